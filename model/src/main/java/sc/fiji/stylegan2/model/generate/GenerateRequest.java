@@ -1,0 +1,93 @@
+package sc.fiji.stylegan2.model.generate;
+
+import java.util.Arrays;
+import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.OutputRange;
+
+/**
+ * What to generate: one image per seed, with truncation (StyleGAN paper, Sec. 3.3: {@code w' = w_avg +
+ * psi (w - w_avg)} on the first {@code truncationCutoff} layers, all when null), a noise mode and an output
+ * range. Immutable; build with {@link #builder(long...)}.
+ */
+public record GenerateRequest(
+        long[] seeds,
+        double truncationPsi,
+        Integer truncationCutoff,
+        NoiseMode noiseMode,
+        OutputRange outputRange,
+        int batchSize) {
+
+    public GenerateRequest {
+        if (seeds == null || seeds.length == 0) {
+            throw new IllegalArgumentException("seeds: give at least one seed, e.g. 0-7");
+        }
+        if (!Double.isFinite(truncationPsi)) {
+            throw new IllegalArgumentException("truncation_psi must be a finite number, e.g. 0.7 or 1");
+        }
+        if (truncationCutoff != null && truncationCutoff < 0) {
+            throw new IllegalArgumentException("truncation_cutoff must be >= 0 (number of layers)");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch_size must be >= 1, got " + batchSize);
+        }
+        seeds = seeds.clone();
+    }
+
+    @Override
+    public long[] seeds() {
+        return seeds.clone();
+    }
+
+    public static Builder builder(long... seeds) {
+        return new Builder(seeds);
+    }
+
+    @Override
+    public String toString() {
+        return "GenerateRequest[seeds=" + Arrays.toString(seeds) + ", psi=" + truncationPsi + ", cutoff="
+                + truncationCutoff + ", noise=" + noiseMode + ", range=" + outputRange + ", batch=" + batchSize + "]";
+    }
+
+    /** Builder with the official generate script's defaults: psi 1, no cutoff, const noise, batch 8. */
+    public static final class Builder {
+        private final long[] seeds;
+        private double truncationPsi = 1.0;
+        private Integer truncationCutoff;
+        private NoiseMode noiseMode = NoiseMode.CONST;
+        private OutputRange outputRange = OutputRange.MODEL;
+        private int batchSize = 8;
+
+        private Builder(long[] seeds) {
+            this.seeds = seeds;
+        }
+
+        public Builder optTruncationPsi(double psi) {
+            this.truncationPsi = psi;
+            return this;
+        }
+
+        public Builder optTruncationCutoff(Integer cutoff) {
+            this.truncationCutoff = cutoff;
+            return this;
+        }
+
+        public Builder optNoiseMode(NoiseMode mode) {
+            this.noiseMode = mode;
+            return this;
+        }
+
+        public Builder optOutputRange(OutputRange range) {
+            this.outputRange = range;
+            return this;
+        }
+
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public GenerateRequest build() {
+            return new GenerateRequest(seeds, truncationPsi, truncationCutoff, noiseMode, outputRange, batchSize);
+        }
+    }
+}
