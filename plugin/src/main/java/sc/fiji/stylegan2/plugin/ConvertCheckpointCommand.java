@@ -1,0 +1,49 @@
+package sc.fiji.stylegan2.plugin;
+
+import java.io.File;
+import java.io.IOException;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Converts an official StyleGAN2 checkpoint ({@code .pkl} snapshot or {@code .pt} state dict) into this
+ * project's {@code .sg2} format, which loads faster and needs no pickle reader. The file is written
+ * atomically.
+ */
+@Plugin(
+        type = Command.class,
+        menuPath = "Plugins>StyleGAN2>Convert Checkpoint",
+        label = "Convert Checkpoint",
+        description = "Converts a StyleGAN2 .pkl/.pt/.sg2 model into this plugin's .sg2 format.",
+        headless = true)
+public class ConvertCheckpointCommand extends StyleGAN2Command {
+
+    @Parameter(
+            label = "Model file",
+            description = "The model to convert: an official NVlabs .pkl or .pt, or a .sg2 file.",
+            style = FileWidget.OPEN_STYLE)
+    private File model_file;
+
+    @Parameter(
+            label = "Output file",
+            description = "The .sg2 file to write (.sg2 is appended when missing); replaced if it exists.",
+            style = FileWidget.SAVE_STYLE)
+    private File output_file;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Result", description = "What was written.")
+    private String message;
+
+    @Override
+    public void run() {
+        try {
+            message = ModelTasks.convert(
+                    ModelFiles.requireReadable("model_file", model_file),
+                    ModelFiles.requireWritableSg2("output_file", output_file));
+        } catch (IllegalArgumentException | IOException e) {
+            fail(e.getMessage());
+        }
+    }
+}

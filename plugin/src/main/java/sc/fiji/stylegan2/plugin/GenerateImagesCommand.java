@@ -1,0 +1,88 @@
+package sc.fiji.stylegan2.plugin;
+
+import java.io.File;
+import java.io.IOException;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+import sc.fiji.stylegan2.model.generate.GenerateRequest;
+
+/**
+ * Generates one image per seed from a StyleGAN2 generator (Karras et al. 2020), as the official
+ * {@code generate.py} does: z from {@code RandomState(seed)}, truncation {@code w' = w_avg + psi (w -
+ * w_avg)} (StyleGAN paper, Sec. 3.3), a noise mode and an output range.
+ *
+ * <p>Output {@code images}: a {@link LabeledFloatImg}, dims (W, H, N) for one channel or (W, H, C, N),
+ * with the label {@code seed=S} of each image. Invalid values cancel the command with a message naming
+ * the parameter.
+ */
+@Plugin(
+        type = Command.class,
+        menuPath = "Plugins>StyleGAN2>Generate Images",
+        label = "Generate Images",
+        description = "Generates one image per seed from a StyleGAN2 model (.pkl, .pt or .sg2).",
+        headless = true)
+public class GenerateImagesCommand extends StyleGAN2Command {
+
+    @Parameter(required = false)
+    private StatusService status;
+
+    @Parameter(
+            label = "Model file",
+            description = "The StyleGAN2 model: an official NVlabs .pkl or .pt, or a .sg2 file.",
+            style = FileWidget.OPEN_STYLE)
+    private File model_file;
+
+    @Parameter(
+            label = "Seeds",
+            description = "One image per seed: ranges and lists such as 0-7 or 1,5,9 or 0-3,10 (0..4294967295).")
+    private String seeds = "0-7";
+
+    @Parameter(
+            label = "Truncation psi",
+            description = "Truncation: 1 = no truncation, smaller = closer to the average image (e.g. 0.7).",
+            stepSize = "0.05")
+    private double truncation_psi = 1.0;
+
+    @Parameter(
+            label = "Noise mode",
+            description = "Per-pixel noise: const = the model's fixed noise (reproducible), random = fresh, none.",
+            choices = {"const", "random", "none"})
+    private String noise_mode = "const";
+
+    @Parameter(
+            label = "Output range",
+            description = "model = the model's intensity units (official models: 0..255 as float, not clamped);"
+                    + " raw = the generator's output, about -1..1.",
+            choices = {"model", "raw"})
+    private String output_range = "model";
+
+    @Parameter(
+            label = "Batch size",
+            description = "Images generated at once; lower it if memory runs out.",
+            min = "1")
+    private int batch_size = 8;
+
+    @Parameter(
+            type = ItemIO.OUTPUT,
+            label = "Generated images",
+            description = "A LabeledFloatImg: dims (W, H, N) for one channel or (W, H, C, N); labels seed=S.")
+    private Img<FloatType> images;
+
+    @Override
+    public void run() {
+        try {
+            GenerateRequest request =
+                    ModelTasks.generateRequest(seeds, truncation_psi, noise_mode, output_range, batch_size);
+            images = ModelTasks.generate(
+                    ModelFiles.requireReadable("model_file", model_file), request, new StatusProgress(status, this));
+        } catch (IllegalArgumentException | IOException e) {
+            fail(e.getMessage());
+        }
+    }
+}

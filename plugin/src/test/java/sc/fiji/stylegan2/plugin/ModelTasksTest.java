@@ -1,0 +1,46 @@
+package sc.fiji.stylegan2.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.OutputRange;
+import sc.fiji.stylegan2.model.generate.GenerateRequest;
+
+class ModelTasksTest {
+
+    @Test
+    void generateRequestTakesTheTextValuesOfTheCommand() {
+        GenerateRequest r = ModelTasks.generateRequest("0-2,9", 0.7, "random", "raw", 3);
+        assertArrayEquals(new long[] {0, 1, 2, 9}, r.seeds());
+        assertEquals(0.7, r.truncationPsi());
+        assertEquals(NoiseMode.RANDOM, r.noiseMode());
+        assertEquals(OutputRange.RAW, r.outputRange());
+        assertEquals(3, r.batchSize());
+    }
+
+    @Test
+    void invalidValuesAreRejectedNamingTheirKey() {
+        assertMessageStarts("seeds '7-3'", () -> ModelTasks.generateRequest("7-3", 1, "const", "model", 8));
+        assertMessageStarts("truncation_psi NaN", () -> ModelTasks.generateRequest("0", Double.NaN, "const", "model", 8));
+        assertMessageStarts("noise_mode 'foo'", () -> ModelTasks.generateRequest("0", 1, "foo", "model", 8));
+        assertMessageStarts("output_range 'png'", () -> ModelTasks.generateRequest("0", 1, "const", "png", 8));
+        assertMessageStarts("batch_size 0", () -> ModelTasks.generateRequest("0", 1, "const", "model", 0));
+    }
+
+    @Test
+    void convertRefusesToOverwriteItsInput() {
+        Path model = Fixtures.gray64Pickle();
+        var e = assertThrows(IllegalArgumentException.class, () -> ModelTasks.convert(model, model));
+        assertTrue(e.getMessage().startsWith("output_file '"), e.getMessage());
+    }
+
+    private static void assertMessageStarts(String start, Runnable call) {
+        var e = assertThrows(IllegalArgumentException.class, call::run);
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+    }
+}
