@@ -1,0 +1,108 @@
+package sc.fiji.stylegan2.plugin;
+
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.FloatProcessor;
+import java.util.List;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+/**
+ * Builds ImageJ 1.x stacks from image stacks in the layout of {@link LabeledFloatImg}: dims (W, H, N) for
+ * one channel, (W, H, C, N) for several. The result is a 32-bit stack with one slice per image and channel,
+ * channel-fastest, with the image's label on each of its slices. One channel gives a plain stack of N
+ * slices; several give a hyperstack of C channels by N frames, shown as a composite for 2..7 channels (RGB
+ * for 3). The display range spans the data. Works headless.
+ */
+public final class ImageJ1Stacks {
+
+    /** CompositeImage shows at most this many channels with distinct colours. */
+    private static final int MAX_COMPOSITE_CHANNELS = 7;
+
+    private ImageJ1Stacks() {}
+
+    /** Converts a {@link LabeledFloatImg}, using its labels. */
+    public static ImagePlus toImagePlus(String title, LabeledFloatImg images) {
+        return toImagePlus(title, images, images.labels());
+    }
+
+    /**
+     * Converts a stack of dims (W, H, N) or (W, H, C, N).
+     *
+     * @param labels one label per image (size N), or null for none
+     * @throws IllegalArgumentException for other dimensionalities or a label count other than N
+     */
+    public static ImagePlus toImagePlus(
+            String title, RandomAccessibleInterval<? extends RealType<?>> images, List<String> labels) {
+        int nd = images.numDimensions();
+        if (nd != 3 && nd != 4) {
+            throw new IllegalArgumentException("expected dims (W, H, N) or (W, H, C, N), got " + nd + " dims");
+        }
+        int width = toInt(images.dimension(0));
+        int height = toInt(images.dimension(1));
+        int channels = nd == 3 ? 1 : toInt(images.dimension(2));
+        int count = toInt(images.dimension(nd - 1));
+        if (labels != null && labels.size() != count) {
+            throw new IllegalArgumentException("need " + count + " labels, got " + labels.size());
+        }
+        ImageStack stack = new ImageStack(width, height);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int n = 0; n < count; n++) {
+            RandomAccessibleInterval<? extends RealType<?>> image = Views.hyperSlice(images, nd - 1, n);
+            for (int c = 0; c < channels; c++) {
+                float[] pixels = plane(nd == 3 ? image : Views.hyperSlice(image, 2, c), width * height);
+                for (float v : pixels) {
+                    if (Float.isFinite(v)) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                }
+                stack.addSlice(labels == null ? null : labels.get(n), new FloatProcessor(width, height, pixels));
+            }
+        }
+        ImagePlus imp = new ImagePlus(title, stack);
+        if (channels > 1) {
+            imp.setDimensions(channels, 1, count);
+            imp.setOpenAsHyperStack(true);
+            if (channels <= MAX_COMPOSITE_CHANNELS) {
+                imp = new CompositeImage(imp, IJ.COMPOSITE);
+            }
+        }
+        if (min <= max) {
+            setDisplayRange(imp, min, max == min ? min + 1 : max);
+        }
+        return imp;
+    }
+
+    private static float[] plane(RandomAccessibleInterval<? extends RealType<?>> plane, int size) {
+        float[] pixels = new float[size];
+        int i = 0;
+        for (RealType<?> v : Views.flatIterable(plane)) {
+            pixels[i++] = v.getRealFloat();
+        }
+        return pixels;
+    }
+
+    private static void setDisplayRange(ImagePlus imp, double min, double max) {
+        if (imp instanceof CompositeImage composite) {
+            for (int c = 1; c <= composite.getNChannels(); c++) {
+                composite.setPositionWithoutUpdate(c, 1, 1);
+                composite.setDisplayRange(min, max);
+            }
+            composite.setPositionWithoutUpdate(1, 1, 1);
+        } else {
+            imp.setDisplayRange(min, max);
+        }
+    }
+
+    private static int toInt(long v) {
+        if (v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("dimension " + v + " is too large for ImageJ 1.x");
+        }
+        return (int) v;
+    }
+}
