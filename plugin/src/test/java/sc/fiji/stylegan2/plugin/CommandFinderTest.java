@@ -1,0 +1,73 @@
+package sc.fiji.stylegan2.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+
+class CommandFinderTest {
+
+    private static Context context;
+    private static CommandFinder finder;
+
+    @BeforeAll
+    static void openContext() {
+        System.setProperty("java.awt.headless", "true");
+        context = new Context();
+        finder = new CommandFinder(context.service(CommandService.class));
+    }
+
+    @AfterAll
+    static void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void findsTheThreeStyleGAN2CommandsByMenuName() {
+        List<String> names = finder.all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
+        assertEquals(List.of("Convert Checkpoint", "Generate Images", "Model Info"), names);
+    }
+
+    @Test
+    void findsByMenuNameIgnoringCaseAndSpacing() {
+        for (String name : List.of("Generate Images", "generate images", "GENERATE_IMAGES", " generate  images")) {
+            assertEquals(GenerateImagesCommand.class.getName(), finder.find(name).getClassName(), name);
+        }
+    }
+
+    @Test
+    void findsBySimpleAndQualifiedClassNameAndMenuPath() {
+        assertEquals(ModelInfoCommand.class.getName(), finder.find("ModelInfoCommand").getClassName());
+        assertEquals(ModelInfoCommand.class.getName(), finder.find(ModelInfoCommand.class.getName()).getClassName());
+        assertEquals(ModelInfoCommand.class.getName(), finder.find("Plugins>StyleGAN2>Model Info").getClassName());
+    }
+
+    @Test
+    void unknownCommandListsTheValidNames() {
+        var e = assertThrows(IllegalArgumentException.class, () -> finder.find("Generate Imagez"));
+        assertTrue(e.getMessage().startsWith("unknown command 'Generate Imagez'"), e.getMessage());
+        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Model Info"), e.getMessage());
+    }
+
+    @Test
+    void keysAreTheUserInputsInDeclarationOrderWithoutServices() {
+        List<String> keys = CommandFinder.keys(finder.find("Generate Images")).stream()
+                .map(ModuleItem::getName).collect(Collectors.toList());
+        assertEquals(List.of("model_file", "seeds", "truncation_psi", "noise_mode", "output_range", "batch_size"), keys);
+    }
+
+    @Test
+    void unknownKeyListsTheValidKeys() {
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> CommandFinder.key(finder.find("Model Info"), "model"));
+        assertEquals("unknown key 'model' for Model Info; valid keys: model_file", e.getMessage());
+    }
+}
