@@ -47,6 +47,11 @@ class HeadlessTest {
     }
 
     static Result run(String... args) {
+        return run(context, args);
+    }
+
+    /** Runs the launcher in the given context, capturing both streams. */
+    static Result run(Context context, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;

@@ -1,0 +1,63 @@
+package sc.fiji.stylegan2.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+
+/** The launcher end to end: generate with the fixture model, save a TIFF, read it back with ImageJ. */
+class HeadlessGenerateTest {
+
+    private static Context context;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void openContext() {
+        System.setProperty("java.awt.headless", "true");
+        context = new Context();
+    }
+
+    @AfterAll
+    static void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void generateSavesAFloatTiffWithOneLabeledSlicePerSeed() throws Exception {
+        Fixtures.assumeModelLibrary();
+        Path out = tmp.resolve("out.tif");
+        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Generate Images",
+                "model_file='" + Fixtures.gray64Pickle() + "',seeds='0-3',output_range=raw,batch_size=2",
+                "--save", out.toString());
+        assertEquals(Headless.EXIT_OK, r.code(), r.err());
+        assertTrue(r.err().contains("stylegan2: device: CPU"), r.err());
+        assertTrue(r.err().contains("saved 4 image(s), 64x64"), r.err());
+
+        ImagePlus imp = IJ.openImage(out.toString());
+        assertEquals(32, imp.getBitDepth());
+        assertEquals(4, imp.getStackSize());
+        for (int s = 0; s < 4; s++) {
+            assertEquals("seed=" + s, imp.getStack().getSliceLabel(s + 1));
+            assertArrayEquals(Fixtures.gray64Image(s, "1p00"), (float[]) imp.getStack().getPixels(s + 1), 1e-3f);
+        }
+    }
+
+    @Test
+    void modelInfoPrintsTheDescriptionToStdout() {
+        Fixtures.assumeModelLibrary();
+        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Model Info",
+                "model_file='" + Fixtures.gray64Pickle() + "'");
+        assertEquals(Headless.EXIT_OK, r.code(), r.err());
+        assertTrue(r.out().contains("64"), r.out());
+    }
+}
