@@ -49,7 +49,18 @@ public final class Headless {
 
     /** Runs the launcher and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        // DJL logs through SLF4J; the launcher's backend (slf4j-simple) shows warnings only, on stderr.
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setDefault("org.slf4j.simpleLogger.showThreadName", "false");
+        // DJL probes for CUDA even with CPU-only natives and warns when no driver matches; not our concern.
+        setDefault("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "off");
         System.exit(run(args, System.out, System.err));
+    }
+
+    private static void setDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** Runs the launcher in a fresh headless context and returns the exit code (never calls System.exit). */
