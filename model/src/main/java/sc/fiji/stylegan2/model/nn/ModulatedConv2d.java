@@ -36,16 +36,8 @@ public final class ModulatedConv2d {
         long[] ws = weight.getShape().getShape();
         long out = ws[0], in = ws[1], kh = ws[2], kw = ws[3];
 
-        NDArray w = null; // [N,O,I,kh,kw]
-        NDArray dcoefs = null; // [N,O]
-        if (demodulate || fused) {
-            // Eq. 1: modulate.
-            w = weight.expandDims(0).mul(styles.reshape(n, 1, -1, 1, 1));
-        }
-        if (demodulate) {
-            // Eq. 2: the inverse of the output std, 1 / sqrt(sum w'^2 + 1e-8).
-            dcoefs = w.square().sum(new int[] {2, 3, 4}).add(1e-8f).pow(-0.5f);
-        }
+        NDArray w = demodulate || fused ? modulate(weight, styles) : null; // [N,O,I,kh,kw]
+        NDArray dcoefs = demodulate ? demodulationCoefficients(w) : null; // [N,O]
         if (up > 1) {
             return upsampled(x, weight, styles, dcoefs, noise, f, padding, flipWeight, fused);
         }
@@ -67,6 +59,17 @@ public final class ModulatedConv2d {
         x = Conv2dResample.apply(x, w.reshape(n * out, in, kh, kw), f, up, 1, padding, (int) n, flipWeight);
         x = x.reshape(n, out, x.getShape().get(2), x.getShape().get(3));
         return noise == null ? x : x.add(noise);
+    }
+
+    /** Eq. 1: {@code w'[n,o,i,..] = s[n,i] · w[o,i,..]}, shape {@code [N, O, I, kh, kw]}. */
+    public static NDArray modulate(NDArray weight, NDArray styles) {
+        long n = styles.getShape().get(0);
+        return weight.expandDims(0).mul(styles.reshape(n, 1, -1, 1, 1));
+    }
+
+    /** Eq. 2–3: {@code 1 / sqrt(Σ_{i,k} w'² + 1e-8)} per sample and output channel, {@code [N, O]}. */
+    public static NDArray demodulationCoefficients(NDArray modulated) {
+        return modulated.square().sum(new int[] {2, 3, 4}).add(1e-8f).pow(-0.5f);
     }
 
     /**

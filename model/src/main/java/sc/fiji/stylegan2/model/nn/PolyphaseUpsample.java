@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
@@ -94,13 +95,30 @@ public final class PolyphaseUpsample {
         return apply(x, phaseWeight(w, f, gain, p0, flipWeight), phasePadding(w, f, p0), groups);
     }
 
-    /** The phase weights {@code [O·4, I, Lp, Lp]} of {@link #upsampleConv}. */
+    /**
+     * The phase weights {@code [O·4, I, Lp, Lp]} of {@link #upsampleConv}. Every phase tap is a fixed linear
+     * combination of the k×k taps of W, so the phases of the k² unit kernels form a basis
+     * {@code [k², 4·Lp²]}, and the phases of W are one small matrix product {@code W[O·I, k²] · basis}
+     * instead of a filtering of every (o, i) kernel.
+     */
     public static NDArray phaseWeight(NDArray w, NDArray f, double gain, int p0, boolean flipWeight) {
+        long[] s = w.getShape().getShape();
+        long o = s[0], i = s[1], k = s[2];
+        NDArray basis = phasesOfUnitKernels(w.getManager(), (int) k, f, gain, p0, flipWeight); // [k², 4·Lp²]
+        long lp = (long) Math.sqrt(basis.getShape().get(1) / 4);
+        return w.reshape(o * i, k * k).matMul(basis) // [O·I, 4·Lp²]
+                .reshape(o, i, 4, lp, lp)
+                .transpose(0, 2, 1, 3, 4)
+                .reshape(o * 4, i, lp, lp);
+    }
+
+    /** The phases of the k² unit kernels, {@code [k², 4·Lp²]}, by the direct construction. */
+    static NDArray phasesOfUnitKernels(NDManager manager, int k, NDArray f, double gain, int p0, boolean flipWeight) {
+        NDArray unit = manager.eye(k * k).reshape(k * k, 1, k, k);
         int c = (int) f.getShape().get(1) - 1 - p0;
-        NDArray k = combine(flipWeight ? w.flip(2, 3) : w, f, gain);
-        NDArray ph = phases(k, c);
-        long[] s = ph.getShape().getShape();
-        return ph.reshape(s[0] * 4, s[2], s[3], s[4]);
+        NDArray kernels = combine(flipWeight ? unit.flip(2, 3) : unit, f, gain);
+        NDArray ph = phases(kernels, c); // [k², 4, 1, Lp, Lp]
+        return ph.reshape(k * k, -1);
     }
 
     /** The padding of the phase correlations of {@link #upsampleConv}. */
