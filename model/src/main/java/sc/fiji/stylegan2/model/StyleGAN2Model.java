@@ -1,9 +1,27 @@
 package sc.fiji.stylegan2.model;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sc.fiji.stylegan2.model.checkpoint.CheckpointFormatException;
+import sc.fiji.stylegan2.model.checkpoint.ConfigJson;
+import sc.fiji.stylegan2.model.checkpoint.OfficialCheckpoints;
+import sc.fiji.stylegan2.model.checkpoint.OfficialConfig;
+import sc.fiji.stylegan2.model.checkpoint.OfficialNetworks;
+import sc.fiji.stylegan2.model.checkpoint.Sg2Checkpoint;
+import sc.fiji.stylegan2.model.checkpoint.TensorData;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
+import sc.fiji.stylegan2.model.generate.ImageGenerator;
+import sc.fiji.stylegan2.model.network.Discriminator;
+import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
+import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /**
@@ -13,42 +31,193 @@ import sc.fiji.stylegan2.model.network.GeneratorConfig;
  */
 public final class StyleGAN2Model implements AutoCloseable {
 
-    private StyleGAN2Model() {}
+    private final NDManager manager;
+    private final String origin;
+    private final GeneratorConfig config;
+    private final IntensityMapping intensity;
+    private final Generator gEma;
+    private final Generator g;
+    private final Discriminator d;
+    private final JsonObject meta;
+
+    private StyleGAN2Model(NDManager manager, String origin, GeneratorConfig config, IntensityMapping intensity,
+            DiscriminatorConfig dConfig, boolean withG, JsonObject meta) {
+        this.manager = manager;
+        this.origin = origin;
+        this.config = config;
+        this.intensity = intensity;
+        this.gEma = new Generator(manager, config);
+        this.g = withG ? new Generator(manager, config) : null;
+        this.d = dConfig == null ? null : new Discriminator(manager, dConfig);
+        this.meta = meta == null ? new JsonObject() : meta;
+    }
+
+    /**
+     * A freshly initialised model (official initialisation: N(0,1) weights, zero biases, unit style biases),
+     * with generator, EMA generator and discriminator.
+     */
+    public static StyleGAN2Model create(GeneratorConfig config, DiscriminatorConfig dConfig,
+            IntensityMapping intensity, long seed) {
+        Engine.getInstance().setRandomSeed((int) seed);
+        NDManager m = NDManager.newBaseManager();
+        StyleGAN2Model model = new StyleGAN2Model(m, "new (seed " + seed + ")", config, intensity, dConfig, true, null);
+        try {
+            model.gEma.loadStateDict(model.g.exportStateDict(), "G");
+        } catch (CheckpointFormatException e) {
+            throw new IllegalStateException(e);
+        }
+        return model;
+    }
 
     /** Opens a model file of any supported kind; errors name the file and what is wrong. */
     public static StyleGAN2Model load(Path file) throws IOException {
-        throw new UnsupportedOperationException("model loading lands with the model library");
+        String name = file.getFileName().toString();
+        if (!Files.exists(file)) {
+            throw new CheckpointFormatException("model file " + file + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new CheckpointFormatException(file + " is a folder; choose a model file (.pkl, .pt or .sg2)");
+        }
+        if (Sg2Checkpoint.isSg2(file)) {
+            return fromSg2(Sg2Checkpoint.read(file), name);
+        }
+        OfficialNetworks nets = OfficialCheckpoints.read(file);
+        GeneratorConfig cfg = OfficialConfig.generator(nets, name);
+        DiscriminatorConfig dCfg = nets.d() == null ? null : OfficialConfig.discriminator(nets, cfg, name);
+        String origin = nets.g() == null && nets.d() == null ? "official state dict (G_ema)" : "NVlabs pickle";
+        StyleGAN2Model model = new StyleGAN2Model(NDManager.newBaseManager(), origin, cfg,
+                IntensityMapping.OFFICIAL_8BIT, dCfg, nets.g() != null, null);
+        return model.fill(nets.gEma(), nets.g(), nets.d(), name);
+    }
+
+    private static StyleGAN2Model fromSg2(Sg2Checkpoint.Contents c, String name) throws CheckpointFormatException {
+        JsonObject meta = c.meta();
+        try {
+            GeneratorConfig cfg = ConfigJson.generator(meta.getAsJsonObject("G"));
+            DiscriminatorConfig dCfg = meta.has("D") ? ConfigJson.discriminator(meta.getAsJsonObject("D")) : null;
+            IntensityMapping im = ConfigJson.intensity(meta.getAsJsonObject("intensity"));
+            Map<String, Map<String, TensorData>> nets = c.networks();
+            StyleGAN2Model model = new StyleGAN2Model(NDManager.newBaseManager(), "StyleGAN2-Fiji checkpoint", cfg, im,
+                    nets.containsKey("D") ? dCfg : null, nets.containsKey("G"), meta);
+            return model.fill(nets.get("G_ema"), nets.get("G"), nets.get("D"), name);
+        } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
+            throw new CheckpointFormatException(name + " has an invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private StyleGAN2Model fill(Map<String, TensorData> gEmaSd, Map<String, TensorData> gSd,
+            Map<String, TensorData> dSd, String name) throws CheckpointFormatException {
+        try {
+            if (gEmaSd == null) {
+                throw new CheckpointFormatException(name + " has no G_ema generator");
+            }
+            gEma.loadStateDict(gEmaSd, "G_ema in " + name);
+            if (g != null) {
+                g.loadStateDict(gSd, "G in " + name);
+            }
+            if (d != null) {
+                d.loadStateDict(dSd, "D in " + name);
+            }
+            return this;
+        } catch (CheckpointFormatException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     public GeneratorConfig config() {
-        throw new UnsupportedOperationException();
+        return config;
     }
 
     public IntensityMapping intensity() {
-        throw new UnsupportedOperationException();
+        return intensity;
     }
 
     public boolean hasDiscriminator() {
-        throw new UnsupportedOperationException();
+        return d != null;
+    }
+
+    /** The generator used for generation (the moving average of G). */
+    public Generator generator() {
+        return gEma;
+    }
+
+    /** The training generator, or null. */
+    public Generator trainingGenerator() {
+        return g;
+    }
+
+    /** The discriminator, or null. */
+    public Discriminator discriminator() {
+        return d;
+    }
+
+    /** The manager that owns the weights (for callers that build inputs). */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Free metadata stored with our checkpoints (empty for official files). */
+    public JsonObject metadata() {
+        return meta.deepCopy();
+    }
+
+    /** Names of the layers the activation probe can capture. */
+    public List<String> layerNames() {
+        return gEma.layerNames();
     }
 
     /** A multi-line human-readable summary (for Model Info). */
     public String describe() {
-        throw new UnsupportedOperationException();
+        StringBuilder s = new StringBuilder();
+        s.append("StyleGAN2 model (").append(origin).append(")\n");
+        s.append(String.format("resolution %d x %d, %d channel%s%n", config.resolution(), config.resolution(),
+                config.imgChannels(), config.imgChannels() == 1 ? "" : "s"));
+        s.append(String.format("z_dim %d, w_dim %d, mapping layers %d, num_ws %d%n", config.zDim(), config.wDim(),
+                config.mappingLayers(), config.numWs()));
+        s.append("channels per resolution:");
+        for (int r : config.blockResolutions()) {
+            s.append(' ').append(r).append(':').append(config.channels(r));
+        }
+        s.append(String.format("%nchannel_base %d, channel_max %d, conv_clamp %s%n", config.channelBase(),
+                config.channelMax(), config.convClamp() == null ? "none" : config.convClamp()));
+        s.append(String.format("parameters: G_ema %,d%s%s%n", count(gEma), g == null ? "" : ", G " + String.format("%,d", count(g)),
+                d == null ? ", no discriminator" : ", D " + String.format("%,d", count(d))));
+        s.append(String.format("intensity: output = raw * %s + %s%n", intensity.scale(), intensity.offset()));
+        s.append("layers: ").append(String.join(", ", layerNames()));
+        return s.toString();
+    }
+
+    private static long count(sc.fiji.stylegan2.model.nn.Module m) {
+        return m.namedParameters().values().stream().mapToLong(a -> a.getShape().size()).sum();
     }
 
     /** Writes this project's own checkpoint format, atomically (temp file + rename). */
     public void save(Path file) throws IOException {
-        throw new UnsupportedOperationException();
+        JsonObject m = meta.deepCopy();
+        m.add("G", ConfigJson.of(config));
+        if (d != null) {
+            m.add("D", ConfigJson.of(d.config()));
+        }
+        m.add("intensity", ConfigJson.of(intensity));
+        Map<String, Map<String, TensorData>> nets = new LinkedHashMap<>();
+        nets.put("G_ema", gEma.exportStateDict());
+        if (g != null) {
+            nets.put("G", g.exportStateDict());
+        }
+        if (d != null) {
+            nets.put("D", d.exportStateDict());
+        }
+        Sg2Checkpoint.write(file, new Sg2Checkpoint.Contents(m, nets));
     }
 
-    /**
-     * Generates one image per seed, in batches. On cancel returns the images finished so far.
-     */
+    /** Generates one image per seed, in batches. On cancel returns the images finished so far. */
     public GeneratedImages generate(GenerateRequest request, ProgressListener progress) {
-        throw new UnsupportedOperationException();
+        return new ImageGenerator(gEma, intensity).generate(manager, request, progress);
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        manager.close();
+    }
 }

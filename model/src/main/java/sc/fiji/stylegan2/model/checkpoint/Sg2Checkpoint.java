@@ -1,0 +1,193 @@
+package sc.fiji.stylegan2.model.checkpoint;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * This project's own checkpoint file ({@code .sg2}): one zip holding {@code stylegan2.json} (format,
+ * version, the networks' configs, intensity mapping, free metadata, and an index of every tensor) and one
+ * raw little-endian float32 entry per network ({@code G_ema.f32}, {@code G.f32}, {@code D.f32}, ...). Entries
+ * are stored uncompressed so large models load at disk speed; any zip tool can list them.
+ *
+ * <p>Writes are atomic: the file is written beside the target under a temporary name and renamed over it,
+ * so an interrupted save never damages the previous checkpoint.
+ */
+public final class Sg2Checkpoint {
+
+    public static final String FORMAT = "stylegan2-fiji";
+    public static final int VERSION = 1;
+    static final String META_ENTRY = "stylegan2.json";
+
+    /**
+     * A checkpoint's contents.
+     *
+     * @param meta the metadata object (configs etc.), without the tensor index
+     * @param networks tensors by network name ({@code G_ema}, {@code G}, {@code D}, optimizer states ...)
+     */
+    public record Contents(JsonObject meta, Map<String, Map<String, TensorData>> networks) {}
+
+    private Sg2Checkpoint() {}
+
+    /** True when the file is a zip with our metadata entry (cheap: reads the zip directory only). */
+    public static boolean isSg2(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.getEntry(META_ENTRY) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes atomically: a temporary file in the same folder, then a rename over {@code file}. */
+    public static void write(Path file, Contents contents) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                JsonObject meta = contents.meta().deepCopy();
+                meta.addProperty("format", FORMAT);
+                meta.addProperty("version", VERSION);
+                JsonObject index = new JsonObject();
+                for (Map.Entry<String, Map<String, TensorData>> net : contents.networks().entrySet()) {
+                    index.add(net.getKey(), writeNetwork(zip, net.getKey(), net.getValue()));
+                }
+                meta.add("tensors", index);
+                byte[] json = new GsonBuilder().setPrettyPrinting().create().toJson(meta)
+                        .getBytes(StandardCharsets.UTF_8);
+                stored(zip, META_ENTRY, json);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static JsonArray writeNetwork(ZipOutputStream zip, String name, Map<String, TensorData> tensors)
+            throws IOException {
+        long total = 0;
+        for (TensorData t : tensors.values()) {
+            total += t.data().length;
+        }
+        if (total * 4 > Integer.MAX_VALUE) {
+            throw new IOException("network " + name + " is too large for one checkpoint entry");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) total * 4).order(ByteOrder.LITTLE_ENDIAN);
+        JsonArray index = new JsonArray();
+        long offset = 0;
+        for (Map.Entry<String, TensorData> e : tensors.entrySet()) {
+            JsonObject t = new JsonObject();
+            t.addProperty("name", e.getKey());
+            JsonArray shape = new JsonArray();
+            for (long d : e.getValue().shape()) {
+                shape.add(d);
+            }
+            t.add("shape", shape);
+            t.addProperty("offset", offset);
+            index.add(t);
+            buf.asFloatBuffer().put((int) offset, e.getValue().data());
+            offset += e.getValue().data().length;
+        }
+        stored(zip, name + ".f32", buf.array());
+        return index;
+    }
+
+    private static void stored(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /** Reads a checkpoint; every problem is a {@link CheckpointFormatException} naming the file. */
+    public static Contents read(Path file) throws IOException {
+        String f = file.getFileName().toString();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry metaEntry = zip.getEntry(META_ENTRY);
+            if (metaEntry == null) {
+                throw new CheckpointFormatException(f + " is a zip file but not a StyleGAN2-Fiji checkpoint (no "
+                        + META_ENTRY + ")");
+            }
+            JsonObject meta = JsonParser.parseString(new String(readAll(zip, metaEntry), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            if (!FORMAT.equals(meta.has("format") ? meta.get("format").getAsString() : null)) {
+                throw new CheckpointFormatException(f + " has an unknown format tag");
+            }
+            int version = meta.get("version").getAsInt();
+            if (version > VERSION) {
+                throw new CheckpointFormatException(f + " was written by a newer version (format " + version
+                        + "); update the StyleGAN2 plugin to open it");
+            }
+            JsonObject index = meta.remove("tensors").getAsJsonObject();
+            Map<String, Map<String, TensorData>> networks = new LinkedHashMap<>();
+            for (String net : index.keySet()) {
+                networks.put(net, readNetwork(zip, f, net, index.getAsJsonArray(net)));
+            }
+            return new Contents(meta, networks);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointFormatException(f + " does not exist");
+        } catch (ZipException e) {
+            throw new CheckpointFormatException(f + " is truncated or damaged (" + e.getMessage()
+                    + "); use an earlier checkpoint", e);
+        } catch (RuntimeException e) {
+            throw new CheckpointFormatException(f + " has a damaged index (" + e + ")", e);
+        }
+    }
+
+    private static Map<String, TensorData> readNetwork(ZipFile zip, String f, String net, JsonArray index)
+            throws IOException {
+        ZipEntry entry = zip.getEntry(net + ".f32");
+        if (entry == null) {
+            throw new CheckpointFormatException(f + " lacks the tensors of " + net);
+        }
+        ByteBuffer buf = ByteBuffer.wrap(readAll(zip, entry)).order(ByteOrder.LITTLE_ENDIAN);
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        for (JsonElement e : index) {
+            JsonObject t = e.getAsJsonObject();
+            JsonArray s = t.getAsJsonArray("shape");
+            long[] shape = new long[s.size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = s.get(i).getAsLong();
+            }
+            long offset = t.get("offset").getAsLong();
+            float[] data = new float[(int) TensorData.numel(shape)];
+            if ((offset + data.length) * 4 > buf.capacity()) {
+                throw new CheckpointFormatException(f + " is truncated: " + net + "/" + t.get("name").getAsString()
+                        + " runs past the end of its data");
+            }
+            buf.asFloatBuffer().get((int) offset, data);
+            out.put(t.get("name").getAsString(), new TensorData(shape, data));
+        }
+        return out;
+    }
+
+    private static byte[] readAll(ZipFile zip, ZipEntry entry) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package sc.fiji.stylegan2.model.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import sc.fiji.stylegan2.model.nn.Module;
+
+/** The StyleGAN2 generator: {@code mapping} then {@code synthesis}. Official {@code Generator}. */
+public final class Generator extends Module {
+
+    private final GeneratorConfig config;
+    private final MappingNetwork mapping;
+    private final SynthesisNetwork synthesis;
+
+    public Generator(NDManager manager, GeneratorConfig config) {
+        this.config = config;
+        this.mapping = child("mapping", new MappingNetwork(manager, config));
+        this.synthesis = child("synthesis", new SynthesisNetwork(manager, config));
+    }
+
+    public GeneratorConfig config() {
+        return config;
+    }
+
+    public MappingNetwork mapping() {
+        return mapping;
+    }
+
+    public SynthesisNetwork synthesis() {
+        return synthesis;
+    }
+
+    /** z {@code [N, z_dim]} → image {@code [N, C, res, res]}. */
+    public NDArray forward(NDArray z, double truncationPsi, Integer truncationCutoff, SynthesisOptions opt) {
+        return synthesis.forward(mapping.forward(z, truncationPsi, truncationCutoff), opt);
+    }
+
+    /**
+     * Names of the layers whose output an {@link ActivationProbe} can capture, in forward order
+     * ({@code synthesis.b4.conv1}, {@code synthesis.b4.torgb}, {@code synthesis.b8.conv0}, ...).
+     */
+    public List<String> layerNames() {
+        List<String> names = new ArrayList<>();
+        for (SynthesisBlock b : synthesis.blocks()) {
+            b.layers().forEach(l -> names.add(l.name()));
+            names.add(b.torgb().name());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,39 @@
+package sc.fiji.stylegan2.model.network;
+
+import ai.djl.ndarray.NDArray;
+import sc.fiji.stylegan2.model.nn.Module;
+
+/**
+ * Minibatch standard deviation (ProGAN, Karras et al. 2018, Sec. 3): the std of each feature over a group
+ * of G samples, averaged over channels and pixels, appended as extra feature maps so the discriminator can
+ * see a lack of variety. Official {@code MinibatchStdLayer}; the logits depend on the whole group.
+ */
+public final class MinibatchStdLayer extends Module {
+
+    private final int groupSize;
+    private final int numChannels;
+
+    MinibatchStdLayer(int groupSize, int numChannels) {
+        this.groupSize = groupSize;
+        this.numChannels = numChannels;
+    }
+
+    /** {@code [N, C, H, W]} → {@code [N, C + F, H, W]}. */
+    public NDArray forward(NDArray x) {
+        long[] s = x.getShape().getShape();
+        long n = s[0], c = s[1], h = s[2], w = s[3];
+        long g = Math.min(groupSize, n);
+        if (n % g != 0) {
+            throw new IllegalArgumentException(
+                    "minibatch-stddev needs the batch (" + n + ") to be a multiple of the group size (" + g + ")");
+        }
+        long f = numChannels;
+        NDArray y = x.reshape(g, -1, f, c / f, h, w); // [G,n,F,c,H,W]: sample i goes to group i mod n
+        y = y.sub(y.mean(new int[] {0})); // subtract the group mean
+        y = y.square().mean(new int[] {0}); // [n,F,c,H,W] variance over the group
+        y = y.add(1e-8f).sqrt(); // std
+        y = y.mean(new int[] {2, 3, 4}); // [n,F] average over channels and pixels
+        y = y.reshape(-1, f, 1, 1).tile(new long[] {g, 1, h, w}); // [N,F,H,W]
+        return x.concat(y, 1);
+    }
+}

@@ -1,0 +1,83 @@
+package sc.fiji.stylegan2.model.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.nn.Activation;
+import sc.fiji.stylegan2.model.nn.BiasAct;
+import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
+import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
+import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.nn.Upfirdn2d;
+
+/**
+ * One style-modulated 3x3 convolution of the synthesis network (StyleGAN2 Fig. 2c/d): the affine
+ * transform A maps w to a style per input channel, the weights are modulated and demodulated (Eq. 1–3),
+ * per-pixel noise B is scaled by a learned strength and added, then bias and leaky ReLU. With {@code up = 2}
+ * the convolution also doubles the resolution through FIR upsampling. Official {@code SynthesisLayer}.
+ */
+public final class SynthesisLayer extends Module {
+
+    private final String name;
+    private final FullyConnectedLayer affine;
+    private final NDArray weight;
+    private final NDArray bias;
+    private final NDArray resampleFilter;
+    private final NDArray noiseConst;
+    private final NDArray noiseStrength;
+    private final int up;
+    private final int resolution;
+    private final Double convClamp;
+
+    SynthesisLayer(NDManager manager, String name, int inChannels, int outChannels, int wDim, int resolution,
+            int up, float[] filterTaps, Double convClamp) {
+        this.name = name;
+        this.affine = child("affine", new FullyConnectedLayer(manager, wDim, inChannels, Activation.LINEAR, 1, 1));
+        this.weight = parameter("weight", randn(manager, outChannels, inChannels, 3, 3));
+        this.bias = parameter("bias", manager.zeros(new Shape(outChannels)));
+        this.noiseStrength = parameter("noise_strength", manager.zeros(new Shape()));
+        this.resampleFilter = buffer("resample_filter", Upfirdn2d.setupFilter(manager, filterTaps));
+        this.noiseConst = buffer("noise_const", randn(manager, resolution, resolution));
+        this.up = up;
+        this.resolution = resolution;
+        this.convClamp = convClamp;
+    }
+
+    /** x {@code [N, I, H, W]}, w {@code [N, w_dim]} → {@code [N, O, res, res]}. */
+    public NDArray forward(NDArray x, NDArray w, SynthesisOptions opt) {
+        long n = x.getShape().get(0);
+        NDArray styles = affine.forward(w);
+        NDArray noise = noise(x, n, opt.noiseMode());
+        x = ModulatedConv2d.apply(x, weight, styles, noise, up, 1, resampleFilter, true, up == 1, opt.fused(n));
+        x = BiasAct.apply(x, bias, Activation.LRELU, Activation.LRELU.defaultGain(),
+                convClamp == null ? -1 : convClamp);
+        opt.offer(name, x);
+        return x;
+    }
+
+    private NDArray noise(NDArray x, long n, NoiseMode mode) {
+        switch (mode) {
+            case CONST:
+                return noiseConst.mul(noiseStrength);
+            case RANDOM:
+                return x.getManager().randomNormal(new Shape(n, 1, resolution, resolution)).mul(noiseStrength);
+            default:
+                return null;
+        }
+    }
+
+    /** Official name, e.g. {@code synthesis.b64.conv1}. */
+    public String name() {
+        return name;
+    }
+
+    public int resolution() {
+        return resolution;
+    }
+
+    /** Output channels. */
+    public long channels() {
+        return weight.getShape().get(0);
+    }
+}

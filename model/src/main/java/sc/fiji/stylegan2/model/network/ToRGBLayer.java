@@ -1,0 +1,48 @@
+package sc.fiji.stylegan2.model.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import sc.fiji.stylegan2.model.nn.Activation;
+import sc.fiji.stylegan2.model.nn.BiasAct;
+import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
+import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
+import sc.fiji.stylegan2.model.nn.Module;
+
+/**
+ * toRGB (StyleGAN2 Fig. 7b, "skip" generator): a modulated 1x1 convolution without demodulation that
+ * projects a block's features to image channels; the blocks' outputs are upsampled and summed. Official
+ * {@code ToRGBLayer}; "RGB" stands for any number of image channels.
+ */
+public final class ToRGBLayer extends Module {
+
+    private final String name;
+    private final FullyConnectedLayer affine;
+    private final NDArray weight;
+    private final NDArray bias;
+    private final double weightGain;
+    private final Double convClamp;
+
+    ToRGBLayer(NDManager manager, String name, int inChannels, int imgChannels, int wDim, Double convClamp) {
+        this.name = name;
+        this.affine = child("affine", new FullyConnectedLayer(manager, wDim, inChannels, Activation.LINEAR, 1, 1));
+        this.weight = parameter("weight", randn(manager, imgChannels, inChannels, 1, 1));
+        this.bias = parameter("bias", manager.zeros(new Shape(imgChannels)));
+        this.weightGain = 1 / Math.sqrt(inChannels);
+        this.convClamp = convClamp;
+    }
+
+    public NDArray forward(NDArray x, NDArray w, SynthesisOptions opt) {
+        long n = x.getShape().get(0);
+        // The equalized-lr gain goes into the styles, since there is no demodulation to absorb it.
+        NDArray styles = affine.forward(w).mul(weightGain);
+        x = ModulatedConv2d.apply(x, weight, styles, null, 1, 0, null, false, true, opt.fused(n));
+        x = BiasAct.apply(x, bias, Activation.LINEAR, 1, convClamp == null ? -1 : convClamp);
+        opt.offer(name, x);
+        return x;
+    }
+
+    public String name() {
+        return name;
+    }
+}

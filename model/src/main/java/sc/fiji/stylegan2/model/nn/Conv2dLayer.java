@@ -1,0 +1,44 @@
+package sc.fiji.stylegan2.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * A convolution with equalized learning rate (runtime weight gain {@code 1/sqrt(fan_in)}), optional FIR
+ * up/downsampling, bias, activation and clamp: the discriminator's building brick (official
+ * {@code Conv2dLayer}).
+ */
+public final class Conv2dLayer extends Module {
+
+    private final NDArray weight;
+    private final NDArray bias;
+    private final NDArray resampleFilter;
+    private final Activation activation;
+    private final int up;
+    private final int down;
+    private final int padding;
+    private final double weightGain;
+    private final Double convClamp;
+
+    public Conv2dLayer(NDManager manager, int inChannels, int outChannels, int kernelSize, boolean withBias,
+            Activation activation, int up, int down, float[] filterTaps, Double convClamp) {
+        this.weight = parameter("weight", randn(manager, outChannels, inChannels, kernelSize, kernelSize));
+        this.bias = withBias ? parameter("bias", manager.zeros(new Shape(outChannels))) : null;
+        this.resampleFilter = buffer("resample_filter", Upfirdn2d.setupFilter(manager, filterTaps));
+        this.activation = activation;
+        this.up = up;
+        this.down = down;
+        this.padding = kernelSize / 2;
+        this.weightGain = 1 / Math.sqrt((double) inChannels * kernelSize * kernelSize);
+        this.convClamp = convClamp;
+    }
+
+    /** @param gain extra gain after the activation (√0.5 on the residual paths) */
+    public NDArray forward(NDArray x, double gain) {
+        NDArray w = weight.mul(weightGain);
+        x = Conv2dResample.apply(x, w, resampleFilter, up, down, padding, 1, up == 1);
+        double clamp = convClamp == null ? -1 : convClamp * gain;
+        return BiasAct.apply(x, bias, activation, activation.defaultGain() * gain, clamp);
+    }
+}

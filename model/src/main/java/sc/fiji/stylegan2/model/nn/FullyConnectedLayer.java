@@ -1,0 +1,41 @@
+package sc.fiji.stylegan2.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.core.Linear;
+
+/**
+ * A fully connected layer with equalized learning rate (Karras et al. 2018, ProGAN Sec. 4.1): weights are
+ * stored as N(0, 1/lr_multiplier²) and scaled at run time by {@code lr_multiplier / sqrt(in_features)};
+ * the bias by {@code lr_multiplier}. Official {@code FullyConnectedLayer}.
+ */
+public final class FullyConnectedLayer extends Module {
+
+    private final NDArray weight;
+    private final NDArray bias;
+    private final Activation activation;
+    private final double weightGain;
+    private final double biasGain;
+
+    /**
+     * @param biasInit initial bias value (1 for the style affines, so styles start at 1)
+     */
+    public FullyConnectedLayer(NDManager manager, int inFeatures, int outFeatures, Activation activation,
+            double lrMultiplier, double biasInit) {
+        this.weight = parameter("weight", randn(manager, outFeatures, inFeatures).div(lrMultiplier));
+        this.bias = parameter("bias", manager.full(new ai.djl.ndarray.types.Shape(outFeatures), (float) biasInit));
+        this.activation = activation;
+        this.weightGain = lrMultiplier / Math.sqrt(inFeatures);
+        this.biasGain = lrMultiplier;
+    }
+
+    /** {@code x [N, in]} → {@code [N, out]}. */
+    public NDArray forward(NDArray x) {
+        NDArray w = weight.mul(weightGain);
+        NDArray b = biasGain == 1 ? bias : bias.mul(biasGain);
+        if (activation == Activation.LINEAR) {
+            return Linear.linear(x, w, b).singletonOrThrow();
+        }
+        return BiasAct.apply(Linear.linear(x, w).singletonOrThrow(), b, activation, activation.defaultGain(), -1);
+    }
+}

@@ -1,0 +1,104 @@
+package sc.fiji.stylegan2.model.testutil;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sc.fiji.stylegan2.model.checkpoint.TensorData;
+
+/**
+ * The reference fixtures made by the official NVlabs code ({@code shared/fixtures}, see its README): raw
+ * weights, z, w, images and discriminator logits.
+ */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    /** The fixtures folder: system property {@code fixtures.dir}, else {@code ../shared/fixtures} upwards. */
+    public static Path root() {
+        String p = System.getProperty("fixtures.dir");
+        if (p != null && Files.isDirectory(Paths.get(p))) {
+            return Paths.get(p);
+        }
+        Path dir = Paths.get("").toAbsolutePath();
+        while (dir != null) {
+            Path c = dir.resolve("../shared/fixtures").normalize();
+            if (Files.isDirectory(c)) {
+                return c;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("fixtures not found: set -Dfixtures.dir");
+    }
+
+    /** The fixture folders (res32-rgb, res64-gray, ...). */
+    public static List<Path> all() throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (var s = Files.list(root())) {
+            s.filter(d -> Files.exists(d.resolve("manifest.json"))).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+    public static JsonObject manifest(Path fixture) throws IOException {
+        return JsonParser.parseString(Files.readString(fixture.resolve("manifest.json"))).getAsJsonObject();
+    }
+
+    public static float[] floats(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] f = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(f);
+        return f;
+    }
+
+    public static double[] doubles(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        double[] d = new double[b.remaining() / 8];
+        b.asDoubleBuffer().get(d);
+        return d;
+    }
+
+    /** G_ema's tensors from the raw {@code G_ema_weights.bin}; one-element shapes [1] become scalars []. */
+    public static Map<String, TensorData> rawGEma(Path fixture) throws IOException {
+        JsonObject index = JsonParser.parseString(Files.readString(fixture.resolve("G_ema_weights.json")))
+                .getAsJsonObject();
+        float[] all = floats(fixture.resolve("G_ema_weights.bin"));
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        for (JsonElement e : index.getAsJsonArray("tensors")) {
+            JsonObject t = e.getAsJsonObject();
+            JsonArray shape = t.getAsJsonArray("shape");
+            long[] s = new long[shape.size()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = shape.get(i).getAsLong();
+            }
+            int off = t.get("offset").getAsInt();
+            int count = t.get("count").getAsInt();
+            float[] d = new float[count];
+            System.arraycopy(all, off, d, 0, count);
+            out.put(t.get("name").getAsString(), new TensorData(t.get("name").getAsString().endsWith("noise_strength")
+                    ? new long[0] : s, d));
+        }
+        return out;
+    }
+
+    public static double maxAbsDiff(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new AssertionError("lengths differ: " + a.length + " vs " + b.length);
+        }
+        double m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+}
