@@ -5,8 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
-import sc.fiji.stylegan2.model.StyleGAN2Model;
 
 /** The reference fixtures made by the official NVlabs code (see fixtures/README.md). */
 final class Fixtures {
@@ -27,29 +25,15 @@ final class Fixtures {
         return dir().resolve("res64-gray/network-snapshot-000000.pkl");
     }
 
+    /** A file of the 64 px grayscale fixture folder, e.g. {@code G_ema.pt}. */
+    static Path gray64(String name) {
+        return dir().resolve("res64-gray").resolve(name);
+    }
+
     /** Raw output of the 64 px grayscale generator, shape [1, 1, 64, 64], for {@code psi} "1p00" or "0p70". */
     static float[] gray64Image(int seed, String psi) throws IOException {
         return readFloats(dir().resolve("res64-gray/img_seed" + seed + "_psi" + psi + ".bin"));
     }
-
-    /**
-     * Skips the calling test while the model library is still a stub (its methods throw
-     * {@link UnsupportedOperationException}); any other outcome of loading lets the test run.
-     */
-    static void assumeModelLibrary() {
-        if (modelLibraryMissing == null) {
-            try (StyleGAN2Model model = StyleGAN2Model.load(gray64Pickle())) {
-                modelLibraryMissing = "";
-            } catch (UnsupportedOperationException e) {
-                modelLibraryMissing = String.valueOf(e.getMessage());
-            } catch (IOException | RuntimeException e) {
-                modelLibraryMissing = ""; // a real loader that fails: let the test show it
-            }
-        }
-        Assumptions.assumeTrue(modelLibraryMissing.isEmpty(), "model library not there yet: " + modelLibraryMissing);
-    }
-
-    private static String modelLibraryMissing;
 
     static float[] readFloats(Path file) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);

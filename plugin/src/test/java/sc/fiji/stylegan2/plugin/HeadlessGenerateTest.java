@@ -34,7 +34,6 @@ class HeadlessGenerateTest {
 
     @Test
     void generateSavesAFloatTiffWithOneLabeledSlicePerSeed() throws Exception {
-        Fixtures.assumeModelLibrary();
         Path out = tmp.resolve("out.tif");
         HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Generate Images",
                 "model_file='" + Fixtures.gray64Pickle() + "',seeds='0-3',output_range=raw,batch_size=2",
@@ -54,7 +53,6 @@ class HeadlessGenerateTest {
 
     @Test
     void modelInfoPrintsTheDescriptionToStdout() {
-        Fixtures.assumeModelLibrary();
         HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Model Info",
                 "model_file='" + Fixtures.gray64Pickle() + "'");
         assertEquals(Headless.EXIT_OK, r.code(), r.err());

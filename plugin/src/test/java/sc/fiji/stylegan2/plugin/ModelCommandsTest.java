@@ -44,7 +44,6 @@ class ModelCommandsTest {
 
     @Test
     void modelInfoDescribesTheFixtureResolution() throws Exception {
-        Fixtures.assumeModelLibrary();
         CommandModule module = run(ModelInfoCommand.class, Map.of("model_file", Fixtures.gray64Pickle().toFile()));
         String info = (String) module.getOutput("info");
         assertTrue(info.contains("64"), info);
@@ -53,7 +52,6 @@ class ModelCommandsTest {
 
     @Test
     void convertedCheckpointGeneratesTheOfficialImages() throws Exception {
-        Fixtures.assumeModelLibrary();
         CommandModule convert = run(ConvertCheckpointCommand.class, Map.of(
                 "model_file", Fixtures.gray64Pickle().toFile(), "output_file", tmp.resolve("converted").toFile()));
         Path sg2 = tmp.resolve("converted.sg2");
