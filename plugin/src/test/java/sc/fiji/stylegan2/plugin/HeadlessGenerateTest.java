@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,30 @@ class HeadlessGenerateTest {
         for (int s = 0; s < 4; s++) {
             assertEquals("seed=" + s, imp.getStack().getSliceLabel(s + 1));
             assertArrayEquals(Fixtures.gray64Image(s, "1p00"), (float[]) imp.getStack().getPixels(s + 1), 1e-3f);
+        }
+    }
+
+    @Test
+    void rgbModelSavesAChannelsByFramesHyperstack() throws Exception {
+        Path out = tmp.resolve("rgb.tif");
+        Path model = Fixtures.dir().resolve("res32-rgb/G_ema.pt");
+        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Generate Images",
+                "model_file='" + model + "',seeds='2,3',output_range=raw", "--save", out.toString());
+        assertEquals(Headless.EXIT_OK, r.code(), r.err());
+
+        ImagePlus imp = IJ.openImage(out.toString());
+        assertEquals(32, imp.getBitDepth());
+        assertEquals(3, imp.getNChannels());
+        assertEquals(2, imp.getNFrames());
+        for (int n = 0; n < 2; n++) {
+            float[] expected = Fixtures.readFloats(
+                    Fixtures.dir().resolve("res32-rgb/img_seed" + (n + 2) + "_psi1p00.bin")); // [1, 3, 32, 32]
+            for (int c = 0; c < 3; c++) {
+                int slice = n * 3 + c + 1; // channel-fastest
+                assertEquals("seed=" + (n + 2), imp.getStack().getSliceLabel(slice));
+                assertArrayEquals(Arrays.copyOfRange(expected, c * 32 * 32, (c + 1) * 32 * 32),
+                        (float[]) imp.getStack().getPixels(slice), 1e-3f, "seed " + (n + 2) + " channel " + c);
+            }
         }
     }
 

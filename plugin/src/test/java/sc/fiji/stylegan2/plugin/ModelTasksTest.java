@@ -2,13 +2,18 @@ package sc.fiji.stylegan2.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
+import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 
 class ModelTasksTest {
@@ -37,6 +42,37 @@ class ModelTasksTest {
         Path model = Fixtures.gray64Pickle();
         var e = assertThrows(IllegalArgumentException.class, () -> ModelTasks.convert(model, model));
         assertTrue(e.getMessage().startsWith("output_file '"), e.getMessage());
+    }
+
+    /** Cancels once {@code batches} batches have reported progress. */
+    static ProgressListener cancelAfter(int batches) {
+        return new ProgressListener() {
+            private int reported;
+
+            @Override
+            public void progress(long done, long total, String message) {
+                reported++;
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return reported >= batches;
+            }
+        };
+    }
+
+    @Test
+    void cancelingAfterTheFirstBatchKeepsTheImagesFinishedSoFar() throws IOException {
+        GenerateRequest request = ModelTasks.generateRequest("0-5", 1, "const", "raw", 2);
+        LabeledFloatImg img = ModelTasks.generate(Fixtures.gray64("G_ema.pt"), request, cancelAfter(1));
+        assertEquals(List.of("seed=0", "seed=1"), img.labels());
+        assertArrayEquals(Fixtures.gray64Image(1, "1p00"), Arrays.copyOfRange(img.data(), 64 * 64, 2 * 64 * 64), 1e-3f);
+    }
+
+    @Test
+    void cancelingBeforeTheFirstBatchGivesNoImages() throws IOException {
+        GenerateRequest request = ModelTasks.generateRequest("0-5", 1, "const", "raw", 2);
+        assertNull(ModelTasks.generate(Fixtures.gray64("G_ema.pt"), request, cancelAfter(0)));
     }
 
     private static void assertMessageStarts(String start, Runnable call) {
