@@ -48,10 +48,16 @@ public final class SynthesisLayer extends Module {
     public NDArray forward(NDArray x, NDArray w, SynthesisOptions opt) {
         long n = x.getShape().get(0);
         NDArray styles = affine.forward(w);
+        // The official order is act(conv · σ⁻¹ + noise + bias) · gain. The leaky ReLU is positively
+        // homogeneous, so the gain goes into the demodulation coefficients and the addend instead, and
+        // noise and bias are added in one pass: act(conv · σ⁻¹·gain + (noise + bias)·gain).
+        double gain = Activation.LRELU.defaultGain();
         NDArray noise = noise(x, n, opt.noiseMode());
-        x = ModulatedConv2d.apply(x, weight, styles, noise, up, 1, resampleFilter, true, up == 1, opt.fused(n));
-        x = BiasAct.apply(x, bias, Activation.LRELU, Activation.LRELU.defaultGain(),
-                convClamp == null ? -1 : convClamp);
+        NDArray b = bias.reshape(1, -1, 1, 1);
+        NDArray addend = (noise == null ? b : noise.add(b)).mul(gain);
+        x = ModulatedConv2d.apply(x, weight, styles, addend, up, 1, resampleFilter, true, up == 1, opt.fused(n),
+                gain);
+        x = BiasAct.apply(x, null, Activation.LRELU, 1, convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
         return x;
     }
