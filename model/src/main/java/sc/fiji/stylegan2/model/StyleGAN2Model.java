@@ -213,7 +213,12 @@ public final class StyleGAN2Model implements AutoCloseable {
 
     /** Generates one image per seed, in batches. On cancel returns the images finished so far. */
     public GeneratedImages generate(GenerateRequest request, ProgressListener progress) {
-        return new ImageGenerator(gEma, intensity).generate(manager, request, progress);
+        return imageGenerator().generate(request, progress);
+    }
+
+    /** Generation helpers over G_ema: seeds to ws, ws to images (for mixing, interpolation, projection). */
+    public ImageGenerator imageGenerator() {
+        return new ImageGenerator(gEma, intensity, manager);
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.Conv2dLayer;
 import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.nn.Upfirdn2d;
 
 /**
  * A residual discriminator block (StyleGAN2 Fig. 7c, "resnet"): two 3x3 convs, the second downsampling,
@@ -22,6 +23,8 @@ public final class DiscriminatorBlock extends Module {
 
     DiscriminatorBlock(NDManager manager, int inChannels, int tmpChannels, int outChannels, int imgChannels,
             float[] filterTaps, Double convClamp) {
+        // The official block keeps its own copy of the filter (used by the "skip" architecture only).
+        buffer("resample_filter", Upfirdn2d.setupFilter(manager, filterTaps));
         this.fromrgb = inChannels == 0 ? child("fromrgb", new Conv2dLayer(manager, imgChannels, tmpChannels, 1, true,
                 Activation.LRELU, 1, 1, filterTaps, convClamp)) : null;
         this.conv0 = child("conv0", new Conv2dLayer(manager, tmpChannels, tmpChannels, 3, true, Activation.LRELU, 1,

@@ -32,7 +32,7 @@ public final class MinibatchStdLayer extends Module {
         y = y.sub(y.mean(new int[] {0})); // subtract the group mean
         y = y.square().mean(new int[] {0}); // [n,F,c,H,W] variance over the group
         y = y.add(1e-8f).sqrt(); // std
-        y = y.mean(new int[] {2, 3, 4}); // [n,F] average over channels and pixels
+        y = y.reshape(-1, f, (c / f) * h * w).mean(new int[] {2}); // [n,F] average over channels and pixels
         y = y.reshape(-1, f, 1, 1).tile(new long[] {g, 1, h, w}); // [N,F,H,W]
         return x.concat(y, 1);
     }

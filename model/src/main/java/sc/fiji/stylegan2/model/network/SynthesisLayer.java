@@ -3,7 +3,6 @@ package sc.fiji.stylegan2.model.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
@@ -48,16 +47,29 @@ public final class SynthesisLayer extends Module {
     public NDArray forward(NDArray x, NDArray w, SynthesisOptions opt) {
         long n = x.getShape().get(0);
         NDArray styles = affine.forward(w);
-        NDArray noise = noise(x, n, opt.noiseMode());
-        x = ModulatedConv2d.apply(x, weight, styles, noise, up, 1, resampleFilter, true, up == 1, opt.fused(n));
-        x = BiasAct.apply(x, bias, Activation.LRELU, Activation.LRELU.defaultGain(),
-                convClamp == null ? -1 : convClamp);
+        // The official order is act(conv · σ⁻¹ + noise + bias) · gain. The leaky ReLU is positively
+        // homogeneous, so the gain goes into the demodulation coefficients and the addend instead, and
+        // noise and bias are added in one pass: act(conv · σ⁻¹·gain + (noise + bias)·gain).
+        double gain = Activation.LRELU.defaultGain();
+        NDArray noise = noise(x, n, opt);
+        NDArray b = bias.reshape(1, -1, 1, 1);
+        NDArray addend = (noise == null ? b : noise.add(b)).mul(gain);
+        x = ModulatedConv2d.apply(x, weight, styles, addend, up, 1, resampleFilter, true, up == 1, opt.fused(n),
+                gain);
+        x = BiasAct.apply(x, null, Activation.LRELU, 1, convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
         return x;
     }
 
-    private NDArray noise(NDArray x, long n, NoiseMode mode) {
-        switch (mode) {
+    private NDArray noise(NDArray x, long n, SynthesisOptions opt) {
+        if (!opt.noiseEnabled(name)) {
+            return null;
+        }
+        NDArray explicit = opt.noiseInput(name);
+        if (explicit != null) {
+            return explicit.mul(noiseStrength);
+        }
+        switch (opt.noiseMode()) {
             case CONST:
                 return noiseConst.mul(noiseStrength);
             case RANDOM:

@@ -1,5 +1,8 @@
 package sc.fiji.stylegan2.model.network;
 
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+import java.util.function.Predicate;
 import sc.fiji.stylegan2.model.NoiseMode;
 
 /**
@@ -9,20 +12,55 @@ import sc.fiji.stylegan2.model.NoiseMode;
  * @param fusedModconv true: one grouped convolution per layer; false: shared convolution with activation
  *     scaling; null: choose by speed (fused for batch 1, unfused otherwise)
  * @param probe collects intermediate outputs, or null
+ * @param noiseInputs per-layer noise maps that replace {@code noise_const} (before the learned strength), keyed
+ *     by layer name ({@code synthesis.b8.conv0}), each broadcastable to {@code [N, 1, res, res]}: the
+ *     projector optimises these (StyleGAN2 Sec. 5); null or a missing key: the noise mode decides
+ * @param noiseLayers which layers get noise at all (StyleGAN Fig. 5: coarse or fine only), by layer name;
+ *     null: all
  */
-public record SynthesisOptions(NoiseMode noiseMode, Boolean fusedModconv, ActivationProbe probe) {
+public record SynthesisOptions(NoiseMode noiseMode, Boolean fusedModconv, ActivationProbe probe,
+        Map<String, NDArray> noiseInputs, Predicate<String> noiseLayers) {
+
+    public SynthesisOptions(NoiseMode noiseMode, Boolean fusedModconv, ActivationProbe probe) {
+        this(noiseMode, fusedModconv, probe, null, null);
+    }
 
     public static SynthesisOptions of(NoiseMode mode) {
-        return new SynthesisOptions(mode, null, null);
+        return new SynthesisOptions(mode, null, null, null, null);
+    }
+
+    public SynthesisOptions withProbe(ActivationProbe p) {
+        return new SynthesisOptions(noiseMode, fusedModconv, p, noiseInputs, noiseLayers);
+    }
+
+    public SynthesisOptions withNoiseInputs(Map<String, NDArray> inputs) {
+        return new SynthesisOptions(noiseMode, fusedModconv, probe, inputs, noiseLayers);
+    }
+
+    public SynthesisOptions withNoiseLayers(Predicate<String> layers) {
+        return new SynthesisOptions(noiseMode, fusedModconv, probe, noiseInputs, layers);
+    }
+
+    public SynthesisOptions withFusedModconv(Boolean fused) {
+        return new SynthesisOptions(noiseMode, fused, probe, noiseInputs, noiseLayers);
     }
 
     boolean fused(long batch) {
         return fusedModconv != null ? fusedModconv : batch == 1;
     }
 
-    void offer(String name, ai.djl.ndarray.NDArray x) {
+    void offer(String name, NDArray x) {
         if (probe != null) {
             probe.offer(name, x);
         }
+    }
+
+    /** The explicit noise map of a layer, or null. */
+    NDArray noiseInput(String layer) {
+        return noiseInputs == null ? null : noiseInputs.get(layer);
+    }
+
+    boolean noiseEnabled(String layer) {
+        return noiseLayers == null || noiseLayers.test(layer);
     }
 }

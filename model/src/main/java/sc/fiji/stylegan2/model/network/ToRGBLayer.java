@@ -36,7 +36,7 @@ public final class ToRGBLayer extends Module {
         long n = x.getShape().get(0);
         // The equalized-lr gain goes into the styles, since there is no demodulation to absorb it.
         NDArray styles = affine.forward(w).mul(weightGain);
-        x = ModulatedConv2d.apply(x, weight, styles, null, 1, 0, null, false, true, opt.fused(n));
+        x = ModulatedConv2d.apply(x, weight, styles, null, 1, 0, null, false, true, opt.fused(n), 1);
         x = BiasAct.apply(x, bias, Activation.LINEAR, 1, convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
         return x;

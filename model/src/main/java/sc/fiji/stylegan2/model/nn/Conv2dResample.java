@@ -47,7 +47,7 @@ public final class Conv2dResample {
         if (kw == 1 && kh == 1 && down > 1 && up == 1) {
             // 1x1 kernel with downsampling: filter first, then the (cheap) strided 1x1 convolution.
             x = Upfirdn2d.upfirdn2d(x, f, 1, down, new int[] {px0, px1, py0, py1}, 1, false);
-            return conv(x, w, down, 0, groups, flipWeight);
+            return conv(x, w, 1, 0, groups, flipWeight);
         }
         if (down > 1 && up == 1) {
             x = Upfirdn2d.upfirdn2d(x, f, 1, 1, new int[] {px0, px1, py0, py1}, 1, false);

@@ -29,15 +29,22 @@ public final class ModulatedConv2d {
      * @param noise per-pixel noise to add after the (de)modulated convolution, broadcastable to the output, or
      *     null
      * @param f FIR filter for upsampling, or null when {@code up == 1}
+     * @param gain a positive factor folded into the demodulation (1 without demodulation)
      */
     public static NDArray apply(NDArray x, NDArray weight, NDArray styles, NDArray noise, int up, int padding,
-            NDArray f, boolean demodulate, boolean flipWeight, boolean fused) {
+            NDArray f, boolean demodulate, boolean flipWeight, boolean fused, double gain) {
+        if (!demodulate && gain != 1) {
+            throw new IllegalArgumentException("a gain needs demodulation to fold into");
+        }
         long n = x.getShape().get(0);
         long[] ws = weight.getShape().getShape();
         long out = ws[0], in = ws[1], kh = ws[2], kw = ws[3];
 
         NDArray w = demodulate || fused ? modulate(weight, styles) : null; // [N,O,I,kh,kw]
         NDArray dcoefs = demodulate ? demodulationCoefficients(w) : null; // [N,O]
+        if (demodulate && gain != 1) {
+            dcoefs = dcoefs.mul(gain);
+        }
         if (up > 1) {
             return upsampled(x, weight, styles, dcoefs, noise, f, padding, flipWeight, fused);
         }
