@@ -79,7 +79,7 @@ public final class StyleGAN2Model implements AutoCloseable {
             throw new CheckpointFormatException(file + " is a folder; choose a model file (.pkl, .pt or .sg2)");
         }
         if (Sg2Checkpoint.isSg2(file)) {
-            return fromSg2(Sg2Checkpoint.read(file), name);
+            return fromCheckpoint(Sg2Checkpoint.read(file), name);
         }
         OfficialNetworks nets = OfficialCheckpoints.read(file);
         GeneratorConfig cfg = OfficialConfig.generator(nets, name);
@@ -90,7 +90,14 @@ public final class StyleGAN2Model implements AutoCloseable {
         return model.fill(nets.gEma(), nets.g(), nets.d(), name);
     }
 
-    private static StyleGAN2Model fromSg2(Sg2Checkpoint.Contents c, String name) throws CheckpointFormatException {
+    /**
+     * The model in checkpoint contents already read (training reads the file once for the networks and its
+     * own state); tensor groups other than {@code G_ema}, {@code G} and {@code D} are ignored.
+     *
+     * @param name the file name, for messages
+     */
+    public static StyleGAN2Model fromCheckpoint(Sg2Checkpoint.Contents c, String name)
+            throws CheckpointFormatException {
         JsonObject meta = c.meta();
         try {
             GeneratorConfig cfg = ConfigJson.generator(meta.getAsJsonObject("G"));
@@ -194,7 +201,21 @@ public final class StyleGAN2Model implements AutoCloseable {
 
     /** Writes this project's own checkpoint format, atomically (temp file + rename). */
     public void save(Path file) throws IOException {
+        save(file, new JsonObject(), Map.of());
+    }
+
+    /**
+     * Writes this project's own checkpoint format with extra metadata and tensor groups in the same atomic
+     * write (training adds its state: optimizer moments, counters, options). {@link #load} ignores the extra
+     * groups, so such a file opens in every command.
+     *
+     * @param extraMeta members added to (or replacing) the metadata
+     * @param extraTensors named tensor groups besides {@code G_ema}, {@code G} and {@code D}
+     */
+    public void save(Path file, JsonObject extraMeta, Map<String, Map<String, TensorData>> extraTensors)
+            throws IOException {
         JsonObject m = meta.deepCopy();
+        extraMeta.entrySet().forEach(e -> m.add(e.getKey(), e.getValue().deepCopy()));
         m.add("G", ConfigJson.of(config));
         if (d != null) {
             m.add("D", ConfigJson.of(d.config()));
@@ -208,6 +229,12 @@ public final class StyleGAN2Model implements AutoCloseable {
         if (d != null) {
             nets.put("D", d.exportStateDict());
         }
+        extraTensors.forEach((k, v) -> {
+            if (nets.containsKey(k)) {
+                throw new IllegalArgumentException("tensor group " + k + " is one of the networks");
+            }
+            nets.put(k, v);
+        });
         Sg2Checkpoint.write(file, new Sg2Checkpoint.Contents(m, nets));
     }
 

@@ -21,6 +21,7 @@ public final class MappingNetwork extends Module {
     private final List<FullyConnectedLayer> layers = new ArrayList<>();
     private final NDArray wAvg;
     private final int numWs;
+    private final double wAvgBeta;
 
     public MappingNetwork(NDManager manager, GeneratorConfig cfg) {
         int in = cfg.zDim();
@@ -31,6 +32,7 @@ public final class MappingNetwork extends Module {
         }
         this.wAvg = buffer("w_avg", manager.zeros(new Shape(cfg.wDim())));
         this.numWs = cfg.numWs();
+        this.wAvgBeta = cfg.wAvgBeta();
     }
 
     /**
@@ -52,6 +54,20 @@ public final class MappingNetwork extends Module {
             x = cutoff == numWs ? truncated : truncated.concat(x.get(new NDIndex(":, {}:", cutoff)), 1);
         }
         return x.reshape(n, numWs, -1);
+    }
+
+    /**
+     * Training only: moves the tracked average towards this batch's mean w, as the official mapping does in
+     * training mode ({@code w_avg ← lerp(mean_N(w), w_avg, w_avg_beta)}), in place and outside any graph.
+     * The style-mixing second pass skips it (official {@code skip_w_avg_update}).
+     *
+     * @param ws the untruncated output of {@link #forward} {@code [N, num_ws, w_dim]} (all rows equal)
+     */
+    public void updateWAvg(NDArray ws) {
+        try (NDArray mean = ws.get(new NDIndex(":, 0, :")).stopGradient().mean(new int[] {0});
+                NDArray next = mean.add(wAvg.sub(mean).mul((float) wAvgBeta))) {
+            wAvg.set(new NDIndex(":"), next);
+        }
     }
 
     /** The tracked average w {@code [w_dim]}. */
