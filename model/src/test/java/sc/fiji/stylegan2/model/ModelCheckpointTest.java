@@ -105,6 +105,26 @@ class ModelCheckpointTest {
         assertTrue(e.getMessage().contains("nope.pkl") && e.getMessage().contains("does not exist"));
     }
 
+    @Test
+    void extraGroupsAndMetadataTravelWithoutDisturbingLoad() throws Exception {
+        Path file = tmp.resolve("with-state.sg2");
+        com.google.gson.JsonObject extra = new com.google.gson.JsonObject();
+        extra.addProperty("note", "training state");
+        Map<String, Map<String, TensorData>> groups = new LinkedHashMap<>();
+        groups.put("G_opt", Map.of("step", new TensorData(new long[0], new float[] {3})));
+        try (StyleGAN2Model model = StyleGAN2Model.create(TINY, DiscriminatorConfig.matching(TINY),
+                IntensityMapping.OFFICIAL_8BIT, 1)) {
+            model.save(file, extra, groups);
+        }
+        sc.fiji.stylegan2.model.checkpoint.Sg2Checkpoint.Contents c =
+                sc.fiji.stylegan2.model.checkpoint.Sg2Checkpoint.read(file);
+        assertArrayEquals(new float[] {3}, c.networks().get("G_opt").get("step").data());
+        try (StyleGAN2Model loaded = StyleGAN2Model.load(file)) {
+            assertEquals("training state", loaded.metadata().get("note").getAsString());
+            assertTrue(loaded.hasDiscriminator());
+        }
+    }
+
     private static void perturbWAvg(Generator g) {
         g.mapping().wAvg().set(new float[] {1, -1, 0.5f, 2, 0, 0, 3, 1, 1, 1, 1, 1, -2, 0, 0, 1});
     }
