@@ -1,0 +1,166 @@
+package sc.fiji.stylegan2.training;
+
+import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
+import sc.fiji.stylegan2.model.network.GeneratorConfig;
+import sc.fiji.stylegan2.training.loss.LossOptions;
+
+/**
+ * Everything a training run needs besides the data, immutable: the networks, the objective, Adam, G_ema and
+ * the schedule. Start from a named setup with {@link #builder(TrainingConfig, int, int)} and override values
+ * with {@code opt...}; {@link Builder#build()} validates and fills the values the official {@code auto} setup
+ * derives from the minibatch: R1 γ = 0.0002 · res² / batch and the G_ema half-life batch · 10 / 32 kimg.
+ *
+ * @param config the named setup it started from
+ * @param generator G (and G_ema) hyper-parameters
+ * @param discriminator D hyper-parameters (minibatch-stddev group included)
+ * @param loss the objective's weights and lazy-regularisation intervals
+ * @param batchSize images per minibatch
+ * @param learningRate Adam's lr for G and D before the lazy-regularisation correction (0.0025)
+ * @param beta1 Adam β1 (0)
+ * @param beta2 Adam β2 (0.99)
+ * @param epsilon Adam ε (1e-8)
+ * @param emaKimg G_ema half-life in thousands of images
+ * @param emaRampup G_ema ramp-up: the half-life is at most this fraction of the images seen, or null for none
+ * @param totalKimg training length in thousands of real images shown to D
+ * @param tickKimg progress and CSV line every this many kimg
+ * @param snapshotKimg checkpoint and image grid every this many kimg (at the next tick)
+ * @param seed seed of initialisation and of every random draw (with the minibatch index)
+ * @param gridImages fixed-seed images in each snapshot grid (seeds 0, 1, ...)
+ */
+public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, DiscriminatorConfig discriminator,
+        LossOptions loss, int batchSize, double learningRate, double beta1, double beta2, double epsilon,
+        double emaKimg, Double emaRampup, double totalKimg, double tickKimg, double snapshotKimg, long seed,
+        int gridImages) {
+
+    public TrainingOptions {
+        require(generator.resolution() == discriminator.resolution()
+                && generator.imgChannels() == discriminator.imgChannels(), "G and D must have the same image size");
+        require(batchSize >= 1, "batch_size must be >= 1, got " + batchSize);
+        int group = Math.min(discriminator.mbstdGroupSize(), batchSize);
+        require(batchSize % group == 0, "batch_size " + batchSize + " must be a multiple of the minibatch-stddev group "
+                + group);
+        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be > 0, got " + learningRate);
+        require(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "Adam betas must be in [0, 1)");
+        require(epsilon > 0, "Adam epsilon must be > 0");
+        require(emaKimg >= 0 && Double.isFinite(emaKimg), "ema_kimg must be >= 0, got " + emaKimg);
+        require(emaRampup == null || emaRampup > 0, "ema_rampup must be > 0 or absent");
+        require(totalKimg > 0 && Double.isFinite(totalKimg), "kimg must be > 0, got " + totalKimg);
+        require(tickKimg > 0, "tick length must be > 0 kimg, got " + tickKimg);
+        require(snapshotKimg > 0, "snapshot_kimg must be > 0, got " + snapshotKimg);
+        require(gridImages >= 0, "grid images must be >= 0");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public int resolution() {
+        return generator.resolution();
+    }
+
+    public int imgChannels() {
+        return generator.imgChannels();
+    }
+
+    /** Total training images. */
+    public long totalNimg() {
+        return Math.round(totalKimg * 1000);
+    }
+
+    /** A builder holding the values of a named setup for images of this size. */
+    public static Builder builder(TrainingConfig config, int resolution, int imgChannels) {
+        Builder b = new Builder(config, resolution, imgChannels);
+        config.applyTo(b, resolution);
+        return b;
+    }
+
+    /** A builder holding these options (for resume with a longer schedule). */
+    public Builder toBuilder() {
+        Builder b = new Builder(config, resolution(), imgChannels());
+        b.generator = generator;
+        b.mbstdGroup = discriminator.mbstdGroupSize();
+        return b.optBatchSize(batchSize).optLearningRate(learningRate).optBetas(beta1, beta2).optEpsilon(epsilon)
+                .optLoss(loss).optEmaKimg(emaKimg).optEmaRampup(emaRampup).optTotalKimg(totalKimg)
+                .optTickKimg(tickKimg).optSnapshotKimg(snapshotKimg).optSeed(seed).optGridImages(gridImages);
+    }
+
+    /** Builder: each {@code opt...} replaces the setup's value. */
+    public static final class Builder {
+        private final TrainingConfig config;
+        private final int resolution;
+        private final int imgChannels;
+        private GeneratorConfig generator;
+        private int mbstdGroup = 4;
+        private int batchSize = 8;
+        private double learningRate = 0.0025;
+        private double beta1 = 0;
+        private double beta2 = 0.99;
+        private double epsilon = 1e-8;
+        private LossOptions loss = LossOptions.official(0);
+        private boolean r1GammaSet;
+        private Double emaKimg;
+        private Double emaRampup;
+        private double totalKimg = 25000;
+        private double tickKimg = 1;
+        private double snapshotKimg = 10;
+        private long seed = 0;
+        private int gridImages = 32;
+
+        private Builder(TrainingConfig config, int resolution, int imgChannels) {
+            this.config = config;
+            this.resolution = resolution;
+            this.imgChannels = imgChannels;
+        }
+
+        /** The networks' size: z = w = {@code latent}, mapping layers, channel rule; conv clamp 256 as official. */
+        public Builder network(int latent, int mappingLayers, int channelBase, int channelMax) {
+            generator = GeneratorConfig.builder().setZDim(latent).setWDim(latent).setMappingLayers(mappingLayers)
+                    .setResolution(resolution).setImgChannels(imgChannels).setChannelBase(channelBase)
+                    .setChannelMax(channelMax).optConvClamp(256.0).build();
+            return this;
+        }
+
+        /** Replaces the generator config (resolution and channels must match the data). */
+        public Builder optGenerator(GeneratorConfig g) { generator = g; return this; }
+        public Builder optMbstdGroup(int v) { mbstdGroup = v; return this; }
+        public Builder optBatchSize(int v) { batchSize = v; return this; }
+        public Builder optLearningRate(double v) { learningRate = v; return this; }
+        public Builder optBetas(double b1, double b2) { beta1 = b1; beta2 = b2; return this; }
+        public Builder optEpsilon(double v) { epsilon = v; return this; }
+        public Builder optLoss(LossOptions v) { loss = v; r1GammaSet = true; return this; }
+        public Builder optR1Gamma(double v) { loss = loss.withR1Gamma(v); r1GammaSet = true; return this; }
+        public Builder optRegIntervals(int r1Every, int plEvery) { loss = loss.withIntervals(r1Every, plEvery); return this; }
+        public Builder optPlWeight(double v) { loss = loss.withPlWeight(v); return this; }
+        public Builder optStyleMixingProb(double v) { loss = loss.withStyleMixingProb(v); return this; }
+        public Builder optEmaKimg(double v) { emaKimg = v; return this; }
+        public Builder optEmaRampup(Double v) { emaRampup = v; return this; }
+        public Builder optTotalKimg(double v) { totalKimg = v; return this; }
+        public Builder optTickKimg(double v) { tickKimg = v; return this; }
+        public Builder optSnapshotKimg(double v) { snapshotKimg = v; return this; }
+        public Builder optSeed(long v) { seed = v; return this; }
+        public Builder optGridImages(int v) { gridImages = v; return this; }
+
+        /**
+         * Validates and builds. Deviation: the official {@code auto} setup derives γ and the EMA half-life
+         * from its own minibatch even when {@code --batch} overrides it; here they follow the batch in use,
+         * which is what the heuristic is about.
+         */
+        public TrainingOptions build() {
+            if (generator == null) {
+                throw new IllegalArgumentException("no network size given");
+            }
+            if (generator.resolution() != resolution || generator.imgChannels() != imgChannels) {
+                throw new IllegalArgumentException("the generator does not match " + resolution + " px, "
+                        + imgChannels + " channel(s)");
+            }
+            LossOptions l = r1GammaSet ? loss : loss.withR1Gamma(0.0002 * resolution * resolution / batchSize);
+            double ema = emaKimg != null ? emaKimg : batchSize * 10.0 / 32;
+            DiscriminatorConfig d = new DiscriminatorConfig(resolution, imgChannels, generator.channelBase(),
+                    generator.channelMax(), mbstdGroup, 1, generator.convClamp());
+            return new TrainingOptions(config, generator, d, l, batchSize, learningRate, beta1, beta2, epsilon, ema,
+                    emaRampup, totalKimg, tickKimg, snapshotKimg, seed, gridImages);
+        }
+    }
+}

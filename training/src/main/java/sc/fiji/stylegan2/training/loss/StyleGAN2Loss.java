@@ -1,0 +1,167 @@
+package sc.fiji.stylegan2.training.loss;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.GradientCollector;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.network.Discriminator;
+import sc.fiji.stylegan2.model.network.Generator;
+import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.nn.Module;
+
+/**
+ * The StyleGAN2 objective (Karras et al. 2020), split by phase as the official {@code StyleGAN2Loss}: the
+ * non-saturating logistic loss ({@link NonSaturatingLoss}), style mixing ({@link StyleMixing}), path length
+ * regularisation for G ({@link PathLengthPenalty}, Sec. 3.2) and R1 for D ({@link R1Penalty}, Mescheder et
+ * al. 2018). Each call of {@link #accumulateGradients} runs one phase: it makes the phase's network
+ * trainable and freezes the other (official {@code requires_grad_} per phase), computes the loss and
+ * back-propagates {@code mean(loss) · gain} into that network's gradients, which the optimizer then applies.
+ *
+ * <p>The generator runs as in official training: mapping with {@code w_avg} tracking, random noise,
+ * unfused modulated convolutions.
+ */
+public final class StyleGAN2Loss {
+
+    /** Official training-time synthesis: fresh noise, {@code fused_modconv=False}. */
+    static final SynthesisOptions TRAINING_SYNTHESIS = SynthesisOptions.of(NoiseMode.RANDOM).withFusedModconv(false);
+
+    private final Generator g;
+    private final Discriminator d;
+    private final StyleMixing mixing;
+    private final R1Penalty r1;
+    private final PathLengthPenalty pl;
+    private final int plBatchShrink;
+
+    /** @param plBatchShrink the path-length phase uses {@code batch / plBatchShrink} latents (2) */
+    public StyleGAN2Loss(Generator g, Discriminator d, StyleMixing mixing, R1Penalty r1, PathLengthPenalty pl,
+            int plBatchShrink) {
+        if (plBatchShrink < 1) {
+            throw new IllegalArgumentException("pl_batch_shrink must be >= 1");
+        }
+        this.g = g;
+        this.d = d;
+        this.mixing = mixing;
+        this.r1 = r1;
+        this.pl = pl;
+        this.plBatchShrink = plBatchShrink;
+    }
+
+    public PathLengthPenalty pathLength() {
+        return pl;
+    }
+
+    /**
+     * Runs one phase and accumulates its gradients into the trained network's parameters.
+     *
+     * @param reals real images {@code [N, C, H, W]} in [-1, 1] (D phases)
+     * @param z latents {@code [N, z_dim]} for this phase
+     * @param gain the phase's loss multiplier (its interval: 1 for the main phases)
+     * @param random draws the style-mixing crossover
+     * @return the phase's statistics under their official names ({@code Loss/G/loss}, ...), batch means
+     */
+    public Map<String, Double> accumulateGradients(LossPhase phase, NDArray reals, NDArray z, double gain,
+            SplittableRandom random) {
+        setTrainable(g, phase.trainsGenerator());
+        setTrainable(d, !phase.trainsGenerator());
+        Map<String, Double> stats = new LinkedHashMap<>();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray loss = switch (phase) {
+                case GMAIN -> generatorMain(z, random, stats);
+                case GREG -> generatorPathLength(z, random, stats);
+                case DMAIN -> discriminatorMain(reals, z, random, stats);
+                case DREG -> discriminatorR1(reals, stats);
+            };
+            gc.backward(loss.mul((float) gain));
+        }
+        return stats;
+    }
+
+    /** Gmain: {@code softplus(−D(G(z)))}: maximise the logits of the fakes. */
+    private NDArray generatorMain(NDArray z, SplittableRandom random, Map<String, Double> stats) {
+        NDArray img = runG(z, random)[0];
+        NDArray logits = d.forward(img);
+        NDArray loss = NonSaturatingLoss.generator(logits);
+        report(stats, "Loss/scores/fake", logits);
+        report(stats, "Loss/G/loss", loss);
+        return loss.mean();
+    }
+
+    /**
+     * Greg: {@code pl_weight · (‖J_wᵀ y‖ − a)²} on {@code batch / pl_batch_shrink} latents. The term
+     * {@code img[:, 0, 0, 0] · 0} is the official one: it gives every G parameter a (zero) gradient, so that
+     * the optimizer updates all of them, as in the official step.
+     */
+    private NDArray generatorPathLength(NDArray z, SplittableRandom random, Map<String, Double> stats) {
+        long n = Math.max(1, z.getShape().get(0) / plBatchShrink);
+        NDArray[] out = runG(z.get(new NDIndex(":{}", n)), random);
+        NDArray img = out[0];
+        NDArray penalty = pl.penalty(img, out[1], PathLengthPenalty.noise(img));
+        NDArray loss = pl.loss(penalty);
+        report(stats, "Loss/pl_penalty", penalty);
+        report(stats, "Loss/G/reg", loss);
+        return img.get(new NDIndex(":, 0, 0, 0")).mul(0f).add(loss).mean();
+    }
+
+    /**
+     * Dmain: {@code softplus(D(G(z))) + softplus(−D(x))}: minimise the fakes' logits, maximise the reals'.
+     * Deviation: the official code back-propagates the two terms one after the other; one backward pass of
+     * their sum gives the same gradients.
+     */
+    private NDArray discriminatorMain(NDArray reals, NDArray z, SplittableRandom random, Map<String, Double> stats) {
+        NDArray img = runG(z, random)[0]; // G is frozen: the fakes are constants for D
+        NDArray fakeLogits = d.forward(img);
+        NDArray realLogits = d.forward(reals);
+        NDArray lossFake = NonSaturatingLoss.discriminatorFake(fakeLogits);
+        NDArray lossReal = NonSaturatingLoss.discriminatorReal(realLogits);
+        report(stats, "Loss/scores/fake", fakeLogits);
+        report(stats, "Loss/scores/real", realLogits);
+        report(stats, "Loss/D/loss", lossFake.add(lossReal));
+        return lossFake.mean().add(lossReal.mean());
+    }
+
+    /**
+     * Dreg: {@code γ/2 · ‖∇_x D(x)‖²} on the reals; {@code D(x) · 0} gives every D parameter a (zero)
+     * gradient, as the official term.
+     */
+    private NDArray discriminatorR1(NDArray reals, Map<String, Double> stats) {
+        NDArray x = reals.duplicate(); // official real_img.detach().requires_grad_(True)
+        x.setRequiresGradient(true);
+        NDArray logits = d.forward(x);
+        NDArray penalty = r1.penalty(logits, x);
+        NDArray loss = r1.loss(penalty);
+        report(stats, "Loss/r1_penalty", penalty);
+        report(stats, "Loss/D/reg", loss);
+        return logits.reshape(-1).mul(0f).add(loss).mean();
+    }
+
+    /**
+     * The official {@code run_G}: z → ws (tracking {@code w_avg}), style mixing, synthesis. Returns
+     * {@code {img, ws}} with ws the (mixed) input of the synthesis network.
+     */
+    NDArray[] runG(NDArray z, SplittableRandom random) {
+        NDArray ws = g.mapping().forward(z, 1, null);
+        g.mapping().updateWAvg(ws);
+        int cutoff = mixing.cutoff(g.config().numWs(), random);
+        ws = mixing.mix(ws, cutoff,
+                () -> g.mapping().forward(z.getManager().randomNormal(z.getShape()), 1, null));
+        NDArray img = g.synthesis().forward(ws, TRAINING_SYNTHESIS);
+        return new NDArray[] {img, ws};
+    }
+
+    /** Sets {@code requires_grad} on every parameter of a network. */
+    static void setTrainable(Module network, boolean trainable) {
+        for (NDArray p : network.namedParameters().values()) {
+            if (p.hasGradient() != trainable) {
+                p.setRequiresGradient(trainable);
+            }
+        }
+    }
+
+    private static void report(Map<String, Double> stats, String name, NDArray values) {
+        stats.put(name, (double) values.mean().getFloat());
+    }
+}
