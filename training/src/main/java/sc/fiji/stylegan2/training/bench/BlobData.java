@@ -1,10 +1,10 @@
-package sc.fiji.stylegan2.training;
+package sc.fiji.stylegan2.training.bench;
 
 import java.util.Random;
 import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
-/** Tiny in-memory training data for tests: Gaussian blobs at random places on a dark background, in [-1, 1]. */
+/** In-memory training data for tests and benchmarks: Gaussian blobs at random places on a dark background, in [-1, 1]. */
 public final class BlobData implements TrainingData {
 
     private final float[][] images;

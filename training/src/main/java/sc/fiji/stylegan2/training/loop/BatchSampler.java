@@ -1,0 +1,61 @@
+package sc.fiji.stylegan2.training.loop;
+
+import java.util.SplittableRandom;
+import sc.fiji.stylegan2.training.data.TrainingData;
+
+/**
+ * Which real images each minibatch gets: the data set in a fresh random order every epoch, the order a
+ * function of the seed and the epoch only, so that the images of any minibatch follow from the number of
+ * images shown so far (and a resumed run sees what the uninterrupted run would have seen).
+ *
+ * <p>Deviation: the official {@code InfiniteSampler} shuffles within a sliding window; a full shuffle per
+ * epoch gives each image equally often as well.
+ */
+public final class BatchSampler {
+
+    private final TrainingData data;
+    private final long seed;
+    private long epoch = -1;
+    private int[] order;
+
+    public BatchSampler(TrainingData data, long seed) {
+        this.data = data;
+        this.seed = seed;
+    }
+
+    /** Image index at position {@code pos} of the endless shuffled stream. */
+    public int index(long pos) {
+        int n = data.size();
+        long e = pos / n;
+        if (e != epoch) {
+            order = permutation(n, new SplittableRandom(StepRandom.mix(seed) ^ StepRandom.mix(~e)));
+            epoch = e;
+        }
+        return order[(int) (pos % n)];
+    }
+
+    /** The images at positions {@code start ... start + count - 1}, CHW each, concatenated. */
+    public float[] batch(long start, int count) {
+        int per = data.channels() * data.resolution() * data.resolution();
+        float[] out = new float[count * per];
+        for (int i = 0; i < count; i++) {
+            data.copyImage(index(start + i), out, i * per);
+        }
+        return out;
+    }
+
+    /** Fisher–Yates. */
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,181 @@
+package sc.fiji.stylegan2.training.loop;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import sc.fiji.stylegan2.model.IntensityMapping;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.optim.Adam;
+import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
+import sc.fiji.stylegan2.training.checkpoint.TrainingState;
+import sc.fiji.stylegan2.training.loss.GradientOp;
+import sc.fiji.stylegan2.training.loss.LossPhase;
+import sc.fiji.stylegan2.training.loss.PathLengthPenalty;
+import sc.fiji.stylegan2.training.loss.R1Penalty;
+import sc.fiji.stylegan2.training.loss.StyleGAN2Loss;
+import sc.fiji.stylegan2.training.loss.StyleMixing;
+
+/**
+ * A run in progress: G, G_ema and D, one Adam per network (shared by its main and regularisation phases, as
+ * officially), the loss and the counters. {@link #step} trains one minibatch as the official loop body: the
+ * phases Gmain, Greg, Dmain, Dreg in that order, each followed by its optimizer step, the regularisation
+ * phases only on their lazy schedule (StyleGAN2 Sec. 3.1); then the G_ema update.
+ */
+public final class TrainingSession implements AutoCloseable {
+
+    private final TrainingOptions options;
+    private final StyleGAN2Model model;
+    private final Adam gOpt;
+    private final Adam dOpt;
+    private final GradientOp gradientOp;
+    private final StyleGAN2Loss loss;
+    private final LazyRegularization gReg;
+    private final LazyRegularization dReg;
+    private final GeneratorEma ema;
+    private long curNimg;
+    private long batchIdx;
+    private long tick;
+    private double trainingSeconds;
+
+    private TrainingSession(TrainingOptions options, StyleGAN2Model model, TrainingState state) {
+        if (model.trainingGenerator() == null || model.discriminator() == null) {
+            model.close();
+            throw new IllegalArgumentException("training needs a model with G and D, not only G_ema");
+        }
+        this.options = options;
+        this.model = model;
+        this.gReg = new LazyRegularization(options.loss().plInterval());
+        this.dReg = new LazyRegularization(options.loss().r1Interval());
+        this.gOpt = adam(model.trainingGenerator(), gReg);
+        this.dOpt = adam(model.discriminator(), dReg);
+        this.gradientOp = new GradientOp(model.manager());
+        StyleMixing mixing = new StyleMixing(options.loss().styleMixingProb());
+        R1Penalty r1 = new R1Penalty(options.loss().r1Gamma(), gradientOp);
+        PathLengthPenalty pl = new PathLengthPenalty(options.loss().plWeight(), options.loss().plDecay(),
+                state.plMean(), gradientOp);
+        this.loss = new StyleGAN2Loss(model.trainingGenerator(), model.discriminator(), mixing, r1, pl,
+                options.loss().plBatchShrink());
+        this.ema = new GeneratorEma(options.emaKimg(), options.emaRampup());
+        this.curNimg = state.curNimg();
+        this.batchIdx = state.batchIdx();
+        this.tick = state.tick();
+        this.trainingSeconds = state.trainingSeconds();
+    }
+
+    /** A new run: networks initialised as officially from the options' seed. */
+    public static TrainingSession start(TrainingOptions options, IntensityMapping intensity) {
+        StyleGAN2Model model = StyleGAN2Model.create(options.generator(), options.discriminator(), intensity,
+                options.seed());
+        return new TrainingSession(options, model, TrainingState.initial());
+    }
+
+    /**
+     * A run continued from a checkpoint: its networks (the session takes over the model), optimizer moments
+     * and counters, with {@code options} (the checkpoint's, perhaps with a longer schedule).
+     */
+    public static TrainingSession resume(TrainingCheckpoint c, TrainingOptions options) {
+        TrainingSession s = new TrainingSession(options, c.model(), c.state());
+        try {
+            s.gOpt.loadState(c.gOpt());
+            s.dOpt.loadState(c.dOpt());
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw new IllegalArgumentException("the optimizer state does not fit the networks: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adam with the lazy-regularisation correction of lr and betas. */
+    private Adam adam(Module network, LazyRegularization reg) {
+        return new Adam(model.manager(), network.namedParameters(), reg.learningRate(options.learningRate()),
+                reg.beta(options.beta1()), reg.beta(options.beta2()), options.epsilon());
+    }
+
+    /**
+     * Trains one minibatch of real images {@code [batch, C, H, W]} (C-order floats in [-1, 1]).
+     *
+     * @return the minibatch's statistics by official name ({@code Loss/G/loss}, ...)
+     */
+    public Map<String, Double> step(float[] reals) {
+        int n = options.batchSize();
+        Map<String, Double> stats = new java.util.LinkedHashMap<>();
+        try (NDScope scope = new NDScope()) {
+            SplittableRandom random = StepRandom.forMinibatch(options.seed(), batchIdx);
+            NDArray real = model.manager().create(reals,
+                    new Shape(n, options.imgChannels(), options.resolution(), options.resolution()));
+            for (LossPhase phase : phasesAt(batchIdx)) {
+                NDArray z = model.manager().randomNormal(new Shape(n, options.generator().zDim()));
+                double gain = !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
+                stats.putAll(loss.accumulateGradients(phase, real, z, gain, random));
+                Module net = phase.trainsGenerator() ? model.trainingGenerator() : model.discriminator();
+                List<String> repaired = GradientSanitizer.nanToNum(net.namedParameters());
+                stats.merge(TickReport.NONFINITE_GRADIENTS, (double) repaired.size(), Double::sum);
+                (phase.trainsGenerator() ? gOpt : dOpt).step();
+            }
+            GeneratorEma.update(model.trainingGenerator(), model.generator(), ema.beta(curNimg, n));
+        }
+        curNimg += n;
+        batchIdx++;
+        return stats;
+    }
+
+    /** The phases minibatch {@code idx} runs: Gmain and Dmain always, Greg and Dreg on their schedule. */
+    List<LossPhase> phasesAt(long idx) {
+        List<LossPhase> phases = new ArrayList<>(4);
+        phases.add(LossPhase.GMAIN);
+        if (gReg.regularizesAt(idx) && options.loss().plWeight() != 0) {
+            phases.add(LossPhase.GREG);
+        }
+        phases.add(LossPhase.DMAIN);
+        if (dReg.regularizesAt(idx) && options.loss().r1Gamma() != 0) {
+            phases.add(LossPhase.DREG);
+        }
+        return phases;
+    }
+
+    /** Counts a finished progress tick and the seconds spent since the last one. */
+    void endTick(double seconds) {
+        tick++;
+        trainingSeconds += seconds;
+    }
+
+    /** The checkpoint of the current state (sharing this session's model; Adam states copied out). */
+    public TrainingCheckpoint checkpoint() {
+        return new TrainingCheckpoint(model, options, state(), gOpt.exportState(), dOpt.exportState());
+    }
+
+    public TrainingState state() {
+        return new TrainingState(curNimg, batchIdx, tick, loss.pathLength().plMean(), trainingSeconds);
+    }
+
+    public TrainingOptions options() {
+        return options;
+    }
+
+    /** G, G_ema and D. */
+    public StyleGAN2Model model() {
+        return model;
+    }
+
+    public Adam generatorOptimizer() {
+        return gOpt;
+    }
+
+    public Adam discriminatorOptimizer() {
+        return dOpt;
+    }
+
+    @Override
+    public void close() {
+        gradientOp.close();
+        gOpt.close();
+        dOpt.close();
+        model.close();
+    }
+}
