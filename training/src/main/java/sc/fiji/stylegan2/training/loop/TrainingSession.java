@@ -3,7 +3,9 @@ package sc.fiji.stylegan2.training.loop;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -103,25 +105,37 @@ public final class TrainingSession implements AutoCloseable {
      * @return the minibatch's statistics by official name ({@code Loss/G/loss}, ...)
      */
     public Map<String, Double> step(float[] reals) {
-        int n = options.batchSize();
-        Map<String, Double> stats = new java.util.LinkedHashMap<>();
+        // libtorch's grad mode is per thread and on by default; DJL turns it off only on the thread that
+        // loaded the engine. The optimizer and EMA update in place, which must not be recorded: off here,
+        // on only inside each phase's gradient collector.
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDScope scope = new NDScope()) {
-            SplittableRandom random = StepRandom.forMinibatch(options.seed(), batchIdx);
-            NDArray real = model.manager().create(reals,
-                    new Shape(n, options.imgChannels(), options.resolution(), options.resolution()));
-            for (LossPhase phase : phasesAt(batchIdx)) {
-                NDArray z = model.manager().randomNormal(new Shape(n, options.generator().zDim()));
-                double gain = !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
-                stats.putAll(loss.accumulateGradients(phase, real, z, gain, random));
-                Module net = phase.trainsGenerator() ? model.trainingGenerator() : model.discriminator();
-                List<String> repaired = GradientSanitizer.nanToNum(net.namedParameters());
-                stats.merge(TickReport.NONFINITE_GRADIENTS, (double) repaired.size(), Double::sum);
-                (phase.trainsGenerator() ? gOpt : dOpt).step();
-            }
-            GeneratorEma.update(model.trainingGenerator(), model.generator(), ema.beta(curNimg, n));
+            Map<String, Double> stats = trainMinibatch(reals);
+            curNimg += options.batchSize();
+            batchIdx++;
+            return stats;
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
-        curNimg += n;
-        batchIdx++;
+    }
+
+    private Map<String, Double> trainMinibatch(float[] reals) {
+        int n = options.batchSize();
+        Map<String, Double> stats = new LinkedHashMap<>();
+        SplittableRandom random = StepRandom.forMinibatch(options.seed(), batchIdx);
+        NDArray real = model.manager().create(reals,
+                new Shape(n, options.imgChannels(), options.resolution(), options.resolution()));
+        for (LossPhase phase : phasesAt(batchIdx)) {
+            NDArray z = model.manager().randomNormal(new Shape(n, options.generator().zDim()));
+            double gain = !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
+            stats.putAll(loss.accumulateGradients(phase, real, z, gain, random));
+            Module net = phase.trainsGenerator() ? model.trainingGenerator() : model.discriminator();
+            List<String> repaired = GradientSanitizer.nanToNum(net.namedParameters());
+            stats.merge(TickReport.NONFINITE_GRADIENTS, (double) repaired.size(), Double::sum);
+            (phase.trainsGenerator() ? gOpt : dOpt).step();
+        }
+        GeneratorEma.update(model.trainingGenerator(), model.generator(), ema.beta(curNimg, n));
         return stats;
     }
 
