@@ -1,0 +1,119 @@
+package sc.fiji.stylegan2.plugin;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.plugin.PluginService;
+import org.scijava.widget.FileWidget;
+import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.data.TrainingData;
+import sc.fiji.stylegan2.training.loop.TrainingLoop;
+
+/**
+ * Trains a StyleGAN2 (Karras et al. 2020) on the user's images with the paper's objective: non-saturating
+ * logistic loss, R1 every 16 minibatches, path length regularisation every 4, style mixing, Adam with the
+ * lazy-regularisation correction, G_ema. Checkpoints ({@code network-snapshot-*.sg2}, loadable by every
+ * other command), fixed-seed grids ({@code fakes*.tif}) and a CSV log go to {@code output_dir}; Cancel or
+ * Ctrl-C writes one more checkpoint, and {@code resume} (a checkpoint, or {@code latest}) continues a run.
+ */
+@Plugin(
+        type = Command.class,
+        menuPath = "Plugins>StyleGAN2>Train StyleGAN2",
+        label = "Train StyleGAN2",
+        description = "Trains a StyleGAN2 generator on an image stack or folder, with checkpoints and a log.",
+        headless = true)
+public class TrainStyleGAN2Command extends StyleGAN2Command {
+
+    @Parameter(required = false)
+    private StatusService status;
+
+    @Parameter(required = false)
+    private LogService log;
+
+    @Parameter
+    private PluginService plugins;
+
+    @Parameter(label = "Images", description = "The training images: a TIFF stack file or a folder of images.",
+            style = FileWidget.OPEN_STYLE)
+    private File images;
+
+    @Parameter(label = "Output folder", description = "Where checkpoints, image grids and the CSV log go.",
+            style = FileWidget.DIRECTORY_STYLE)
+    private File output_dir;
+
+    @Parameter(label = "Resolution", description = "Training resolution in pixels, a power of two (8..1024).",
+            min = "8")
+    private int resolution = 32;
+
+    @Parameter(label = "Config", description = "small: a CPU-sized network (z = w = 128, batch 8); auto, cifar,"
+            + " paper256: the official setups.", choices = {"small", "auto", "cifar", "paper256"})
+    private String config = "small";
+
+    @Parameter(label = "Length (kimg)", description = "Thousands of real images to show the discriminator.",
+            stepSize = "1")
+    private double kimg = 50;
+
+    @Parameter(label = "Batch size", description = "Images per minibatch; 0 = the config's.", min = "0")
+    private int batch_size = 0;
+
+    @Parameter(label = "Snapshot every (kimg)", description = "Checkpoint and image grid every this many kimg.")
+    private double snapshot_kimg = 10;
+
+    @Parameter(label = "Resume from", description = "Empty for a new run; a checkpoint file; or latest (the newest"
+            + " snapshot in the output folder).", required = false)
+    private String resume = "";
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Result", description = "How the run ended and its last checkpoint.")
+    private String message;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Last checkpoint", description = "The newest checkpoint written.")
+    private File checkpoint;
+
+    @Override
+    public void run() {
+        try (ShutdownCancel shutdown = new ShutdownCancel(300)) {
+            int res = TrainingTask.requireResolution(resolution);
+            Path out = TrainingTask.outputFolder(output_dir);
+            Path resumeFrom = TrainingTask.resumeFile(resume, out);
+            TrainingData data = load(requireImages(), res);
+            TrainingOptions options = TrainingTask.options(config, data, kimg, batch_size, snapshot_kimg);
+            TrainingLoop.Result result = TrainingTask.run(data, out, options, resumeFrom,
+                    new TrainingStatus(status, log, () -> isCanceled() || shutdown.requested()));
+            message = TrainingTask.report(result);
+            checkpoint = result.lastCheckpoint() == null ? null : result.lastCheckpoint().toFile();
+            if (log != null) {
+                log.info(message);
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private Path requireImages() {
+        if (images == null || images.getPath().isBlank()) {
+            throw new IllegalArgumentException("images is not set: give a TIFF stack file or a folder of images");
+        }
+        if (!Files.exists(images.toPath())) {
+            throw new IllegalArgumentException("images '" + images + "' does not exist");
+        }
+        return images.toPath();
+    }
+
+    /** Reads the images with the highest-priority loader that supports them. */
+    private TrainingData load(Path path, int res) throws IOException {
+        for (TrainingDataLoader loader : plugins.createInstancesOfType(TrainingDataLoader.class)) {
+            if (loader.supports(path)) {
+                return loader.load(path, res);
+            }
+        }
+        throw new IllegalArgumentException("images '" + path + "': no installed reader handles it (expected a TIFF"
+                + " stack file or a folder of images)");
+    }
+}

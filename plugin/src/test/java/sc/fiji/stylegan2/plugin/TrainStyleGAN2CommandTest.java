@@ -1,0 +1,116 @@
+package sc.fiji.stylegan2.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
+
+/** Train StyleGAN2 through a SciJava context on 8 px blobs with config small (two minibatches a run). */
+class TrainStyleGAN2CommandTest {
+
+    private static Context context;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void openContext() {
+        System.setProperty("java.awt.headless", "true");
+        context = new Context();
+    }
+
+    @AfterAll
+    static void closeContext() {
+        context.close();
+    }
+
+    private Map<String, Object> inputs(double kimg, String resume) throws Exception {
+        Path images = tmp.resolve("cells.blobs");
+        if (!Files.exists(images)) {
+            Files.createFile(images);
+        }
+        Map<String, Object> in = new HashMap<>();
+        in.put("images", images.toFile());
+        in.put("output_dir", tmp.resolve("run").toFile());
+        in.put("resolution", 8);
+        in.put("config", "small");
+        in.put("kimg", kimg);
+        in.put("batch_size", 0);
+        in.put("snapshot_kimg", 0.008);
+        in.put("resume", resume);
+        return in;
+    }
+
+    private static CommandModule run(Map<String, Object> inputs) throws Exception {
+        return context.service(CommandService.class).run(TrainStyleGAN2Command.class, true, inputs).get();
+    }
+
+    @Test
+    void trainingWritesCheckpointsGridsAndTheLog() throws Exception {
+        CommandModule m = run(inputs(0.016, ""));
+        assertFalse(m.isCanceled(), () -> m.getCancelReason());
+        File last = (File) m.getOutput("checkpoint");
+        assertTrue(((String) m.getOutput("message")).startsWith("Finished at 0.016 kimg"), (String) m.getOutput("message"));
+        try (StyleGAN2Model model = StyleGAN2Model.load(last.toPath())) {
+            assertEquals(8, model.config().resolution());
+        }
+        Path run = tmp.resolve("run");
+        assertTrue(Files.exists(run.resolve("training_log.csv")));
+        try (Stream<Path> files = Files.list(run)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("fakes000000.*\\.tif")));
+        }
+    }
+
+    @Test
+    void resumeLatestContinuesTheImageCount() throws Exception {
+        assertFalse(run(inputs(0.008, "")).isCanceled());
+        CommandModule m = run(inputs(0.016, "latest"));
+        assertFalse(m.isCanceled(), () -> m.getCancelReason());
+        TrainingCheckpoint c = TrainingCheckpoint.read(((File) m.getOutput("checkpoint")).toPath());
+        try (StyleGAN2Model model = c.model()) {
+            assertEquals(16, c.state().curNimg());
+            assertEquals(2, c.state().batchIdx());
+        }
+    }
+
+    @Test
+    void imagesNoReaderHandlesAreRefusedNamingTheKey() throws Exception {
+        Map<String, Object> in = inputs(0.008, "");
+        Path png = Files.createFile(tmp.resolve("x.png"));
+        in.put("images", png.toFile());
+        CommandModule m = run(in);
+        assertTrue(m.isCanceled());
+        assertTrue(m.getCancelReason().startsWith("images"), m.getCancelReason());
+    }
+
+    @Test
+    void resolutionThatIsNotAPowerOfTwoIsRefused() throws Exception {
+        Map<String, Object> in = inputs(0.008, "");
+        in.put("resolution", 12);
+        CommandModule m = run(in);
+        assertTrue(m.isCanceled());
+        assertTrue(m.getCancelReason().contains("resolution 12"), m.getCancelReason());
+    }
+
+    @Test
+    void resumeLatestWithoutSnapshotsSaysSo() throws Exception {
+        CommandModule m = run(inputs(0.008, "latest"));
+        assertTrue(m.isCanceled());
+        assertTrue(m.getCancelReason().contains("no network-snapshot"), m.getCancelReason());
+    }
+}
