@@ -80,25 +80,26 @@ public final class ModulatedConv2d {
     }
 
     /**
-     * The upsampling variant: modulation and demodulation scale input and output channels, which commutes
-     * with the spatial FIR filter, so the polyphase weights are built once from the shared weight and then
-     * scaled per sample.
+     * The upsampling variant. Unfused (training, batches): the shared upsampling convolution of
+     * {@link Conv2dResample} between the two scalings, as officially. Fused: modulation and demodulation
+     * scale input and output channels, which commutes with the spatial FIR filter, so the polyphase weights
+     * are built once from the shared weight and then scaled per sample.
      */
     private static NDArray upsampled(NDArray x, NDArray weight, NDArray styles, NDArray dcoefs, NDArray noise,
             NDArray f, int padding, boolean flipWeight, boolean fused) {
         long n = x.getShape().get(0), in = weight.getShape().get(1), out = weight.getShape().get(0);
-        long kw = weight.getShape().get(3), fw = f.getShape().get(1);
-        // Left padding of the FIR step after the official transposed-convolution adjustment.
-        int p0 = (int) (padding + (fw + 1) / 2 - (kw - 1));
-        NDArray wp = PolyphaseUpsample.phaseWeight(weight, f, 4, p0, flipWeight); // [O*4, I, Lp, Lp]
-        int pad = PolyphaseUpsample.phasePadding(weight, f, p0);
         if (!fused) {
-            x = PolyphaseUpsample.apply(x.mul(styles.reshape(n, -1, 1, 1)), wp, pad, 1);
+            x = Conv2dResample.apply(x.mul(styles.reshape(n, -1, 1, 1)), weight, f, 2, 1, padding, 1, flipWeight);
             if (dcoefs != null) {
                 x = x.mul(dcoefs.reshape(n, -1, 1, 1));
             }
             return noise == null ? x : x.add(noise);
         }
+        long kw = weight.getShape().get(3), fw = f.getShape().get(1);
+        // Left padding of the FIR step after the official transposed-convolution adjustment.
+        int p0 = (int) (padding + (fw + 1) / 2 - (kw - 1));
+        NDArray wp = PolyphaseUpsample.phaseWeight(weight, f, 4, p0, flipWeight); // [O*4, I, Lp, Lp]
+        int pad = PolyphaseUpsample.phasePadding(weight, f, p0);
         long lp = wp.getShape().get(2);
         NDArray w = wp.reshape(1, out, 4, in, lp, lp).mul(styles.reshape(n, 1, 1, in, 1, 1));
         if (dcoefs != null) {

@@ -3,13 +3,9 @@ package sc.fiji.stylegan2.training.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
 
 /**
  * A gradient that is itself differentiable, {@code ∇_x Σ y} with the graph of its computation recorded, so
@@ -31,11 +27,10 @@ public final class GradientOp implements AutoCloseable {
     public GradientOp(NDManager parent) {
         this.manager = parent.newSubManager();
         try {
-            this.module = JniUtils.loadModule((PtNDManager) manager, new ByteArrayInputStream(GradOpArchive.bytes()),
-                    true, false);
-        } catch (IOException e) {
+            this.module = TorchScriptArchive.load(manager, GradOpArchive.bytes());
+        } catch (RuntimeException e) {
             manager.close();
-            throw new UncheckedIOException(e);
+            throw e;
         }
     }
 

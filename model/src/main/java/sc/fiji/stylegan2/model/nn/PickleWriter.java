@@ -1,11 +1,11 @@
-package sc.fiji.stylegan2.training.loss;
+package sc.fiji.stylegan2.model.nn;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The few pickle (protocol 2) opcodes a TorchScript module object needs, written by name so the bytes of
- * {@link GradOpArchive} can be read against the pickle specification (Python's {@code pickletools}).
+ * {@link TorchScriptArchive} can be read against the pickle specification (Python's {@code pickletools}).
  */
 final class PickleWriter {
 
