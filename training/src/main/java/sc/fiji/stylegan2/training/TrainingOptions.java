@@ -22,7 +22,8 @@ import sc.fiji.stylegan2.training.loss.LossOptions;
  * @param emaKimg G_ema half-life in thousands of images
  * @param emaRampup G_ema ramp-up: the half-life is at most this fraction of the images seen, or null for none
  * @param totalKimg training length in thousands of real images shown to D
- * @param tickKimg progress and CSV line every this many kimg
+ * @param tickKimg progress and CSV line every this many kimg (Deviation: 1 by default, the official 4 kimg
+ *     being several minutes on a CPU)
  * @param snapshotKimg checkpoint and image grid every this many kimg (at the next tick)
  * @param seed seed of initialisation and of every random draw (with the minibatch index)
  * @param gridImages fixed-seed images in each snapshot grid (seeds 0, 1, ...)
@@ -114,7 +115,10 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
             this.imgChannels = imgChannels;
         }
 
-        /** The networks' size: z = w = {@code latent}, mapping layers, channel rule; conv clamp 256 as official. */
+        /**
+         * The networks' size: z = w = {@code latent}, mapping layers, channel rule; conv clamp 256 as the
+         * official {@code train.py} sets for every setup.
+         */
         public Builder network(int latent, int mappingLayers, int channelBase, int channelMax) {
             generator = GeneratorConfig.builder().setZDim(latent).setWDim(latent).setMappingLayers(mappingLayers)
                     .setResolution(resolution).setImgChannels(imgChannels).setChannelBase(channelBase)

@@ -1,0 +1,66 @@
+package sc.fiji.stylegan2.training.bench;
+
+import java.util.Locale;
+import sc.fiji.stylegan2.training.TrainingConfig;
+import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.loop.BatchSampler;
+import sc.fiji.stylegan2.training.loop.TrainingSession;
+
+/**
+ * Speed benchmark (not a test): training throughput in kimg per hour, printed as a Markdown table, for the
+ * setup the official code was timed with on this project's 2-core machine (z = w = 512, mapping 8, channel
+ * base 8192, at most 256 channels, batch 8, the lazy schedule: G regularises every 4, D every 16, no
+ * augmentation; official: 27–29 kimg/h at 32 px, 12.9–14.7 at 64 px) and for config {@code small} at 32 px
+ * (official code: 253 kimg/h). Each row times whole lazy cycles (a multiple of 16 minibatches) after a
+ * warm-up, so the regularisation phases are counted at their real frequency.
+ *
+ * <pre>
+ *   java -cp ... sc.fiji.stylegan2.training.bench.SpeedBenchmark [cycles=2] [warmup=4]
+ * </pre>
+ */
+public final class SpeedBenchmark {
+
+    private SpeedBenchmark() {}
+
+    public static void main(String[] args) {
+        int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        System.out.printf(Locale.ROOT, "Training speed, %d lazy cycles of 16 minibatches after %d warm-up, %d"
+                + " threads (OMP_NUM_THREADS=%s)%n%n", cycles, warmup, Runtime.getRuntime().availableProcessors(),
+                System.getenv("OMP_NUM_THREADS"));
+        System.out.println("| setup | px | batch | s/minibatch | kimg/h | official kimg/h |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        row("512/8/8192/256", paper(32), cycles, warmup, "27–29");
+        row("512/8/8192/256", paper(64), cycles, warmup, "12.9–14.7");
+        row("small", TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).build(), cycles, warmup, "253");
+    }
+
+    /** The setup the official code was timed with: config auto's objective with this network and batch. */
+    static TrainingOptions paper(int res) {
+        return TrainingOptions.builder(TrainingConfig.AUTO, res, 1).network(512, 8, 8192, 256).optBatchSize(8)
+                .optMbstdGroup(4).build();
+    }
+
+    private static void row(String name, TrainingOptions o, int cycles, int warmup, String official) {
+        BlobData data = new BlobData(64, o.imgChannels(), o.resolution(), 1);
+        BatchSampler sampler = new BatchSampler(data, o.seed());
+        try (TrainingSession s = TrainingSession.start(o, data.intensity())) {
+            for (int i = 0; i < warmup; i++) {
+                s.step(sampler.batch(s.state().curNimg(), o.batchSize()));
+            }
+            // Start timing at a minibatch where both regularisations are due, then run whole cycles.
+            while (s.state().batchIdx() % 16 != 0) {
+                s.step(sampler.batch(s.state().curNimg(), o.batchSize()));
+            }
+            int steps = 16 * cycles;
+            long t = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                s.step(sampler.batch(s.state().curNimg(), o.batchSize()));
+            }
+            double perStep = (System.nanoTime() - t) / 1e9 / steps;
+            double kimgPerHour = o.batchSize() / perStep * 3600 / 1000;
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f | %.1f | %s |%n", name, o.resolution(),
+                    o.batchSize(), perStep, kimgPerHour, official);
+        }
+    }
+}
