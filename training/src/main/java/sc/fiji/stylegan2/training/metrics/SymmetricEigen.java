@@ -149,12 +149,22 @@ public final class SymmetricEigen {
         }
     }
 
-    /** Implicit symmetric QR on the tridiagonal (d, e), deflating from the bottom (Algorithm 8.3.3). */
+    /**
+     * Implicit symmetric QR on the tridiagonal (d, e), deflating from the bottom (Algorithm 8.3.3). An
+     * off-diagonal element is negligible when it is below ε times its diagonal neighbours or below ε‖T‖:
+     * the second test keeps blocks of round-off-sized entries (the null space of a covariance with dead
+     * features) from iterating forever, and changes eigenvalues by at most ε‖T‖.
+     */
     private static void diagonalize(double[] d, double[] e, double[][] q) {
         int hi = d.length - 1, iterations = 0;
+        double norm = 0;
+        for (int i = 0; i < d.length; i++) {
+            norm = Math.max(norm, Math.abs(d[i]) + (i > 0 ? Math.abs(e[i - 1]) : 0) + (i < hi ? Math.abs(e[i]) : 0));
+        }
         while (hi > 0) {
             for (int i = 0; i < hi; i++) {
-                if (Math.abs(e[i]) <= EPS * (Math.abs(d[i]) + Math.abs(d[i + 1]))) {
+                double ei = Math.abs(e[i]);
+                if (ei <= EPS * (Math.abs(d[i]) + Math.abs(d[i + 1])) || ei <= EPS * norm) {
                     e[i] = 0;
                 }
             }

@@ -81,4 +81,32 @@ class SymmetricEigenTest {
             assertEquals(0, l[k], 1e-12);
         }
     }
+
+    @Test
+    void roundOffSizedBlockBesideLargeEigenvaluesConverges() {
+        // Seen in M = Σ₁^½ Σ₂ Σ₁^½ for an untrained generator's dead features: a 2 x 2 block of 1e-178-sized
+        // entries in a matrix of norm 1e4 made the relative deflation test alone iterate forever.
+        double tiny = -3.099686507503828E-193, off = -9.87103176746141E-178;
+        double[][] a = {{8805.8, 1, 0, 0}, {1, 2, 0, 0}, {0, 0, tiny, off}, {0, 0, off, tiny}};
+        double[] l = SymmetricEigen.eigenvalues(a);
+        assertEquals(8805.8 + 1 / 8803.8, l[3], 1e-9);
+        assertEquals(0, l[0], 1e-12);
+        assertEquals(0, l[1], 1e-12);
+    }
+
+    @Test
+    void psdSquareRootSquaresBackToARankDeficientCovariance() {
+        Random rng = new Random(6);
+        int n = 10, d = 16; // fewer samples than dimensions: rank 9
+        float[] f = new float[n * d];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) rng.nextGaussian();
+        }
+        double[][] cov = FeatureStatistics.of(f, n, d).covariance();
+        double[][] root = FrechetDistance.sqrtPsd(cov);
+        double[][] back = FrechetDistance.multiply(root, root);
+        for (int i = 0; i < d; i++) {
+            assertArrayEquals(cov[i], back[i], 1e-9);
+        }
+    }
 }
