@@ -128,6 +128,7 @@ public final class ImageStackData implements TrainingData {
                         + resolution);
             }
             StackChecks.requireTrainable(images);
+            StackChecks.requireFitsInOneArray(images.size(), images.get(0).channels(), resolution);
             double[] range = StackChecks.intensityRange(images, bitDepth);
             IntensityMapping mapping = IntensityMapping.ofDataRange(range[0], range[1]);
             SourceImage first = images.get(0);

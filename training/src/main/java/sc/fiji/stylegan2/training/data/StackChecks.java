@@ -28,6 +28,16 @@ final class StackChecks {
         }
     }
 
+    /** The prepared stack is one Java array, so it holds at most 2³¹ − 1 values (8 GB). */
+    static void requireFitsInOneArray(int count, int channels, int resolution) {
+        long values = (long) count * channels * resolution * resolution;
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(count + " images of " + channels + " x " + resolution + " x "
+                    + resolution + " are " + values + " values, more than one stack can hold ("
+                    + (Integer.MAX_VALUE - 8) + "): use fewer images or a lower resolution");
+        }
+    }
+
     private static void requireFinite(SourceImage im, int i) {
         float[] p = im.pixels();
         for (int k = 0; k < p.length; k++) {

@@ -201,6 +201,13 @@ class ImageStackDataTest {
     }
 
     @Test
+    void stacksTooLargeForOneArrayAreRejectedBeforeAllocating() {
+        var e = assertThrows(IllegalArgumentException.class, () -> StackChecks.requireFitsInOneArray(20_000, 3, 256));
+        assertTrue(e.getMessage().contains("use fewer images or a lower resolution"), e.getMessage());
+        StackChecks.requireFitsInOneArray(60_000, 1, 32);
+    }
+
+    @Test
     void resolutionMustBeAPowerOfTwo() {
         SourceImage a = gray("a", 4, 4, (x, y) -> x);
         assertThrows(IllegalArgumentException.class, () -> build(24, SquarePolicy.PAD, BitDepth.FLOAT, a, a));
