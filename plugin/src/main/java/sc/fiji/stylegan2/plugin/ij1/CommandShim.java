@@ -1,6 +1,7 @@
 package sc.fiji.stylegan2.plugin.ij1;
 
 import ij.IJ;
+import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import java.util.Map;
 import org.scijava.Context;
@@ -17,7 +18,9 @@ import sc.fiji.stylegan2.plugin.CommandRunner;
  * that SciJava command, asks for its inputs with a {@link CommandDialog} (from a macro's options in
  * macros, recorded by the Macro Recorder), runs the very same command in the shared {@link ImageJ1Context}
  * with progress and Esc to cancel ({@link ImageJ1Status}), and shows its outputs ({@link OutputViewer}).
- * A problem is reported with {@code IJ.error}, which also aborts a running macro.
+ * A problem is reported with {@code IJ.error}, which also aborts a running macro; in a batch macro without
+ * ImageJ's window ({@code -batch}) it goes to stderr instead, since ImageJ's macro-error dialog would wait
+ * for a click nobody can give.
  */
 public class CommandShim implements PlugIn {
 
@@ -33,12 +36,22 @@ public class CommandShim implements PlugIn {
         try {
             runCommand(arg);
         } catch (IllegalArgumentException e) {
-            IJ.error(TITLE, e.getMessage());
+            error(e.getMessage());
         } catch (InterruptedException e) {
             thread.interrupt();
-            IJ.error(TITLE, arg + " was interrupted");
+            error(arg + " was interrupted");
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Reports a problem to the user and aborts a running macro. */
+    static void error(String message) {
+        if (IJ.getInstance() == null && Interpreter.getInstance() != null) {
+            System.err.println(TITLE + ": " + message);
+            Interpreter.abort();
+        } else {
+            IJ.error(TITLE, message);
         }
     }
 
@@ -59,12 +72,12 @@ public class CommandShim implements PlugIn {
         }
         if (outcome.error() != null) {
             Throwable t = outcome.error();
-            IJ.error(TITLE, name + " failed: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+            error(name + " failed: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
         } else if (outcome.cancelReason() != null) {
             if (escaped) {
                 IJ.showStatus(name + ": " + outcome.cancelReason());
             } else {
-                IJ.error(TITLE, outcome.cancelReason());
+                error(outcome.cancelReason());
             }
         } else {
             OutputViewer.show(info, module);
