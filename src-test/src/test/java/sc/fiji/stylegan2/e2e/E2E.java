@@ -18,7 +18,7 @@ final class E2E {
     private E2E() {}
 
     static Path fixtures() {
-        return Path.of(property("fixtures.dir"));
+        return Path.of(property("fixtures.dir")).toAbsolutePath().normalize();
     }
 
     /** The 64 px grayscale snapshot pickle. */
