@@ -16,6 +16,15 @@ final class CorrectlyRoundedLog {
     private static final double LN2_LO = 2.3190468138462996e-17;
     private static final double SQRT2 = Math.sqrt(2);
 
+    /** 1/(2j+1) for j = 0.. as double-doubles {hi, lo}, so the series multiplies instead of dividing. */
+    private static final double[][] INV_ODD = new double[32][];
+
+    static {
+        for (int j = 0; j < INV_ODD.length; j++) {
+            INV_ODD[j] = div(1, 0, 2 * j + 1, 0);
+        }
+    }
+
     private CorrectlyRoundedLog() {}
 
     /** ln(x) for a positive, finite, normal x, correctly rounded. */
@@ -34,8 +43,8 @@ final class CorrectlyRoundedLog {
         double[] s2 = mul(s[0], s[1], s[0], s[1]);
         double[] term = s;
         double sumHi = 0, sumLo = 0;
-        for (int j = 1; Math.abs(term[0]) > 0x1p-110; j += 2) {
-            double[] t = divByInt(term[0], term[1], j);
+        for (int j = 0; Math.abs(term[0]) > 0x1p-110; j++) {
+            double[] t = mul(term[0], term[1], INV_ODD[j][0], INV_ODD[j][1]);
             double[] sum = add(sumHi, sumLo, t[0], t[1]);
             sumHi = sum[0];
             sumLo = sum[1];
@@ -72,15 +81,13 @@ final class CorrectlyRoundedLog {
 
     static double[] div(double ah, double al, double bh, double bl) {
         double q1 = ah / bh;
-        double[] r = add(ah, al, -mul(q1, 0, bh, bl)[0], -mul(q1, 0, bh, bl)[1]);
+        double[] p1 = mul(q1, 0, bh, bl);
+        double[] r = add(ah, al, -p1[0], -p1[1]);
         double q2 = r[0] / bh;
-        double[] r2 = add(r[0], r[1], -mul(q2, 0, bh, bl)[0], -mul(q2, 0, bh, bl)[1]);
+        double[] p2 = mul(q2, 0, bh, bl);
+        double[] r2 = add(r[0], r[1], -p2[0], -p2[1]);
         double q3 = r2[0] / bh;
         double[] q = quickTwoSum(q1, q2);
         return add(q[0], q[1], q3, 0);
-    }
-
-    private static double[] divByInt(double ah, double al, int d) {
-        return div(ah, al, d, 0);
     }
 }
