@@ -1,0 +1,26 @@
+package sc.fiji.stylegan2.training.data;
+
+import sc.fiji.stylegan2.model.IntensityMapping;
+
+/**
+ * Training images, square, at the training resolution, already normalised to [-1, 1] (official
+ * convention {@code x = y / 127.5 - 1} for 8-bit data; for other data the data range maps to [-1, 1], see
+ * {@link #intensity()}).
+ */
+public interface TrainingData {
+
+    /** Number of images. */
+    int size();
+
+    /** Channels per image (1 = grayscale). */
+    int channels();
+
+    /** Width = height, a power of two. */
+    int resolution();
+
+    /** How generated [-1, 1] values map back to the user's units (stored in checkpoints). */
+    IntensityMapping intensity();
+
+    /** Copies image {@code index} ({@code channels * resolution²} floats, CHW) into {@code dst} at {@code offset}. */
+    void copyImage(int index, float[] dst, int offset);
+}
