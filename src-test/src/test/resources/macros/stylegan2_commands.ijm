@@ -36,5 +36,6 @@ print(f, "activations.mean.6=" + d2s(mean, 6));
 print(f, "statistics.rows=" + Table.size("Activation statistics"));
 print(f, "statistics.channel.5=" + Table.get("channel", 5, "Activation statistics"));
 print(f, "statistics.mean.5=" + d2s(Table.get("mean", 5, "Activation statistics"), 6));
+print(f, "statistics.spike.5=" + Table.get("max/median |a|", 5, "Activation statistics"));
 print(f, "done=true");
 File.close(f);

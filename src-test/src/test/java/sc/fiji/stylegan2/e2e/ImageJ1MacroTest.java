@@ -54,6 +54,7 @@ class ImageJ1MacroTest {
         assertEquals("5", r.get("statistics.channel.5"));
         assertEquals(Double.parseDouble(r.get("activations.mean.6")), Double.parseDouble(r.get("statistics.mean.5")),
                 1e-5);
+        assertTrue(Double.parseDouble(r.get("statistics.spike.5")) >= 1, r.get("statistics.spike.5"));
     }
 
     @Test
