@@ -10,7 +10,7 @@ resolutions=${2:-32 64 128 256}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ./stylegan2 --list >/dev/null # build once
-jar=$(ls plugin/target/stylegan2-plugin-*.jar | head -1)
+jar=$(ls plugin/target/StyleGAN2_Fiji-*.jar | head -1)
 echo "| res | seeds | wall s (8 seeds) | wall s ($((8 + extra)) seeds) | img/s (difference) |"
 echo "|---|---|---|---|---|"
 for res in $resolutions; do
