@@ -4,8 +4,11 @@ package sc.fiji.stylegan2.training.data;
  * Separable resampling of image planes: area averaging when shrinking (every source pixel contributes in
  * proportion to its overlap with the target pixel, as OpenCV's {@code INTER_AREA} and PIL's box filter),
  * bilinear interpolation with half-pixel centres when enlarging ({@code align_corners=False}), a copy at
- * equal size. Shrinking by area is what {@code dataset_tool.py} approximates with PIL's {@code LANCZOS};
- * area keeps every pixel's weight and never rings.
+ * equal size.
+ *
+ * <p>Deviation: the official {@code dataset_tool.py} resizes with PIL's Lanczos filter; area averaging is
+ * exact for integer factors, weighs every source pixel, and never rings (no values outside the data range,
+ * which matters for the stored intensity range).
  */
 public final class Resize {
 
