@@ -68,6 +68,9 @@ public class GenerateImagesCommand extends StyleGAN2Command {
             min = "1")
     private int batch_size = 8;
 
+    @Parameter(label = "Device", description = Descriptions.DEVICE, choices = {"auto", "CPU", "GPU"})
+    private String device = "auto";
+
     @Parameter(
             type = ItemIO.OUTPUT,
             label = "Generated images",
@@ -79,6 +82,7 @@ public class GenerateImagesCommand extends StyleGAN2Command {
         try {
             GenerateRequest request =
                     ModelTasks.generateRequest(seeds, truncation_psi, noise_mode, output_range, batch_size);
+            DeviceChoice.require("device", device);
             images = ModelTasks.generate(
                     ModelFiles.requireReadable("model_file", model_file), request, new StatusProgress(status, this));
         } catch (IllegalArgumentException | IOException e) {

@@ -31,9 +31,10 @@ class CommandFinderTest {
     }
 
     @Test
-    void findsTheThreeStyleGAN2CommandsByMenuName() {
+    void findsEveryStyleGAN2CommandByMenuName() {
         List<String> names = finder.all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
-        assertEquals(List.of("Convert Checkpoint", "Generate Images", "Model Info"), names);
+        assertEquals(List.of("Convert Checkpoint", "Generate Images", "Interpolate Latents", "Model Info",
+                "Show Activations", "Stochastic Variation", "Style Mixing"), names);
     }
 
     @Test
@@ -54,14 +55,15 @@ class CommandFinderTest {
     void unknownCommandListsTheValidNames() {
         var e = assertThrows(IllegalArgumentException.class, () -> finder.find("Generate Imagez"));
         assertTrue(e.getMessage().startsWith("unknown command 'Generate Imagez'"), e.getMessage());
-        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Model Info"), e.getMessage());
+        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Interpolate Latents, Model Info"), e.getMessage());
     }
 
     @Test
     void keysAreTheUserInputsInDeclarationOrderWithoutServices() {
         List<String> keys = CommandFinder.keys(finder.find("Generate Images")).stream()
                 .map(ModuleItem::getName).collect(Collectors.toList());
-        assertEquals(List.of("model_file", "seeds", "truncation_psi", "noise_mode", "output_range", "batch_size"), keys);
+        assertEquals(List.of("model_file", "seeds", "truncation_psi", "noise_mode", "output_range", "batch_size",
+                "device"), keys);
     }
 
     @Test

@@ -89,9 +89,32 @@ class TrainStyleGAN2CommandTest {
     }
 
     @Test
+    void tiffStackFileTrains() throws Exception {
+        ij.ImageStack stack = new ij.ImageStack(12, 10);
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < 6; i++) {
+            float[] px = new float[12 * 10];
+            for (int k = 0; k < px.length; k++) {
+                px[k] = 100 + 50 * r.nextFloat();
+            }
+            stack.addSlice(new ij.process.FloatProcessor(12, 10, px));
+        }
+        Path tif = tmp.resolve("cells.tif");
+        assertTrue(new ij.io.FileSaver(new ij.ImagePlus("cells", stack)).saveAsTiffStack(tif.toString()));
+        Map<String, Object> in = inputs(0.008, "");
+        in.put("images", tif.toFile());
+        CommandModule m = run(in);
+        assertFalse(m.isCanceled(), () -> m.getCancelReason());
+        try (StyleGAN2Model model = StyleGAN2Model.load(((File) m.getOutput("checkpoint")).toPath())) {
+            assertEquals(8, model.config().resolution());
+            assertTrue(model.intensity().offset() > 100, "the data's units come back: " + model.intensity());
+        }
+    }
+
+    @Test
     void imagesNoReaderHandlesAreRefusedNamingTheKey() throws Exception {
         Map<String, Object> in = inputs(0.008, "");
-        Path png = Files.createFile(tmp.resolve("x.png"));
+        Path png = Files.createFile(tmp.resolve("x.txt"));
         in.put("images", png.toFile());
         CommandModule m = run(in);
         assertTrue(m.isCanceled());

@@ -76,9 +76,19 @@ public final class Sg2Checkpoint {
                         .getBytes(StandardCharsets.UTF_8);
                 stored(zip, META_ENTRY, json);
             }
+            readableByOthers(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temp files are created owner-only; a saved model should have the usual rw-r--r--. */
+    private static void readableByOthers(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep what the OS gave
         }
     }
 

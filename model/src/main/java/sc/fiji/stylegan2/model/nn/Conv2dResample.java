@@ -65,23 +65,13 @@ public final class Conv2dResample {
     }
 
     /**
-     * Upsampling: the official transposed strided convolution followed by the FIR filter (gain up²). With one
-     * group and no padding of the transposed convolution (every layer of StyleGAN2) it runs as the official
-     * code does, through {@link TransposedConv2d}; otherwise as its polyphase equivalent. {@code p} is the FIR
-     * padding left after the official adjustment.
+     * Upsampling: the official transposed strided convolution followed by the FIR filter (gain up²), run as
+     * its polyphase equivalent. {@code p} is the FIR padding left after the official adjustment.
      */
     private static NDArray upsampleConv(NDArray x, NDArray w, NDArray f, int up, int groups, boolean flipWeight,
             int[] p) {
         if (up != 2 || p[0] != p[2]) {
             throw new IllegalArgumentException("only 2x upsampling with square padding is supported");
-        }
-        if (groups == 1 && Math.min(-p[0], -p[1]) <= 0 && Math.min(-p[2], -p[3]) <= 0) {
-            // Official: conv_transpose2d(x, wᵀ) with flip_weight = !flipWeight, then upfirdn2d(gain = up²).
-            NDArray wt = w.transpose(1, 0, 2, 3); // [I, O, kh, kw]
-            if (flipWeight) {
-                wt = wt.flip(2, 3);
-            }
-            return Upfirdn2d.upfirdn2d(TransposedConv2d.stride2(x, wt), f, 1, 1, p, (double) up * up, false);
         }
         return PolyphaseUpsample.upsampleConv(x, w, f, (double) up * up, p[0], groups, flipWeight);
     }
