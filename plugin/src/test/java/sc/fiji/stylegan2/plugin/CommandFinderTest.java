@@ -34,7 +34,7 @@ class CommandFinderTest {
     void findsEveryStyleGAN2CommandByMenuName() {
         List<String> names = finder.all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
         assertEquals(List.of("Convert Checkpoint", "Generate Images", "Interpolate Latents", "Model Info",
-                "Show Activations", "Stochastic Variation", "Style Mixing"), names);
+                "Show Activations", "Stochastic Variation", "Style Mixing", "Train StyleGAN2"), names);
     }
 
     @Test
