@@ -80,6 +80,7 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
     public void run() {
         try (ShutdownCancel shutdown = new ShutdownCancel(300)) {
             int res = TrainingTask.requireResolution(resolution);
+            TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
             TrainingData data = load(requireImages(), res);

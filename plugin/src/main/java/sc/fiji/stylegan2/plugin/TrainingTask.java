@@ -27,6 +27,17 @@ public final class TrainingTask {
      */
     public static TrainingOptions options(String config, TrainingData data, double kimg, int batchSize,
             double snapshotKimg) {
+        TrainingConfig cfg = checkKeys(config, kimg, batchSize, snapshotKimg);
+        TrainingOptions.Builder b = TrainingOptions.builder(cfg, data.resolution(), data.channels())
+                .optTotalKimg(kimg).optSnapshotKimg(snapshotKimg);
+        if (batchSize > 0) {
+            b.optBatchSize(batchSize);
+        }
+        return b.build();
+    }
+
+    /** Checks the keys that need no data (before the images are read); returns the config. */
+    public static TrainingConfig checkKeys(String config, double kimg, int batchSize, double snapshotKimg) {
         TrainingConfig cfg = TrainingConfig.parse(config);
         requirePositive("kimg", kimg);
         requirePositive("snapshot_kimg", snapshotKimg);
@@ -34,12 +45,7 @@ public final class TrainingTask {
             throw new IllegalArgumentException("batch_size " + batchSize + " is not valid: give 0 (the config's) or"
                     + " more");
         }
-        TrainingOptions.Builder b = TrainingOptions.builder(cfg, data.resolution(), data.channels())
-                .optTotalKimg(kimg).optSnapshotKimg(snapshotKimg);
-        if (batchSize > 0) {
-            b.optBatchSize(batchSize);
-        }
-        return b.build();
+        return cfg;
     }
 
     /** Checks {@code resolution}: a power of two from 8 to 1024. */

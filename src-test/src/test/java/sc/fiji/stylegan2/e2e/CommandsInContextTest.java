@@ -41,7 +41,7 @@ class CommandsInContextTest {
 
     /** The commands this class runs; a new command must be added here (see everyCommandIsCovered). */
     private static final Set<String> COVERED = Set.of("Generate Images", "Model Info", "Convert Checkpoint",
-            "Style Mixing", "Interpolate Latents", "Stochastic Variation", "Show Activations");
+            "Style Mixing", "Interpolate Latents", "Stochastic Variation", "Show Activations", "Train StyleGAN2");
 
     private static Context context;
 
@@ -56,7 +56,10 @@ class CommandsInContextTest {
         context.close();
     }
 
-    /** Runs a command by menu name with every key given: the 64 px model, defaults, then the overrides. */
+    /**
+     * Runs a command by menu name with every key given: the 64 px model (commands that read one), defaults,
+     * then the overrides.
+     */
     static CommandModule run(String command, Object... keyValues) throws Exception {
         CommandService commands = context.service(CommandService.class);
         CommandInfo info = new CommandFinder(commands).find(command);
@@ -64,7 +67,9 @@ class CommandsInContextTest {
         for (ModuleItem<?> item : CommandFinder.keys(info)) {
             inputs.put(item.getName(), item.getDefaultValue());
         }
-        inputs.put("model_file", E2E.gray64().toFile());
+        if (inputs.containsKey("model_file")) {
+            inputs.put("model_file", E2E.gray64().toFile());
+        }
         for (int i = 0; i < keyValues.length; i += 2) {
             inputs.put((String) keyValues[i], keyValues[i + 1]);
         }
@@ -89,6 +94,30 @@ class CommandsInContextTest {
                 "raw"), "images", LabeledFloatImg.class);
         assertEquals(List.of("seed=0", "seed=1", "seed=2", "seed=3"), img.labels());
         assertArrayEquals(E2E.gray64Image(3, "0p70"), Arrays.copyOfRange(img.data(), 3 * 4096, 4 * 4096), 1e-3f);
+    }
+
+    @Test
+    void trainStyleGAN2OnATiffStackWritesACheckpointThatGenerates() throws Exception {
+        ij.ImageStack stack = new ij.ImageStack(16, 16);
+        java.util.Random random = new java.util.Random(2);
+        for (int i = 0; i < 8; i++) {
+            float[] px = new float[16 * 16];
+            for (int k = 0; k < px.length; k++) {
+                px[k] = 1000 + 500 * random.nextFloat();
+            }
+            stack.addSlice(new ij.process.FloatProcessor(16, 16, px));
+        }
+        Path dir = E2E.workDir("train");
+        Path tif = dir.resolve("cells.tif");
+        assertTrue(new ij.io.FileSaver(new ij.ImagePlus("cells", stack)).saveAsTiffStack(tif.toString()));
+        CommandModule m = run("Train StyleGAN2", "images", tif.toFile(), "output_dir", dir.resolve("run").toFile(),
+                "resolution", 8, "config", "small", "kimg", 0.016, "snapshot_kimg", 0.008, "resume", "");
+        java.io.File checkpoint = output(m, "checkpoint", java.io.File.class);
+        assertTrue(((String) m.getOutput("message")).startsWith("Finished at 0.016 kimg"));
+        LabeledFloatImg img = output(run("Generate Images", "model_file", checkpoint, "seeds", "0-1"), "images",
+                LabeledFloatImg.class);
+        assertEquals(2, img.imageCount());
+        assertEquals(8 * 8 * 2, img.data().length);
     }
 
     @Test
@@ -146,7 +175,7 @@ class CommandsInContextTest {
         assertEquals(1, output(m, "statistics", ResultsTable.class).size());
     }
 
-    static Stream<Arguments> invalidInputs() {
+    static Stream<Arguments> invalidInputs() throws java.io.IOException {
         File readme = E2E.fixtures().resolve("README.md").toFile();
         return Stream.of(
                 Arguments.of("Generate Images", new Object[] {"model_file", new File("/no/such/model.pkl")},
@@ -161,7 +190,11 @@ class CommandsInContextTest {
                 Arguments.of("Interpolate Latents", new Object[] {"space", "q"}, "space 'q' is not valid: use z"),
                 Arguments.of("Stochastic Variation", new Object[] {"seed", -1L}, "seed -1 is not valid"),
                 Arguments.of("Stochastic Variation", new Object[] {"device", "GPU"}, "device GPU is not available"),
-                Arguments.of("Style Mixing", new Object[] {"col_styles", "0-10"}, "col_styles '0-10': index 10 is outside 0..9"));
+                Arguments.of("Style Mixing", new Object[] {"col_styles", "0-10"}, "col_styles '0-10': index 10 is outside 0..9"),
+                Arguments.of("Train StyleGAN2", new Object[] {"images", readme, "output_dir",
+                    E2E.workDir("train-invalid").toFile(), "resolution", 12}, "resolution 12 is not valid"),
+                Arguments.of("Train StyleGAN2", new Object[] {"images", readme, "output_dir",
+                    E2E.workDir("train-invalid").toFile(), "config", "big"}, "config 'big' is not valid"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
