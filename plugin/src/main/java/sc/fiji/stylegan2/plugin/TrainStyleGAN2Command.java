@@ -66,6 +66,10 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
     @Parameter(label = "Snapshot every (kimg)", description = "Checkpoint and image grid every this many kimg.")
     private double snapshot_kimg = 10;
 
+    @Parameter(label = "Mirror (x-flips)", description = "Flip each training image left-right half of the time"
+            + " (official --mirror): for data without a preferred left and right.")
+    private boolean mirror = false;
+
     @Parameter(label = "Resume from", description = "Empty for a new run; a checkpoint file; or latest (the newest"
             + " snapshot in the output folder).", required = false)
     private String resume = "";
@@ -84,7 +88,8 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
             TrainingData data = load(requireImages(), res);
-            TrainingOptions options = TrainingTask.options(config, data, kimg, batch_size, snapshot_kimg);
+            TrainingOptions options = TrainingTask.options(config, data, kimg, batch_size, snapshot_kimg,
+                    mirror);
             TrainingLoop.Result result = TrainingTask.run(data, out, options, resumeFrom,
                     new TrainingStatus(status, log, () -> isCanceled() || shutdown.requested()));
             message = TrainingTask.report(result);

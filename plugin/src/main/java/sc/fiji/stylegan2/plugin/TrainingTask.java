@@ -26,10 +26,10 @@ public final class TrainingTask {
      * @param batchSize 0 for the config's own
      */
     public static TrainingOptions options(String config, TrainingData data, double kimg, int batchSize,
-            double snapshotKimg) {
+            double snapshotKimg, boolean mirror) {
         TrainingConfig cfg = checkKeys(config, kimg, batchSize, snapshotKimg);
         TrainingOptions.Builder b = TrainingOptions.builder(cfg, data.resolution(), data.channels())
-                .optTotalKimg(kimg).optSnapshotKimg(snapshotKimg);
+                .optTotalKimg(kimg).optSnapshotKimg(snapshotKimg).optMirror(mirror);
         if (batchSize > 0) {
             b.optBatchSize(batchSize);
         }

@@ -53,6 +53,7 @@ class TrainStyleGAN2CommandTest {
         in.put("batch_size", 0);
         in.put("snapshot_kimg", 0.008);
         in.put("resume", resume);
+        in.put("mirror", true);
         return in;
     }
 

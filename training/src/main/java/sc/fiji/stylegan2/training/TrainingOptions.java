@@ -27,11 +27,13 @@ import sc.fiji.stylegan2.training.loss.LossOptions;
  * @param snapshotKimg checkpoint and image grid every this many kimg (at the next tick)
  * @param seed seed of initialisation and of every random draw (with the minibatch index)
  * @param gridImages fixed-seed images in each snapshot grid (seeds 0, 1, ...)
+ * @param mirror x-flips: each drawn real image is mirrored left-right with probability ½ (official
+ *     {@code --mirror}, off by default)
  */
 public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, DiscriminatorConfig discriminator,
         LossOptions loss, int batchSize, double learningRate, double beta1, double beta2, double epsilon,
         double emaKimg, Double emaRampup, double totalKimg, double tickKimg, double snapshotKimg, long seed,
-        int gridImages) {
+        int gridImages, boolean mirror) {
 
     public TrainingOptions {
         require(generator.resolution() == discriminator.resolution()
@@ -84,7 +86,8 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         b.mbstdGroup = discriminator.mbstdGroupSize();
         return b.optBatchSize(batchSize).optLearningRate(learningRate).optBetas(beta1, beta2).optEpsilon(epsilon)
                 .optLoss(loss).optEmaKimg(emaKimg).optEmaRampup(emaRampup).optTotalKimg(totalKimg)
-                .optTickKimg(tickKimg).optSnapshotKimg(snapshotKimg).optSeed(seed).optGridImages(gridImages);
+                .optTickKimg(tickKimg).optSnapshotKimg(snapshotKimg).optSeed(seed).optGridImages(gridImages)
+                .optMirror(mirror);
     }
 
     /** Builder: each {@code opt...} replaces the setup's value. */
@@ -108,6 +111,7 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         private double snapshotKimg = 10;
         private long seed = 0;
         private int gridImages = 32;
+        private boolean mirror;
 
         private Builder(TrainingConfig config, int resolution, int imgChannels) {
             this.config = config;
@@ -145,6 +149,7 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         public Builder optSnapshotKimg(double v) { snapshotKimg = v; return this; }
         public Builder optSeed(long v) { seed = v; return this; }
         public Builder optGridImages(int v) { gridImages = v; return this; }
+        public Builder optMirror(boolean v) { mirror = v; return this; }
 
         /**
          * Validates and builds. Deviation: the official {@code auto} setup derives γ and the EMA half-life
@@ -164,7 +169,7 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
             DiscriminatorConfig d = new DiscriminatorConfig(resolution, imgChannels, generator.channelBase(),
                     generator.channelMax(), mbstdGroup, 1, generator.convClamp());
             return new TrainingOptions(config, generator, d, l, batchSize, learningRate, beta1, beta2, epsilon, ema,
-                    emaRampup, totalKimg, tickKimg, snapshotKimg, seed, gridImages);
+                    emaRampup, totalKimg, tickKimg, snapshotKimg, seed, gridImages, mirror);
         }
     }
 }

@@ -91,7 +91,7 @@ class TrainingOptionsTest {
     @Test
     void jsonRoundTripKeepsEveryValue() {
         TrainingOptions o = TrainingOptions.builder(TrainingConfig.PAPER256, 64, 2).optBatchSize(8).optSeed(42)
-                .optTotalKimg(12.5).optSnapshotKimg(3).optTickKimg(0.5).optGridImages(6).build();
+                .optTotalKimg(12.5).optSnapshotKimg(3).optTickKimg(0.5).optGridImages(6).optMirror(true).build();
         assertEquals(o, TrainingOptionsJson.parse(TrainingOptionsJson.of(o)));
         assertEquals(o, o.toBuilder().build());
     }

@@ -35,7 +35,7 @@ public final class MemoryBenchmark {
         int res = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         TrainingOptions o = TrainingOptions.builder(TrainingConfig.SMALL, res, 1).optRegIntervals(1, 1).build();
         BlobData data = new BlobData(256, 1, res, 1);
-        BatchSampler sampler = new BatchSampler(data, o.seed());
+        BatchSampler sampler = new BatchSampler(data, o.seed(), false);
         System.out.printf(Locale.ROOT, "Memory: config small, %d px, batch %d, R1 and path length every step%n%n",
                 res, o.batchSize());
         System.out.println("| step | RSS (MB) | Java heap used (MB) | s/step |");

@@ -43,7 +43,7 @@ public final class SpeedBenchmark {
 
     private static void row(String name, TrainingOptions o, int cycles, int warmup, String official) {
         BlobData data = new BlobData(64, o.imgChannels(), o.resolution(), 1);
-        BatchSampler sampler = new BatchSampler(data, o.seed());
+        BatchSampler sampler = new BatchSampler(data, o.seed(), false);
         try (TrainingSession s = TrainingSession.start(o, data.intensity())) {
             for (int i = 0; i < warmup; i++) {
                 s.step(sampler.batch(s.state().curNimg(), o.batchSize()));

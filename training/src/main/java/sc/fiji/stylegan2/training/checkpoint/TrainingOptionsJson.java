@@ -39,6 +39,7 @@ public final class TrainingOptionsJson {
         j.addProperty("snapshot_kimg", o.snapshotKimg());
         j.addProperty("seed", o.seed());
         j.addProperty("grid_images", o.gridImages());
+        j.addProperty("mirror", o.mirror());
         return j;
     }
 
@@ -64,6 +65,7 @@ public final class TrainingOptionsJson {
                 .optSnapshotKimg(j.get("snapshot_kimg").getAsDouble())
                 .optSeed(j.get("seed").getAsLong())
                 .optGridImages(j.get("grid_images").getAsInt())
+                .optMirror(j.has("mirror") && j.get("mirror").getAsBoolean())
                 .build();
     }
 }

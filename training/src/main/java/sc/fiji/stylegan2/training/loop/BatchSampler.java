@@ -5,8 +5,10 @@ import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
  * Which real images each minibatch gets: the data set in a fresh random order every epoch, the order a
- * function of the seed and the epoch only, so that the images of any minibatch follow from the number of
- * images shown so far (and a resumed run sees what the uninterrupted run would have seen).
+ * function of the seed and the epoch only, and with mirroring each draw flipped left-right or not by a hash of
+ * its position, so that the images of any minibatch follow from the number of images shown so far (and a
+ * resumed run sees what the uninterrupted run would have seen). Unlike the data library's
+ * {@code data.BatchSampler}, which draws from one running random stream, it needs no state in checkpoints.
  *
  * <p>Deviation: the official {@code InfiniteSampler} shuffles within a sliding window; a full shuffle per
  * epoch gives each image equally often as well.
@@ -15,12 +17,15 @@ public final class BatchSampler {
 
     private final TrainingData data;
     private final long seed;
+    private final boolean mirror;
     private long epoch = -1;
     private int[] order;
 
-    public BatchSampler(TrainingData data, long seed) {
+    /** @param mirror flip each draw left-right with probability ½ (official {@code --mirror}) */
+    public BatchSampler(TrainingData data, long seed, boolean mirror) {
         this.data = data;
         this.seed = seed;
+        this.mirror = mirror;
     }
 
     /** Image index at position {@code pos} of the endless shuffled stream. */
@@ -40,8 +45,28 @@ public final class BatchSampler {
         float[] out = new float[count * per];
         for (int i = 0; i < count; i++) {
             data.copyImage(index(start + i), out, i * per);
+            if (mirror && flipped(start + i)) {
+                flipX(out, i * per);
+            }
         }
         return out;
+    }
+
+    /** Whether the draw at {@code pos} is mirrored. */
+    public boolean flipped(long pos) {
+        return (StepRandom.mix(StepRandom.mix(seed ^ 0x5DEECE66DL) + pos) & 1) == 1;
+    }
+
+    private void flipX(float[] img, int offset) {
+        int r = data.resolution();
+        for (int row = 0; row < data.channels() * r; row++) {
+            int base = offset + row * r;
+            for (int x = 0; x < r / 2; x++) {
+                float t = img[base + x];
+                img[base + x] = img[base + r - 1 - x];
+                img[base + r - 1 - x] = t;
+            }
+        }
     }
 
     /** Fisher–Yates. */

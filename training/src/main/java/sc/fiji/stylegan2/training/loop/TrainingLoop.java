@@ -83,7 +83,7 @@ public final class TrainingLoop {
 
     private Result run(TrainingSession session, Path resumedFrom) throws IOException {
         TrainingOptions o = session.options();
-        BatchSampler sampler = new BatchSampler(data, o.seed());
+        BatchSampler sampler = new BatchSampler(data, o.seed(), o.mirror());
         TickStats stats = new TickStats();
         Path last = resumedFrom;
         long lastSnapshotNimg = session.state().curNimg();

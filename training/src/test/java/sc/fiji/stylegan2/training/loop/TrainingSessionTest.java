@@ -24,7 +24,7 @@ class TrainingSessionTest {
         Thread t = new Thread(() -> {
             try (TrainingSession s = TrainingSession.start(o, IntensityMapping.OFFICIAL_8BIT)) {
                 JniUtils.setGradMode(true);
-                s.step(new BatchSampler(data, 1).batch(0, o.batchSize()));
+                s.step(new BatchSampler(data, 1, false).batch(0, o.batchSize()));
                 nimg.set(s.state().curNimg());
                 assertTrue(JniUtils.isGradMode(), "the thread's grad mode is restored");
             } catch (Throwable e) {
@@ -42,10 +42,10 @@ class TrainingSessionTest {
         TrainingOptions o = Tiny.options(1).build();
         BlobData data = new BlobData(8, 1, Tiny.RES, 1);
         try (TrainingSession s = TrainingSession.start(o, IntensityMapping.OFFICIAL_8BIT)) {
-            var stats = s.step(new BatchSampler(data, 1).batch(0, o.batchSize()));
+            var stats = s.step(new BatchSampler(data, 1, false).batch(0, o.batchSize()));
             assertTrue(stats.keySet().containsAll(java.util.List.of("Loss/G/loss", "Loss/D/loss", "Loss/G/reg",
                     "Loss/D/reg")), stats.toString());
-            s.step(new BatchSampler(data, 1).batch(4, o.batchSize()));
+            s.step(new BatchSampler(data, 1, false).batch(4, o.batchSize()));
             assertEquals(8, s.state().curNimg());
             assertEquals(2, s.state().batchIdx());
             assertEquals(3, s.generatorOptimizer().steps(), "Gmain + Greg, then Gmain");
