@@ -26,7 +26,7 @@ public final class BiasAct {
             x = ai.djl.nn.Activation.leakyRelu(x, (float) act.alpha());
         }
         if (gain != 1) {
-            x = x.mul(gain);
+            x = Scalars.mul(x, gain);
         }
         if (clamp >= 0) {
             x = x.clip(-clamp, clamp);

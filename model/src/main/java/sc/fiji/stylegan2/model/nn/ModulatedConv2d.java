@@ -43,7 +43,7 @@ public final class ModulatedConv2d {
         NDArray w = demodulate || fused ? modulate(weight, styles) : null; // [N,O,I,kh,kw]
         NDArray dcoefs = demodulate ? demodulationCoefficients(w) : null; // [N,O]
         if (demodulate && gain != 1) {
-            dcoefs = dcoefs.mul(gain);
+            dcoefs = Scalars.mul(dcoefs, gain);
         }
         if (up > 1) {
             return upsampled(x, weight, styles, dcoefs, noise, f, padding, flipWeight, fused);
@@ -76,7 +76,7 @@ public final class ModulatedConv2d {
 
     /** Eq. 2–3: {@code 1 / sqrt(Σ_{i,k} w'² + 1e-8)} per sample and output channel, {@code [N, O]}. */
     public static NDArray demodulationCoefficients(NDArray modulated) {
-        return modulated.square().sum(new int[] {2, 3, 4}).add(1e-8f).pow(-0.5f);
+        return Scalars.pow(modulated.square().sum(new int[] {2, 3, 4}).add(1e-8f), -0.5);
     }
 
     /**
