@@ -22,6 +22,7 @@ import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisNetwork;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.nn.NoGrad;
 import sc.fiji.stylegan2.model.nn.Scalars;
 import sc.fiji.stylegan2.model.optim.Adam;
 
@@ -39,7 +40,8 @@ import sc.fiji.stylegan2.model.optim.Adam;
  * the noise maps renormalised after every step. Several targets are projected together as one batch: every
  * term is per image and Adam is element-wise, so each image's optimisation is independent of the others.
  * The generator's and discriminator's own parameters are constants; only w and the noise maps get gradients.
- * Every step runs in its own {@link NDScope}, so memory stays flat over the steps.
+ * Every step runs in its own {@link NDScope}, so memory stays flat over the steps; gradients are recorded
+ * only inside the step's collector, in any thread ({@link NoGrad}).
  */
 public final class Projector {
 
@@ -82,7 +84,7 @@ public final class Projector {
         WStatistics stats = statistics();
         Map<String, Integer> noiseLayers = options.optimizeNoise() ? model.generator().noiseLayers() : Map.of();
         Random random = new Random(options.seed());
-        try (NDManager run = model.manager().newSubManager()) {
+        try (NoGrad off = NoGrad.enter(); NDManager run = model.manager().newSubManager()) {
             NDArray target = run.create(targets.data(), new Shape(targets.count(), cfg.imgChannels(), res, res));
             try (ImageDistance distance = options.distance().create(model, target, options.featureNetwork());
                     ProjectionVariables vars = new ProjectionVariables(run, options.space(), targets.count(),

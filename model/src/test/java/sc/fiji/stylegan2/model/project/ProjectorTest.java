@@ -159,6 +159,26 @@ class ProjectorTest {
     }
 
     @Test
+    void projectionRunsInAThreadOtherThanTheOneThatStartedTheEngine() throws Exception {
+        // libtorch's grad mode is per thread and on by default: Adam's in-place update of a leaf fails there
+        // unless the projector switches recording off itself.
+        ProjectionResult[] result = new ProjectionResult[1];
+        Throwable[] error = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try {
+                result[0] = new Projector(model, options(LatentSpace.W, 3).build()).project(targets.slice(0, 1),
+                        ProgressListener.NONE);
+            } catch (Throwable t) {
+                error[0] = t;
+            }
+        });
+        worker.start();
+        worker.join();
+        assertEquals(null, error[0], () -> "failed in a new thread: " + error[0]);
+        assertEquals(3, result[0].stepsDone());
+    }
+
+    @Test
     void snapshotsAreTakenEverySaveEverySteps() {
         ProjectionResult r = new Projector(model, options(LatentSpace.W, 12).optSaveEvery(4).build())
                 .project(targets.slice(1, 2), ProgressListener.NONE);
