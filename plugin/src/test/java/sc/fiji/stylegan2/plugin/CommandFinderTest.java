@@ -31,9 +31,9 @@ class CommandFinderTest {
     }
 
     @Test
-    void findsTheThreeStyleGAN2CommandsByMenuName() {
+    void findsTheStyleGAN2CommandsByMenuName() {
         List<String> names = finder.all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
-        assertEquals(List.of("Convert Checkpoint", "Generate Images", "Model Info"), names);
+        assertEquals(List.of("Convert Checkpoint", "Generate Images", "Model Info", "Project Image"), names);
     }
 
     @Test
@@ -54,14 +54,16 @@ class CommandFinderTest {
     void unknownCommandListsTheValidNames() {
         var e = assertThrows(IllegalArgumentException.class, () -> finder.find("Generate Imagez"));
         assertTrue(e.getMessage().startsWith("unknown command 'Generate Imagez'"), e.getMessage());
-        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Model Info"), e.getMessage());
+        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Model Info, Project Image"),
+                e.getMessage());
     }
 
     @Test
     void keysAreTheUserInputsInDeclarationOrderWithoutServices() {
         List<String> keys = CommandFinder.keys(finder.find("Generate Images")).stream()
                 .map(ModuleItem::getName).collect(Collectors.toList());
-        assertEquals(List.of("model_file", "seeds", "truncation_psi", "noise_mode", "output_range", "batch_size"), keys);
+        assertEquals(List.of("model_file", "seeds", "latent_file", "truncation_psi", "noise_mode", "output_range",
+                "batch_size"), keys);
     }
 
     @Test

@@ -151,6 +151,27 @@ class ProjectImageCommandTest {
     }
 
     @Test
+    void aStackProjectsSliceBySliceInBatches() throws Exception {
+        // Three grayscale 64 px images, two per batch: labels follow the slices, snapshots follow each slice.
+        CommandModule generated = run(GenerateImagesCommand.class, "model_file", Fixtures.gray64Pickle().toFile(),
+                "seeds", "0-2", "latent_file", null, "truncation_psi", 1.0, "noise_mode", "const", "output_range",
+                "model", "batch_size", 3);
+        Path stack = dir.resolve("stack.tif");
+        TiffStackWriter.save(ImageJ1Stacks.toImagePlus("stack", (LabeledFloatImg) generated.getOutput("images")),
+                stack);
+        CommandModule m = project("model_file", Fixtures.gray64Pickle().toFile(), "target", stack.toFile(), "space", "W",
+                "num_steps", 2, "save_every", 1, "batch_size", 2);
+        assertFalse(m.isCanceled(), () -> "canceled: " + m.getCancelReason());
+        LabeledFloatImg rec = (LabeledFloatImg) m.getOutput("reconstruction");
+        assertArrayEquals(new long[] {64, 64, 3}, rec.dimensionsAsLongArray());
+        assertEquals(List.of("seed=0", "seed=1", "seed=2"), rec.labels());
+        assertEquals(List.of("seed=0 step=1", "seed=0 step=2", "seed=1 step=1", "seed=1 step=2", "seed=2 step=1",
+                "seed=2 step=2"), ((LabeledFloatImg) m.getOutput("optimisation")).labels());
+        String summary = (String) m.getOutput("summary");
+        assertEquals(2, summary.lines().filter(l -> l.startsWith("Projected")).count(), summary);
+    }
+
+    @Test
     void grayscaleTargetForAnRgbModelCancelsNamingTarget() throws Exception {
         Path gray = dir.resolve("gray.png");
         assertTrue(new FileSaver(new ImagePlus("gray", new ByteProcessor(40, 30))).saveAsPng(gray.toString()));
