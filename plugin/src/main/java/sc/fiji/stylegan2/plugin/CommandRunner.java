@@ -51,8 +51,17 @@ public final class CommandRunner {
 
     /** Runs the command with the given inputs (keyed by parameter name) and waits for it. */
     public Outcome run(CommandInfo info, Map<String, Object> inputs) throws InterruptedException {
+        return run(create(info), inputs);
+    }
+
+    /** A new instance of the command, for callers that watch it while it runs (e.g. to cancel it). */
+    public Module create(CommandInfo info) {
+        return context.service(ModuleService.class).createModule(info);
+    }
+
+    /** Runs a module made by {@link #create} with the given inputs and waits for it. */
+    public Outcome run(Module module, Map<String, Object> inputs) throws InterruptedException {
         ModuleService modules = context.service(ModuleService.class);
-        Module module = modules.createModule(info);
         ErrorCatcher catcher = new ErrorCatcher(module);
         EventService events = context.service(EventService.class);
         List<EventSubscriber<?>> subscriptions = events.subscribe(catcher);

@@ -81,6 +81,9 @@ public class GenerateImagesCommand extends StyleGAN2Command {
             min = "1")
     private int batch_size = 8;
 
+    @Parameter(label = "Device", description = Descriptions.DEVICE, choices = {"auto", "CPU", "GPU"})
+    private String device = "auto";
+
     @Parameter(
             type = ItemIO.OUTPUT,
             label = "Generated images",
@@ -94,6 +97,7 @@ public class GenerateImagesCommand extends StyleGAN2Command {
             // With a latent file the seeds are not used; "0" stands in for them.
             GenerateRequest request = ModelTasks.generateRequest(
                     fromFile ? "0" : seeds, truncation_psi, noise_mode, output_range, batch_size);
+            DeviceChoice.require("device", device);
             Path model = ModelFiles.requireReadable("model_file", model_file);
             StatusProgress progress = new StatusProgress(status, this);
             images = fromFile

@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.plugin;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ij.ImagePlus;
+import ij.measure.ResultsTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -149,6 +150,9 @@ public final class Headless {
                 } catch (IOException | IllegalArgumentException e) {
                     return failed(e);
                 }
+            } else if (value instanceof ResultsTable table) {
+                out.println("# " + item.getLabel());
+                out.print(StatisticsTables.format(table));
             } else if (value != null) {
                 out.println(value);
             }

@@ -4,7 +4,9 @@ import ij.CompositeImage;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
 import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -76,6 +78,37 @@ public final class ImageJ1Stacks {
             setDisplayRange(imp, min, max == min ? min + 1 : max);
         }
         return imp;
+    }
+
+    /**
+     * The reverse view: an ImageJ 1.x image as a {@link LabeledFloatImg}, its C channels as channels and its
+     * Z slices times T frames as the N images (ImageJ's stack order, channel fastest), as 32-bit float. An
+     * RGB colour image gives 3 channels (red, green, blue). Each image takes the label of its first
+     * channel's slice, or {@code slice=K} (1-based) when it has none.
+     */
+    public static LabeledFloatImg toLabeledImg(ImagePlus imp) {
+        ImageStack stack = imp.getStack();
+        boolean rgb = imp.getType() == ImagePlus.COLOR_RGB;
+        int width = imp.getWidth(), height = imp.getHeight(), plane = width * height;
+        int stackChannels = imp.getNChannels();
+        int channels = rgb ? 3 * stackChannels : stackChannels;
+        int count = imp.getStackSize() / stackChannels;
+        float[] data = new float[count * channels * plane];
+        List<String> labels = new java.util.ArrayList<>(count);
+        int at = 0;
+        for (int n = 0; n < count; n++) {
+            for (int c = 0; c < stackChannels; c++) {
+                ImageProcessor ip = stack.getProcessor(n * stackChannels + c + 1);
+                for (int k = 0; k < (rgb ? 3 : 1); k++) {
+                    FloatProcessor fp = rgb ? ((ColorProcessor) ip).toFloat(k, null) : ip.convertToFloatProcessor();
+                    System.arraycopy((float[]) fp.getPixels(), 0, data, at, plane);
+                    at += plane;
+                }
+            }
+            String label = stack.getSliceLabel(n * stackChannels + 1);
+            labels.add(label == null || label.isBlank() ? "slice=" + (n + 1) : label.split("\\R", 2)[0]);
+        }
+        return LabeledFloatImg.of(data, width, height, channels, labels);
     }
 
     private static float[] plane(RandomAccessibleInterval<? extends RealType<?>> plane, int size) {

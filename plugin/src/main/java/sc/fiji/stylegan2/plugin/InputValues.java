@@ -92,7 +92,7 @@ public final class InputValues {
     }
 
     /** The parameter's description, or its label when it has none. */
-    static String describe(ModuleItem<?> item) {
+    public static String describe(ModuleItem<?> item) {
         String d = item.getDescription();
         return d == null || d.isBlank() ? item.getLabel() : d;
     }

@@ -82,6 +82,10 @@ public class ProjectImageCommand extends StyleGAN2Command {
     @Parameter(label = "Seed", description = "Seeds the w noise of the optimisation (reproducible runs).")
     private long seed = 0;
 
+    @Parameter(label = "Device", choices = {"auto", "CPU", "GPU"},
+            description = "Where the network runs: auto = the engine's default (this build: CPU).")
+    private String device = "auto";
+
     @Parameter(type = ItemIO.OUTPUT, label = "Reconstruction",
             description = "A LabeledFloatImg: the image of the projected latents, per target, in the model's units.")
     private Img<FloatType> reconstruction;
@@ -104,6 +108,7 @@ public class ProjectImageCommand extends StyleGAN2Command {
                     .optSaveEvery(save_every)
                     .optSeed(seed)
                     .build();
+            DeviceChoice.require("device", device);
             ProjectionTask.Outcome outcome = ProjectionTask.run(ModelFiles.requireReadable("model_file", model_file),
                     this::targets, options, batch_size, LatentFiles.forWriting(latent_file),
                     new StatusProgress(status, this));

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.plugin;
 
+import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.ui.DialogPrompt.MessageType;
@@ -21,6 +22,23 @@ public abstract class StyleGAN2Command extends ContextCommand {
         cancel(reason);
         if (ui != null && !ui.isHeadless() && ui.isVisible()) {
             ui.showDialog(reason, "StyleGAN2", MessageType.ERROR_MESSAGE);
+        }
+    }
+
+    /**
+     * Marks the command canceled when its work stopped early without a cancel request (the thread was
+     * interrupted), so that no host mistakes the missing outputs for a result.
+     */
+    protected void stopped() {
+        if (!isCanceled()) {
+            cancel("Stopped before the work was done");
+        }
+    }
+
+    /** Shows a one-line summary of what was done (status bar; the headless launcher does not print it). */
+    protected static void report(StatusService status, String message) {
+        if (status != null) {
+            status.showStatus(message);
         }
     }
 }

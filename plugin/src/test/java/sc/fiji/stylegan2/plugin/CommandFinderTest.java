@@ -31,9 +31,10 @@ class CommandFinderTest {
     }
 
     @Test
-    void findsTheStyleGAN2CommandsByMenuName() {
+    void findsEveryStyleGAN2CommandByMenuName() {
         List<String> names = finder.all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
-        assertEquals(List.of("Convert Checkpoint", "Generate Images", "Model Info", "Project Image"), names);
+        assertEquals(List.of("Convert Checkpoint", "Generate Images", "Interpolate Latents", "Model Info",
+                "Project Image", "Show Activations", "Stochastic Variation", "Style Mixing"), names);
     }
 
     @Test
@@ -54,8 +55,8 @@ class CommandFinderTest {
     void unknownCommandListsTheValidNames() {
         var e = assertThrows(IllegalArgumentException.class, () -> finder.find("Generate Imagez"));
         assertTrue(e.getMessage().startsWith("unknown command 'Generate Imagez'"), e.getMessage());
-        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Model Info, Project Image"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Interpolate Latents, Model Info,"
+                + " Project Image"), e.getMessage());
     }
 
     @Test
@@ -63,7 +64,7 @@ class CommandFinderTest {
         List<String> keys = CommandFinder.keys(finder.find("Generate Images")).stream()
                 .map(ModuleItem::getName).collect(Collectors.toList());
         assertEquals(List.of("model_file", "seeds", "latent_file", "truncation_psi", "noise_mode", "output_range",
-                "batch_size"), keys);
+                "batch_size", "device"), keys);
     }
 
     @Test

@@ -25,6 +25,11 @@ final class Fixtures {
         return dir().resolve("res64-gray/network-snapshot-000000.pkl");
     }
 
+    /** The 32 px RGB snapshot pickle. */
+    static Path rgb32Pickle() {
+        return dir().resolve("res32-rgb/network-snapshot-000000.pkl");
+    }
+
     /** A file of the 64 px grayscale fixture folder, e.g. {@code G_ema.pt}. */
     static Path gray64(String name) {
         return dir().resolve("res64-gray").resolve(name);

@@ -83,4 +83,24 @@ class ImageJ1StacksTest {
         }
         return all;
     }
+
+    @Test
+    void hyperstackRoundTripKeepsPixelsChannelsAndLabels() {
+        LabeledFloatImg img = LabeledFloatImg.of(ramp(2 * 2 * 3 * 2), 2, 2, 3, List.of("seed=5", "seed=6"));
+        LabeledFloatImg back = ImageJ1Stacks.toLabeledImg(ImageJ1Stacks.toImagePlus("t", img));
+        assertArrayEquals(img.dimensionsAsLongArray(), back.dimensionsAsLongArray());
+        assertEquals(img.labels(), back.labels());
+        assertArrayEquals(img.data(), back.data(), 0f);
+    }
+
+    @Test
+    void rgbImageBecomesThreeChannelsAndUnlabelledSlicesAreNumbered() {
+        ij.process.ColorProcessor cp = new ij.process.ColorProcessor(2, 1);
+        cp.set(0, 0, 0x102030);
+        cp.set(1, 0, 0xff0001);
+        LabeledFloatImg img = ImageJ1Stacks.toLabeledImg(new ImagePlus("rgb", cp));
+        assertEquals(3, img.channels());
+        assertEquals(List.of("slice=1"), img.labels());
+        assertArrayEquals(new float[] {0x10, 0xff, 0x20, 0, 0x30, 1}, img.data(), 0f);
+    }
 }

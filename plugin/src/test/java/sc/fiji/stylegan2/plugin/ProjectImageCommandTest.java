@@ -92,6 +92,7 @@ class ProjectImageCommandTest {
         inputs.put("save_every", 5);
         inputs.put("batch_size", 4);
         inputs.put("seed", 0L);
+        inputs.put("device", "auto");
         for (int i = 0; i < keyValues.length; i += 2) {
             inputs.put((String) keyValues[i], keyValues[i + 1]);
         }

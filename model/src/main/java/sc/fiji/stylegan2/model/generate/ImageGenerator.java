@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +55,13 @@ public final class ImageGenerator {
         for (int i = 0; i < seeds.length; i++) {
             System.arraycopy(NumpyRandom.z(seeds[i], cfg.zDim()), 0, z, i * cfg.zDim(), cfg.zDim());
         }
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDScope scope = new NDScope()) {
             NDArray zs = manager.create(z, new Shape(seeds.length, cfg.zDim()));
             return generator.mapping().forward(zs, psi, cutoff).toFloatArray();
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
     }
 
@@ -131,16 +136,22 @@ public final class ImageGenerator {
         int perImage = c * res * res;
         float[] out = new float[count * perImage];
         int done = 0;
-        while (done < count && !progress.isCanceled()) {
-            int b = Math.min(batchSize, count - done);
-            try (NDScope scope = new NDScope()) {
-                NDArray batch = manager.create(Arrays.copyOfRange(ws, done * perW, (done + b) * perW),
-                        new Shape(b, cfg.numWs(), cfg.wDim()));
-                float[] values = generator.synthesis().forward(batch, options.of(done, done + b)).toFloatArray();
-                System.arraycopy(values, 0, out, done * perImage, values.length);
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false); // inference: record no graph, even when called from training
+        try {
+            while (done < count && !progress.isCanceled()) {
+                int b = Math.min(batchSize, count - done);
+                try (NDScope scope = new NDScope()) {
+                    NDArray batch = manager.create(Arrays.copyOfRange(ws, done * perW, (done + b) * perW),
+                            new Shape(b, cfg.numWs(), cfg.wDim()));
+                    float[] values = generator.synthesis().forward(batch, options.of(done, done + b)).toFloatArray();
+                    System.arraycopy(values, 0, out, done * perImage, values.length);
+                }
+                done += b;
+                progress.progress(done, count, "generated " + done + "/" + count + " images");
             }
-            done += b;
-            progress.progress(done, count, "generated " + done + "/" + count + " images");
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
         float[] data = done == count ? out : Arrays.copyOf(out, done * perImage);
         if (range == OutputRange.MODEL) {

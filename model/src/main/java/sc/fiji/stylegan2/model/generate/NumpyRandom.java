@@ -1,7 +1,5 @@
 package sc.fiji.stylegan2.model.generate;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * numpy's legacy {@code np.random.RandomState(seed)}: the MT19937 generator (Matsumoto and Nishimura 1998)
@@ -72,36 +70,10 @@ public final class NumpyRandom {
             x2 = 2.0 * nextDouble() - 1.0;
             r2 = x1 * x1 + x2 * x2;
         } while (r2 >= 1.0 || r2 == 0.0);
-        double f = Math.sqrt(-2.0 * correctlyRoundedLog(r2) / r2);
+        double f = Math.sqrt(-2.0 * CorrectlyRoundedLog.log(r2) / r2);
         gauss = f * x1;
         hasGauss = true;
         return f * x2;
-    }
-
-    private static final MathContext LOG_PRECISION = new MathContext(40);
-    private static final BigDecimal LN2 = new BigDecimal("0.69314718055994530941723212145817656807550013436");
-
-    /**
-     * The natural logarithm rounded to the nearest double. numpy calls the C library's {@code log}, which in
-     * glibc is correctly rounded in all but pathological cases; Java's {@code Math.log} and
-     * {@code StrictMath.log} may differ from it by one ulp, and one ulp in z changes w in its last bits. So
-     * compute ln(m * 2^k) = k ln 2 + 2 atanh((m-1)/(m+1)) to 40 digits and round once.
-     */
-    static double correctlyRoundedLog(double x) {
-        int k = Math.getExponent(x);
-        double m = x / Math.scalb(1.0, k); // in [1, 2)
-        BigDecimal bm = new BigDecimal(m);
-        BigDecimal s = bm.subtract(BigDecimal.ONE).divide(bm.add(BigDecimal.ONE), LOG_PRECISION);
-        BigDecimal s2 = s.multiply(s, LOG_PRECISION);
-        BigDecimal term = s;
-        BigDecimal sum = BigDecimal.ZERO;
-        BigDecimal eps = new BigDecimal("1e-45");
-        for (int n = 1; term.abs().compareTo(eps) > 0; n += 2) {
-            sum = sum.add(term.divide(BigDecimal.valueOf(n), LOG_PRECISION), LOG_PRECISION);
-            term = term.multiply(s2, LOG_PRECISION);
-        }
-        return sum.multiply(BigDecimal.valueOf(2)).add(LN2.multiply(BigDecimal.valueOf(k)), LOG_PRECISION)
-                .doubleValue();
     }
 
     /** {@code randn(count)} in float64. */

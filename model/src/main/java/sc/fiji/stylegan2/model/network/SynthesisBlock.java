@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.nn.Owned;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
 
 /**
@@ -56,7 +57,7 @@ public final class SynthesisBlock extends Module {
         }
         x = conv1.forward(x, w(ws, i++), opt);
         NDArray y = torgb.forward(x, w(ws, i), opt);
-        img = img == null ? y : Upfirdn2d.upsample2d(img, resampleFilter).add(y);
+        img = img == null ? y : Owned.add(Upfirdn2d.upsample2d(img, resampleFilter), y);
         return new NDArray[] {x, img};
     }
 

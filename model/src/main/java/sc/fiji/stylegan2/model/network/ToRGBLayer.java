@@ -37,7 +37,9 @@ public final class ToRGBLayer extends Module {
         long n = x.getShape().get(0);
         // The equalized-lr gain goes into the styles, since there is no demodulation to absorb it.
         NDArray styles = Scalars.mul(affine.forward(w), weightGain);
-        x = ModulatedConv2d.apply(x, weight, styles, null, 1, 0, null, false, true, opt.fused(n), 1);
+        // Always the grouped form: the modulated 1x1 weights are tiny, and it saves scaling the activations,
+        // a full pass over the largest tensor of the block (both forms are the same sum).
+        x = ModulatedConv2d.apply(x, weight, styles, null, 1, 0, null, false, true, true, 1);
         x = BiasAct.apply(x, bias, Activation.LINEAR, 1, convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
         return x;

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * Bias, activation, gain and clamp in the official order ({@code bias_act}):
- * {@code y = clamp(act(x + b) * gain, -clamp, clamp)}; the bias broadcasts over axis 1.
+ * {@code y = clamp(act(x + b) * gain, -clamp, clamp)}; the bias broadcasts over axis 1. {@code x} must be a
+ * fresh result the caller owns: at inference it is updated in place.
  */
 public final class BiasAct {
 
@@ -20,13 +21,13 @@ public final class BiasAct {
             long[] shape = new long[x.getShape().dimension()];
             java.util.Arrays.fill(shape, 1);
             shape[1] = -1;
-            x = x.add(b.reshape(shape));
+            x = Owned.add(x, b.reshape(shape));
         }
         if (act == Activation.LRELU) {
             x = ai.djl.nn.Activation.leakyRelu(x, (float) act.alpha());
         }
         if (gain != 1) {
-            x = Scalars.mul(x, gain);
+            x = Owned.mul(x, gain);
         }
         if (clamp >= 0) {
             x = x.clip(-clamp, clamp);

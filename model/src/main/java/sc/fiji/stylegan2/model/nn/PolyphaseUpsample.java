@@ -121,6 +121,30 @@ public final class PolyphaseUpsample {
         return ph.reshape(k * k, -1);
     }
 
+    /**
+     * Phase weights {@code [O·4, I, Lp, Lp]} of the stride-2 transposed convolution alone,
+     * {@code T[m] = Σ_i x[i] W[m − 2i]} (odd k; Lp = (k+1)/2), for {@link #transposedConv}.
+     */
+    public static NDArray transposedPhaseWeight(NDArray w, boolean flipWeight) {
+        long[] s = w.getShape().getShape();
+        long o = s[0], i = s[1], k = s[2];
+        NDArray unit = w.getManager().eye((int) (k * k)).reshape(k * k, 1, k, k);
+        NDArray basis = phases(flipWeight ? unit.flip(2, 3) : unit, 0).reshape(k * k, -1); // [k², 4·Lp²]
+        long lp = (k + 1) / 2;
+        return w.reshape(o * i, k * k).matMul(basis).reshape(o, i, 4, lp, lp).transpose(0, 2, 1, 3, 4)
+                .reshape(o * 4, i, lp, lp);
+    }
+
+    /**
+     * The full output of a stride-2 transposed convolution from its phase weights: {@code [N, O, 2H+k−1,
+     * 2W+k−1]}, i.e. the official {@code conv_transpose2d} output (2H+k−2) plus one trailing zero row and
+     * column, which the FIR padding that follows accounts for.
+     */
+    public static NDArray transposedConv(NDArray x, NDArray phaseWeight, int groups) {
+        long lp = phaseWeight.getShape().get(3);
+        return apply(x, phaseWeight, (int) lp - 1, groups);
+    }
+
     /** The padding of the phase correlations of {@link #upsampleConv}. */
     public static int phasePadding(NDArray w, NDArray f, int p0) {
         int len = (int) (w.getShape().get(3) + f.getShape().get(1) - 1);

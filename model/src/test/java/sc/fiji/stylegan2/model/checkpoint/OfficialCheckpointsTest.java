@@ -1,5 +1,7 @@
 package sc.fiji.stylegan2.model.checkpoint;
 
+import sc.fiji.stylegan2.model.testutil.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,8 @@
 package sc.fiji.stylegan2.model.testutil;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -68,8 +71,24 @@ public final class Fixtures {
         return d;
     }
 
-    /** G_ema's tensors from the raw {@code G_ema_weights.bin}; one-element shapes [1] become scalars []. */
-    public static Map<String, TensorData> rawGEma(Path fixture) throws IOException {
+    /** One fixture folder by name, e.g. {@code res32-rgb}. */
+    public static Path dir(String network) {
+        return root().resolve(network);
+    }
+
+    public static JsonObject manifest(String network) throws IOException {
+        return manifest(dir(network));
+    }
+
+    /**
+     * Every G_ema tensor from {@code G_ema_weights.bin}, by name in the index's order, with shapes as the
+     * index writes them (0-dim tensors such as {@code noise_strength} appear as {@code [1]}).
+     */
+    public static Map<String, TensorData> rawWeights(String network) throws IOException {
+        return rawWeights(dir(network));
+    }
+
+    public static Map<String, TensorData> rawWeights(Path fixture) throws IOException {
         JsonObject index = JsonParser.parseString(Files.readString(fixture.resolve("G_ema_weights.json")))
                 .getAsJsonObject();
         float[] all = floats(fixture.resolve("G_ema_weights.bin"));
@@ -82,13 +101,31 @@ public final class Fixtures {
                 s[i] = shape.get(i).getAsLong();
             }
             int off = t.get("offset").getAsInt();
-            int count = t.get("count").getAsInt();
-            float[] d = new float[count];
-            System.arraycopy(all, off, d, 0, count);
-            out.put(t.get("name").getAsString(), new TensorData(t.get("name").getAsString().endsWith("noise_strength")
-                    ? new long[0] : s, d));
+            float[] d = new float[t.get("count").getAsInt()];
+            System.arraycopy(all, off, d, 0, d.length);
+            out.put(t.get("name").getAsString(), new TensorData(s, d));
         }
         return out;
+    }
+
+    /** G_ema's raw tensors with the true shapes: {@code noise_strength} is a 0-dim scalar. */
+    public static Map<String, TensorData> rawGEma(Path fixture) throws IOException {
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        rawWeights(fixture).forEach((k, v) -> out.put(k, k.endsWith("noise_strength")
+                ? new TensorData(new long[0], v.data()) : v));
+        return out;
+    }
+
+    /** Same names in the same order, same shapes (0-dim noise strengths: [] here, [1] in the index), same values. */
+    public static void assertSameTensors(Map<String, TensorData> expected, Map<String, TensorData> actual) {
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
+        for (Map.Entry<String, TensorData> e : expected.entrySet()) {
+            String name = e.getKey();
+            TensorData got = actual.get(name);
+            long[] shape = name.endsWith("noise_strength") ? new long[0] : e.getValue().shape();
+            assertArrayEquals(shape, got.shape(), name);
+            assertArrayEquals(e.getValue().data(), got.data(), name);
+        }
     }
 
     public static double maxAbsDiff(float[] a, float[] b) {

@@ -1,0 +1,89 @@
+package sc.fiji.stylegan2.plugin;
+
+import java.io.File;
+import java.io.IOException;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.OutputRange;
+
+/**
+ * Style mixing (StyleGAN paper, Karras et al. 2019, Sec. 3.1, Fig. 3; official {@code style_mixing.py}):
+ * every row seed's image with the {@code col_styles} of every column seed. Outputs the grid as one image
+ * (column seeds on top, row seeds on the left, the top-left corner black) and the stack of mixed cells.
+ */
+@Plugin(
+        type = Command.class,
+        menuPath = "Plugins>StyleGAN2>Style Mixing",
+        label = "Style Mixing",
+        description = "Mixes the styles of column seeds into row seeds and shows the grid (StyleGAN Fig. 3).",
+        headless = true)
+public class StyleMixingCommand extends StyleGAN2Command {
+
+    @Parameter(required = false)
+    private StatusService status;
+
+    @Parameter(label = "Model file", description = Descriptions.MODEL_FILE, style = FileWidget.OPEN_STYLE)
+    private File model_file;
+
+    @Parameter(label = "Row seeds", description = "Seeds of the rows, whose styles are kept (e.g. 0-3 or 1,5,9).")
+    private String row_seeds = "0-3";
+
+    @Parameter(label = "Column seeds", description = "Seeds of the columns, whose col_styles replace the rows'.")
+    private String col_seeds = "4-7";
+
+    @Parameter(label = "Column styles", description = "Which styles come from the columns: coarse (4-8 px),"
+            + " middle (16-32 px), fine (64 px and up), joined with + or ws indices like 0-6 (official).")
+    private String col_styles = "coarse";
+
+    @Parameter(label = "Truncation psi", description = Descriptions.TRUNCATION_PSI, stepSize = "0.05")
+    private double truncation_psi = 1.0;
+
+    @Parameter(label = "Noise mode", description = Descriptions.NOISE_MODE, choices = {"const", "random", "none"})
+    private String noise_mode = "const";
+
+    @Parameter(label = "Output range", description = Descriptions.OUTPUT_RANGE, choices = {"model", "raw"})
+    private String output_range = "model";
+
+    @Parameter(label = "Batch size", description = Descriptions.BATCH_SIZE, min = "1")
+    private int batch_size = 8;
+
+    @Parameter(label = "Device", description = Descriptions.DEVICE, choices = {"auto", "CPU", "GPU"})
+    private String device = "auto";
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Style mixing grid",
+            description = "One image: column seeds on top, row seeds on the left, mixed cells in between.")
+    private Img<FloatType> grid;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Style mixing cells",
+            description = "The mixed images, row by row, labelled 'row seed=R, col seed=C'.")
+    private Img<FloatType> cells;
+
+    @Override
+    public void run() {
+        try {
+            StyleMixingTask.Request req = new StyleMixingTask.Request(
+                    InputChecks.seeds("row_seeds", row_seeds, 1), InputChecks.seeds("col_seeds", col_seeds, 1),
+                    col_styles, InputChecks.psi(truncation_psi), NoiseMode.parse(noise_mode),
+                    OutputRange.parse(output_range), InputChecks.atLeast("batch_size", batch_size, 1, ""));
+            String on = DeviceChoice.require("device", device);
+            StyleMixingTask.Result r = StyleMixingTask.run(
+                    ModelFiles.requireReadable("model_file", model_file), req, new StatusProgress(status, this));
+            if (r != null) {
+                grid = r.grid();
+                cells = r.cells();
+                report(status, "Style mixing: " + r.summary() + ", on " + on);
+            } else {
+                stopped();
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            fail(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package sc.fiji.stylegan2.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+import sc.fiji.stylegan2.plugin.CommandFinder;
+import sc.fiji.stylegan2.plugin.LabeledFloatImg;
+
+/**
+ * Every StyleGAN2 command run by menu name through {@link CommandService} in a real SciJava {@link Context},
+ * as Fiji and scripts run them, on the fixture models; and the error cases, each a one-line cancel reason
+ * naming the key.
+ */
+class CommandsInContextTest {
+
+    /** The commands this class runs; a new command must be added here (see everyCommandIsCovered). */
+    private static final Set<String> COVERED = Set.of("Generate Images", "Model Info", "Convert Checkpoint",
+            "Style Mixing", "Interpolate Latents", "Stochastic Variation", "Show Activations");
+
+    private static Context context;
+
+    @BeforeAll
+    static void openContext() {
+        System.setProperty("java.awt.headless", "true");
+        context = new Context();
+    }
+
+    @AfterAll
+    static void closeContext() {
+        context.close();
+    }
+
+    /** Runs a command by menu name with every key given: the 64 px model, defaults, then the overrides. */
+    static CommandModule run(String command, Object... keyValues) throws Exception {
+        CommandService commands = context.service(CommandService.class);
+        CommandInfo info = new CommandFinder(commands).find(command);
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (ModuleItem<?> item : CommandFinder.keys(info)) {
+            inputs.put(item.getName(), item.getDefaultValue());
+        }
+        inputs.put("model_file", E2E.gray64().toFile());
+        for (int i = 0; i < keyValues.length; i += 2) {
+            inputs.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return (CommandModule) commands.run(info, true, inputs).get();
+    }
+
+    static <T> T output(CommandModule m, String name, Class<T> type) {
+        assertFalse(m.isCanceled(), () -> "canceled: " + m.getCancelReason());
+        return assertInstanceOf(type, m.getOutput(name));
+    }
+
+    @Test
+    void everyCommandIsCovered() {
+        Set<String> all = new CommandFinder(context.service(CommandService.class)).all().stream()
+                .map(CommandFinder::menuName).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(COVERED), all);
+    }
+
+    @Test
+    void generateImagesReproducesTheOfficialTruncatedImages() throws Exception {
+        LabeledFloatImg img = output(run("Generate Images", "seeds", "0-3", "truncation_psi", 0.7, "output_range",
+                "raw"), "images", LabeledFloatImg.class);
+        assertEquals(List.of("seed=0", "seed=1", "seed=2", "seed=3"), img.labels());
+        assertArrayEquals(E2E.gray64Image(3, "0p70"), Arrays.copyOfRange(img.data(), 3 * 4096, 4 * 4096), 1e-3f);
+    }
+
+    @Test
+    void modelInfoDescribesResolutionAndLayers() throws Exception {
+        String info = output(run("Model Info"), "info", String.class);
+        assertTrue(info.contains("resolution 64 x 64, 1 channel"), info);
+        assertTrue(info.contains("synthesis.b64.torgb"), info);
+    }
+
+    @Test
+    void convertCheckpointWritesAnSg2ThatGeneratesTheSameImage() throws Exception {
+        Path out = E2E.workDir("convert").resolve("gray64.sg2");
+        String message = output(run("Convert Checkpoint", "output_file", out.toFile()), "message", String.class);
+        assertTrue(message.startsWith("Wrote " + out), message);
+        LabeledFloatImg img = output(run("Generate Images", "model_file", out.toFile(), "seeds", "1",
+                "output_range", "raw"), "images", LabeledFloatImg.class);
+        assertArrayEquals(E2E.gray64Image(1, "1p00"), img.data(), 1e-3f);
+    }
+
+    @Test
+    void styleMixingGridFramesTheCellsWithTheSeedImages() throws Exception {
+        CommandModule m = run("Style Mixing", "row_seeds", "0", "col_seeds", "1,2", "col_styles", "middle",
+                "output_range", "raw");
+        LabeledFloatImg grid = output(m, "grid", LabeledFloatImg.class);
+        LabeledFloatImg cells = output(m, "cells", LabeledFloatImg.class);
+        assertArrayEquals(new long[] {3 * 64, 2 * 64, 1}, grid.dimensionsAsLongArray());
+        assertEquals(List.of("row seed=0, col seed=1", "row seed=0, col seed=2"), cells.labels());
+        assertEquals(E2E.gray64Image(0, "1p00")[0], grid.data()[64 * 3 * 64], 1e-3f); // row 1, column 0
+        assertEquals(cells.data()[4096], grid.data()[64 * 3 * 64 + 2 * 64], 0f); // cell (0, 1) at row 1, column 2
+    }
+
+    @Test
+    void interpolationHasTheSeedsAtItsEnds() throws Exception {
+        LabeledFloatImg frames = output(run("Interpolate Latents", "seeds", "2,0", "frames", 3, "space", "z",
+                "output_range", "raw"), "images", LabeledFloatImg.class);
+        assertEquals(5, frames.imageCount());
+        assertEquals("seed=2>0 t=0.500", frames.labels().get(2));
+        assertArrayEquals(E2E.gray64Image(0, "1p00"), Arrays.copyOfRange(frames.data(), 4 * 4096, 5 * 4096), 1e-3f);
+    }
+
+    @Test
+    void stochasticVariationOnRgbKeepsTheChannelsInTheStdImage() throws Exception {
+        CommandModule m = run("Stochastic Variation", "model_file", E2E.rgb32().toFile(), "samples", 2,
+                "noise_layers", "coarse+middle");
+        LabeledFloatImg std = output(m, "std", LabeledFloatImg.class);
+        assertArrayEquals(new long[] {32, 32, 3, 1}, std.dimensionsAsLongArray());
+        assertEquals(2, output(m, "images", LabeledFloatImg.class).imageCount());
+    }
+
+    @Test
+    void showActivationsOfTheLastToRgbHasOneSlicePerImageChannel() throws Exception {
+        CommandModule m = run("Show Activations", "layer", "b64.torgb");
+        LabeledFloatImg maps = output(m, "activations", LabeledFloatImg.class);
+        assertArrayEquals(new long[] {64, 64, 1}, maps.dimensionsAsLongArray());
+        assertEquals(1, output(m, "statistics", ResultsTable.class).size());
+    }
+
+    static Stream<Arguments> invalidInputs() {
+        File readme = E2E.fixtures().resolve("README.md").toFile();
+        return Stream.of(
+                Arguments.of("Generate Images", new Object[] {"model_file", new File("/no/such/model.pkl")},
+                        "model_file '/no/such/model.pkl' does not exist"),
+                Arguments.of("Style Mixing", new Object[] {"model_file", readme}, "README.md"),
+                Arguments.of("Show Activations", new Object[] {"layer", "b128.conv0"},
+                        "layer 'b128.conv0' does not exist in this model; valid layers: b4.conv1"),
+                Arguments.of("Generate Images", new Object[] {"seeds", "7-3"}, "seeds '7-3': range 7-3 runs backwards"),
+                Arguments.of("Interpolate Latents", new Object[] {"truncation_psi", Double.NaN},
+                        "truncation_psi NaN is not valid: give a finite number"),
+                Arguments.of("Interpolate Latents", new Object[] {"frames", 0}, "frames 0 is not valid: give 1 or more"),
+                Arguments.of("Interpolate Latents", new Object[] {"space", "q"}, "space 'q' is not valid: use z"),
+                Arguments.of("Stochastic Variation", new Object[] {"seed", -1L}, "seed -1 is not valid"),
+                Arguments.of("Stochastic Variation", new Object[] {"device", "GPU"}, "device GPU is not available"),
+                Arguments.of("Style Mixing", new Object[] {"col_styles", "0-10"}, "col_styles '0-10': index 10 is outside 0..9"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("invalidInputs")
+    void invalidInputCancelsWithOneLineNamingTheProblem(String command, Object[] keyValues, String expected)
+            throws Exception {
+        CommandModule m = run(command, keyValues);
+        assertTrue(m.isCanceled(), "canceled");
+        String reason = m.getCancelReason();
+        assertTrue(reason.contains(expected), reason);
+        assertFalse(reason.contains("\n"), "one line: " + reason);
+        m.getInfo().outputs().forEach(o -> assertEquals(null, m.getOutput(o.getName()), o.getName()));
+    }
+
+    @Test
+    void convertingOntoTheModelItselfIsRefusedAndLeavesNoFile() throws Exception {
+        Path dir = E2E.workDir("convert-self");
+        Path copy = Files.copy(E2E.gray64(), dir.resolve("m.sg2"));
+        CommandModule m = run("Convert Checkpoint", "model_file", copy.toFile(), "output_file", copy.toFile());
+        assertTrue(m.getCancelReason().contains("is the model_file itself"), m.getCancelReason());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(copy), s.collect(Collectors.toList()));
+        }
+    }
+}

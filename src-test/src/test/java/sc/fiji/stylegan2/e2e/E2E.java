@@ -1,0 +1,97 @@
+package sc.fiji.stylegan2.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Paths the end-to-end tests share: fixtures, the repository, the packaged plugin, a work folder. */
+final class E2E {
+
+    private E2E() {}
+
+    static Path fixtures() {
+        return Path.of(property("fixtures.dir")).toAbsolutePath().normalize();
+    }
+
+    /** The 64 px grayscale snapshot pickle. */
+    static Path gray64() {
+        return fixtures().resolve("res64-gray/network-snapshot-000000.pkl");
+    }
+
+    /** The 32 px RGB snapshot pickle. */
+    static Path rgb32() {
+        return fixtures().resolve("res32-rgb/network-snapshot-000000.pkl");
+    }
+
+    /** The official raw image of the 64 px fixture, [64 * 64], for psi "1p00" or "0p70". */
+    static float[] gray64Image(int seed, String psi) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(fixtures().resolve("res64-gray/img_seed" + seed + "_psi"
+                + psi + ".bin"))).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(v);
+        return v;
+    }
+
+    static Path repoRoot() {
+        return Path.of(property("repo.root")).toAbsolutePath().normalize();
+    }
+
+    /** A fresh folder under target/e2e. */
+    static Path workDir(String name) throws IOException {
+        Path dir = Path.of(property("e2e.work")).resolve(name);
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    /** The packaged plugin jar, plugin/target/StyleGAN2_Fiji-*.jar. */
+    static Path pluginJar() throws IOException {
+        Path target = repoRoot().resolve("plugin/target");
+        try (Stream<Path> s = Files.list(target)) {
+            return s.filter(p -> p.getFileName().toString().matches("StyleGAN2_Fiji-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no StyleGAN2_Fiji-*.jar in " + target
+                            + ": run src-test with mvn package, verify or install"));
+        }
+    }
+
+    /** plugin/target/dependency: the runtime dependencies copied at package time. */
+    static Path pluginDependencies() {
+        Path deps = repoRoot().resolve("plugin/target/dependency");
+        assertTrue(Files.isDirectory(deps), deps + " is missing: run src-test with mvn package or later");
+        return deps;
+    }
+
+    /** Parses {@code key=value} lines (the result files the macros and the GUI driver write). */
+    static Map<String, String> keyValues(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            fail(file + " was not written");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                out.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
+    private static String property(String name) {
+        String v = System.getProperty(name);
+        if (v == null) {
+            throw new IllegalStateException("system property " + name + " is not set (run the tests with Maven)");
+        }
+        return v;
+    }
+}

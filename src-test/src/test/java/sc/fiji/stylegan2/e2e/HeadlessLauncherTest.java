@@ -1,0 +1,129 @@
+package sc.fiji.stylegan2.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The headless launcher script {@code ./stylegan2}, as users run it, for every command: each in its own JVM
+ * on the packaged plugin, {@code --save} writing the command's main image output as an ImageJ TIFF that
+ * is read back here, tables and text on stdout, and errors as one line with exit code 2.
+ */
+class HeadlessLauncherTest {
+
+    private static Path out;
+
+    @BeforeAll
+    static void workDir() throws Exception {
+        out = E2E.workDir("launcher");
+        E2E.pluginJar(); // fail early with a clear message when the plugin is not packaged
+    }
+
+    private static Processes.Result launch(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(E2E.repoRoot().resolve("stylegan2").toString()));
+        cmd.addAll(List.of(args));
+        // The test runs on what Maven packaged; the script must not start a build of its own.
+        return Processes.run(cmd, E2E.repoRoot(), Map.of("STYLEGAN2_NO_BUILD", "1", "OMP_NUM_THREADS", "2"), 120);
+    }
+
+    private static String model() {
+        return "model_file='" + E2E.gray64() + "'";
+    }
+
+    private static ImagePlus saved(Processes.Result r, Path file) {
+        assertEquals(0, r.code(), r.all());
+        assertTrue(Files.exists(file), r.all());
+        return IJ.openImage(file.toString());
+    }
+
+    @Test
+    void listShowsEveryCommandWithItsKeys() throws Exception {
+        Processes.Result r = launch("--list");
+        assertEquals(0, r.code(), r.all());
+        for (String s : List.of("Generate Images", "Style Mixing", "Interpolate Latents", "Stochastic Variation",
+                "Show Activations", "Model Info", "Convert Checkpoint", "col_styles", "noise_layers", "all_layers",
+                "frames", "space", "device")) {
+            assertTrue(r.out().contains(s), s + " in\n" + r.out());
+        }
+    }
+
+    @Test
+    void generateImagesSavesOneLabelledSlicePerSeed() throws Exception {
+        Path file = out.resolve("generate.tif");
+        ImagePlus imp = saved(launch("--run", "Generate Images", model() + ",seeds='1,2'", "--save", file.toString()), file);
+        assertEquals(2, imp.getStackSize());
+        assertEquals("seed=2", imp.getStack().getSliceLabel(2));
+    }
+
+    @Test
+    void styleMixingSavesTheGridAsTheMainOutput() throws Exception {
+        Path file = out.resolve("grid.tif");
+        Processes.Result r = launch("--run", "Style Mixing", model() + ",row_seeds='0',col_seeds='1-2'", "--save",
+                file.toString());
+        ImagePlus imp = saved(r, file);
+        assertEquals(3 * 64, imp.getWidth());
+        assertEquals(2 * 64, imp.getHeight());
+        assertTrue(r.err().contains("output 'cells' was not saved"), r.err());
+    }
+
+    @Test
+    void interpolateLatentsSavesTheFrames() throws Exception {
+        Path file = out.resolve("frames.tif");
+        ImagePlus imp = saved(launch("--run", "Interpolate Latents", model() + ",seeds='0,1',frames=2,space=z",
+                "--save", file.toString()), file);
+        assertEquals(4, imp.getStackSize());
+        assertEquals("seed=0>1 t=0.333", imp.getStack().getSliceLabel(2));
+    }
+
+    @Test
+    void stochasticVariationSavesTheSamples() throws Exception {
+        Path file = out.resolve("samples.tif");
+        ImagePlus imp = saved(launch("--run", "Stochastic Variation", model() + ",seed=3,samples=2,noise_layers=fine",
+                "--save", file.toString()), file);
+        assertEquals(2, imp.getStackSize());
+        assertEquals("seed=3 noise=1", imp.getStack().getSliceLabel(2));
+    }
+
+    @Test
+    void showActivationsSavesTheChannelsAndPrintsTheStatistics() throws Exception {
+        Path file = out.resolve("activations.tif");
+        Processes.Result r = launch("--run", "Show Activations", model() + ",layer=b32.conv1", "--save", file.toString());
+        ImagePlus imp = saved(r, file);
+        assertEquals(64, imp.getStackSize()); // channels(32) = min(2048 / 32, 64)
+        assertEquals("channel 63", imp.getStack().getSliceLabel(64));
+        assertTrue(r.out().contains("# Activation statistics\nchannel\tmean\tstd\tmax\tmax/median |a|\n0\t"), r.out());
+        assertEquals(1 + 1 + 64, r.out().strip().split("\\R").length, r.out());
+    }
+
+    @Test
+    void modelInfoAndConvertCheckpointPrintTheirText() throws Exception {
+        Processes.Result info = launch("--run", "Model Info", model());
+        assertEquals(0, info.code(), info.all());
+        assertTrue(info.out().contains("num_ws 10"), info.out());
+        Path sg2 = out.resolve("m.sg2");
+        Processes.Result conv = launch("--run", "Convert Checkpoint", model() + ",output_file='" + sg2 + "'");
+        assertEquals(0, conv.code(), conv.all());
+        assertTrue(conv.out().startsWith("Wrote " + sg2), conv.out());
+    }
+
+    @Test
+    void aLayerThatDoesNotExistIsOneLineWithExitCode2() throws Exception {
+        Processes.Result r = launch("--run", "Show Activations", model() + ",layer=b4.conv0", "--save",
+                out.resolve("never.tif").toString());
+        assertEquals(2, r.code(), r.all());
+        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("stylegan2: layer 'b4.conv0' does not exist in this model; valid layers:"),
+                lines.get(0));
+        assertTrue(Files.notExists(out.resolve("never.tif")), "nothing half-written");
+    }
+}

@@ -1,0 +1,236 @@
+package sc.fiji.stylegan2.e2e;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
+import java.awt.EventQueue;
+import java.awt.Menu;
+import java.awt.MenuBar;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.TextField;
+import java.awt.Toolkit;
+import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.image.BufferedImage;
+import java.awt.event.KeyEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Drives a real ImageJ 1.x window under Xvfb (started by {@link ImageJ1ScreenshotTest} in its own JVM, with
+ * only ImageJ on the class path and the plugin installed in plugins/): runs Generate Images from its menu
+ * command with the Macro Recorder on, fills the dialog and presses OK as a user would, then opens
+ * Plugins › StyleGAN2 and saves a screenshot. Writes {@code key=value} results.
+ *
+ * <p>Arguments: model file, results file, screenshot PNG.
+ */
+public final class ImageJ1GuiDriver {
+
+    private static final long TIMEOUT_MS = 90_000;
+
+    private ImageJ1GuiDriver() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> results = new ArrayList<>();
+        Path resultFile = Path.of(args[1]);
+        try {
+            run(args[0], Path.of(args[2]), results);
+        } finally {
+            Files.write(resultFile, results);
+            System.exit(0);
+        }
+    }
+
+    private static void run(String model, Path png, List<String> results) throws Exception {
+        ImageJ ij = new ImageJ();
+        waitFor(ij::isShowing, "ImageJ window");
+        EventQueue.invokeAndWait(() -> ij.setLocation(0, 0));
+        Recorder recorder = new Recorder();
+        IJ.doCommand("Generate Images"); // what the menu item does, in its own thread
+        GenericDialog gd = (GenericDialog) waitForWindow("StyleGAN2 Generate Images");
+        EventQueue.invokeAndWait(() -> {
+            List<?> fields = gd.getStringFields(); // model_file, seeds, truncation_psi, batch_size
+            ((TextField) fields.get(0)).setText(model);
+            ((TextField) fields.get(1)).setText("0-3");
+            ((TextField) fields.get(2)).setText("0.7");
+            gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
+        });
+        waitFor(() -> WindowManager.getImage("Generated images") != null, "the generated stack");
+        ImagePlus imp = WindowManager.getImage("Generated images");
+        waitFor(() -> imp.getWindow() != null && imp.getWindow().isShowing(), "the stack window");
+        results.add("stack.slices=" + imp.getStackSize());
+        results.add("stack.label.4=" + imp.getStack().getSliceLabel(4));
+        waitFor(() -> recorder.getText().contains("run(\"Generate Images\""), "the recorded macro line");
+        recorder.getText().lines().filter(l -> l.contains("Generate Images")).forEach(l -> results.add("recorded=" + l));
+        arrange(imp, recorder);
+        openStyleGAN2Menu(ij, results);
+        Thread.sleep(1500);
+        Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
+        ImageIO.write(new Robot().createScreenCapture(screen), "png", png.toFile());
+        results.add("screenshot=" + png);
+    }
+
+    private static void arrange(ImagePlus imp, Recorder recorder) throws Exception {
+        EventQueue.invokeAndWait(() -> {
+            imp.setSlice(2);
+            for (int i = 0; i < 3; i++) {
+                imp.getCanvas().zoomIn(0, 0); // 64 px shown at 300 %
+            }
+            imp.getWindow().setLocation(20, 400);
+            recorder.setBounds(540, 400, 470, 200);
+        });
+        Thread.sleep(500);
+    }
+
+    /**
+     * Clicks Plugins in the menu bar, then StyleGAN2 in it, as a user would. AWT draws menus itself under
+     * X11 and tells no item positions, so the labels are found on screen: runs of dark columns in the bar,
+     * and lines of text in the open menu, both in menu order.
+     */
+    private static void openStyleGAN2Menu(ImageJ ij, List<String> results) throws Exception {
+        MenuBar bar = ij.getMenuBar();
+        int plugins = -1;
+        for (int i = 0; i < bar.getMenuCount(); i++) {
+            if ("Plugins".equals(bar.getMenu(i).getLabel())) {
+                plugins = i;
+            }
+        }
+        Menu menu = bar.getMenu(plugins);
+        int item = -1, steps = 0;
+        for (int i = 0; i < menu.getItemCount(); i++) {
+            String label = menu.getItem(i).getLabel();
+            if (!"-".equals(label)) {
+                if ("StyleGAN2".equals(label)) {
+                    item = steps;
+                }
+                steps++;
+            }
+        }
+        if (menu.getItem(menuIndex(menu, "StyleGAN2")) instanceof Menu sub) {
+            List<String> labels = new ArrayList<>();
+            for (int i = 0; i < sub.getItemCount(); i++) {
+                labels.add(sub.getItem(i).getLabel());
+            }
+            results.add("menu.stylegan2=" + String.join(";", labels));
+        }
+        Robot robot = new Robot();
+        robot.setAutoDelay(150);
+        List<int[]> words = labelsOnScreen(robot, ij.getWidth());
+        results.add("menu.bar.labels.found=" + words.size());
+        int[] word = words.get(plugins);
+        robot.mouseMove((word[0] + word[1]) / 2, 12);
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        Thread.sleep(700);
+        List<int[]> rows = textRows(robot, word[0] + 2, 24);
+        results.add("menu.plugins.rows.found=" + rows.size());
+        int[] row = rows.get(item);
+        robot.mouseMove(word[0] + 30, (row[0] + row[1]) / 2);
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        Thread.sleep(300);
+        robot.mouseMove(word[0] + 60, (row[0] + row[1]) / 2); // hover: the submenu stays open
+    }
+
+    /** [first, last] y of the text lines of an open menu whose items start at x, below y0. */
+    private static List<int[]> textRows(Robot robot, int x, int y0) {
+        BufferedImage strip = robot.createScreenCapture(new Rectangle(x, y0, 90, 400));
+        List<int[]> rows = new ArrayList<>();
+        int start = -1, last = -100;
+        for (int y = 0; y < strip.getHeight(); y++) {
+            boolean dark = false;
+            for (int dx = 0; dx < strip.getWidth() && !dark; dx++) {
+                int rgb = strip.getRGB(dx, y);
+                dark = ((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255) < 300;
+            }
+            if (dark) {
+                if (y - last >= 3) {
+                    if (start >= 0) {
+                        rows.add(new int[] {y0 + start, y0 + last});
+                    }
+                    start = y;
+                }
+                last = y;
+            }
+        }
+        if (start >= 0) {
+            rows.add(new int[] {y0 + start, y0 + last});
+        }
+        return rows;
+    }
+
+    /** [first, last] x of each label in the menu bar (top 24 px): dark columns, gaps under 8 px joined. */
+    private static List<int[]> labelsOnScreen(Robot robot, int width) {
+        BufferedImage strip = robot.createScreenCapture(new Rectangle(0, 0, width, 24));
+        List<int[]> words = new ArrayList<>();
+        int start = -1, last = -100;
+        for (int x = 0; x < width; x++) {
+            boolean dark = false;
+            for (int y = 3; y < 21 && !dark; y++) {
+                int rgb = strip.getRGB(x, y);
+                dark = ((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255) < 300;
+            }
+            if (dark) {
+                if (x - last >= 8) {
+                    if (start >= 0) {
+                        words.add(new int[] {start, last});
+                    }
+                    start = x;
+                }
+                last = x;
+            }
+        }
+        if (start >= 0) {
+            words.add(new int[] {start, last});
+        }
+        return words;
+    }
+
+    private static int menuIndex(Menu menu, String label) {
+        for (int i = 0; i < menu.getItemCount(); i++) {
+            if (label.equals(menu.getItem(i).getLabel())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void type(Robot robot, int key) {
+        robot.keyPress(key);
+        robot.keyRelease(key);
+    }
+
+    private static Window waitForWindow(String title) throws Exception {
+        Window[] found = new Window[1];
+        waitFor(() -> {
+            for (Window w : Window.getWindows()) {
+                if (w.isShowing() && w instanceof java.awt.Dialog d && title.equals(d.getTitle())) {
+                    found[0] = w;
+                    return true;
+                }
+            }
+            return false;
+        }, "dialog '" + title + "'");
+        return found[0];
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException, IOException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IOException("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

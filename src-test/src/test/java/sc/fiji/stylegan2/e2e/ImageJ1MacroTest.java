@@ -1,0 +1,81 @@
+package sc.fiji.stylegan2.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ImageJ 1.54 runs macro files in batch mode under Xvfb with the plugin installed like a user would; the
+ * macros call the commands by their menu names with {@code key=value} options and write what they got
+ * back (slice counts, labels, pixel values, table cells) to a file checked here.
+ */
+class ImageJ1MacroTest {
+
+    private static Path home;
+
+    @BeforeAll
+    static void install() throws Exception {
+        home = ImageJ1.install("imagej1-macro");
+    }
+
+    @Test
+    void macroRunsThreeCommandsAndGetsLabelledStacksValuesAndATable() throws Exception {
+        Path results = home.resolve("results.txt");
+        Processes.Result run = ImageJ1.batchMacro(home, ImageJ1.macro(home, "stylegan2_commands.ijm"),
+                E2E.gray64() + "|" + results);
+        Map<String, String> r = E2E.keyValues(results);
+        assertEquals("true", r.get("done"), () -> "macro did not finish:\n" + run.all());
+
+        assertEquals("Generated images", r.get("generate.title"));
+        assertEquals("4", r.get("generate.slices"));
+        for (int s = 0; s < 4; s++) {
+            assertEquals("seed=" + s, r.get("generate.label." + (s + 1)));
+        }
+        float official = E2E.gray64Image(1, "0p70")[20 * 64 + 10];
+        assertEquals(official, Float.parseFloat(r.get("generate.pixel.2.10.20")), 1e-3f);
+
+        assertEquals("Style mixing cells", r.get("mixing.cells.title"));
+        assertEquals("6", r.get("mixing.cells.slices"));
+        assertEquals("row seed=1, col seed=4", r.get("mixing.cells.last"));
+        assertEquals("256x192x1", r.get("mixing.grid.size"));
+        assertEquals(-1, Float.parseFloat(r.get("mixing.grid.corner")), 0f);
+        float row1 = E2E.gray64Image(1, "1p00")[20 * 64 + 10]; // grid row 2 shows row seed 1
+        assertEquals(row1, Float.parseFloat(r.get("mixing.grid.row2.10.20")), 1e-3f);
+
+        assertEquals("64", r.get("activations.slices"));
+        assertEquals("8x8", r.get("activations.size"));
+        assertEquals("channel 5", r.get("activations.label.6"));
+        assertEquals("64", r.get("statistics.rows"));
+        assertEquals("5", r.get("statistics.channel.5"));
+        assertEquals(Double.parseDouble(r.get("activations.mean.6")), Double.parseDouble(r.get("statistics.mean.5")),
+                1e-5);
+        assertTrue(Double.parseDouble(r.get("statistics.spike.5")) >= 1, r.get("statistics.spike.5"));
+    }
+
+    @Test
+    void backwardsSeedsAbortTheMacroWithTheMessage() throws Exception {
+        assertAborts("Generate Images", "model_file=[" + E2E.gray64() + "] seeds=7-3",
+                "seeds '7-3': range 7-3 runs backwards; write it as 3-7");
+    }
+
+    @Test
+    void psiThatIsNotANumberAbortsTheMacroNamingTheKey() throws Exception {
+        assertAborts("Interpolate Latents", "model_file=[" + E2E.gray64() + "] truncation_psi=abc",
+                "truncation_psi 'abc' is not a number");
+    }
+
+    private static void assertAborts(String command, String options, String message) throws Exception {
+        Path results = home.resolve("error-" + command.replace(' ', '_') + ".txt");
+        Processes.Result run = ImageJ1.batchMacro(home, ImageJ1.macro(home, "stylegan2_error.ijm"),
+                results + "|" + command + "|" + options);
+        Map<String, String> r = E2E.keyValues(results);
+        assertEquals("true", r.get("before"), run::all);
+        assertFalse(r.containsKey("after"), "the macro went on after the error:\n" + run.all());
+        assertTrue(run.all().contains(message), run.all());
+    }
+}

@@ -1,0 +1,79 @@
+package sc.fiji.stylegan2.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.Map;
+import javax.script.ScriptEngineFactory;
+import javax.script.ScriptEngineManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scijava.Context;
+import org.scijava.script.ScriptModule;
+import org.scijava.script.ScriptService;
+import sc.fiji.stylegan2.plugin.LabeledFloatImg;
+
+/**
+ * SciJava scripts with {@code #@} parameters, in Groovy and in Jython, calling the StyleGAN2 commands
+ * through CommandService, run by SciJava's ScriptService.
+ *
+ * <p>In Fiji the languages come from the scripting-groovy and scripting-jython plugins, which are not on
+ * Maven Central, and scijava-common 2.100.1 does not pick up JSR-223 engines by itself. The test adds the
+ * real Groovy and Jython JSR-223 engines to ScriptService's language index, which wraps each in SciJava's
+ * {@code AdaptedScriptLanguage} (the base class of those plugins); parsing the parameters, injecting
+ * services and inputs, and collecting outputs are ScriptService's own.
+ */
+class ScriptsTest {
+
+    private static Context context;
+
+    @BeforeAll
+    static void openContext() {
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("python.cachedir.skip", "true"); // Jython: no package cache in the user's home
+        context = new Context();
+        ScriptService scripts = context.service(ScriptService.class);
+        for (ScriptEngineFactory factory : new ScriptEngineManager().getEngineFactories()) {
+            scripts.getIndex().add(factory, true);
+        }
+    }
+
+    @AfterAll
+    static void closeContext() {
+        context.close();
+    }
+
+    private static ScriptModule run(String script, Map<String, Object> inputs) throws Exception {
+        ScriptModule module = context.service(ScriptService.class).run(resource(script), true, inputs).get();
+        assertNull(module.getReturnValue() instanceof Throwable t ? t : null);
+        return module;
+    }
+
+    @Test
+    void groovyScriptRunsStyleMixingWithItsParameters() throws Exception {
+        ScriptModule m = run("style_mixing.groovy", Map.of("model_file", E2E.gray64().toFile(), "row_seeds", "0,1,3"));
+        assertEquals("groovy", m.getInfo().getLanguage().getExtensions().get(0));
+        assertEquals(3, m.getOutput("cell_count"));
+        assertEquals("row seed=0, col seed=2", m.getOutput("first_label"));
+        LabeledFloatImg grid = assertInstanceOf(LabeledFloatImg.class, m.getOutput("grid"));
+        assertArrayEquals(new long[] {2 * 64, 4 * 64, 1}, grid.dimensionsAsLongArray());
+    }
+
+    @Test
+    void jythonScriptRunsInterpolateLatentsWithItsParameters() throws Exception {
+        ScriptModule m = run("interpolate.py", Map.of("model_file", E2E.gray64().toFile(), "frames", 1));
+        assertEquals("seed=0;seed=0>1 t=0.500;seed=1", m.getOutput("labels"));
+        LabeledFloatImg images = assertInstanceOf(LabeledFloatImg.class, m.getOutput("images"));
+        assertArrayEquals(E2E.gray64Image(1, "1p00"), Arrays.copyOfRange(images.data(), 2 * 4096, 3 * 4096), 1e-3f);
+    }
+
+    private static File resource(String name) throws URISyntaxException {
+        return new File(ScriptsTest.class.getResource("/scripts/" + name).toURI());
+    }
+}
