@@ -13,7 +13,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.image.PlanarImages;
 import sc.fiji.stylegan2.model.project.DistanceKind;
-import sc.fiji.stylegan2.model.project.LatentSpace;
+import sc.fiji.stylegan2.model.project.ProjectionSpace;
 import sc.fiji.stylegan2.model.project.ProjectionOptions;
 
 /**
@@ -101,7 +101,7 @@ public class ProjectImageCommand extends StyleGAN2Command {
     public void run() {
         try {
             ProjectionOptions options = ProjectionOptions.builder()
-                    .optSpace(LatentSpace.parse(space))
+                    .optSpace(ProjectionSpace.parse(space))
                     .optNumSteps(num_steps)
                     .optDistance(DistanceKind.parse(distance))
                     .optFeatureNetwork(feature_network == null ? null : feature_network.toPath())

@@ -20,7 +20,7 @@ import sc.fiji.stylegan2.model.image.ImagePreprocessing;
 import sc.fiji.stylegan2.model.image.PlanarImages;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.model.project.DistanceKind;
-import sc.fiji.stylegan2.model.project.LatentSpace;
+import sc.fiji.stylegan2.model.project.ProjectionSpace;
 import sc.fiji.stylegan2.model.project.ProjectionOptions;
 import sc.fiji.stylegan2.model.project.ProjectionResult;
 import sc.fiji.stylegan2.model.project.Projector;
@@ -66,7 +66,7 @@ public final class ProjectionBenchmark {
             System.out.println("|---|---|---|---|---|---|");
             for (String space : spaces) {
                 for (int n : steps) {
-                    ProjectionOptions options = ProjectionOptions.builder().optSpace(LatentSpace.parse(space))
+                    ProjectionOptions options = ProjectionOptions.builder().optSpace(ProjectionSpace.parse(space))
                             .optNumSteps(n).optDistance(distance).build();
                     long t0 = System.nanoTime();
                     ProjectionResult r = new Projector(model, options).project(both, ProgressListener.NONE);

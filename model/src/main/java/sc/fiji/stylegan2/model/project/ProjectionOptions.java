@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * @param saveEvery keep a snapshot image every this many steps; 0 for none
  * @param seed seeds the initial noise maps, the w noise and the w statistics
  */
-public record ProjectionOptions(LatentSpace space, int numSteps, LearningRateSchedule learningRate,
+public record ProjectionOptions(ProjectionSpace space, int numSteps, LearningRateSchedule learningRate,
         NoiseStrengthSchedule wNoise, double noiseWeight, boolean optimizeNoise, NoiseStart noiseStart, int wAvgSamples,
         DistanceKind distance, Path featureNetwork, int saveEvery, long seed) {
 
@@ -50,7 +50,7 @@ public record ProjectionOptions(LatentSpace space, int numSteps, LearningRateSch
      * maps starting at noise_const, no snapshots, seed 0.
      */
     public static final class Builder {
-        private LatentSpace space = LatentSpace.W;
+        private ProjectionSpace space = ProjectionSpace.W;
         private int numSteps = 1000;
         private LearningRateSchedule learningRate = LearningRateSchedule.OFFICIAL;
         private NoiseStrengthSchedule wNoise = NoiseStrengthSchedule.OFFICIAL;
@@ -63,7 +63,7 @@ public record ProjectionOptions(LatentSpace space, int numSteps, LearningRateSch
         private int saveEvery;
         private long seed;
 
-        public Builder optSpace(LatentSpace v) { space = v; return this; }
+        public Builder optSpace(ProjectionSpace v) { space = v; return this; }
         public Builder optNumSteps(int v) { numSteps = v; return this; }
         public Builder optLearningRate(LearningRateSchedule v) { learningRate = v; return this; }
         public Builder optWNoise(NoiseStrengthSchedule v) { wNoise = v; return this; }

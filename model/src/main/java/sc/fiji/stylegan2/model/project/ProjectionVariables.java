@@ -29,7 +29,7 @@ final class ProjectionVariables implements AutoCloseable {
      * @param noiseStart per layer the start map {@code [R·R]} for every image, or null for white noise drawn
      *     from {@code random}
      */
-    ProjectionVariables(NDManager parent, LatentSpace space, int count, int numWs, float[] wAvg,
+    ProjectionVariables(NDManager parent, ProjectionSpace space, int count, int numWs, float[] wAvg,
             Map<String, Integer> noiseLayers, Map<String, float[]> noiseStart, Random random) {
         this.manager = parent.newSubManager();
         this.count = count;

@@ -62,7 +62,7 @@ class ProjectorTest {
         model.close();
     }
 
-    static ProjectionOptions.Builder options(LatentSpace space, int steps) {
+    static ProjectionOptions.Builder options(ProjectionSpace space, int steps) {
         return ProjectionOptions.builder().optSpace(space).optNumSteps(steps).optWAvgSamples(2000);
     }
 
@@ -89,7 +89,7 @@ class ProjectorTest {
     @Test
     void wPlusProjectionLowersTheLossOnAverageAndEndsFarCloserThanWAvg() {
         PlanarImages one = targets.slice(0, 1);
-        Projector projector = new Projector(model, options(LatentSpace.W_PLUS, 200).build());
+        Projector projector = new Projector(model, options(ProjectionSpace.W_PLUS, 200).build());
         ProjectionResult r = projector.project(one, ProgressListener.NONE);
         assertEquals(200, r.stepsDone());
         assertFalse(r.canceled());
@@ -115,7 +115,7 @@ class ProjectorTest {
 
     @Test
     void wProjectionKeepsOneWForAllLayers() {
-        ProjectionResult r = new Projector(model, options(LatentSpace.W, 10).build()).project(targets,
+        ProjectionResult r = new Projector(model, options(ProjectionSpace.W, 10).build()).project(targets,
                 ProgressListener.NONE);
         Latents l = r.latents();
         assertEquals(2, l.count());
@@ -145,7 +145,7 @@ class ProjectorTest {
                 return seen.size() >= 5;
             }
         };
-        ProjectionResult r = new Projector(model, options(LatentSpace.W_PLUS, 100).build()).project(targets,
+        ProjectionResult r = new Projector(model, options(ProjectionSpace.W_PLUS, 100).build()).project(targets,
                 cancelAfter5);
         assertTrue(r.canceled());
         assertEquals(5, r.stepsDone());
@@ -166,7 +166,7 @@ class ProjectorTest {
         Throwable[] error = new Throwable[1];
         Thread worker = new Thread(() -> {
             try {
-                result[0] = new Projector(model, options(LatentSpace.W, 3).build()).project(targets.slice(0, 1),
+                result[0] = new Projector(model, options(ProjectionSpace.W, 3).build()).project(targets.slice(0, 1),
                         ProgressListener.NONE);
             } catch (Throwable t) {
                 error[0] = t;
@@ -180,7 +180,7 @@ class ProjectorTest {
 
     @Test
     void snapshotsAreTakenEverySaveEverySteps() {
-        ProjectionResult r = new Projector(model, options(LatentSpace.W, 12).optSaveEvery(4).build())
+        ProjectionResult r = new Projector(model, options(ProjectionSpace.W, 12).optSaveEvery(4).build())
                 .project(targets.slice(1, 2), ProgressListener.NONE);
         assertEquals(List.of(4, 8, 12), r.snapshots().stream().map(ProjectionResult.Snapshot::step).toList());
         assertEquals(3 * 16 * 16, r.snapshots().get(0).images().length);
@@ -192,7 +192,7 @@ class ProjectorTest {
         Map<String, NDArray> d = model.discriminator().namedParameters();
         float[] gBefore = g.get("synthesis.b16.conv1.weight").toFloatArray();
         float[] dBefore = d.get("b16.conv0.weight").toFloatArray();
-        new Projector(model, options(LatentSpace.W_PLUS, 5).build()).project(targets, ProgressListener.NONE);
+        new Projector(model, options(ProjectionSpace.W_PLUS, 5).build()).project(targets, ProgressListener.NONE);
         assertArrayEquals(gBefore, g.get("synthesis.b16.conv1.weight").toFloatArray(), 0f);
         assertArrayEquals(dBefore, d.get("b16.conv0.weight").toFloatArray(), 0f);
         g.forEach((name, p) -> assertFalse(p.hasGradient(), name));
@@ -201,7 +201,7 @@ class ProjectorTest {
 
     @Test
     void optimisedNoiseMapsHaveZeroMeanAndUnitVariance() {
-        Latents l = new Projector(model, options(LatentSpace.W, 20).build()).project(targets.slice(0, 1),
+        Latents l = new Projector(model, options(ProjectionSpace.W, 20).build()).project(targets.slice(0, 1),
                 ProgressListener.NONE).latents();
         assertEquals(model.generator().noiseLayers().keySet(), l.noise().keySet());
         for (Map.Entry<String, float[]> e : l.noise().entrySet()) {
@@ -220,7 +220,7 @@ class ProjectorTest {
 
     @Test
     void reconstructionRegeneratesExactlyFromTheWrittenLatentFile() throws Exception {
-        ProjectionResult r = new Projector(model, options(LatentSpace.W_PLUS, 15).build()).project(
+        ProjectionResult r = new Projector(model, options(ProjectionSpace.W_PLUS, 15).build()).project(
                 targets.slice(1, 2), ProgressListener.NONE);
         Path file = tmp.resolve("projected_w.npz");
         LatentFile.write(file, r.latents());
@@ -236,7 +236,7 @@ class ProjectorTest {
     @Test
     void imagesOfABatchAreProjectedIndependently() {
         // Without random draws (no w noise, no noise maps) a batch of two gives each image what it gets alone.
-        ProjectionOptions deterministic = options(LatentSpace.W_PLUS, 15).optWNoise(new NoiseStrengthSchedule(0, 1))
+        ProjectionOptions deterministic = options(ProjectionSpace.W_PLUS, 15).optWNoise(new NoiseStrengthSchedule(0, 1))
                 .optOptimizeNoise(false).build();
         float[] both = new Projector(model, deterministic).project(targets, ProgressListener.NONE).latents().ws();
         float[] alone = new Projector(model, deterministic).project(targets.slice(1, 2), ProgressListener.NONE)
@@ -249,7 +249,7 @@ class ProjectorTest {
     void discriminatorDistanceOnAGeneratorOnlyModelNamesTheDistanceParameter() {
         try (StyleGAN2Model gOnly = StyleGAN2Model.create(TINY, null, IntensityMapping.OFFICIAL_8BIT, 1)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Projector(gOnly,
-                    options(LatentSpace.W, 2).build()).project(targets, ProgressListener.NONE));
+                    options(ProjectionSpace.W, 2).build()).project(targets, ProgressListener.NONE));
             assertTrue(e.getMessage().startsWith("distance discriminator+mse needs the model's discriminator"),
                     e.getMessage());
         }
@@ -258,21 +258,33 @@ class ProjectorTest {
     @Test
     void lpipsWithoutAFeatureNetworkFileNamesFeatureNetwork() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Projector(model,
-                options(LatentSpace.W, 2).optDistance(DistanceKind.LPIPS).build()).project(targets,
+                options(ProjectionSpace.W, 2).optDistance(DistanceKind.LPIPS).build()).project(targets,
                         ProgressListener.NONE));
         assertTrue(e.getMessage().startsWith("feature_network is not set"), e.getMessage());
         Path missing = tmp.resolve("vgg16.pt");
-        e = assertThrows(IllegalArgumentException.class, () -> new Projector(model, options(LatentSpace.W, 2)
+        e = assertThrows(IllegalArgumentException.class, () -> new Projector(model, options(ProjectionSpace.W, 2)
                 .optDistance(DistanceKind.LPIPS).optFeatureNetwork(missing).build()).project(targets,
                         ProgressListener.NONE));
         assertEquals("feature_network '" + missing + "' does not exist", e.getMessage());
     }
 
     @Test
+    void torchScriptFeatureDistanceGetsGradientsThroughTheNetwork() throws Exception {
+        // Features: per-channel means; only w changes them here, so the distance can only fall if gradients
+        // flow from the TorchScript module back to the images and w.
+        Path network = FeatureNetworkFile.write(tmp.resolve("channel_means.pt"));
+        ProjectionResult r = new Projector(model, options(ProjectionSpace.W, 30).optDistance(DistanceKind.LPIPS)
+                .optFeatureNetwork(network).optOptimizeNoise(false).build()).project(targets.slice(0, 1),
+                        ProgressListener.NONE);
+        double[] d = r.distanceHistory();
+        assertTrue(d[29] < 0.2 * d[0], "distance " + d[0] + " -> " + d[29]);
+    }
+
+    @Test
     void lpipsWithAFileThatIsNoTorchScriptNamesFeatureNetwork() throws Exception {
         Path notScript = Files.writeString(tmp.resolve("vgg16.pt"), "not a TorchScript archive");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Projector(model,
-                options(LatentSpace.W, 2).optDistance(DistanceKind.LPIPS).optFeatureNetwork(notScript).build())
+                options(ProjectionSpace.W, 2).optDistance(DistanceKind.LPIPS).optFeatureNetwork(notScript).build())
                         .project(targets, ProgressListener.NONE));
         assertTrue(e.getMessage().startsWith("feature_network '" + notScript + "' is not a TorchScript module"),
                 e.getMessage());

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Where the projector searches (StyleGAN2 Sec. 5 and appendix D; Abdal et al. 2019 for W+).
  */
-public enum LatentSpace {
+public enum ProjectionSpace {
     /** One w shared by all layers, as the StyleGAN2 paper's projector: stays on the model's manifold. */
     W("W"),
     /** One w per layer ({@code [num_ws, w_dim]}): reconstructs more, including images the model never made. */
@@ -13,7 +13,7 @@ public enum LatentSpace {
 
     private final String key;
 
-    LatentSpace(String key) {
+    ProjectionSpace(String key) {
         this.key = key;
     }
 
@@ -28,7 +28,7 @@ public enum LatentSpace {
     }
 
     /** Parses {@code W} or {@code W+} (case-insensitive; {@code W_PLUS} and {@code Wplus} too). */
-    public static LatentSpace parse(String text) {
+    public static ProjectionSpace parse(String text) {
         String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
         switch (t) {
             case "W":
