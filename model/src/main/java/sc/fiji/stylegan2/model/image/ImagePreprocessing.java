@@ -8,17 +8,20 @@ import sc.fiji.stylegan2.model.IntensityMapping;
  *
  * <ol>
  *   <li>centre crop to the largest square (an odd excess drops the extra row/column at the end);
- *   <li>resize to the model resolution with the bilinear (triangle) filter, widened by the scale factor when
- *       shrinking so every input pixel contributes (PIL's {@code Image.resize(..., BILINEAR)}; a plain
- *       bilinear lookup at half-pixel centres when enlarging; the identity at the same size);
+ *   <li>resize to the model resolution: area averaging when shrinking (each output pixel is the mean of the
+ *       input area it covers, weighted by overlap), bilinear interpolation between pixel centres when enlarging
+ *       ({@code align_corners=False}, clamped at the border), the identity at the same size;
  *   <li>intensity normalisation with the model's {@link IntensityMapping}: {@code x = (y - offset) / scale}
  *       (official 8-bit models: {@code x = y / 127.5 - 1}, minus half a grey level, as their generator output
  *       is mapped back with {@code x * 127.5 + 128}).
  * </ol>
  *
- * <p>Deviation: the official {@code dataset_tool.py} resizes with PIL's Lanczos filter. Bilinear is used
- * here because it never overshoots (microscopy intensities stay inside the data range) and it is cheap; the
- * difference matters only for images far larger than the model.
+ * <p>This is the policy of the training data ({@code training.data.SquarePolicy.CENTER_CROP} and
+ * {@code training.data.Resize}; the model module cannot depend on training, so a parity test in the training
+ * module holds the two to the same numbers).
+ *
+ * <p>Deviation: the official {@code dataset_tool.py} resizes with PIL's Lanczos filter. Area and bilinear
+ * weights are never negative, so microscopy intensities stay inside the data range (no ringing).
  */
 public final class ImagePreprocessing {
 
@@ -71,7 +74,7 @@ public final class ImagePreprocessing {
         return new PlanarImages(out, in.count(), in.channels(), size, size, in.labels());
     }
 
-    /** Resizes square images to {@code size x size} with the (scale-widened) triangle filter, separably. */
+    /** Resizes square images to {@code size x size} (area when shrinking, bilinear when enlarging), separably. */
     public static PlanarImages resize(PlanarImages in, int size) {
         if (in.width() == size && in.height() == size) {
             return new PlanarImages(in.data().clone(), in.count(), in.channels(), size, size, in.labels());
@@ -93,34 +96,39 @@ public final class ImagePreprocessing {
         return new PlanarImages(out, in.count(), in.channels(), size, size, in.labels());
     }
 
-    /**
-     * The 1-D resampling weights from {@code in} to {@code out} samples: output sample i is centred at input
-     * coordinate {@code c = (i + 0.5) s} with {@code s = in / out}; input sample j (centred at j + 0.5) gets
-     * weight {@code tri((j + 0.5 - c) / r)}, {@code tri(u) = max(0, 1 - |u|)}, radius {@code r = max(1, s)};
-     * the weights of each output are normalised to sum 1.
-     */
+    /** The 1-D resampling weights from {@code in} to {@code out} samples: output i = Σ_k w[i][k] · input[first[i] + k]. */
     private record Taps(int[] first, float[][] weights) {
 
         static Taps of(int in, int out) {
-            double scale = (double) in / out;
-            double radius = Math.max(1, scale);
+            return out < in ? area(in, out) : bilinear(in, out);
+        }
+
+        /** Output i covers input [i·s, (i+1)·s) with s = in/out; input j weighs its overlap / s. */
+        private static Taps area(int in, int out) {
+            double s = (double) in / out;
             int[] first = new int[out];
             float[][] weights = new float[out][];
             for (int i = 0; i < out; i++) {
-                double center = (i + 0.5) * scale;
-                int lo = Math.max(0, (int) Math.floor(center - radius));
-                int hi = Math.min(in - 1, (int) Math.ceil(center + radius));
-                double[] w = new double[hi - lo + 1];
-                double sum = 0;
-                for (int j = lo; j <= hi; j++) {
-                    w[j - lo] = Math.max(0, 1 - Math.abs((j + 0.5 - center) / radius));
-                    sum += w[j - lo];
+                double lo = i * s, hi = (i + 1) * s;
+                first[i] = (int) Math.floor(lo);
+                int last = Math.min(in - 1, (int) Math.ceil(hi) - 1);
+                weights[i] = new float[last - first[i] + 1];
+                for (int j = first[i]; j <= last; j++) {
+                    weights[i][j - first[i]] = (float) ((Math.min(hi, j + 1) - Math.max(lo, j)) / s);
                 }
-                first[i] = lo;
-                weights[i] = new float[w.length];
-                for (int k = 0; k < w.length; k++) {
-                    weights[i][k] = (float) (w[k] / sum);
-                }
+            }
+            return new Taps(first, weights);
+        }
+
+        /** Output i sits at input coordinate x = (i + ½)·in/out − ½, clamped to [0, in − 1], between two pixels. */
+        private static Taps bilinear(int in, int out) {
+            int[] first = new int[out];
+            float[][] weights = new float[out][];
+            for (int i = 0; i < out; i++) {
+                double x = Math.min(in - 1, Math.max(0, (i + 0.5) * in / out - 0.5));
+                first[i] = (int) Math.floor(x);
+                float f = (float) (x - first[i]);
+                weights[i] = first[i] + 1 < in ? new float[] {1 - f, f} : new float[] {1};
             }
             return new Taps(first, weights);
         }

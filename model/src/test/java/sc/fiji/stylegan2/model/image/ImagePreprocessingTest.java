@@ -46,17 +46,20 @@ class ImagePreprocessingTest {
     }
 
     @Test
-    void halvingUsesTheTriangleWidenedToTwoPixels() {
-        // An impulse at (6, 6) of a 16x16 image: output pixel 3 (centre 7.0 in input units) sees input
-        // pixels 5..8 with triangle weights 1/8, 3/8, 3/8, 1/8, output pixel 2 (centre 5.0) sees 3..6; so
-        // the impulse lands with weight 3/8 · 3/8 at (3, 3), 3/8 · 1/8 at (3, 2), 1/8 · 1/8 at (2, 2).
-        float[] v = new float[256];
-        v[6 * 16 + 6] = 1;
-        float[] out = ImagePreprocessing.resize(one(1, 16, 16, v), 8).data();
-        assertEquals(9f / 64, out[3 * 8 + 3], 1e-6f);
-        assertEquals(3f / 64, out[3 * 8 + 2], 1e-6f);
-        assertEquals(1f / 64, out[2 * 8 + 2], 1e-6f);
-        assertEquals(1f, sum(out) * 4, 1e-5f, "the mean is kept");
+    void halvingAveragesEachTwoByTwoBlock() {
+        float[] out = ImagePreprocessing.resize(one(1, 4, 4, ramp(16)), 2).data();
+        // block means of 0 1 / 4 5, 2 3 / 6 7, ...
+        assertArrayEquals(new float[] {2.5f, 4.5f, 10.5f, 12.5f}, out, 1e-6f);
+    }
+
+    @Test
+    void shrinkingByAFractionWeighsPixelsByTheirOverlap() {
+        // 3 -> 2 along both axes: output 0 covers input [0, 1.5): pixel 0 fully, pixel 1 half; weights 2/3, 1/3.
+        float[] v = {3, 0, 0, 0, 0, 0, 0, 0, 0};
+        float[] out = ImagePreprocessing.resize(one(1, 3, 3, v), 2).data();
+        assertEquals(3f * 4 / 9, out[0], 1e-6f);
+        assertEquals(0f, out[3], 0f);
+        assertEquals(1f, sum(out) * 9 / 4 / 3, 1e-5f, "the mean is kept");
     }
 
     @Test
