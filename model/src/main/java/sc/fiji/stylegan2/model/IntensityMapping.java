@@ -15,6 +15,16 @@ public record IntensityMapping(double scale, double offset) {
         return new IntensityMapping((max - min) / 2, (max + min) / 2);
     }
 
+    /**
+     * Maps user intensities back to the generator's range in place: {@code x = (y - offset) / scale}. This is
+     * how targets of the projector (and training images) are normalised.
+     */
+    public void invert(float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((values[i] - offset) / scale);
+        }
+    }
+
     /** Applies the mapping in place. */
     public void apply(float[] values) {
         for (int i = 0; i < values.length; i++) {

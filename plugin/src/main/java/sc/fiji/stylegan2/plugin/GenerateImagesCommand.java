@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.plugin;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 import org.scijava.ItemIO;
@@ -17,8 +18,11 @@ import sc.fiji.stylegan2.model.generate.GenerateRequest;
  * {@code generate.py} does: z from {@code RandomState(seed)}, truncation {@code w' = w_avg + psi (w -
  * w_avg)} (StyleGAN paper, Sec. 3.3), a noise mode and an output range.
  *
+ * <p>Instead of seeds, {@code latent_file} gives the ws directly (a projection, see {@link ProjectImageCommand});
+ * truncation applies to them too, and with noise mode const their stored noise maps replace the model's.
+ *
  * <p>Output {@code images}: a {@link LabeledFloatImg}, dims (W, H, N) for one channel or (W, H, C, N),
- * with the label {@code seed=S} of each image. Invalid values cancel the command with a message naming
+ * with the label {@code seed=S} (or {@code <latent file>[i]}) of each image. Invalid values cancel the command with a message naming
  * the parameter.
  */
 @Plugin(
@@ -42,6 +46,15 @@ public class GenerateImagesCommand extends StyleGAN2Command {
             label = "Seeds",
             description = "One image per seed: ranges and lists such as 0-7 or 1,5,9 or 0-3,10 (0..4294967295).")
     private String seeds = "0-7";
+
+    @Parameter(
+            label = "Latent file",
+            required = false,
+            persist = false, // a remembered file would silently replace the seeds of the next run
+            style = FileWidget.OPEN_STYLE,
+            description = "Instead of seeds: latents from a .npz (key w, e.g. from Project Image or the official"
+                    + " projector) or .csv; with noise_mode const a projection's stored noise maps are used too.")
+    private File latent_file;
 
     @Parameter(
             label = "Truncation psi",
@@ -80,11 +93,16 @@ public class GenerateImagesCommand extends StyleGAN2Command {
     @Override
     public void run() {
         try {
-            GenerateRequest request =
-                    ModelTasks.generateRequest(seeds, truncation_psi, noise_mode, output_range, batch_size);
+            boolean fromFile = latent_file != null && !latent_file.getPath().isBlank();
+            // With a latent file the seeds are not used; "0" stands in for them.
+            GenerateRequest request = ModelTasks.generateRequest(
+                    fromFile ? "0" : seeds, truncation_psi, noise_mode, output_range, batch_size);
             DeviceChoice.require("device", device);
-            images = ModelTasks.generate(
-                    ModelFiles.requireReadable("model_file", model_file), request, new StatusProgress(status, this));
+            Path model = ModelFiles.requireReadable("model_file", model_file);
+            StatusProgress progress = new StatusProgress(status, this);
+            images = fromFile
+                    ? ModelTasks.generate(model, latent_file.toPath(), request, progress)
+                    : ModelTasks.generate(model, request, progress);
         } catch (IllegalArgumentException | IOException e) {
             fail(e.getMessage());
         }

@@ -34,7 +34,7 @@ class CommandFinderTest {
     void findsEveryStyleGAN2CommandByMenuName() {
         List<String> names = finder.all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
         assertEquals(List.of("Convert Checkpoint", "Generate Images", "Interpolate Latents", "Model Info",
-                "Show Activations", "Stochastic Variation", "Style Mixing", "Train StyleGAN2"), names);
+                "Project Image", "Show Activations", "Stochastic Variation", "Style Mixing", "Train StyleGAN2"), names);
     }
 
     @Test
@@ -55,15 +55,16 @@ class CommandFinderTest {
     void unknownCommandListsTheValidNames() {
         var e = assertThrows(IllegalArgumentException.class, () -> finder.find("Generate Imagez"));
         assertTrue(e.getMessage().startsWith("unknown command 'Generate Imagez'"), e.getMessage());
-        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Interpolate Latents, Model Info"), e.getMessage());
+        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Interpolate Latents, Model Info,"
+                + " Project Image"), e.getMessage());
     }
 
     @Test
     void keysAreTheUserInputsInDeclarationOrderWithoutServices() {
         List<String> keys = CommandFinder.keys(finder.find("Generate Images")).stream()
                 .map(ModuleItem::getName).collect(Collectors.toList());
-        assertEquals(List.of("model_file", "seeds", "truncation_psi", "noise_mode", "output_range", "batch_size",
-                "device"), keys);
+        assertEquals(List.of("model_file", "seeds", "latent_file", "truncation_psi", "noise_mode", "output_range",
+                "batch_size", "device"), keys);
     }
 
     @Test

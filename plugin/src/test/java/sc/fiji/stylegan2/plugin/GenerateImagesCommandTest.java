@@ -47,6 +47,7 @@ class GenerateImagesCommandTest {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("model_file", Fixtures.gray64Pickle().toFile());
         inputs.put("seeds", "0-7");
+        inputs.put("latent_file", null); // unset File inputs left unresolved would open a file chooser
         inputs.put("truncation_psi", 1.0);
         inputs.put("noise_mode", "const");
         inputs.put("output_range", "model");

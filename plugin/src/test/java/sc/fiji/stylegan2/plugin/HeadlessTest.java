@@ -77,7 +77,7 @@ class HeadlessTest {
     void unknownKeyListsTheValidKeys() {
         String line = run("--run", "Generate Images", model() + ",sedes='0-3'").usageError();
         assertTrue(line.contains("unknown key 'sedes'"), line);
-        assertTrue(line.contains("seeds, truncation_psi, noise_mode"), line);
+        assertTrue(line.contains("seeds, latent_file, truncation_psi, noise_mode"), line);
     }
 
     @Test

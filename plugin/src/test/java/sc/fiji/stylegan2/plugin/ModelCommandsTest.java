@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,8 +59,10 @@ class ModelCommandsTest {
         assertTrue(Files.size(sg2) > 0);
         assertTrue(((String) convert.getOutput("message")).contains(sg2.toString()));
 
-        CommandModule generate = run(GenerateImagesCommand.class, Map.of("model_file", sg2.toFile(), "seeds", "1",
+        Map<String, Object> inputs = new HashMap<>(Map.of("model_file", sg2.toFile(), "seeds", "1",
                 "truncation_psi", 1.0, "noise_mode", "const", "output_range", "raw", "batch_size", 8));
+        inputs.put("latent_file", null); // an unset File input left unresolved would open a file chooser
+        CommandModule generate = run(GenerateImagesCommand.class, inputs);
         float[] data = ((LabeledFloatImg) generate.getOutput("images")).data();
         assertArrayEquals(Fixtures.gray64Image(1, "1p00"), Arrays.copyOf(data, 64 * 64), 1e-3f);
     }

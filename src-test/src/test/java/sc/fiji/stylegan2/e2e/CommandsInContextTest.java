@@ -30,7 +30,9 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 import sc.fiji.stylegan2.plugin.CommandFinder;
+import sc.fiji.stylegan2.plugin.ImageJ1Stacks;
 import sc.fiji.stylegan2.plugin.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.TiffStackWriter;
 
 /**
  * Every StyleGAN2 command run by menu name through {@link CommandService} in a real SciJava {@link Context},
@@ -41,7 +43,8 @@ class CommandsInContextTest {
 
     /** The commands this class runs; a new command must be added here (see everyCommandIsCovered). */
     private static final Set<String> COVERED = Set.of("Generate Images", "Model Info", "Convert Checkpoint",
-            "Style Mixing", "Interpolate Latents", "Stochastic Variation", "Show Activations", "Train StyleGAN2");
+            "Style Mixing", "Interpolate Latents", "Stochastic Variation", "Show Activations", "Project Image",
+            "Train StyleGAN2");
 
     private static Context context;
 
@@ -175,6 +178,24 @@ class CommandsInContextTest {
         assertEquals(1, output(m, "statistics", ResultsTable.class).size());
     }
 
+    @Test
+    void projectImageWritesTheLatentThatGenerateImagesTurnsBackIntoTheReconstruction() throws Exception {
+        Path dir = E2E.workDir("project");
+        LabeledFloatImg target = output(run("Generate Images", "seeds", "2"), "images", LabeledFloatImg.class);
+        Path tif = dir.resolve("seed2.tif");
+        TiffStackWriter.save(ImageJ1Stacks.toImagePlus("seed2", target), tif);
+        Path latent = dir.resolve("seed2_w.npz");
+        CommandModule p = run("Project Image", "target", tif.toFile(), "space", "W+", "num_steps", 5, "save_every", 5,
+                "latent_file", latent.toFile());
+        LabeledFloatImg rec = output(p, "reconstruction", LabeledFloatImg.class);
+        assertEquals(List.of("seed2.tif"), rec.labels());
+        assertEquals(List.of("seed2.tif step=5"), output(p, "optimisation", LabeledFloatImg.class).labels());
+        assertTrue(Files.exists(dir.resolve("seed2_w.csv")));
+        LabeledFloatImg again = output(run("Generate Images", "latent_file", latent.toFile()), "images",
+                LabeledFloatImg.class);
+        assertArrayEquals(rec.data(), again.data(), 0f);
+    }
+
     static Stream<Arguments> invalidInputs() throws java.io.IOException {
         File readme = E2E.fixtures().resolve("README.md").toFile();
         return Stream.of(
@@ -191,6 +212,10 @@ class CommandsInContextTest {
                 Arguments.of("Stochastic Variation", new Object[] {"seed", -1L}, "seed -1 is not valid"),
                 Arguments.of("Stochastic Variation", new Object[] {"device", "GPU"}, "device GPU is not available"),
                 Arguments.of("Style Mixing", new Object[] {"col_styles", "0-10"}, "col_styles '0-10': index 10 is outside 0..9"),
+                Arguments.of("Project Image", new Object[] {}, "target is not set"),
+                Arguments.of("Project Image", new Object[] {"space", "Z"}, "space 'Z' is not valid: use W or W+"),
+                Arguments.of("Generate Images", new Object[] {"latent_file", readme},
+                        "latent_file: README.md is not a NumPy .npz file"),
                 Arguments.of("Train StyleGAN2", new Object[] {"images", readme, "output_dir",
                     E2E.workDir("train-invalid").toFile(), "resolution", 12}, "resolution 12 is not valid"),
                 Arguments.of("Train StyleGAN2", new Object[] {"images", readme, "output_dir",

@@ -50,8 +50,8 @@ class HeadlessLauncherTest {
         Processes.Result r = launch("--list");
         assertEquals(0, r.code(), r.all());
         for (String s : List.of("Generate Images", "Style Mixing", "Interpolate Latents", "Stochastic Variation",
-                "Show Activations", "Model Info", "Convert Checkpoint", "col_styles", "noise_layers", "all_layers",
-                "frames", "space", "device")) {
+                "Show Activations", "Model Info", "Convert Checkpoint", "Project Image", "col_styles", "noise_layers",
+                "all_layers", "frames", "space", "device", "latent_file", "num_steps")) {
             assertTrue(r.out().contains(s), s + " in\n" + r.out());
         }
     }
@@ -62,6 +62,21 @@ class HeadlessLauncherTest {
         ImagePlus imp = saved(launch("--run", "Generate Images", model() + ",seeds='1,2'", "--save", file.toString()), file);
         assertEquals(2, imp.getStackSize());
         assertEquals("seed=2", imp.getStack().getSliceLabel(2));
+    }
+
+    @Test
+    void projectImageSavesTheReconstructionAndWritesTheLatentFile() throws Exception {
+        Path target = out.resolve("seed1.tif");
+        saved(launch("--run", "Generate Images", model() + ",seeds='1'", "--save", target.toString()), target);
+        Path rec = out.resolve("seed1_rec.tif");
+        Path latent = out.resolve("seed1_w.npz");
+        Processes.Result r = launch("--run", "Project Image", model() + ",target='" + target + "',num_steps=3,"
+                + "latent_file='" + latent + "'", "--save", rec.toString());
+        ImagePlus imp = saved(r, rec);
+        assertEquals(64, imp.getWidth());
+        assertEquals("seed1.tif", imp.getStack().getSliceLabel(1));
+        assertTrue(r.out().startsWith("Projected seed1.tif in W: 3/3 steps"), r.out());
+        assertTrue(Files.exists(latent) && Files.exists(out.resolve("seed1_w.csv")), r.all());
     }
 
     @Test

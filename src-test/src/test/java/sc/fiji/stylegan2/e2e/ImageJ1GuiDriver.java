@@ -58,10 +58,10 @@ public final class ImageJ1GuiDriver {
         IJ.doCommand("Generate Images"); // what the menu item does, in its own thread
         GenericDialog gd = (GenericDialog) waitForWindow("StyleGAN2 Generate Images");
         EventQueue.invokeAndWait(() -> {
-            List<?> fields = gd.getStringFields(); // model_file, seeds, truncation_psi, batch_size
+            List<?> fields = gd.getStringFields(); // model_file, seeds, latent_file, truncation_psi, batch_size
             ((TextField) fields.get(0)).setText(model);
             ((TextField) fields.get(1)).setText("0-3");
-            ((TextField) fields.get(2)).setText("0.7");
+            ((TextField) fields.get(3)).setText("0.7");
             gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
         });
         waitFor(() -> WindowManager.getImage("Generated images") != null, "the generated stack");

@@ -36,10 +36,11 @@ class ImageJ1ScreenshotTest {
         assertEquals("4", r.get("stack.slices"));
         assertEquals("seed=3", r.get("stack.label.4"));
         assertEquals("Generate Images;Style Mixing;Interpolate Latents;Stochastic Variation;Show Activations;"
-                + "Model Info;Convert Checkpoint;Train StyleGAN2", r.get("menu.stylegan2"));
+                + "Project Image;Model Info;Convert Checkpoint;Train StyleGAN2", r.get("menu.stylegan2"));
         String recorded = r.get("recorded");
         assertTrue(recorded.startsWith("run(\"Generate Images\", \"model_file=" + E2E.gray64()), recorded);
-        assertTrue(recorded.contains(" seeds=0-3 truncation_psi=0.7 noise_mode=const output_range=model"), recorded);
+        assertTrue(recorded.contains(" seeds=0-3 "), recorded);
+        assertTrue(recorded.contains(" truncation_psi=0.7 noise_mode=const output_range=model"), recorded);
 
         BufferedImage shot = ImageIO.read(png.toFile());
         assertEquals(1024, shot.getWidth());

@@ -6,11 +6,15 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import sc.fiji.stylegan2.model.IntensityMapping;
+import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
 import sc.fiji.stylegan2.model.ProgressListener;
+import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
@@ -67,6 +71,60 @@ public final class ImageGenerator {
      */
     public GeneratedImages synthesize(float[] ws, List<String> labels, SynthesisOptions options, OutputRange range,
             int batchSize, ProgressListener progress) {
+        return synthesize(ws, labels, (from, to) -> options, range, batchSize, progress);
+    }
+
+    /**
+     * Synthesises the images of latents (e.g. a projection read from a latent file), in batches. With noise
+     * mode const, the latents' own noise maps replace {@code noise_const} where they have them, so a
+     * projection comes back exactly; random and none ignore them. On cancel returns the images finished so far.
+     *
+     * @throws IllegalArgumentException naming {@code latent_file} when the latents do not fit this generator
+     */
+    public GeneratedImages synthesize(Latents latents, List<String> labels, NoiseMode noiseMode, OutputRange range,
+            int batchSize, ProgressListener progress) {
+        latents.requireFits(generator.config(), generator.noiseLayers(), "latent_file");
+        boolean ownNoise = latents.hasNoise() && noiseMode == NoiseMode.CONST;
+        BatchOptions options = (from, to) -> {
+            SynthesisOptions o = SynthesisOptions.of(noiseMode);
+            return ownNoise ? o.withNoiseInputs(noiseInputs(latents, from, to)) : o;
+        };
+        return synthesize(latents.ws(), labels, options, range, batchSize, progress);
+    }
+
+    /** The noise maps of images {@code [from, to)} as synthesis inputs {@code [b, 1, R, R]}. */
+    private Map<String, NDArray> noiseInputs(Latents latents, int from, int to) {
+        Map<String, NDArray> maps = new LinkedHashMap<>();
+        latents.noise().forEach((layer, values) -> {
+            int r = latents.noiseResolution(layer);
+            float[] part = Arrays.copyOfRange(values, from * r * r, to * r * r);
+            maps.put(layer, manager.create(part, new Shape(to - from, 1, r, r)));
+        });
+        return maps;
+    }
+
+    /**
+     * Truncation of given latents toward the tracked {@code w_avg} (StyleGAN Sec. 3.3), in place:
+     * {@code w' = w_avg + psi (w - w_avg)} on every layer; nothing changes for psi = 1.
+     */
+    public void truncate(float[] ws, double psi) {
+        if (psi == 1) {
+            return;
+        }
+        float[] avg = generator.mapping().wAvg().toFloatArray();
+        for (int i = 0; i < ws.length; i++) {
+            float a = avg[i % avg.length];
+            ws[i] = (float) (a + psi * (ws[i] - a));
+        }
+    }
+
+    /** The synthesis options of the images {@code [from, to)} of a batch (made inside the batch's scope). */
+    private interface BatchOptions {
+        SynthesisOptions of(int from, int to);
+    }
+
+    private GeneratedImages synthesize(float[] ws, List<String> labels, BatchOptions options, OutputRange range,
+            int batchSize, ProgressListener progress) {
         GeneratorConfig cfg = generator.config();
         int perW = cfg.numWs() * cfg.wDim();
         int count = ws.length / perW;
@@ -86,7 +144,7 @@ public final class ImageGenerator {
                 try (NDScope scope = new NDScope()) {
                     NDArray batch = manager.create(Arrays.copyOfRange(ws, done * perW, (done + b) * perW),
                             new Shape(b, cfg.numWs(), cfg.wDim()));
-                    float[] values = generator.synthesis().forward(batch, options).toFloatArray();
+                    float[] values = generator.synthesis().forward(batch, options.of(done, done + b)).toFloatArray();
                     System.arraycopy(values, 0, out, done * perImage, values.length);
                 }
                 done += b;

@@ -34,10 +34,23 @@ public final class Discriminator extends Module {
 
     /** Images {@code [N, C, res, res]} in [-1, 1] → logits {@code [N, 1]}. */
     public NDArray forward(NDArray img) {
+        List<NDArray> features = blockOutputs(img);
+        return epilogue.forward(features.isEmpty() ? img : features.get(features.size() - 1));
+    }
+
+    /**
+     * The outputs of the residual blocks b{res} … b8, in order: {@code [N, channels(res/2), res/2, res/2]} …
+     * {@code [N, channels(4), 4, 4]}. Multi-scale image features with no interaction between images (the
+     * minibatch-stddev layer sits in the epilogue, after them); the projector's built-in distance compares
+     * them.
+     */
+    public List<NDArray> blockOutputs(NDArray img) {
+        List<NDArray> out = new ArrayList<>();
         NDArray x = null;
         for (DiscriminatorBlock b : blocks) {
             x = b.forward(x, img);
+            out.add(x);
         }
-        return epilogue.forward(x == null ? img : x);
+        return out;
     }
 }

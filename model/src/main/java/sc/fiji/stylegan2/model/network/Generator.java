@@ -3,7 +3,9 @@ package sc.fiji.stylegan2.model.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import sc.fiji.stylegan2.model.nn.Module;
 
 /** The StyleGAN2 generator: {@code mapping} then {@code synthesis}. Official {@code Generator}. */
@@ -47,5 +49,18 @@ public final class Generator extends Module {
             names.add(b.torgb().name());
         }
         return names;
+    }
+
+    /**
+     * The synthesis layers that take a per-pixel noise input, with the side of their noise map, in forward
+     * order ({@code synthesis.b4.conv1 → 4}, {@code synthesis.b8.conv0 → 8}, …): the keys of
+     * {@link SynthesisOptions#withNoiseInputs}.
+     */
+    public Map<String, Integer> noiseLayers() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (SynthesisBlock b : synthesis.blocks()) {
+            b.layers().forEach(l -> out.put(l.name(), l.resolution()));
+        }
+        return out;
     }
 }

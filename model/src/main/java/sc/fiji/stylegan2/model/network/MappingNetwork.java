@@ -9,6 +9,7 @@ import java.util.List;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
 import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.nn.Scalars;
 
 /**
  * The mapping network f: Z → W (StyleGAN, Karras et al. 2019, Sec. 2): z is normalised by its second
@@ -41,7 +42,7 @@ public final class MappingNetwork extends Module {
      */
     public NDArray forward(NDArray z, double truncationPsi, Integer truncationCutoff) {
         // x / sqrt(mean(x²) + 1e-8): normalize_2nd_moment.
-        NDArray x = z.mul(z.square().mean(new int[] {1}, true).add(1e-8f).pow(-0.5f));
+        NDArray x = z.mul(Scalars.pow(z.square().mean(new int[] {1}, true).add(1e-8f), -0.5));
         for (FullyConnectedLayer fc : layers) {
             x = fc.forward(x);
         }
@@ -50,7 +51,7 @@ public final class MappingNetwork extends Module {
         if (truncationPsi != 1) {
             int cutoff = truncationCutoff == null ? numWs : Math.min(truncationCutoff, numWs);
             NDArray head = x.get(new NDIndex(":, :{}", cutoff));
-            NDArray truncated = wAvg.add(head.sub(wAvg).mul(truncationPsi));
+            NDArray truncated = wAvg.add(Scalars.mul(head.sub(wAvg), truncationPsi));
             x = cutoff == numWs ? truncated : truncated.concat(x.get(new NDIndex(":, {}:", cutoff)), 1);
         }
         return x.reshape(n, numWs, -1);

@@ -8,6 +8,7 @@ import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
 import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
 import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.nn.Scalars;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
 
 /**
@@ -53,7 +54,7 @@ public final class SynthesisLayer extends Module {
         double gain = Activation.LRELU.defaultGain();
         NDArray noise = noise(x, n, opt);
         NDArray b = bias.reshape(1, -1, 1, 1);
-        NDArray addend = (noise == null ? b : noise.add(b)).mul(gain);
+        NDArray addend = Scalars.mul(noise == null ? b : noise.add(b), gain);
         x = ModulatedConv2d.apply(x, weight, styles, addend, up, 1, resampleFilter, true, up == 1, opt.fused(n),
                 gain);
         x = BiasAct.apply(x, null, Activation.LRELU, 1, convClamp == null ? -1 : convClamp);

@@ -8,6 +8,7 @@ import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
 import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
 import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.nn.Scalars;
 
 /**
  * toRGB (StyleGAN2 Fig. 7b, "skip" generator): a modulated 1x1 convolution without demodulation that
@@ -35,7 +36,7 @@ public final class ToRGBLayer extends Module {
     public NDArray forward(NDArray x, NDArray w, SynthesisOptions opt) {
         long n = x.getShape().get(0);
         // The equalized-lr gain goes into the styles, since there is no demodulation to absorb it.
-        NDArray styles = affine.forward(w).mul(weightGain);
+        NDArray styles = Scalars.mul(affine.forward(w), weightGain);
         // Always the grouped form: the modulated 1x1 weights are tiny, and it saves scaling the activations,
         // a full pass over the largest tensor of the block (both forms are the same sum).
         x = ModulatedConv2d.apply(x, weight, styles, null, 1, 0, null, false, true, true, 1);

@@ -36,7 +36,7 @@ public final class Conv2dLayer extends Module {
 
     /** @param gain extra gain after the activation (√0.5 on the residual paths) */
     public NDArray forward(NDArray x, double gain) {
-        NDArray w = weight.mul(weightGain);
+        NDArray w = Scalars.mul(weight, weightGain);
         x = Conv2dResample.apply(x, w, resampleFilter, up, down, padding, 1, up == 1);
         double clamp = convClamp == null ? -1 : convClamp * gain;
         return BiasAct.apply(x, bias, activation, activation.defaultGain() * gain, clamp);

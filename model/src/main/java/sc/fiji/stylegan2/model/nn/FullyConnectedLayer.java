@@ -31,8 +31,8 @@ public final class FullyConnectedLayer extends Module {
 
     /** {@code x [N, in]} → {@code [N, out]}. */
     public NDArray forward(NDArray x) {
-        NDArray w = weight.mul(weightGain);
-        NDArray b = biasGain == 1 ? bias : bias.mul(biasGain);
+        NDArray w = Scalars.mul(weight, weightGain);
+        NDArray b = biasGain == 1 ? bias : Scalars.mul(bias, biasGain);
         if (activation == Activation.LINEAR) {
             return Linear.linear(x, w, b).singletonOrThrow();
         }

@@ -48,7 +48,7 @@ public final class ModulatedConv2d {
             dcoefs = fused ? demodulationCoefficients(w) : demodulationCoefficients(weight, styles);
         }
         if (demodulate && gain != 1) {
-            dcoefs = dcoefs.mul(gain);
+            dcoefs = Scalars.mul(dcoefs, gain);
         }
         if (up > 1) {
             return upsampled(x, weight, styles, dcoefs, noise, f, padding, flipWeight, fused);
@@ -119,12 +119,12 @@ public final class ModulatedConv2d {
 
     /** Eq. 2–3: {@code 1 / sqrt(Σ_{i,k} w'² + 1e-8)} per sample and output channel, {@code [N, O]}. */
     public static NDArray demodulationCoefficients(NDArray modulated) {
-        return modulated.square().sum(new int[] {2, 3, 4}).add(1e-8f).pow(-0.5f);
+        return Scalars.pow(modulated.square().sum(new int[] {2, 3, 4}).add(1e-8f), -0.5);
     }
 
     /** Eq. 2–3 from the styles and the unmodulated weight: {@code (s² · (Σ_k w²)ᵀ + 1e-8)^(-1/2)}, {@code [N, O]}. */
     public static NDArray demodulationCoefficients(NDArray weight, NDArray styles) {
         NDArray wsq = weight.square().sum(new int[] {2, 3}); // [O, I]
-        return styles.square().matMul(wsq.transpose()).add(1e-8f).pow(-0.5f);
+        return Scalars.pow(styles.square().matMul(wsq.transpose()).add(1e-8f), -0.5);
     }
 }

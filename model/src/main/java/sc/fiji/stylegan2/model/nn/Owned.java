@@ -17,7 +17,8 @@ public final class Owned {
     }
 
     public static NDArray mul(NDArray owned, double b) {
-        return JniUtils.isGradMode() ? owned.mul(b) : owned.muli(b);
+        // Under autograd the constant must live in libtorch memory (see Scalars); in place it is not recorded.
+        return JniUtils.isGradMode() ? Scalars.mul(owned, b) : owned.muli(b);
     }
 
     public static NDArray add(NDArray owned, NDArray b) {

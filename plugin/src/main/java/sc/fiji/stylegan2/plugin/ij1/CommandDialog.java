@@ -46,7 +46,11 @@ public final class CommandDialog {
      */
     public static Map<String, Object> ask(CommandInfo info) {
         boolean inMacro = Macro.getOptions() != null;
-        List<DialogField> fields = fields(info, inMacro);
+        List<DialogField> fields = new ArrayList<>(fields(info, inMacro));
+        // An optional image input with no image open stays empty (Project Image takes a file instead).
+        List<DialogField> empty = fields.stream().filter(f -> f.kind() == DialogField.Kind.IMAGE
+                && !f.item().isRequired() && WindowManager.getImageCount() == 0).toList();
+        fields.removeAll(empty);
         GenericDialog gd = new GenericDialog("StyleGAN2 " + CommandFinder.menuName(info));
         for (DialogField f : fields) {
             add(gd, f);
@@ -57,6 +61,7 @@ public final class CommandDialog {
             return null;
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
+        empty.forEach(f -> inputs.put(f.item().getName(), null));
         for (DialogField f : fields) {
             Object value = read(gd, f);
             inputs.put(f.item().getName(), value);
