@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training.loss;
 
+import sc.fiji.stylegan2.model.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
@@ -66,13 +67,13 @@ public final class PathLengthPenalty {
         NDArray lengths = grads.square().sum(new int[] {2}).mean(new int[] {1}).sqrt(); // [N]
         // a ← a + decay · (mean(lengths) − a), with the gradient through mean(lengths) as the official lerp.
         // Java scalars go in as float: DJL makes a double a float64 tensor, which would promote 0-dim results.
-        NDArray mean = lengths.mean().sub((float) plMean).mul((float) decay).add((float) plMean);
+        NDArray mean = Scalars.mul(lengths.mean().sub((float) plMean), decay).add((float) plMean);
         plMean = mean.getFloat();
         return lengths.sub(mean).square();
     }
 
     /** The loss term {@code pl_weight · penalty} per image. */
     public NDArray loss(NDArray penalty) {
-        return penalty.mul((float) weight);
+        return Scalars.mul(penalty, weight);
     }
 }

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training.loss;
 
+import sc.fiji.stylegan2.model.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -45,6 +46,6 @@ public final class R1Penalty {
 
     /** The loss term {@code γ/2 · penalty} per image. */
     public NDArray loss(NDArray penalty) {
-        return penalty.mul((float) (gamma / 2));
+        return Scalars.mul(penalty, gamma / 2);
     }
 }

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training.loss;
 
+import sc.fiji.stylegan2.model.nn.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
@@ -75,7 +76,7 @@ public final class StyleGAN2Loss {
                 case DMAIN -> discriminatorMain(reals, z, random, stats);
                 case DREG -> discriminatorR1(reals, stats);
             };
-            gc.backward(loss.mul((float) gain));
+            gc.backward(Scalars.mul(loss, gain));
         }
         return stats;
     }
@@ -103,7 +104,7 @@ public final class StyleGAN2Loss {
         NDArray loss = pl.loss(penalty);
         report(stats, "Loss/pl_penalty", penalty);
         report(stats, "Loss/G/reg", loss);
-        return img.get(new NDIndex(":, 0, 0, 0")).mul(0f).add(loss).mean();
+        return Scalars.mul(img.get(new NDIndex(":, 0, 0, 0")), 0).add(loss).mean();
     }
 
     /**
@@ -135,7 +136,7 @@ public final class StyleGAN2Loss {
         NDArray loss = r1.loss(penalty);
         report(stats, "Loss/r1_penalty", penalty);
         report(stats, "Loss/D/reg", loss);
-        return logits.reshape(-1).mul(0f).add(loss).mean();
+        return Scalars.mul(logits.reshape(-1), 0).add(loss).mean();
     }
 
     /**
