@@ -1,21 +1,33 @@
 package sc.fiji.stylegan2.plugin;
 
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import ij.process.ByteProcessor;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import sc.fiji.stylegan2.model.IntensityMapping;
-import sc.fiji.stylegan2.model.StyleGAN2Model;
-import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
-import sc.fiji.stylegan2.model.network.GeneratorConfig;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import sc.fiji.stylegan2.training.data.FashionMnist;
 
 /**
- * The README's main job on a fresh machine, with nothing to download: makes a freshly initialised
- * StyleGAN2 (official initialisation, fixed seed) of config {@code small} at 32 px, grayscale, saves it as
- * {@code model.sg2}, and runs the real {@code Generate Images} and {@code Model Info} commands through the
- * headless launcher, writing {@code generated.tif} and {@code model-info.txt} into the output folder.
+ * The README's main job on a fresh machine, with nothing to download: writes the embedded Fashion-MNIST
+ * subset (5,000 training images, MIT licence, see the training module's resources) as an ImageJ TIFF
+ * stack, trains config {@code small} on it at 32 px through the real {@code Train StyleGAN2} command (about
+ * ten minutes on two CPU cores by default), then runs {@code Generate Images} and {@code Style Mixing} on
+ * the last checkpoint. Everything lands in one folder:
  *
- * <p>Until training lands the images are those of an untrained generator (smooth random textures).
+ * <ul>
+ *   <li>{@code fashion-mnist-subset.tif}: the training data;
+ *   <li>{@code training/}: checkpoints ({@code .sg2}), fixed-seed grids, the CSV log;
+ *   <li>{@code generated.tif}: 32 seeds; {@code style-mixing.tif}: the mixing grid (coarse styles).
+ * </ul>
+ *
+ * <p>Usage: {@code ./stylegan2 --demo [DIR] [KIMG]} (defaults {@code stylegan2-demo}, 40 kimg).
  */
 public final class DemoJob {
 
@@ -23,25 +35,59 @@ public final class DemoJob {
 
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args.length > 0 ? args[0] : "stylegan2-demo").toAbsolutePath();
+        String kimg = args.length > 1 ? args[1] : "40";
         Files.createDirectories(dir);
-        Path model = dir.resolve("model.sg2");
-        GeneratorConfig cfg = GeneratorConfig.builder().setZDim(128).setWDim(128).setMappingLayers(2)
-                .setResolution(32).setImgChannels(1).setChannelBase(2048).setChannelMax(64).build();
-        try (StyleGAN2Model m = StyleGAN2Model.create(cfg, DiscriminatorConfig.matching(cfg),
-                IntensityMapping.OFFICIAL_8BIT, 0)) {
-            m.save(model);
-        }
-        System.err.println("stylegan2: wrote " + model);
-        int rc = Headless.run(new String[] {"--run", "Generate Images",
-                "model_file='" + model + "',seeds='0-15',truncation_psi=0.7", "--save",
-                dir.resolve("generated.tif").toString()}, System.out, System.err);
-        if (rc == Headless.EXIT_OK) {
-            try (java.io.PrintStream info = new java.io.PrintStream(
-                    Files.newOutputStream(dir.resolve("model-info.txt")), true, "UTF-8")) {
-                rc = Headless.run(new String[] {"--run", "Model Info", "model_file='" + model + "'"}, info, System.err);
+        Path data = writeEmbeddedSubset(dir.resolve("fashion-mnist-subset.tif"));
+        Path training = dir.resolve("training");
+        int rc = run("Train StyleGAN2", "images='" + data + "',output_dir='" + training + "',resolution=32,"
+                + "config=small,kimg=" + kimg + ",snapshot_kimg=10", null, System.out);
+        Optional<Path> model = newestCheckpoint(training);
+        if (rc == Headless.EXIT_OK && model.isPresent()) {
+            String m = "model_file='" + model.get() + "'";
+            rc = run("Generate Images", m + ",seeds='0-31'", dir.resolve("generated.tif"), System.out);
+            if (rc == Headless.EXIT_OK) {
+                rc = run("Style Mixing", m + ",row_seeds='0-5',col_seeds='6-11',col_styles=coarse",
+                        dir.resolve("style-mixing.tif"), System.out);
             }
-            System.err.println("stylegan2: wrote " + dir.resolve("model-info.txt"));
+        } else if (rc == Headless.EXIT_OK) {
+            System.err.println("stylegan2: training wrote no checkpoint in " + training);
+            rc = Headless.EXIT_FAILED;
         }
         System.exit(rc);
+    }
+
+    private static int run(String command, String args, Path save, PrintStream out) {
+        String[] argv = save == null ? new String[] {"--run", command, args}
+                : new String[] {"--run", command, args, "--save", save.toString()};
+        return Headless.run(argv, out, System.err);
+    }
+
+    /** The embedded subset as an 8-bit TIFF stack, one 28×28 slice per image labelled with its class. */
+    static Path writeEmbeddedSubset(Path file) throws IOException {
+        FashionMnist subset = FashionMnist.embedded();
+        ImageStack stack = new ImageStack(subset.cols(), subset.rows());
+        for (int i = 0; i < subset.size(); i++) {
+            float[] p = subset.pixels(i);
+            byte[] b = new byte[p.length];
+            for (int k = 0; k < p.length; k++) {
+                b[k] = (byte) Math.round(p[k]);
+            }
+            stack.addSlice(FashionMnist.CLASSES.get(subset.label(i)), new ByteProcessor(subset.cols(), subset.rows(), b));
+        }
+        if (!new FileSaver(new ImagePlus("fashion-mnist-subset", stack)).saveAsTiffStack(file.toString())) {
+            throw new IOException("could not write " + file);
+        }
+        System.err.println("stylegan2: wrote the training data, " + subset.size() + " images, to " + file);
+        return file;
+    }
+
+    private static Optional<Path> newestCheckpoint(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".sg2"))
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()));
+        }
     }
 }

@@ -1,4 +1,4 @@
-package sc.fiji.stylegan2.model.bench;
+package sc.fiji.stylegan2.training.bench;
 
 /**
  * Reconstruction quality of images in the generator's range [-1, 1] (values are clamped to it first, as

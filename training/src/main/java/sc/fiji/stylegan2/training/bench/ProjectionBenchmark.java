@@ -1,4 +1,4 @@
-package sc.fiji.stylegan2.model.bench;
+package sc.fiji.stylegan2.training.bench;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import sc.fiji.stylegan2.model.project.ProjectionSpace;
 import sc.fiji.stylegan2.model.project.ProjectionOptions;
 import sc.fiji.stylegan2.model.project.ProjectionResult;
 import sc.fiji.stylegan2.model.project.Projector;
+import sc.fiji.stylegan2.training.data.FashionMnist;
 
 /**
  * Projection quality and speed (StyleGAN2 Sec. 5): for {@code count} images the model generates (seeds 0…,
@@ -35,8 +36,8 @@ import sc.fiji.stylegan2.model.project.Projector;
  * is grayscale and the file is given; otherwise the stand-in is images of the model with fresh random noise
  * and truncation 0.7 (seeds 1000…), which are not exactly in its const-noise image set.
  *
- * <p>Usage: {@code ProjectionBenchmark MODEL [count] [steps,...] [spaces] [fashion-images.gz|none] [distance]},
- * e.g. {@code model.pkl 8 250,500,1000 W,W+ /usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz}.
+ * <p>Usage: {@code ProjectionBenchmark MODEL [count] [steps,...] [spaces] [fashion-mnist-folder|none] [distance]},
+ * e.g. {@code model.pkl 8 250,500,1000 W,W+ /usr/share/datasets/fashion-mnist}.
  */
 public final class ProjectionBenchmark {
 
@@ -83,8 +84,8 @@ public final class ProjectionBenchmark {
     }
 
     private static PlanarImages real(StyleGAN2Model model, int count, Path fashion) throws IOException {
-        if (fashion != null && model.config().imgChannels() == 1 && Files.exists(fashion)) {
-            return ImagePreprocessing.toModelInput(FashionMnist.read(fashion, count), model.config().resolution(), 1,
+        if (fashion != null && model.config().imgChannels() == 1 && Files.isDirectory(fashion)) {
+            return ImagePreprocessing.toModelInput(fashionTest(fashion, count), model.config().resolution(), 1,
                     model.intensity(), "fashion-mnist");
         }
         return synthesize(model, LongStream.range(1000, 1000 + count).toArray(), 0.7, NoiseMode.RANDOM, "stand-in seed=");
@@ -128,5 +129,21 @@ public final class ProjectionBenchmark {
         Arrays.sort(s);
         double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
         return String.format(Locale.ROOT, format + " [" + format + ", " + format + "]", median, s[0], s[s.length - 1]);
+    }
+
+    /** The first test images of Fashion-MNIST in a folder of IDX files, zero-padded 28 → 32, as 0..255 floats. */
+    private static PlanarImages fashionTest(Path dir, int count) throws IOException {
+        FashionMnist test = FashionMnist.read(dir, FashionMnist.Split.TEST).first(count);
+        int pad = 2, h = test.rows() + 2 * pad, w = test.cols() + 2 * pad;
+        float[] data = new float[test.size() * h * w];
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            float[] p = test.pixels(i);
+            for (int y = 0; y < test.rows(); y++) {
+                System.arraycopy(p, y * test.cols(), data, (i * h + y + pad) * w + pad, test.cols());
+            }
+            labels.add("fashion-mnist test " + i);
+        }
+        return new PlanarImages(data, test.size(), 1, h, w, labels);
     }
 }

@@ -1,4 +1,4 @@
-package sc.fiji.stylegan2.model.bench;
+package sc.fiji.stylegan2.training.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
