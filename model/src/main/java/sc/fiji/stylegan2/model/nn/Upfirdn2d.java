@@ -90,8 +90,8 @@ public final class Upfirdn2d {
 
     /**
      * The filter as a depthwise conv weight {@code [C,1,fh,fw]} with the official gain convention
-     * ({@code gain^(ndim/2)} = gain for a 2-D filter), flipped unless {@code flipFilter}. For a transposed
-     * convolution pass {@code flipFilter = true}: it already convolves rather than correlates.
+     * ({@code gain^(ndim/2)} = gain for a 2-D filter), flipped unless {@code flipFilter}, so that PyTorch's
+     * correlation computes the true convolution of the official {@code upfirdn2d}.
      */
     static NDArray depthwiseKernel(NDArray f, long channels, double gain, boolean flipFilter) {
         NDArray k = gain == 1 ? f : f.mul(gain);
