@@ -120,13 +120,14 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         }
 
         /**
-         * The networks' size: z = w = {@code latent}, mapping layers, channel rule; conv clamp 256 as the
-         * official {@code train.py} sets for every setup.
+         * The networks' size: z = w = {@code latent}, mapping layers, channel rule; no conv clamp, as the
+         * official {@code train.py --fp32}: the clamp at 256 guards float16 activations against overflow, and
+         * training here is float32 throughout (on CPU it would cost a clamp and its backward per layer).
          */
         public Builder network(int latent, int mappingLayers, int channelBase, int channelMax) {
             generator = GeneratorConfig.builder().setZDim(latent).setWDim(latent).setMappingLayers(mappingLayers)
                     .setResolution(resolution).setImgChannels(imgChannels).setChannelBase(channelBase)
-                    .setChannelMax(channelMax).optConvClamp(256.0).build();
+                    .setChannelMax(channelMax).build();
             return this;
         }
 
