@@ -1,7 +1,11 @@
 package sc.fiji.stylegan2.model.network;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import sc.fiji.stylegan2.model.nn.Module;
@@ -36,6 +40,37 @@ public final class Discriminator extends Module {
     public NDArray forward(NDArray img) {
         List<NDArray> features = blockOutputs(img);
         return epilogue.forward(features.isEmpty() ? img : features.get(features.size() - 1));
+    }
+
+    /**
+     * The logits of two batches of equal shape, {@code D(a)} and {@code D(b)}, exactly as two calls of
+     * {@link #forward} give them, from one pass over a batch of 2N (fewer, larger operations; the training
+     * loss's Dmain scores its fakes and reals together). The minibatch-stddev groups must not mix the two: the
+     * layer puts sample i in group {@code i mod (N / g)}, so each input is laid out as {@code [g, N/g, ...]}
+     * and the two are interleaved on the second axis: a's groups become the first N/g, b's the last.
+     *
+     * @return {@code {D(a), D(b)}}, each {@code [N, 1]}
+     */
+    public NDArray[] forwardPair(NDArray a, NDArray b) {
+        Shape shape = a.getShape();
+        if (!shape.equals(b.getShape())) {
+            throw new IllegalArgumentException("forwardPair needs batches of equal shape: " + shape + " and "
+                    + b.getShape());
+        }
+        long n = shape.get(0);
+        long g = epilogue.mbstdGroupSize(n);
+        if (n % g != 0) {
+            throw new IllegalArgumentException(
+                    "minibatch-stddev needs the batch (" + n + ") to be a multiple of the group size (" + g + ")");
+        }
+        long[] grouped = {g, n / g, shape.get(1), shape.get(2), shape.get(3)};
+        NDArray joint = NDArrays.stack(new NDList(a.reshape(grouped), b.reshape(grouped)), 1)
+                .reshape(2 * n, shape.get(1), shape.get(2), shape.get(3)); // [g, 2, N/g, C, H, W] flattened
+        List<NDArray> features = blockOutputs(joint);
+        NDArray logits = epilogue.forward(features.isEmpty() ? joint : features.get(features.size() - 1), g)
+                .reshape(g, 2, n / g);
+        return new NDArray[] {logits.get(new NDIndex(":, 0, :")).reshape(n, 1),
+            logits.get(new NDIndex(":, 1, :")).reshape(n, 1)};
     }
 
     /**

@@ -30,8 +30,18 @@ public final class DiscriminatorEpilogue extends Module {
 
     /** {@code [N, C, 4, 4]} → logits {@code [N, 1]}. */
     public NDArray forward(NDArray x) {
+        return forward(x, mbstdGroupSize(x.getShape().get(0)));
+    }
+
+    /** The minibatch-stddev group size for a batch of {@code n} (1 without the layer). */
+    long mbstdGroupSize(long n) {
+        return mbstd == null ? 1 : mbstd.groupSize(n);
+    }
+
+    /** As {@link #forward(NDArray)} with the minibatch-stddev group size given. */
+    NDArray forward(NDArray x, long mbstdGroup) {
         if (mbstd != null) {
-            x = mbstd.forward(x);
+            x = mbstd.forward(x, mbstdGroup);
         }
         x = conv.forward(x, 1);
         x = fc.forward(x.reshape(x.getShape().get(0), -1));

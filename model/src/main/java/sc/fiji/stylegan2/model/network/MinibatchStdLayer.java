@@ -18,11 +18,23 @@ public final class MinibatchStdLayer extends Module {
         this.numChannels = numChannels;
     }
 
-    /** {@code [N, C, H, W]} → {@code [N, C + F, H, W]}. */
+    /** {@code [N, C, H, W]} → {@code [N, C + F, H, W]}, groups of {@code min(group size, N)}. */
     public NDArray forward(NDArray x) {
+        return forward(x, groupSize(x.getShape().get(0)));
+    }
+
+    /** The group size used for a batch of {@code n}: {@code min(group size, n)}, as officially. */
+    long groupSize(long n) {
+        return Math.min(groupSize, n);
+    }
+
+    /**
+     * With an explicit group count {@code g}: sample i joins group {@code i mod (N / g)}, so a caller can lay
+     * out several independent batches in one (see {@link Discriminator#forwardPair}).
+     */
+    NDArray forward(NDArray x, long g) {
         long[] s = x.getShape().getShape();
         long n = s[0], c = s[1], h = s[2], w = s[3];
-        long g = Math.min(groupSize, n);
         if (n % g != 0) {
             throw new IllegalArgumentException(
                     "minibatch-stddev needs the batch (" + n + ") to be a multiple of the group size (" + g + ")");

@@ -13,6 +13,7 @@ import sc.fiji.stylegan2.model.network.Discriminator;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.nn.NoGrad;
 
 /**
  * The StyleGAN2 objective (Karras et al. 2020), split by phase as the official {@code StyleGAN2Loss}: the
@@ -109,13 +110,19 @@ public final class StyleGAN2Loss {
 
     /**
      * Dmain: {@code softplus(D(G(z))) + softplus(−D(x))}: minimise the fakes' logits, maximise the reals'.
-     * Deviation: the official code back-propagates the two terms one after the other; one backward pass of
-     * their sum gives the same gradients.
+     * Deviations, same gradients: the official code back-propagates the two terms one after the other
+     * through two D passes; here D scores fakes and reals in one pass ({@link Discriminator#forwardPair},
+     * minibatch-stddev groups kept apart) and one backward pass takes their sum. G is frozen in this phase,
+     * so the fakes are made without recording a graph.
      */
     private NDArray discriminatorMain(NDArray reals, NDArray z, SplittableRandom random, Map<String, Double> stats) {
-        NDArray img = runG(z, random)[0]; // G is frozen: the fakes are constants for D
-        NDArray fakeLogits = d.forward(img);
-        NDArray realLogits = d.forward(reals);
+        NDArray img;
+        try (NoGrad off = NoGrad.enter()) {
+            img = runG(z, random)[0];
+        }
+        NDArray[] logits = d.forwardPair(img, reals);
+        NDArray fakeLogits = logits[0];
+        NDArray realLogits = logits[1];
         NDArray lossFake = NonSaturatingLoss.discriminatorFake(fakeLogits);
         NDArray lossReal = NonSaturatingLoss.discriminatorReal(realLogits);
         report(stats, "Loss/scores/fake", fakeLogits);
