@@ -2,22 +2,31 @@ package sc.fiji.stylegan2.model.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sc.fiji.stylegan2.model.checkpoint.TensorData;
+import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
 
 /**
  * Adam (Kingma and Ba 2015, Algorithm 1) over named parameters, as {@code torch.optim.Adam}:
  *
  * <pre>
  *   m ← β1 m + (1 − β1) g          v ← β2 v + (1 − β2) g²
- *   p ← p − lr · (m / (1 − β1^t)) / (sqrt(v / (1 − β2^t)) + ε)
+ *   p ← p − (lr / (1 − β1^t)) · m / (sqrt(v) / sqrt(1 − β2^t) + ε)
  * </pre>
  *
- * The moments live in the optimizer's own manager; updates are in place and outside any gradient
- * recording. The learning rate may change between steps (projection ramps it). State can be exported and
- * restored for checkpoints.
+ * Non-finite gradient entries are first repaired as the official training step does ({@code nan_to_num}:
+ * NaN → 0, ±inf → ±1e5), so one bad minibatch cannot poison the moments. One step over all parameters is a
+ * single call of a TorchScript module ({@link AdamStepScript}). The moments live in the optimizer's own
+ * manager; updates are in place and outside any gradient recording (call it with grad mode off). The
+ * learning rate may change between steps (projection ramps it). State can be exported and restored for
+ * checkpoints.
  */
 public final class Adam implements AutoCloseable {
 
@@ -25,6 +34,10 @@ public final class Adam implements AutoCloseable {
     private final Map<String, NDArray> params;
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
+    private final PtSymbolBlock kernel;
+    private final IValue paramList;
+    private final IValue expAvgList;
+    private final IValue expAvgSqList;
     private double lr;
     private final double beta1;
     private final double beta2;
@@ -42,6 +55,20 @@ public final class Adam implements AutoCloseable {
             m.put(e.getKey(), manager.zeros(e.getValue().getShape()));
             v.put(e.getKey(), manager.zeros(e.getValue().getShape()));
         }
+        try {
+            this.kernel = TorchScriptArchive.load(manager, AdamStepScript.bytes());
+            // The lists hold references to the tensors themselves; the step updates them in place.
+            this.paramList = IValue.listFrom(ptArrays(this.params.values()));
+            this.expAvgList = IValue.listFrom(ptArrays(m.values()));
+            this.expAvgSqList = IValue.listFrom(ptArrays(v.values()));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static PtNDArray[] ptArrays(Collection<NDArray> arrays) {
+        return arrays.stream().map(a -> (PtNDArray) a).toArray(PtNDArray[]::new);
     }
 
     public void setLearningRate(double lr) {
@@ -58,25 +85,26 @@ public final class Adam implements AutoCloseable {
     }
 
     /**
-     * One update from the parameters' current gradients ({@code getGradient()}), which it then sets to zero
-     * (libtorch accumulates gradients, and DJL clears only arrays of its system manager).
+     * One update from the parameters' current gradients, which it then sets to zero (libtorch accumulates
+     * gradients, and DJL clears only arrays of its system manager). Parameters without a gradient are left
+     * alone, as in {@code torch.optim}.
+     *
+     * @return how many parameters had a non-finite gradient (repaired before the update)
      */
-    public void step() {
+    public int step() {
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
         double bc2 = 1 - Math.pow(beta2, step);
-        for (Map.Entry<String, NDArray> e : params.entrySet()) {
-            NDArray p = e.getValue();
-            NDArray g = p.getGradient();
-            NDArray mi = m.get(e.getKey());
-            NDArray vi = v.get(e.getKey());
-            mi.muli(beta1).addi(g.mul(1 - beta1));
-            vi.muli(beta2).addi(g.square().muli(1 - beta2));
-            NDArray denom = vi.div(bc2).sqrt().addi(eps);
-            p.subi(mi.mul(lr / bc1).divi(denom));
-            g.muli(0); // gradients accumulate in libtorch; clear them for the next step
-            g.close();
-            denom.close();
+        IValue hyper = IValue.listFrom(beta1, beta2, lr / bc1, Math.sqrt(bc2), eps);
+        try {
+            IValue out = IValueUtils.forward(kernel, new IValue[] {paramList, expAvgList, expAvgSqList, hyper});
+            try {
+                return (int) out.toLong();
+            } finally {
+                out.close();
+            }
+        } finally {
+            hyper.close();
         }
     }
 
@@ -100,6 +128,9 @@ public final class Adam implements AutoCloseable {
 
     @Override
     public void close() {
+        paramList.close();
+        expAvgList.close();
+        expAvgSqList.close();
         manager.close();
     }
 }

@@ -1,9 +1,5 @@
 package sc.fiji.stylegan2.training.loop;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
-import java.util.Map;
-import sc.fiji.stylegan2.model.network.Generator;
 
 /**
  * The exponential moving average of the generator's weights, G_ema, which is the generator users get
@@ -15,6 +11,8 @@ import sc.fiji.stylegan2.model.network.Generator;
  *   β        = 0.5 ^ (batch / max(ema_nimg, 1e-8))
  *   θ_ema    ← θ + β (θ_ema − θ)           (lerp(θ, θ_ema, β)); buffers (w_avg) are copied
  * </pre>
+ *
+ * <p>This class is the schedule (β); {@link EmaUpdate} applies it.
  */
 public final class GeneratorEma {
 
@@ -34,21 +32,5 @@ public final class GeneratorEma {
             emaNimg = Math.min(emaNimg, curNimg * rampup);
         }
         return Math.pow(0.5, batchSize / Math.max(emaNimg, 1e-8));
-    }
-
-    /** Moves G_ema towards G in place (call outside gradient recording). */
-    public static void update(Generator g, Generator gEma, double beta) {
-        Map<String, NDArray> params = g.namedParameters();
-        Map<String, NDArray> emaState = gEma.stateDict();
-        for (Map.Entry<String, NDArray> e : g.stateDict().entrySet()) {
-            NDArray target = emaState.get(e.getKey());
-            NDArray value = e.getValue();
-            if (params.containsKey(e.getKey())) {
-                // θ_ema ← θ + β (θ_ema − θ), in the arrays' own storage.
-                target.subi(value).muli((float) beta).addi(value);
-            } else {
-                target.set(new NDIndex("..."), value); // buffers: copied (w_avg changes, the rest are fixed)
-            }
-        }
     }
 }

@@ -40,6 +40,7 @@ public final class TrainingSession implements AutoCloseable {
     private final LazyRegularization gReg;
     private final LazyRegularization dReg;
     private final GeneratorEma ema;
+    private final EmaUpdate emaUpdate;
     private long curNimg;
     private long batchIdx;
     private long tick;
@@ -64,6 +65,7 @@ public final class TrainingSession implements AutoCloseable {
         this.loss = new StyleGAN2Loss(model.trainingGenerator(), model.discriminator(), mixing, r1, pl,
                 options.loss().plBatchShrink());
         this.ema = new GeneratorEma(options.emaKimg(), options.emaRampup());
+        this.emaUpdate = new EmaUpdate(model.trainingGenerator(), model.generator(), model.manager());
         this.curNimg = state.curNimg();
         this.batchIdx = state.batchIdx();
         this.tick = state.tick();
@@ -130,12 +132,11 @@ public final class TrainingSession implements AutoCloseable {
             NDArray z = model.manager().randomNormal(new Shape(n, options.generator().zDim()));
             double gain = !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
             stats.putAll(loss.accumulateGradients(phase, real, z, gain, random));
-            Module net = phase.trainsGenerator() ? model.trainingGenerator() : model.discriminator();
-            List<String> repaired = GradientSanitizer.nanToNum(net.namedParameters());
-            stats.merge(TickReport.NONFINITE_GRADIENTS, (double) repaired.size(), Double::sum);
-            (phase.trainsGenerator() ? gOpt : dOpt).step();
+            // The step repairs non-finite gradients first (official nan_to_num) and counts them.
+            int repaired = (phase.trainsGenerator() ? gOpt : dOpt).step();
+            stats.merge(TickReport.NONFINITE_GRADIENTS, (double) repaired, Double::sum);
         }
-        GeneratorEma.update(model.trainingGenerator(), model.generator(), ema.beta(curNimg, n));
+        emaUpdate.apply(ema.beta(curNimg, n));
         return stats;
     }
 
@@ -187,6 +188,7 @@ public final class TrainingSession implements AutoCloseable {
 
     @Override
     public void close() {
+        emaUpdate.close();
         gradientOp.close();
         gOpt.close();
         dOpt.close();
