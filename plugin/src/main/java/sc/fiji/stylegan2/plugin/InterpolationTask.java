@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
@@ -41,51 +40,53 @@ public final class InterpolationTask {
      * @throws IllegalArgumentException when the keys are fewer than two, or latent files are given for space z
      */
     public static LabeledFloatImg run(Path modelFile, Request req, ProgressListener progress) throws IOException {
-        long[] seeds = req.space() == LatentSpace.Z ? seedsForZ(req.keys()) : null;
+        LatentSource.Seeds zSeeds = req.space() == LatentSpace.Z ? seedsForZ(req.keys()) : null;
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
-            LabeledLatents keys;
-            Latents frames;
-            List<InterpolationPath.Frame> path;
-            if (seeds != null) {
-                path = InterpolationPath.of(Arrays.stream(seeds).mapToObj(s -> "seed=" + s).toList(), req.between());
-                frames = throughZ(model, seeds, path, req.psi());
-            } else {
-                keys = req.keys().resolve(model.imageGenerator(), req.psi());
-                if (keys.count() < 2) {
-                    throw new IllegalArgumentException(req.keys().key() + " " + LatentFiles.describe(req.keys())
-                            + " gives 1 latent: give at least 2 (two files, or one file holding several)");
-                }
-                path = InterpolationPath.of(keys.labels(), req.between());
-                frames = InterpolationPath.interpolate(path, keys.latents());
-            }
-            List<String> labels = path.stream().map(InterpolationPath.Frame::label).toList();
-            GeneratedImages images = model.imageGenerator().synthesize(frames, labels,
+            Walk walk = zSeeds != null ? throughZ(model, zSeeds, req) : throughW(model, req);
+            List<String> labels = walk.path().stream().map(InterpolationPath.Frame::label).toList();
+            GeneratedImages images = model.imageGenerator().synthesize(walk.frames(), labels,
                     SynthesisOptions.of(req.noiseMode()), req.range(), req.batchSize(), progress);
             return images.count() < labels.size() ? null : LabeledFloatImg.wrap(images);
         }
     }
 
+    /** The frames of the path and their latents. */
+    private record Walk(List<InterpolationPath.Frame> path, Latents frames) {}
+
     /** The seeds of a Z path: latent files hold w, which has no z to slerp. */
-    private static long[] seedsForZ(LatentSource keys) {
+    private static LatentSource.Seeds seedsForZ(LatentSource keys) {
         if (keys instanceof LatentSource.Seeds s) {
-            return s.seeds();
+            return s;
         }
         throw new IllegalArgumentException("space z slerps the Gaussian z of seeds, but " + keys.key()
                 + " holds w latents, which have no z: use space w");
     }
 
-    private static Latents throughZ(StyleGAN2Model model, long[] seeds, List<InterpolationPath.Frame> path,
-            double psi) {
-        GeneratorConfig cfg = model.config();
-        float[][] keys = new float[seeds.length][];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = NumpyRandom.z(seeds[i], cfg.zDim());
+    /** Lerp between the keys' truncated ws (and their noise maps, when stored). */
+    private static Walk throughW(StyleGAN2Model model, Request req) {
+        LabeledLatents keys = req.keys().resolve(model.imageGenerator(), req.psi());
+        if (keys.count() < 2) {
+            throw new IllegalArgumentException(req.keys().key() + " " + LatentFiles.describe(req.keys())
+                    + " gives 1 latent: give at least 2 (two files, or one file holding several)");
         }
-        float[] z = InterpolationPath.interpolate(path, keys, LatentSpace.Z);
+        List<InterpolationPath.Frame> path = InterpolationPath.of(keys.labels(), req.between());
+        return new Walk(path, InterpolationPath.interpolate(path, keys.latents()));
+    }
+
+    /** Slerp between the seeds' z, then the mapping with truncation. */
+    private static Walk throughZ(StyleGAN2Model model, LatentSource.Seeds keys, Request req) {
+        long[] seeds = keys.seeds();
+        List<InterpolationPath.Frame> path = InterpolationPath.of(keys.labels(), req.between());
+        GeneratorConfig cfg = model.config();
+        float[][] zKeys = new float[seeds.length][];
+        for (int i = 0; i < zKeys.length; i++) {
+            zKeys[i] = NumpyRandom.z(seeds[i], cfg.zDim());
+        }
+        float[] z = InterpolationPath.interpolate(path, zKeys, LatentSpace.Z);
         try (NoGrad noGrad = NoGrad.enter(); NDScope scope = new NDScope()) { // inference: record no graph
             NDArray zs = model.manager().create(z, new Shape(path.size(), cfg.zDim()));
-            float[] ws = model.generator().mapping().forward(zs, psi, null).toFloatArray();
-            return new Latents(path.size(), cfg.numWs(), cfg.wDim(), ws);
+            float[] ws = model.generator().mapping().forward(zs, req.psi(), null).toFloatArray();
+            return new Walk(path, new Latents(path.size(), cfg.numWs(), cfg.wDim(), ws));
         }
     }
 }

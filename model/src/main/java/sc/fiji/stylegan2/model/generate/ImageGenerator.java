@@ -92,7 +92,7 @@ public final class ImageGenerator {
      */
     public GeneratedImages synthesize(Latents latents, List<String> labels, SynthesisOptions options,
             OutputRange range, int batchSize, ProgressListener progress) {
-        requireFits(latents, "the latents");
+        requireFits(latents, "the input");
         boolean ownNoise = latents.hasNoise() && options.noiseMode() == NoiseMode.CONST;
         BatchOptions batchOptions = (from, to) -> ownNoise
                 ? options.withNoiseInputs(noiseInputs(latents, from, to)) : options;

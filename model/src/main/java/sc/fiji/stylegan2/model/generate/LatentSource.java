@@ -53,11 +53,16 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
             return seeds.clone();
         }
 
+        /** The seeds' labels, {@code seed=S}. */
+        public List<String> labels() {
+            return Arrays.stream(seeds).mapToObj(s -> "seed=" + s).toList();
+        }
+
         @Override
         public LabeledLatents resolve(ImageGenerator generator, double psi) {
             float[] ws = generator.mapSeeds(seeds, psi, null);
             Latents latents = new Latents(seeds.length, generator.config().numWs(), generator.config().wDim(), ws);
-            return new LabeledLatents(latents, Arrays.stream(seeds).mapToObj(s -> "seed=" + s).toList());
+            return new LabeledLatents(latents, labels());
         }
     }
 
