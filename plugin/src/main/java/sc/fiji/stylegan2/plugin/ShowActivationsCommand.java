@@ -14,9 +14,9 @@ import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.NoiseMode;
 
 /**
- * Shows the feature maps of one synthesis layer for a seed (or a latent file), one slice per channel, with per-channel
- * statistics including the spike ratio max/median |a| that exposes the "droplet" artifact (StyleGAN2
- * paper, Karras et al. 2020, Sec. 2, Fig. 1); optionally a montage and statistics of every layer.
+ * Shows the feature maps of one synthesis layer for a seed (or a latent file), one slice per channel, with
+ * per-channel statistics including the spike ratio max/median |a| that exposes the "droplet" artifact
+ * (StyleGAN2 paper, Karras et al. 2020, Sec. 2, Fig. 1); optionally a montage and statistics of every layer.
  */
 @Plugin(
         type = Command.class,

@@ -114,7 +114,7 @@ public final class ImageGenerator {
         latents.requireFits(generator.config(), generator.noiseLayers(), what);
     }
 
-    /** The model's {@code noise_const} map {@code [R * R]} of every noise layer, in forward order. */
+    /** The model's {@code noise_const} map {@code [R * R]} of every noise layer, in forward order (a new map). */
     public Map<String, float[]> constNoise() {
         Map<String, NDArray> state = generator.stateDict();
         Map<String, float[]> maps = new LinkedHashMap<>();
