@@ -14,12 +14,15 @@ import sc.fiji.stylegan2.model.explore.ActivationMontage;
 import sc.fiji.stylegan2.model.explore.ChannelStatistics;
 import sc.fiji.stylegan2.model.explore.LayerNames;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
+import sc.fiji.stylegan2.model.generate.LabeledLatents;
+import sc.fiji.stylegan2.model.generate.LatentSource;
 import sc.fiji.stylegan2.model.network.ActivationProbe;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 
 /**
- * The work behind Show Activations: one synthesis forward pass of a seed with an {@link ActivationProbe} on
- * the chosen layer (or every layer), the layer's feature maps as a stack (one slice per channel), their
+ * The work behind Show Activations: one synthesis forward pass of a seed's (or a latent file's) ws with an
+ * {@link ActivationProbe} on the chosen layer (or every layer; with noise mode const a file's stored noise
+ * maps are used), the layer's feature maps as a stack (one slice per channel), their
  * statistics (StyleGAN2 paper, Sec. 2: the droplet's spike ratio) and optionally the all-layer montage.
  */
 public final class ActivationTask {
@@ -27,12 +30,16 @@ public final class ActivationTask {
     /** The montage tile is the model resolution, at most this. */
     static final int MAX_TILE = 128;
 
-    /** The layer's feature maps and statistics; the montage and per-layer table only with all layers. */
-    public record Result(String layer, LabeledFloatImg activations, ResultsTable statistics, LabeledFloatImg montage,
-            ResultsTable layerStatistics) {}
+    /**
+     * The layer's feature maps and statistics; the montage and per-layer table only with all layers.
+     *
+     * @param image the label of the image ({@code seed=3}, {@code cell_w.npz[0]})
+     */
+    public record Result(String image, String layer, LabeledFloatImg activations, ResultsTable statistics,
+            LabeledFloatImg montage, ResultsTable layerStatistics) {}
 
     /** Which activations; {@code layer} is resolved against the model. */
-    public record Request(long seed, String layer, double psi, NoiseMode noiseMode, boolean allLayers) {}
+    public record Request(LatentSource latent, String layer, double psi, NoiseMode noiseMode, boolean allLayers) {}
 
     private ActivationTask() {}
 
@@ -42,8 +49,10 @@ public final class ActivationTask {
             List<String> layers = model.layerNames();
             String layer = LayerNames.resolve("layer", req.layer(), layers);
             ActivationProbe probe = new ActivationProbe(req.allLayers() ? Set.copyOf(layers) : Set.of(layer));
-            float[] ws = model.imageGenerator().mapSeeds(new long[] {req.seed()}, req.psi(), null);
-            GeneratedImages image = model.imageGenerator().synthesize(ws, List.of("seed=" + req.seed()),
+            LabeledLatents latent = LatentFiles.requireOne(req.latent(), req.latent().resolve(model.imageGenerator(),
+                    req.psi()));
+            String label = latent.labels().get(0);
+            GeneratedImages image = model.imageGenerator().synthesize(latent.latents(), latent.labels(),
                     SynthesisOptions.of(req.noiseMode()).withProbe(probe), OutputRange.RAW, 1, progress);
             if (image.count() == 0) {
                 return null;
@@ -54,10 +63,11 @@ public final class ActivationTask {
             LabeledFloatImg maps = LabeledFloatImg.of(values, (int) shape[3], (int) shape[2], 1,
                     channelLabels((int) shape[1]));
             if (!req.allLayers()) {
-                return new Result(layer, maps, stats, null, null);
+                return new Result(label, layer, maps, stats, null, null);
             }
             int tile = Math.min(model.config().resolution(), MAX_TILE);
-            return new Result(layer, maps, stats, montage(probe, layers, tile, req.seed()), layerTable(probe, layers));
+            return new Result(label, layer, maps, stats, montage(probe, layers, tile, label),
+                    layerTable(probe, layers));
         }
     }
 
@@ -69,7 +79,7 @@ public final class ActivationTask {
         return labels;
     }
 
-    private static LabeledFloatImg montage(ActivationProbe probe, List<String> layers, int tile, long seed) {
+    private static LabeledFloatImg montage(ActivationProbe probe, List<String> layers, int tile, String image) {
         List<float[]> values = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
         for (String l : layers) {
@@ -77,7 +87,7 @@ public final class ActivationTask {
             shapes.add(probe.shape(l));
         }
         ActivationMontage m = ActivationMontage.of(values, shapes, tile);
-        String label = "seed=" + seed + " mean |a| per layer, each tile scaled to its max, " + m.columns()
+        String label = image + " mean |a| per layer, each tile scaled to its max, " + m.columns()
                 + " per row: " + String.join(" ", layers.stream().map(LayerNames::shortName).toList());
         return LabeledFloatImg.of(m.pixels(), m.width(), m.height(), 1, List.of(label));
     }

@@ -19,5 +19,11 @@ final class Descriptions {
     static final String IMAGES = "A LabeledFloatImg: dims (W, H, N) for one channel or (W, H, C, N), one label"
             + " per image.";
 
+    /** What a latent file is, in every latent key's description. */
+    static final String LATENT_FORMAT = ".npz (key w, e.g. from Project Image or the official projector) or .csv";
+    /** The description of {@code latent_file} in commands that show one image; the command adds the noise. */
+    static final String ONE_LATENT = "Instead of the seed: a latent file holding one latent, " + LATENT_FORMAT
+            + ". When given, the seed is not used.";
+
     private Descriptions() {}
 }

@@ -12,6 +12,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
+import sc.fiji.stylegan2.model.generate.LatentSource;
 
 /**
  * Generates one image per seed from a StyleGAN2 generator (Karras et al. 2020), as the official
@@ -19,7 +20,8 @@ import sc.fiji.stylegan2.model.generate.GenerateRequest;
  * w_avg)} (StyleGAN paper, Sec. 3.3), a noise mode and an output range.
  *
  * <p>Instead of seeds, {@code latent_file} gives the ws directly (a projection, see {@link ProjectImageCommand});
- * truncation applies to them too, and with noise mode const their stored noise maps replace the model's.
+ * the seeds are then not used, truncation applies to the file's ws too, and with noise mode const their stored
+ * noise maps replace the model's.
  *
  * <p>Output {@code images}: a {@link LabeledFloatImg}, dims (W, H, N) for one channel or (W, H, C, N),
  * with the label {@code seed=S} (or {@code <latent file>[i]}) of each image. Invalid values cancel the command with a message naming
@@ -52,8 +54,8 @@ public class GenerateImagesCommand extends StyleGAN2Command {
             required = false,
             persist = false, // a remembered file would silently replace the seeds of the next run
             style = FileWidget.OPEN_STYLE,
-            description = "Instead of seeds: latents from a .npz (key w, e.g. from Project Image or the official"
-                    + " projector) or .csv; with noise_mode const a projection's stored noise maps are used too.")
+            description = "Instead of seeds: one image per latent of a latent file, " + Descriptions.LATENT_FORMAT
+                    + ". When given, seeds is not used; with noise_mode const its stored noise maps are used too.")
     private File latent_file;
 
     @Parameter(
@@ -93,16 +95,14 @@ public class GenerateImagesCommand extends StyleGAN2Command {
     @Override
     public void run() {
         try {
-            boolean fromFile = latent_file != null && !latent_file.getPath().isBlank();
-            // With a latent file the seeds are not used; "0" stands in for them.
-            GenerateRequest request = ModelTasks.generateRequest(
-                    fromFile ? "0" : seeds, truncation_psi, noise_mode, output_range, batch_size);
+            LatentSource source = LatentFiles.orSeeds("latent_file", latent_file,
+                    () -> InputChecks.seedSource("seeds", seeds, 1));
+            // With a latent file the seeds are not used (not even checked); "0" stands in for them.
+            GenerateRequest request = ModelTasks.generateRequest(source instanceof LatentSource.Seeds ? seeds : "0",
+                    truncation_psi, noise_mode, output_range, batch_size);
             DeviceChoice.require("device", device);
             Path model = ModelFiles.requireReadable("model_file", model_file);
-            StatusProgress progress = new StatusProgress(status, this);
-            images = fromFile
-                    ? ModelTasks.generate(model, latent_file.toPath(), request, progress)
-                    : ModelTasks.generate(model, request, progress);
+            images = ModelTasks.generate(model, source, request, new StatusProgress(status, this));
         } catch (IllegalArgumentException | IOException e) {
             fail(e.getMessage());
         }

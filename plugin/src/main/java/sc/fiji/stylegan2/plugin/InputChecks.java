@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.plugin;
 
+import sc.fiji.stylegan2.model.generate.LatentSource;
 import sc.fiji.stylegan2.model.generate.SeedList;
 
 /**
@@ -33,6 +34,16 @@ public final class InputChecks {
             throw new IllegalArgumentException(key + " " + seed + " is not valid: give a seed 0.." + SeedList.MAX_SEED);
         }
         return seed;
+    }
+
+    /** {@link #seed} as the source of a command's latent. */
+    public static LatentSource seedSource(String key, long seed) {
+        return LatentSource.seeds(key, seed(key, seed));
+    }
+
+    /** {@link #seeds} as the source of a command's latents. */
+    public static LatentSource seedSource(String key, String text, int min) {
+        return LatentSource.seeds(key, seeds(key, text, min));
     }
 
     /** A seed list with at least {@code min} seeds ({@code 0-7}, {@code 1,5,9}). */

@@ -17,7 +17,8 @@ import sc.fiji.stylegan2.model.explore.LatentSpace;
 /**
  * Latent interpolation (StyleGAN paper, Karras et al. 2019, Sec. 4.2): a stack that walks through the seeds
  * in order, by slerp in Z or lerp in W, with {@code frames} images between each pair of seeds, ready to play
- * as an animation.
+ * as an animation. In W the keys may instead be the latents of files ({@code latent_files}), e.g. projections
+ * of real images (see {@link ProjectImageCommand}).
  */
 @Plugin(
         type = Command.class,
@@ -35,6 +36,12 @@ public class InterpolateLatentsCommand extends StyleGAN2Command {
 
     @Parameter(label = "Seeds", description = "The seeds to pass through, in order, at least two (e.g. 0-3 or 5,1,9).")
     private String seeds = "0-3";
+
+    @Parameter(label = "Latent files", required = false, persist = false, description = "Instead of seeds:"
+            + " latent files separated by commas, " + Descriptions.LATENT_FORMAT + ". When given, seeds is not used."
+            + " Their latents are the keys in order, at least two (two files, or one holding several); space w only;"
+            + " with noise_mode const stored noise maps are used, lerped between keys.")
+    private String latent_files = "";
 
     @Parameter(label = "Frames between seeds",
             description = "Images between each pair of seeds (1 or more); the stack has (seeds-1)*(frames+1)+1.",
@@ -62,13 +69,15 @@ public class InterpolateLatentsCommand extends StyleGAN2Command {
     private String device = "auto";
 
     @Parameter(type = ItemIO.OUTPUT, label = "Interpolated images",
-            description = Descriptions.IMAGES + " Labels: seed=S for the seeds, seed=A>B t=0.250 between.")
+            description = Descriptions.IMAGES + " Labels: seed=S for the seeds, seed=A>B t=0.250 between;"
+                    + " a latent file's name[i] for its latents.")
     private Img<FloatType> images;
 
     @Override
     public void run() {
         try {
-            InterpolationTask.Request req = new InterpolationTask.Request(InputChecks.seeds("seeds", seeds, 2),
+            InterpolationTask.Request req = new InterpolationTask.Request(
+                    LatentFiles.orSeeds("latent_files", latent_files, () -> InputChecks.seedSource("seeds", seeds, 2)),
                     InputChecks.atLeast("frames", frames, 1, " (images between each pair of seeds)"),
                     LatentSpace.parse("space", space), InputChecks.psi(truncation_psi), NoiseMode.parse(noise_mode),
                     OutputRange.parse(output_range), InputChecks.atLeast("batch_size", batch_size, 1, ""));

@@ -3,8 +3,6 @@ package sc.fiji.stylegan2.plugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
 import sc.fiji.stylegan2.model.ProgressListener;
@@ -12,9 +10,9 @@ import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.generate.ImageGenerator;
+import sc.fiji.stylegan2.model.generate.LabeledLatents;
+import sc.fiji.stylegan2.model.generate.LatentSource;
 import sc.fiji.stylegan2.model.generate.SeedList;
-import sc.fiji.stylegan2.model.latent.LatentFile;
-import sc.fiji.stylegan2.model.latent.Latents;
 
 /**
  * The work behind the StyleGAN2 commands, free of SciJava: each method opens the model, does one job and
@@ -63,31 +61,21 @@ public final class ModelTasks {
     }
 
     /**
-     * Generates one image per latent of a latent file ({@code .npz} or {@code .csv}); the request's seeds are
-     * not used. Truncation {@code w' = w_avg + psi (w - w_avg)} applies to the file's ws; with noise mode const
-     * the file's noise maps (when it has them) replace the model's, so a projection comes back exactly.
+     * Generates one image per latent of a source (seeds, or latent files in {@code .npz} or {@code .csv});
+     * the request's seeds are not used. Truncation {@code w' = w_avg + psi (w - w_avg)} applies to a file's ws
+     * too; with noise mode const its noise maps (when it has them) replace the model's, so a projection comes
+     * back exactly.
      *
-     * @return the images, labelled {@code <file name>[i]}, or null when canceled before the first batch
-     * @throws IllegalArgumentException naming {@code latent_file} when the file is missing or does not fit
+     * @return the images, labelled {@code seed=S} or {@code <file name>[i]}, or null when canceled before the
+     *     first batch
+     * @throws IllegalArgumentException naming the key when a file cannot be read or does not fit the model
      */
-    public static LabeledFloatImg generate(Path modelFile, Path latentFile, GenerateRequest request,
+    public static LabeledFloatImg generate(Path modelFile, LatentSource source, GenerateRequest request,
             ProgressListener progress) throws IOException {
-        Latents latents;
-        try {
-            latents = LatentFile.read(latentFile);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("latent_file: " + e.getMessage(), e);
-        }
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             ImageGenerator generator = model.imageGenerator();
-            float[] ws = latents.ws().clone();
-            generator.truncate(ws, request.truncationPsi());
-            Latents truncated = new Latents(latents.count(), latents.numWs(), latents.wDim(), ws, latents.noise());
-            List<String> labels = new ArrayList<>();
-            for (int i = 0; i < latents.count(); i++) {
-                labels.add(latentFile.getFileName() + "[" + i + "]");
-            }
-            GeneratedImages images = generator.synthesize(truncated, labels, request.noiseMode(),
+            LabeledLatents latents = source.resolve(generator, request.truncationPsi());
+            GeneratedImages images = generator.synthesize(latents.latents(), latents.labels(), request.noiseMode(),
                     request.outputRange(), request.batchSize(), progress);
             return images.count() == 0 ? null : LabeledFloatImg.wrap(images);
         }

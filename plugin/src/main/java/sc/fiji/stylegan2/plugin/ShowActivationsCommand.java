@@ -14,9 +14,9 @@ import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.NoiseMode;
 
 /**
- * Shows the feature maps of one synthesis layer for a seed, one slice per channel, with per-channel
- * statistics including the spike ratio max/median |a| that exposes the "droplet" artifact (StyleGAN2
- * paper, Karras et al. 2020, Sec. 2, Fig. 1); optionally a montage and statistics of every layer.
+ * Shows the feature maps of one synthesis layer for a seed (or a latent file), one slice per channel, with
+ * per-channel statistics including the spike ratio max/median |a| that exposes the "droplet" artifact
+ * (StyleGAN2 paper, Karras et al. 2020, Sec. 2, Fig. 1); optionally a montage and statistics of every layer.
  */
 @Plugin(
         type = Command.class,
@@ -34,6 +34,10 @@ public class ShowActivationsCommand extends StyleGAN2Command {
 
     @Parameter(label = "Seed", description = "The seed of the image (0..4294967295).", min = "0")
     private long seed = 0;
+
+    @Parameter(label = "Latent file", required = false, persist = false, style = FileWidget.OPEN_STYLE,
+            description = Descriptions.ONE_LATENT + " With noise_mode const its stored noise maps are used too.")
+    private File latent_file;
 
     @Parameter(label = "Layer", description = "A synthesis layer: b4.conv1, b4.torgb, b8.conv0, b8.conv1,"
             + " b8.torgb, ... up to the model's resolution (Model Info lists them).")
@@ -71,7 +75,8 @@ public class ShowActivationsCommand extends StyleGAN2Command {
     @Override
     public void run() {
         try {
-            ActivationTask.Request req = new ActivationTask.Request(InputChecks.seed("seed", seed), layer,
+            ActivationTask.Request req = new ActivationTask.Request(
+                    LatentFiles.orSeeds("latent_file", latent_file, () -> InputChecks.seedSource("seed", seed)), layer,
                     InputChecks.psi(truncation_psi), NoiseMode.parse(noise_mode), all_layers);
             String on = DeviceChoice.require("device", device);
             ActivationTask.Result r = ActivationTask.run(
@@ -81,7 +86,7 @@ public class ShowActivationsCommand extends StyleGAN2Command {
                 statistics = r.statistics();
                 montage = r.montage();
                 layer_statistics = r.layerStatistics();
-                report(status, "Activations of " + r.layer() + " for seed " + seed + ", on " + on);
+                report(status, "Activations of " + r.layer() + " for " + r.image() + ", on " + on);
             } else {
                 stopped();
             }

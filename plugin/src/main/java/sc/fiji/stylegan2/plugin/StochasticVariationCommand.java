@@ -13,9 +13,9 @@ import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.OutputRange;
 
 /**
- * Stochastic variation (StyleGAN paper, Karras et al. 2019, Sec. 3.2, Fig. 4 and 5): one seed's image with
- * several realisations of the per-pixel noise in the chosen layers, and the per-pixel standard deviation
- * over them, which shows what the noise controls (hair, skin pores, background texture).
+ * Stochastic variation (StyleGAN paper, Karras et al. 2019, Sec. 3.2, Fig. 4 and 5): one seed's (or latent
+ * file's) image with several realisations of the per-pixel noise in the chosen layers, and the per-pixel
+ * standard deviation over them, which shows what the noise controls (hair, skin pores, background texture).
  */
 @Plugin(
         type = Command.class,
@@ -33,6 +33,10 @@ public class StochasticVariationCommand extends StyleGAN2Command {
 
     @Parameter(label = "Seed", description = "The seed of the image (0..4294967295).", min = "0")
     private long seed = 0;
+
+    @Parameter(label = "Latent file", required = false, persist = false, style = FileWidget.OPEN_STYLE,
+            description = Descriptions.ONE_LATENT + " Its stored noise maps are not used: this command draws noise.")
+    private File latent_file;
 
     @Parameter(label = "Samples", description = "Noise realisations, 2 or more; sample k draws its noise from"
             + " seed k, so runs are reproducible.", min = "2")
@@ -56,7 +60,7 @@ public class StochasticVariationCommand extends StyleGAN2Command {
     private String device = "auto";
 
     @Parameter(type = ItemIO.OUTPUT, label = "Noise samples",
-            description = Descriptions.IMAGES + " Labels: seed=S noise=k.")
+            description = Descriptions.IMAGES + " Labels: seed=S noise=k (a latent file: name[0] noise=k).")
     private Img<FloatType> images;
 
     @Parameter(type = ItemIO.OUTPUT, label = "Per-pixel standard deviation",
@@ -66,7 +70,8 @@ public class StochasticVariationCommand extends StyleGAN2Command {
     @Override
     public void run() {
         try {
-            StochasticVariationTask.Request req = new StochasticVariationTask.Request(InputChecks.seed("seed", seed),
+            StochasticVariationTask.Request req = new StochasticVariationTask.Request(
+                    LatentFiles.orSeeds("latent_file", latent_file, () -> InputChecks.seedSource("seed", seed)),
                     InputChecks.atLeast("samples", samples, 2, " (the std needs several)"), noise_layers,
                     InputChecks.psi(truncation_psi), OutputRange.parse(output_range),
                     InputChecks.atLeast("batch_size", batch_size, 1, ""));
@@ -76,7 +81,7 @@ public class StochasticVariationCommand extends StyleGAN2Command {
             if (r != null) {
                 images = r.samples();
                 std = r.std();
-                report(status, "Stochastic variation: " + samples + " samples of seed " + seed + ", noise in "
+                report(status, "Stochastic variation: " + samples + " samples of " + r.image() + ", noise in "
                         + r.noisyLayers() + " layers, on " + on);
             } else {
                 stopped();

@@ -17,6 +17,8 @@ import sc.fiji.stylegan2.model.OutputRange;
  * Style mixing (StyleGAN paper, Karras et al. 2019, Sec. 3.1, Fig. 3; official {@code style_mixing.py}):
  * every row seed's image with the {@code col_styles} of every column seed. Outputs the grid as one image
  * (column seeds on top, row seeds on the left, the top-left corner black) and the stack of mixed cells.
+ * Rows and columns may instead come from latent files ({@code row_latents}, {@code col_latents}), e.g.
+ * projections of real images (see {@link ProjectImageCommand}).
  */
 @Plugin(
         type = Command.class,
@@ -35,8 +37,18 @@ public class StyleMixingCommand extends StyleGAN2Command {
     @Parameter(label = "Row seeds", description = "Seeds of the rows, whose styles are kept (e.g. 0-3 or 1,5,9).")
     private String row_seeds = "0-3";
 
+    @Parameter(label = "Row latents", required = false, persist = false, description = "Instead of row_seeds:"
+            + " latent files separated by commas, " + Descriptions.LATENT_FORMAT + ". When given, row_seeds is not"
+            + " used. Each latent is a row; with noise_mode const stored noise maps are used (a cell keeps its row's).")
+    private String row_latents = "";
+
     @Parameter(label = "Column seeds", description = "Seeds of the columns, whose col_styles replace the rows'.")
     private String col_seeds = "4-7";
+
+    @Parameter(label = "Column latents", required = false, persist = false, description = "Instead of col_seeds:"
+            + " latent files separated by commas, " + Descriptions.LATENT_FORMAT + ". When given, col_seeds is not"
+            + " used. Each latent is a column.")
+    private String col_latents = "";
 
     @Parameter(label = "Column styles", description = "Which styles come from the columns: coarse (4-8 px),"
             + " middle (16-32 px), fine (64 px and up), joined with + or ws indices like 0-6 (official).")
@@ -69,7 +81,10 @@ public class StyleMixingCommand extends StyleGAN2Command {
     public void run() {
         try {
             StyleMixingTask.Request req = new StyleMixingTask.Request(
-                    InputChecks.seeds("row_seeds", row_seeds, 1), InputChecks.seeds("col_seeds", col_seeds, 1),
+                    LatentFiles.orSeeds("row_latents", row_latents,
+                            () -> InputChecks.seedSource("row_seeds", row_seeds, 1)),
+                    LatentFiles.orSeeds("col_latents", col_latents,
+                            () -> InputChecks.seedSource("col_seeds", col_seeds, 1)),
                     col_styles, InputChecks.psi(truncation_psi), NoiseMode.parse(noise_mode),
                     OutputRange.parse(output_range), InputChecks.atLeast("batch_size", batch_size, 1, ""));
             String on = DeviceChoice.require("device", device);

@@ -13,13 +13,16 @@ import sc.fiji.stylegan2.model.explore.StyleMixing;
 import sc.fiji.stylegan2.model.explore.StyleSelection;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.generate.ImageGenerator;
-import sc.fiji.stylegan2.model.network.GeneratorConfig;
+import sc.fiji.stylegan2.model.generate.LabeledLatents;
+import sc.fiji.stylegan2.model.generate.LatentSource;
+import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 
 /**
- * The work behind Style Mixing (StyleGAN paper, Sec. 3.1, Fig. 3; official {@code style_mixing.py}): maps
- * the row and column seeds (with truncation), takes the {@code col_styles} ws of every column seed into
- * every row seed, synthesises the row, column and mixed images in one batched pass, and lays out the grid.
+ * The work behind Style Mixing (StyleGAN paper, Sec. 3.1, Fig. 3; official {@code style_mixing.py}): the ws
+ * of the rows and columns (seeds mapped with truncation, or latent files), the {@code col_styles} ws of
+ * every column in every row, the row, column and mixed images synthesised in one batched pass, and the grid.
+ * With noise mode const, stored noise maps are used and a cell keeps its row's.
  */
 public final class StyleMixingTask {
 
@@ -27,70 +30,51 @@ public final class StyleMixingTask {
     public record Result(LabeledFloatImg grid, LabeledFloatImg cells, String summary) {}
 
     /** What to mix; validated by {@link #run}. */
-    public record Request(long[] rowSeeds, long[] colSeeds, String colStyles, double psi, NoiseMode noiseMode,
+    public record Request(LatentSource rows, LatentSource cols, String colStyles, double psi, NoiseMode noiseMode,
             OutputRange range, int batchSize) {}
 
     private StyleMixingTask() {}
 
     /**
      * @return the grid and cells, or null when canceled before every image was made
-     * @throws IllegalArgumentException naming the first invalid parameter (col_styles needs the model)
+     * @throws IllegalArgumentException naming the first invalid parameter (col_styles and the latent files need
+     *     the model)
      */
     public static Result run(Path modelFile, Request req, ProgressListener progress) throws IOException {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
-            GeneratorConfig cfg = model.config();
-            int[] styles = StyleSelection.parse("col_styles", req.colStyles(), cfg);
+            int[] styles = StyleSelection.parse("col_styles", req.colStyles(), model.config());
             ImageGenerator gen = model.imageGenerator();
-            float[] rowWs = gen.mapSeeds(req.rowSeeds(), req.psi(), null);
-            float[] colWs = gen.mapSeeds(req.colSeeds(), req.psi(), null);
-            float[] cellWs = StyleMixing.mix(rowWs, colWs, styles, cfg.numWs(), cfg.wDim());
-            int rows = req.rowSeeds().length, cols = req.colSeeds().length;
-            List<String> labels = labels(req.rowSeeds(), req.colSeeds());
-            GeneratedImages all = gen.synthesize(concat(rowWs, colWs, cellWs), labels,
-                    SynthesisOptions.of(req.noiseMode()), req.range(), req.batchSize(), progress);
-            if (all.count() < labels.size()) {
+            LabeledLatents rows = req.rows().resolve(gen, req.psi());
+            LabeledLatents cols = req.cols().resolve(gen, req.psi());
+            Latents cellWs = StyleMixing.mix(rows.latents(), cols.latents(), styles);
+            LabeledLatents cells = new LabeledLatents(cellWs, cellLabels(rows.labels(), cols.labels()));
+            LabeledLatents all = LabeledLatents.join(List.of(rows, cols, cells), gen);
+            GeneratedImages images = gen.synthesize(all.latents(), all.labels(), SynthesisOptions.of(req.noiseMode()),
+                    req.range(), req.batchSize(), progress);
+            if (images.count() < all.count()) {
                 return null;
             }
-            GeneratedImages rowImages = slice(all, 0, rows);
-            GeneratedImages colImages = slice(all, rows, cols);
-            GeneratedImages cells = slice(all, rows + cols, rows * cols);
-            float black = req.range() == OutputRange.MODEL ? (float) (model.intensity().offset() - model.intensity().scale())
-                    : -1f;
-            String summary = "rows " + SeedText.of(req.rowSeeds()) + " x cols " + SeedText.of(req.colSeeds())
+            int r = rows.count(), c = cols.count();
+            GeneratedImages cellImages = slice(images, r + c, r * c);
+            float black = req.range() == OutputRange.MODEL
+                    ? (float) (model.intensity().offset() - model.intensity().scale()) : -1f;
+            String summary = "rows " + LatentFiles.describe(req.rows()) + " x cols " + LatentFiles.describe(req.cols())
                     + ", col_styles " + StyleSelection.format(styles);
-            GeneratedImages grid = MixingGrid.compose(rowImages, colImages, cells, black, "style mixing " + summary);
-            return new Result(LabeledFloatImg.wrap(grid), LabeledFloatImg.wrap(cells), summary);
+            GeneratedImages grid = MixingGrid.compose(slice(images, 0, r), slice(images, r, c), cellImages, black,
+                    "style mixing " + summary);
+            return new Result(LabeledFloatImg.wrap(grid), LabeledFloatImg.wrap(cellImages), summary);
         }
     }
 
-    private static List<String> labels(long[] rowSeeds, long[] colSeeds) {
+    /** {@code row seed=0, col seed=2}, {@code row cell_w.npz[0], col seed=2}, row by row. */
+    private static List<String> cellLabels(List<String> rows, List<String> cols) {
         List<String> labels = new ArrayList<>();
-        for (long r : rowSeeds) {
-            labels.add("seed=" + r);
-        }
-        for (long c : colSeeds) {
-            labels.add("seed=" + c);
-        }
-        for (long r : rowSeeds) {
-            for (long c : colSeeds) {
-                labels.add("row seed=" + r + ", col seed=" + c);
+        for (String r : rows) {
+            for (String c : cols) {
+                labels.add("row " + r + ", col " + c);
             }
         }
         return labels;
-    }
-
-    private static float[] concat(float[]... parts) {
-        int n = 0;
-        for (float[] p : parts) {
-            n += p.length;
-        }
-        float[] out = new float[n];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 
     /** Images {@code first .. first+count-1} of a batch. */

@@ -196,8 +196,42 @@ class CommandsInContextTest {
         assertArrayEquals(rec.data(), again.data(), 0f);
     }
 
+    @Test
+    void aProjectionTakesTheSeedsPlaceInEveryCommand() throws Exception {
+        Path dir = E2E.workDir("project-latents");
+        LabeledFloatImg target = output(run("Generate Images", "seeds", "3"), "images", LabeledFloatImg.class);
+        Path tif = dir.resolve("seed3.tif");
+        TiffStackWriter.save(ImageJ1Stacks.toImagePlus("seed3", target), tif);
+        Path latent = dir.resolve("seed3_w.npz");
+        LabeledFloatImg rec = output(run("Project Image", "target", tif.toFile(), "space", "W+", "num_steps", 5,
+                "save_every", 0, "latent_file", latent.toFile()), "reconstruction", LabeledFloatImg.class);
+        Path seed1 = E2E.seedLatents(dir.resolve("seed1_w.csv"), 1);
+
+        // Style Mixing: the projection's row (its ws and noise maps) is the reconstruction, one image per batch.
+        LabeledFloatImg grid = output(run("Style Mixing", "row_latents", latent.toString(), "col_seeds", "1",
+                "batch_size", 1), "grid", LabeledFloatImg.class);
+        float[] row = new float[4096];
+        for (int y = 0; y < 64; y++) {
+            System.arraycopy(grid.data(), (64 + y) * 128, row, y * 64, 64);
+        }
+        assertArrayEquals(rec.data(), row, 0f);
+        // Interpolate Latents: from the projection to seed 1's latent, starting on the reconstruction.
+        LabeledFloatImg frames = output(run("Interpolate Latents", "latent_files", latent + "," + seed1, "frames", 1,
+                "batch_size", 1), "images", LabeledFloatImg.class);
+        assertEquals(List.of("seed3_w.npz[0]", "seed3_w.npz[0]>seed1_w.csv[0] t=0.500", "seed1_w.csv[0]"),
+                frames.labels());
+        assertArrayEquals(rec.data(), Arrays.copyOfRange(frames.data(), 0, 4096), 0f);
+        // Show Activations and Stochastic Variation label their outputs with the file.
+        CommandModule act = run("Show Activations", "latent_file", latent.toFile(), "layer", "b32.conv1",
+                "all_layers", true);
+        assertTrue(output(act, "montage", LabeledFloatImg.class).labels().get(0).startsWith("seed3_w.npz[0] mean |a|"));
+        assertEquals(List.of("seed3_w.npz[0] noise=0", "seed3_w.npz[0] noise=1"), output(run("Stochastic Variation",
+                "latent_file", latent.toFile(), "samples", 2), "images", LabeledFloatImg.class).labels());
+    }
+
     static Stream<Arguments> invalidInputs() throws java.io.IOException {
         File readme = E2E.fixtures().resolve("README.md").toFile();
+        Path rgb32Shaped = E2E.rgb32ShapedLatent(E2E.workDir("invalid-latents").resolve("rgb32_w.npz"));
         return Stream.of(
                 Arguments.of("Generate Images", new Object[] {"model_file", new File("/no/such/model.pkl")},
                         "model_file '/no/such/model.pkl' does not exist"),
@@ -216,6 +250,17 @@ class CommandsInContextTest {
                 Arguments.of("Project Image", new Object[] {"space", "Z"}, "space 'Z' is not valid: use W or W+"),
                 Arguments.of("Generate Images", new Object[] {"latent_file", readme},
                         "latent_file: README.md is not a NumPy .npz file"),
+                Arguments.of("Style Mixing", new Object[] {"col_latents", "/no/such_w.npz"},
+                        "col_latents '/no/such_w.npz' does not exist"),
+                Arguments.of("Style Mixing", new Object[] {"row_latents", rgb32Shaped.toString()},
+                        "row_latents rgb32_w.npz holds latents [N, num_ws, w_dim] = [1, 8, 128], but this model needs"
+                                + " [N, 10, "),
+                Arguments.of("Interpolate Latents", new Object[] {"latent_files", readme.toString()},
+                        "latent_files: README.md is not a NumPy .npz file"),
+                Arguments.of("Show Activations", new Object[] {"latent_file", rgb32Shaped.toFile()},
+                        "use that model, or project the image again with this one"),
+                Arguments.of("Stochastic Variation", new Object[] {"latent_file", new File("/no/such_w.npz")},
+                        "latent_file '/no/such_w.npz' does not exist"),
                 Arguments.of("Train StyleGAN2", new Object[] {"images", readme, "output_dir",
                     E2E.workDir("train-invalid").toFile(), "resolution", 12}, "resolution 12 is not valid"),
                 Arguments.of("Train StyleGAN2", new Object[] {"images", readme, "output_dir",

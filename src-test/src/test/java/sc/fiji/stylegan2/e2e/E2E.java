@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.generate.LatentSource;
+import sc.fiji.stylegan2.model.latent.LatentFile;
+import sc.fiji.stylegan2.model.latent.Latents;
 
 /** Paths the end-to-end tests share: fixtures, the repository, the packaged plugin, a work folder. */
 final class E2E {
@@ -38,6 +42,20 @@ final class E2E {
         float[] v = new float[b.remaining() / 4];
         b.asFloatBuffer().get(v);
         return v;
+    }
+
+    /** Writes the ws of seeds of the 64 px model (mapped in one batch, psi 1) as a latent file. */
+    static Path seedLatents(Path file, long... seeds) throws IOException {
+        try (StyleGAN2Model model = StyleGAN2Model.load(gray64())) {
+            LatentFile.write(file, LatentSource.seeds("seeds", seeds).resolve(model.imageGenerator(), 1).latents());
+        }
+        return file;
+    }
+
+    /** A latent file of the 32 px RGB model's shape ([1, 8, 128]), which the 64 px model must refuse. */
+    static Path rgb32ShapedLatent(Path file) throws IOException {
+        LatentFile.write(file, new Latents(1, 8, 128, new float[8 * 128]));
+        return file;
     }
 
     static Path repoRoot() {

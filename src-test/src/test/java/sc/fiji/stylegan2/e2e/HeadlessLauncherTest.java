@@ -91,6 +91,21 @@ class HeadlessLauncherTest {
     }
 
     @Test
+    void styleMixingTakesRowsFromLatentFiles() throws Exception {
+        Path seed1 = E2E.seedLatents(out.resolve("seed1_w.npz"), 1);
+        Path seeds23 = E2E.seedLatents(out.resolve("seeds23_w.csv"), 2, 3);
+        Path file = out.resolve("latent_grid.tif");
+        ImagePlus imp = saved(launch("--run", "Style Mixing", model() + ",row_latents='" + seed1 + "," + seeds23
+                + "',col_seeds='0',output_range=raw", "--save", file.toString()), file);
+        assertEquals(2 * 64, imp.getWidth());
+        assertEquals(4 * 64, imp.getHeight(), "three rows: one latent in the first file, two in the second");
+        assertEquals("style mixing rows seed1_w.npz,seeds23_w.csv x cols 0, col_styles 0-2",
+                imp.getStack().getSliceLabel(1));
+        float official = E2E.gray64Image(1, "1p00")[20 * 64 + 10];
+        assertEquals(official, imp.getProcessor().getPixelValue(10, 64 + 20), 1e-3f);
+    }
+
+    @Test
     void interpolateLatentsSavesTheFrames() throws Exception {
         Path file = out.resolve("frames.tif");
         ImagePlus imp = saved(launch("--run", "Interpolate Latents", model() + ",seeds='0,1',frames=2,space=z",

@@ -58,6 +58,33 @@ class ImageJ1MacroTest {
     }
 
     @Test
+    void macroRunsTheExploreCommandsOnLatentFilesInPlaceOfSeeds() throws Exception {
+        Path seed1 = E2E.seedLatents(home.resolve("seed1_w.npz"), 1);
+        Path seeds23 = E2E.seedLatents(home.resolve("seeds23_w.csv"), 2, 3);
+        Path results = home.resolve("latents.txt");
+        Processes.Result run = ImageJ1.batchMacro(home, ImageJ1.macro(home, "stylegan2_latents.ijm"),
+                E2E.gray64() + "|" + seed1 + "|" + seeds23 + "|" + results);
+        Map<String, String> r = E2E.keyValues(results);
+        assertEquals("true", r.get("done"), () -> "macro did not finish:\n" + run.all());
+
+        assertEquals("row seed1_w.npz[0], col seed=3", r.get("mixing.cells.label.2"));
+        assertEquals("192x128", r.get("mixing.grid.size"));
+        float official = E2E.gray64Image(1, "1p00")[20 * 64 + 10]; // the row is seed 1's image
+        assertEquals(official, Float.parseFloat(r.get("mixing.grid.row1.10.20")), 1e-3f);
+        assertEquals("5", r.get("interpolate.slices"), "three keys: one latent, then two");
+        assertEquals("seed1_w.npz[0]>seeds23_w.csv[0] t=0.500", r.get("interpolate.label.2"));
+        assertEquals(r.get("activations.seed.mean.6"), r.get("activations.file.mean.6"));
+        assertEquals("seed1_w.npz[0] noise=1", r.get("variation.label.2"));
+    }
+
+    @Test
+    void aLatentOfAnotherModelAbortsTheMacroNamingKeyFileAndShapes() throws Exception {
+        Path other = E2E.rgb32ShapedLatent(home.resolve("rgb32_w.npz"));
+        assertAborts("Style Mixing", "model_file=[" + E2E.gray64() + "] row_latents=[" + other + "]",
+                "row_latents rgb32_w.npz holds latents [N, num_ws, w_dim] = [1, 8, 128], but this model needs [N, 10,");
+    }
+
+    @Test
     void backwardsSeedsAbortTheMacroWithTheMessage() throws Exception {
         assertAborts("Generate Images", "model_file=[" + E2E.gray64() + "] seeds=7-3",
                 "seeds '7-3': range 7-3 runs backwards; write it as 3-7");

@@ -1,5 +1,9 @@
 package sc.fiji.stylegan2.model.explore;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import sc.fiji.stylegan2.model.latent.Latents;
+
 /**
  * Style mixing (StyleGAN paper, Karras et al. 2019, Sec. 3.1, Fig. 3; official {@code style_mixing.py}):
  * the image of a row seed with some of its per-layer latents replaced by those of a column seed,
@@ -39,5 +43,30 @@ public final class StyleMixing {
             }
         }
         return out;
+    }
+
+    /**
+     * The latents of every cell, row-major, as {@link #mix(float[], float[], int[], int, int)}; a cell keeps
+     * its row's noise maps (only the styles come from the column), so a row that is a projection keeps its
+     * texture. Without noise maps in the rows the cells have none.
+     */
+    public static Latents mix(Latents rows, Latents cols, int[] colStyles) {
+        if (rows.numWs() != cols.numWs() || rows.wDim() != cols.wDim()) {
+            throw new IllegalArgumentException("rows and columns have latents of different shapes");
+        }
+        float[] ws = mix(rows.ws(), cols.ws(), colStyles, rows.numWs(), rows.wDim());
+        int n = cols.count();
+        Map<String, float[]> noise = new LinkedHashMap<>();
+        rows.noise().forEach((layer, maps) -> {
+            int size = maps.length / rows.count();
+            float[] cells = new float[rows.count() * n * size];
+            for (int r = 0; r < rows.count(); r++) {
+                for (int c = 0; c < n; c++) {
+                    System.arraycopy(maps, r * size, cells, (r * n + c) * size, size);
+                }
+            }
+            noise.put(layer, cells);
+        });
+        return new Latents(rows.count() * n, rows.numWs(), rows.wDim(), ws, noise);
     }
 }

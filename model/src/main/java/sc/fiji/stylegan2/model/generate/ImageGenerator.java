@@ -79,17 +79,49 @@ public final class ImageGenerator {
      * mode const, the latents' own noise maps replace {@code noise_const} where they have them, so a
      * projection comes back exactly; random and none ignore them. On cancel returns the images finished so far.
      *
-     * @throws IllegalArgumentException naming {@code latent_file} when the latents do not fit this generator
+     * @throws IllegalArgumentException when the latents do not fit this generator
      */
     public GeneratedImages synthesize(Latents latents, List<String> labels, NoiseMode noiseMode, OutputRange range,
             int batchSize, ProgressListener progress) {
-        latents.requireFits(generator.config(), generator.noiseLayers(), "latent_file");
-        boolean ownNoise = latents.hasNoise() && noiseMode == NoiseMode.CONST;
-        BatchOptions options = (from, to) -> {
-            SynthesisOptions o = SynthesisOptions.of(noiseMode);
-            return ownNoise ? o.withNoiseInputs(noiseInputs(latents, from, to)) : o;
-        };
-        return synthesize(latents.ws(), labels, options, range, batchSize, progress);
+        return synthesize(latents, labels, SynthesisOptions.of(noiseMode), range, batchSize, progress);
+    }
+
+    /**
+     * As {@link #synthesize(Latents, List, NoiseMode, OutputRange, int, ProgressListener)}, with further
+     * synthesis options (e.g. an activation probe); the options' noise mode decides as there.
+     */
+    public GeneratedImages synthesize(Latents latents, List<String> labels, SynthesisOptions options,
+            OutputRange range, int batchSize, ProgressListener progress) {
+        requireFits(latents, "the input");
+        boolean ownNoise = latents.hasNoise() && options.noiseMode() == NoiseMode.CONST;
+        BatchOptions batchOptions = (from, to) -> ownNoise
+                ? options.withNoiseInputs(noiseInputs(latents, from, to)) : options;
+        return synthesize(latents.ws(), labels, batchOptions, range, batchSize, progress);
+    }
+
+    /** This generator's configuration. */
+    public GeneratorConfig config() {
+        return generator.config();
+    }
+
+    /**
+     * Checks that latents fit this generator ({@code num_ws}, {@code w_dim}, noise layers).
+     *
+     * @param what the latents for messages, e.g. {@code latent_file cell_w.npz}
+     * @throws IllegalArgumentException naming {@code what}, both shapes and what to do
+     */
+    public void requireFits(Latents latents, String what) {
+        latents.requireFits(generator.config(), generator.noiseLayers(), what);
+    }
+
+    /** The model's {@code noise_const} map {@code [R * R]} of every noise layer, in forward order (a new map). */
+    public Map<String, float[]> constNoise() {
+        Map<String, NDArray> state = generator.stateDict();
+        Map<String, float[]> maps = new LinkedHashMap<>();
+        for (String layer : generator.noiseLayers().keySet()) {
+            maps.put(layer, state.get(layer + ".noise_const").toFloatArray());
+        }
+        return maps;
     }
 
     /** The noise maps of images {@code [from, to)} as synthesis inputs {@code [b, 1, R, R]}. */

@@ -104,22 +104,47 @@ public record Latents(int count, int numWs, int wDim, float[] ws, Map<String, fl
     }
 
     /**
+     * These latents with a noise map in each of the given layers: their own where they have one, else the
+     * given map {@code [R, R]} for every image. Latents with and without stored maps can then share one batch:
+     * given the model's {@code noise_const}, an image without maps gets what noise mode const gives it anyway.
+     * Layers of these latents that are not given stay as they are.
+     */
+    public Latents withNoiseDefaults(Map<String, float[]> maps) {
+        Map<String, float[]> all = new LinkedHashMap<>();
+        maps.forEach((layer, map) -> {
+            float[] own = noise.get(layer);
+            if (own == null) {
+                own = new float[count * map.length];
+                for (int i = 0; i < count; i++) {
+                    System.arraycopy(map, 0, own, i * map.length, map.length);
+                }
+            }
+            all.put(layer, own);
+        });
+        noise.forEach(all::putIfAbsent);
+        return new Latents(count, numWs, wDim, ws, all);
+    }
+
+    /**
      * Checks that these latents fit a generator: {@code num_ws} and {@code w_dim}, and every noise map names a
      * synthesis layer of the right resolution.
      *
-     * @param key the parameter key for messages, e.g. {@code latent_file}
+     * @param what the latents for messages: the parameter key and file, e.g. {@code latent_file cell_w.npz}
      * @param layerResolutions the generator's noise layers and their resolutions
+     * @throws IllegalArgumentException naming {@code what}, both shapes and what to do
      */
-    public void requireFits(GeneratorConfig cfg, Map<String, Integer> layerResolutions, String key) {
+    public void requireFits(GeneratorConfig cfg, Map<String, Integer> layerResolutions, String what) {
         if (numWs != cfg.numWs() || wDim != cfg.wDim()) {
-            throw new IllegalArgumentException(key + ": the latents are [" + count + ", " + numWs + ", " + wDim
-                    + "] but this model needs [N, " + cfg.numWs() + ", " + cfg.wDim() + "] (num_ws, w_dim)");
+            throw new IllegalArgumentException(what + " holds latents [N, num_ws, w_dim] = [" + count + ", " + numWs
+                    + ", " + wDim + "], but this model needs [N, " + cfg.numWs() + ", " + cfg.wDim() + "]: latents fit"
+                    + " only the model they were made with; use that model, or project the image again with this one");
         }
         for (String layer : noise.keySet()) {
             Integer r = layerResolutions.get(layer);
             if (r == null || r != noiseResolution(layer)) {
-                throw new IllegalArgumentException(key + ": noise map " + layer + " (" + noiseResolution(layer) + " px)"
-                        + " does not fit this model" + (r == null ? " (no such layer)" : " (" + r + " px)"));
+                throw new IllegalArgumentException(what + ": noise map " + layer + " (" + noiseResolution(layer)
+                        + " px) does not fit this model" + (r == null ? " (no such layer)" : " (" + r + " px)")
+                        + "; use the model the latents were made with");
             }
         }
     }

@@ -101,9 +101,8 @@ public final class Projector {
         if (options.noiseStart() == NoiseStart.RANDOM) {
             return null;
         }
-        Map<String, NDArray> state = model.generator().stateDict();
-        Map<String, float[]> start = new java.util.LinkedHashMap<>();
-        layers.keySet().forEach(layer -> start.put(layer, state.get(layer + ".noise_const").toFloatArray()));
+        Map<String, float[]> start = model.imageGenerator().constNoise();
+        start.keySet().retainAll(layers.keySet());
         return start;
     }
 

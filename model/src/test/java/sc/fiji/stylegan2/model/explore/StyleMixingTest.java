@@ -2,10 +2,13 @@ package sc.fiji.stylegan2.model.explore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
+import sc.fiji.stylegan2.model.latent.Latents;
 
 class StyleMixingTest {
 
@@ -27,6 +30,20 @@ class StyleMixingTest {
         // cell (row 1, col 2): layer 0 from row 1 (110), layers 1, 2 from col 2 (221, 222)
         int cell = (1 * 3 + 2) * 6;
         assertArrayEquals(new float[] {110, 110, 221, 221, 222, 222}, java.util.Arrays.copyOfRange(mixed, cell, cell + 6));
+    }
+
+    @Test
+    void cellsOfLatentsKeepTheirRowsNoiseMaps() {
+        // rows: 2 images with 1x1 noise maps 0.5 and -0.5; columns: 3 images whose maps must not be used
+        Latents rows = new Latents(2, 3, 2, ws(2, 100), Map.of("synthesis.b4.conv1", new float[] {0.5f, -0.5f}));
+        Latents cols = new Latents(3, 3, 2, ws(3, 200), Map.of("synthesis.b4.conv1", new float[] {7, 8, 9}));
+        Latents cells = StyleMixing.mix(rows, cols, new int[] {1, 2});
+        assertEquals(6, cells.count());
+        assertArrayEquals(StyleMixing.mix(ws(2, 100), ws(3, 200), new int[] {1, 2}, 3, 2), cells.ws(), 0f);
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, -0.5f, -0.5f, -0.5f}, cells.noise().get("synthesis.b4.conv1"),
+                0f);
+        assertFalse(StyleMixing.mix(new Latents(2, 3, 2, ws(2, 100)), cols, new int[] {0}).hasNoise(),
+                "rows without maps give cells without maps");
     }
 
     @Test
