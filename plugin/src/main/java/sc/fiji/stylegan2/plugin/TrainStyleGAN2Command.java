@@ -13,6 +13,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
 import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
 import sc.fiji.stylegan2.training.loop.TrainingLoop;
 
@@ -22,6 +23,8 @@ import sc.fiji.stylegan2.training.loop.TrainingLoop;
  * lazy-regularisation correction, G_ema. Checkpoints ({@code network-snapshot-*.sg2}, loadable by every
  * other command), fixed-seed grids ({@code fakes*.tif}) and a CSV log go to {@code output_dir}; Cancel or
  * Ctrl-C writes one more checkpoint, and {@code resume} (a checkpoint, or {@code latest}) continues a run.
+ * {@code augment} chooses how the images the discriminator sees are augmented (Karras et al. 2020b, ADA):
+ * adaptively by default, as the official code, which is what stacks of a few hundred images need.
  */
 @Plugin(
         type = Command.class,
@@ -70,6 +73,24 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             + " (official --mirror): for data without a preferred left and right.")
     private boolean mirror = false;
 
+    @Parameter(label = "Augmentation", description = "How the images the discriminator sees are augmented"
+            + " (flips, 90° rotations, shifts, brightness, contrast): ada adapts the probability p to how much D"
+            + " overfits (official default, for small stacks); fixed keeps augment_p; none.",
+            choices = {"ada", "none", "fixed"})
+    private String augment = "ada";
+
+    @Parameter(label = "Augmentation p", description = "The probability of augment=fixed; where ada starts"
+            + " (0, as officially). Ignored for none.", min = "0", max = "1", stepSize = "0.05")
+    private double augment_p = 0;
+
+    @Parameter(label = "ADA target", description = "The r_t = mean sign of D's real logits that ada steers to"
+            + " (0.6): lower augments more.", min = "-1", max = "1", stepSize = "0.05")
+    private double ada_target = 0.6;
+
+    @Parameter(label = "ADA speed (kimg)", description = "Thousands of images for ada to move p from 0 to 1"
+            + " (official 500; 100 reacts faster).")
+    private double ada_kimg = 500;
+
     @Parameter(label = "Resume from", description = "Empty for a new run; a checkpoint file; or latest (the newest"
             + " snapshot in the output folder).", required = false)
     private String resume = "";
@@ -85,11 +106,12 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
         try (ShutdownCancel shutdown = new ShutdownCancel(300)) {
             int res = TrainingTask.requireResolution(resolution);
             TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
+            AugmentOptions augmentation = TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg);
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
             TrainingData data = load(requireImages(), res);
             TrainingOptions options = TrainingTask.options(config, data, kimg, batch_size, snapshot_kimg,
-                    mirror);
+                    mirror, augmentation);
             TrainingLoop.Result result = TrainingTask.run(data, out, options, resumeFrom,
                     new TrainingStatus(status, log, () -> isCanceled() || shutdown.requested()));
             message = TrainingTask.report(result);

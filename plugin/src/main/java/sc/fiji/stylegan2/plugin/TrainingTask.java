@@ -8,6 +8,8 @@ import java.util.Locale;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
+import sc.fiji.stylegan2.training.data.AugmentMode;
+import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
 import sc.fiji.stylegan2.training.loop.TrainingListener;
 import sc.fiji.stylegan2.training.loop.TrainingLoop;
@@ -24,12 +26,13 @@ public final class TrainingTask {
      * The options of a new run.
      *
      * @param batchSize 0 for the config's own
+     * @param augment from {@link #augmentation}
      */
     public static TrainingOptions options(String config, TrainingData data, double kimg, int batchSize,
-            double snapshotKimg, boolean mirror) {
+            double snapshotKimg, boolean mirror, AugmentOptions augment) {
         TrainingConfig cfg = checkKeys(config, kimg, batchSize, snapshotKimg);
         TrainingOptions.Builder b = TrainingOptions.builder(cfg, data.resolution(), data.channels())
-                .optTotalKimg(kimg).optSnapshotKimg(snapshotKimg).optMirror(mirror);
+                .optTotalKimg(kimg).optSnapshotKimg(snapshotKimg).optMirror(mirror).optAugment(augment);
         if (batchSize > 0) {
             b.optBatchSize(batchSize);
         }
@@ -46,6 +49,15 @@ public final class TrainingTask {
                     + " more");
         }
         return cfg;
+    }
+
+    /**
+     * The augmentation keys: {@code augment} ({@code ada}, {@code none}, {@code fixed}), {@code augment_p} (the
+     * fixed p, or where ada starts; ignored for none), {@code ada_target}, {@code ada_kimg}.
+     */
+    public static AugmentOptions augmentation(String augment, double augmentP, double adaTarget, double adaKimg) {
+        AugmentMode mode = AugmentMode.parse(augment);
+        return new AugmentOptions(mode, mode == AugmentMode.NONE ? 0 : augmentP, adaTarget, adaKimg);
     }
 
     /** Checks {@code resolution}: a power of two from 8 to 1024. */
@@ -85,8 +97,8 @@ public final class TrainingTask {
     }
 
     /**
-     * Trains, or resumes with the schedule given ({@code kimg}, {@code snapshot_kimg}; the networks, batch
-     * and objective stay those of the checkpoint).
+     * Trains, or resumes with the schedule given ({@code kimg}, {@code snapshot_kimg}; the networks, batch,
+     * objective and augmentation stay those of the checkpoint, whose p continues).
      */
     public static TrainingLoop.Result run(TrainingData data, Path outputDir, TrainingOptions options, Path resume,
             TrainingListener listener) throws IOException {

@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,9 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
+import sc.fiji.stylegan2.training.data.AugmentMode;
+import sc.fiji.stylegan2.training.loop.TickLog;
+import sc.fiji.stylegan2.training.loop.TickReport;
 
 /** Train StyleGAN2 through a SciJava context on 8 px blobs with config small (two minibatches a run). */
 class TrainStyleGAN2CommandTest {
@@ -54,6 +58,11 @@ class TrainStyleGAN2CommandTest {
         in.put("snapshot_kimg", 0.008);
         in.put("resume", resume);
         in.put("mirror", true);
+        // Every key given: SciJava fills a missing one with the value the previous test left (persisted).
+        in.put("augment", "ada");
+        in.put("augment_p", 0.0);
+        in.put("ada_target", 0.6);
+        in.put("ada_kimg", 500.0);
         return in;
     }
 
@@ -109,6 +118,44 @@ class TrainStyleGAN2CommandTest {
         try (StyleGAN2Model model = StyleGAN2Model.load(((File) m.getOutput("checkpoint")).toPath())) {
             assertEquals(8, model.config().resolution());
             assertTrue(model.intensity().offset() > 100, "the data's units come back: " + model.intensity());
+        }
+    }
+
+    /**
+     * augment=ada from p = 0.5: D sees augmented images from the first minibatch; two minibatches are fewer than
+     * the heuristic's interval of 4, so p is still 0.5 in the checkpoint and the CSV log.
+     */
+    @Test
+    void adaptiveAugmentationTrainsAndReportsP() throws Exception {
+        Map<String, Object> in = inputs(0.016, "");
+        in.put("augment", "ada");
+        in.put("augment_p", 0.5);
+        in.put("ada_target", 0.5);
+        CommandModule m = run(in);
+        assertFalse(m.isCanceled(), () -> m.getCancelReason());
+        TrainingCheckpoint c = TrainingCheckpoint.read(((File) m.getOutput("checkpoint")).toPath());
+        try (StyleGAN2Model model = c.model()) {
+            assertEquals(AugmentMode.ADA, c.options().augment().mode());
+            assertEquals(0.5, c.options().augment().target());
+            assertEquals(0.5, c.state().augment().p());
+            assertEquals(2, c.state().augment().batches(), "the signs of both minibatches wait for the next step");
+        }
+        List<String> log = Files.readAllLines(tmp.resolve("run").resolve(TickLog.FILE_NAME));
+        int column = List.of(log.get(0).split(",")).indexOf(TickReport.AUGMENT);
+        assertTrue(column > 0, log.get(0));
+        assertEquals("0.500000", log.get(log.size() - 1).split(",", -1)[column]);
+    }
+
+    @Test
+    void invalidAugmentationKeysAreRefusedNamingTheKey() throws Exception {
+        Object[][] cases = {{"augment", "always"}, {"augment_p", 1.5}, {"ada_target", 1.0}, {"ada_kimg", 0.0}};
+        for (Object[] bad : cases) {
+            Map<String, Object> in = inputs(0.008, "");
+            in.put("augment", "fixed");
+            in.put(bad[0].toString(), bad[1]);
+            CommandModule m = run(in);
+            assertTrue(m.isCanceled(), bad[0].toString());
+            assertTrue(m.getCancelReason().startsWith(bad[0].toString()), m.getCancelReason());
         }
     }
 

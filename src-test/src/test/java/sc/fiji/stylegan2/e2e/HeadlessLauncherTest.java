@@ -51,7 +51,8 @@ class HeadlessLauncherTest {
         assertEquals(0, r.code(), r.all());
         for (String s : List.of("Generate Images", "Style Mixing", "Interpolate Latents", "Stochastic Variation",
                 "Show Activations", "Model Info", "Convert Checkpoint", "Project Image", "col_styles", "noise_layers",
-                "all_layers", "frames", "space", "device", "latent_file", "num_steps")) {
+                "all_layers", "frames", "space", "device", "latent_file", "num_steps", "Train StyleGAN2", "augment_p",
+                "ada_target", "ada_kimg")) {
             assertTrue(r.out().contains(s), s + " in\n" + r.out());
         }
     }
@@ -132,6 +133,30 @@ class HeadlessLauncherTest {
         assertEquals("channel 63", imp.getStack().getSliceLabel(64));
         assertTrue(r.out().contains("# Activation statistics\nchannel\tmean\tstd\tmax\tmax/median |a|\n0\t"), r.out());
         assertEquals(1 + 1 + 64, r.out().strip().split("\\R").length, r.out());
+    }
+
+    /** The augmentation keys reach Train StyleGAN2 from the command line: p = 1 throughout, in the CSV log. */
+    @Test
+    void trainStyleGAN2TakesTheAugmentationKeys() throws Exception {
+        ij.ImageStack stack = new ij.ImageStack(16, 16);
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 8; i++) {
+            float[] px = new float[16 * 16];
+            for (int k = 0; k < px.length; k++) {
+                px[k] = 200 + 100 * random.nextFloat();
+            }
+            stack.addSlice(new ij.process.FloatProcessor(16, 16, px));
+        }
+        Path tif = out.resolve("train-stack.tif");
+        assertTrue(new ij.io.FileSaver(new ImagePlus("cells", stack)).saveAsTiffStack(tif.toString()));
+        Path run = out.resolve("train-fixed");
+        Processes.Result r = launch("--run", "Train StyleGAN2", "images='" + tif + "',output_dir='" + run
+                + "',resolution=8,config=small,kimg=0.016,snapshot_kimg=0.008,augment=fixed,augment_p=1");
+        assertEquals(0, r.code(), r.all());
+        List<String> log = Files.readAllLines(run.resolve("training_log.csv"));
+        int column = List.of(log.get(0).split(",")).indexOf("Progress/augment");
+        assertTrue(column > 0, log.get(0));
+        assertEquals("1.00000", log.get(log.size() - 1).split(",", -1)[column], String.join("\n", log));
     }
 
     @Test

@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.training;
 
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
+import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.loss.LossOptions;
 
 /**
@@ -29,11 +30,12 @@ import sc.fiji.stylegan2.training.loss.LossOptions;
  * @param gridImages fixed-seed images in each snapshot grid (seeds 0, 1, ...)
  * @param mirror x-flips: each drawn real image is mirrored left-right with probability ½ (official
  *     {@code --mirror}, off by default)
+ * @param augment the discriminator's input augmentation (ADA; official default {@code ada}, p from 0)
  */
 public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, DiscriminatorConfig discriminator,
         LossOptions loss, int batchSize, double learningRate, double beta1, double beta2, double epsilon,
         double emaKimg, Double emaRampup, double totalKimg, double tickKimg, double snapshotKimg, long seed,
-        int gridImages, boolean mirror) {
+        int gridImages, boolean mirror, AugmentOptions augment) {
 
     public TrainingOptions {
         require(generator.resolution() == discriminator.resolution()
@@ -51,6 +53,7 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         require(tickKimg > 0, "tick length must be > 0 kimg, got " + tickKimg);
         require(snapshotKimg > 0, "snapshot_kimg must be > 0, got " + snapshotKimg);
         require(gridImages >= 0, "grid images must be >= 0");
+        require(augment != null, "augmentation options are missing");
     }
 
     private static void require(boolean ok, String message) {
@@ -87,7 +90,7 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         return b.optBatchSize(batchSize).optLearningRate(learningRate).optBetas(beta1, beta2).optEpsilon(epsilon)
                 .optLoss(loss).optEmaKimg(emaKimg).optEmaRampup(emaRampup).optTotalKimg(totalKimg)
                 .optTickKimg(tickKimg).optSnapshotKimg(snapshotKimg).optSeed(seed).optGridImages(gridImages)
-                .optMirror(mirror);
+                .optMirror(mirror).optAugment(augment);
     }
 
     /** Builder: each {@code opt...} replaces the setup's value. */
@@ -112,6 +115,7 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         private long seed = 0;
         private int gridImages = 32;
         private boolean mirror;
+        private AugmentOptions augment = AugmentOptions.ada();
 
         private Builder(TrainingConfig config, int resolution, int imgChannels) {
             this.config = config;
@@ -151,6 +155,7 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         public Builder optSeed(long v) { seed = v; return this; }
         public Builder optGridImages(int v) { gridImages = v; return this; }
         public Builder optMirror(boolean v) { mirror = v; return this; }
+        public Builder optAugment(AugmentOptions v) { augment = v; return this; }
 
         /**
          * Validates and builds. Deviation: the official {@code auto} setup derives γ and the EMA half-life
@@ -170,7 +175,7 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
             DiscriminatorConfig d = new DiscriminatorConfig(resolution, imgChannels, generator.channelBase(),
                     generator.channelMax(), mbstdGroup, 1, generator.convClamp());
             return new TrainingOptions(config, generator, d, l, batchSize, learningRate, beta1, beta2, epsilon, ema,
-                    emaRampup, totalKimg, tickKimg, snapshotKimg, seed, gridImages, mirror);
+                    emaRampup, totalKimg, tickKimg, snapshotKimg, seed, gridImages, mirror, augment);
         }
     }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.training.checkpoint.TrainingOptionsJson;
+import sc.fiji.stylegan2.training.data.AugmentMode;
+import sc.fiji.stylegan2.training.data.AugmentOptions;
 
 class TrainingOptionsTest {
 
@@ -91,8 +94,40 @@ class TrainingOptionsTest {
     @Test
     void jsonRoundTripKeepsEveryValue() {
         TrainingOptions o = TrainingOptions.builder(TrainingConfig.PAPER256, 64, 2).optBatchSize(8).optSeed(42)
-                .optTotalKimg(12.5).optSnapshotKimg(3).optTickKimg(0.5).optGridImages(6).optMirror(true).build();
+                .optTotalKimg(12.5).optSnapshotKimg(3).optTickKimg(0.5).optGridImages(6).optMirror(true)
+                .optAugment(AugmentOptions.fixed(0.35).withTarget(0.5).withAdaKimg(100)).build();
         assertEquals(o, TrainingOptionsJson.parse(TrainingOptionsJson.of(o)));
         assertEquals(o, o.toBuilder().build());
+    }
+
+    @Test
+    void augmentationDefaultsToTheOfficialAda() {
+        AugmentOptions a = TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).build().augment();
+        assertEquals(AugmentMode.ADA, a.mode());
+        assertEquals(0, a.p());
+        assertEquals(0.6, a.target());
+        assertEquals(500, a.adaKimg());
+    }
+
+    /** Runs saved before augmentation existed had none; their options read back so. */
+    @Test
+    void optionsWithoutAugmentationKeysReadAsNone() {
+        JsonObject j = TrainingOptionsJson.of(TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).build());
+        for (String key : new String[] {"augment", "augment_p", "ada_target", "ada_kimg"}) {
+            j.remove(key);
+        }
+        assertEquals(AugmentOptions.none(), TrainingOptionsJson.parse(j).augment());
+    }
+
+    @Test
+    void invalidAugmentationValuesNameTheirKey() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AugmentMode.parse("always")).getMessage()
+                .startsWith("augment 'always' is not valid: use ada, none or fixed"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AugmentOptions.fixed(1.5)).getMessage()
+                .startsWith("augment_p"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AugmentOptions.ada().withTarget(1))
+                .getMessage().startsWith("ada_target"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AugmentOptions.ada().withAdaKimg(0))
+                .getMessage().startsWith("ada_kimg"));
     }
 }

@@ -64,6 +64,8 @@ public final class QualityBenchmark {
                     clock.resume();
                 }
             };
+            // Augmentation: the default, ADA with p from 0 (as the command's default); with 60 000 training
+            // images D hardly overfits in minutes, so p is expected to stay near 0.
             TrainingOptions options = TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).optTotalKimg(100_000)
                     .optSnapshotKimg(snapshotKimg).optTickKimg(Math.min(1, snapshotKimg)).build();
             new TrainingLoop(train, out, listener).train(options);

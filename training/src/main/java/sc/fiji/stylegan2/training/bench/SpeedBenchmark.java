@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.training.bench;
 import java.util.Locale;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.loop.BatchSampler;
 import sc.fiji.stylegan2.training.loop.TrainingSession;
 
@@ -11,8 +12,10 @@ import sc.fiji.stylegan2.training.loop.TrainingSession;
  * setup the official code was timed with on this project's 2-core machine (z = w = 512, mapping 8, channel
  * base 8192, at most 256 channels, batch 8, the lazy schedule: G regularises every 4, D every 16, no
  * augmentation; official: 27–29 kimg/h at 32 px, 12.9–14.7 at 64 px) and for config {@code small} at 32 px
- * (official code: 253 kimg/h). Each row times whole lazy cycles (a multiple of 16 minibatches) after a
- * warm-up, so the regularisation phases are counted at their real frequency.
+ * (official code: 253 kimg/h). Both rows set augmentation to none explicitly: the default, {@code ada}, would
+ * add the augment pipe once p rises, and the rows are compared with timings without augmentation. Each row
+ * times whole lazy cycles (a multiple of 16 minibatches) after a warm-up, so the regularisation phases are
+ * counted at their real frequency.
  *
  * <pre>
  *   java -cp ... sc.fiji.stylegan2.training.bench.SpeedBenchmark [cycles=2] [warmup=4]
@@ -32,13 +35,14 @@ public final class SpeedBenchmark {
         System.out.println("|---|---:|---:|---:|---:|---:|");
         row("512/8/8192/256", paper(32), cycles, warmup, "27–29");
         row("512/8/8192/256", paper(64), cycles, warmup, "12.9–14.7");
-        row("small", TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).build(), cycles, warmup, "253");
+        row("small", TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).optAugment(AugmentOptions.none()).build(),
+                cycles, warmup, "253");
     }
 
     /** The setup the official code was timed with: config auto's objective with this network and batch. */
     static TrainingOptions paper(int res) {
         return TrainingOptions.builder(TrainingConfig.AUTO, res, 1).network(512, 8, 8192, 256).optBatchSize(8)
-                .optMbstdGroup(4).build();
+                .optMbstdGroup(4).optAugment(AugmentOptions.none()).build();
     }
 
     private static void row(String name, TrainingOptions o, int cycles, int warmup, String official) {

@@ -5,6 +5,8 @@ import sc.fiji.stylegan2.model.checkpoint.ConfigJson;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.data.AugmentMode;
+import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.loss.LossOptions;
 
 /** Training options as a JSON object in checkpoints, with the official kwarg names where there are some. */
@@ -40,6 +42,11 @@ public final class TrainingOptionsJson {
         j.addProperty("seed", o.seed());
         j.addProperty("grid_images", o.gridImages());
         j.addProperty("mirror", o.mirror());
+        AugmentOptions a = o.augment();
+        j.addProperty("augment", a.mode().key());
+        j.addProperty("augment_p", a.p());
+        j.addProperty("ada_target", a.target());
+        j.addProperty("ada_kimg", a.adaKimg());
         return j;
     }
 
@@ -66,6 +73,16 @@ public final class TrainingOptionsJson {
                 .optSeed(j.get("seed").getAsLong())
                 .optGridImages(j.get("grid_images").getAsInt())
                 .optMirror(j.has("mirror") && j.get("mirror").getAsBoolean())
+                .optAugment(augment(j))
                 .build();
+    }
+
+    /** The augmentation; none for checkpoints written before it existed (those runs had none). */
+    private static AugmentOptions augment(JsonObject j) {
+        if (!j.has("augment")) {
+            return AugmentOptions.none();
+        }
+        return new AugmentOptions(AugmentMode.parse(j.get("augment").getAsString()), j.get("augment_p").getAsDouble(),
+                j.get("ada_target").getAsDouble(), j.get("ada_kimg").getAsDouble());
     }
 }

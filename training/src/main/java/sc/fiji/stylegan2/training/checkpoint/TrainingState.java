@@ -1,5 +1,7 @@
 package sc.fiji.stylegan2.training.checkpoint;
 
+import sc.fiji.stylegan2.training.data.AdaptiveAugment;
+
 /**
  * The counters of a run, saved in every checkpoint so that a resumed run continues exactly.
  *
@@ -9,12 +11,14 @@ package sc.fiji.stylegan2.training.checkpoint;
  * @param tick progress ticks done so far
  * @param plMean the path length running mean a
  * @param trainingSeconds wall-clock seconds spent training so far (for the ETA and the log)
+ * @param augment the augmentation probability p and the ADA heuristic's signs since its last adjustment
  */
-public record TrainingState(long curNimg, long batchIdx, long tick, double plMean, double trainingSeconds) {
+public record TrainingState(long curNimg, long batchIdx, long tick, double plMean, double trainingSeconds,
+        AdaptiveAugment.State augment) {
 
-    /** The state of a new run. */
-    public static TrainingState initial() {
-        return new TrainingState(0, 0, 0, 0, 0);
+    /** The state of a new run whose augmentation starts at probability {@code augmentP}. */
+    public static TrainingState initial(double augmentP) {
+        return new TrainingState(0, 0, 0, 0, 0, AdaptiveAugment.State.initial(augmentP));
     }
 
     public double kimg() {

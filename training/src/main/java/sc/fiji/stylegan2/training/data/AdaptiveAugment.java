@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.EnumSet;
-import java.util.Random;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
  * Adaptive discriminator augmentation (Karras et al. 2020b, "Training Generative Adversarial Networks with
@@ -20,7 +20,9 @@ import java.util.Set;
  * evaluated every {@code interval} minibatches ({@code ada_interval = 4}, {@code ada_kimg = 500}: p can go
  * from 0 to 1 in 500k images). The operations are NDArray ops on {@code [N, C, H, W]}, so gradients flow
  * through them to the generator: the geometric ones are one per-image pixel permutation (a {@code gather}),
- * the colour ones an affine map per image.
+ * the colour ones an affine map per image. {@code StyleGAN2Loss} applies it in its {@code runD} (the official
+ * {@code run_D}) to the fakes of Gmain and Dmain and to the reals of Dmain and Dreg; {@code TrainingSession}
+ * feeds each minibatch's real-logit signs to {@link #update} and saves {@link #state} in checkpoints.
  *
  * <p>Deviations: only {@link AugmentOp}'s subset of {@code bgc} (no fractional translation, isotropic or
  * anisotropic scaling, arbitrary rotation, luma flip, hue or saturation, which need resampling filters);
@@ -34,10 +36,34 @@ public final class AdaptiveAugment {
     private final int interval;
     private final double adaKimg;
     private double p;
-    private double signSum;
+    private long signSum;
     private long signCount;
     private int batches;
     private double lastRt = Double.NaN;
+
+    /**
+     * The heuristic's state, saved in checkpoints so that a resumed run adapts p exactly as an uninterrupted
+     * one would: p and the signs gathered since the last adjustment.
+     *
+     * @param p the augmentation probability, in [0, 1]
+     * @param signSum Σ sign(D(x_real)) since the last adjustment
+     * @param signCount real logits since the last adjustment
+     * @param batches minibatches since the last adjustment
+     */
+    public record State(double p, long signSum, long signCount, int batches) {
+
+        public State {
+            if (!(p >= 0 && p <= 1) || signCount < 0 || Math.abs(signSum) > signCount || batches < 0) {
+                throw new IllegalArgumentException("invalid augmentation state: p " + p + ", " + signSum + " of "
+                        + signCount + " signs, " + batches + " minibatches");
+            }
+        }
+
+        /** Probability {@code p}, nothing gathered yet. */
+        public static State initial(double p) {
+            return new State(p, 0, 0, 0);
+        }
+    }
 
     private AdaptiveAugment(Builder b) {
         this.ops = EnumSet.copyOf(b.ops);
@@ -61,16 +87,29 @@ public final class AdaptiveAugment {
         this.p = Math.max(0, Math.min(1, p));
     }
 
+    /** The state to save in a checkpoint. */
+    public State state() {
+        return new State(p, signSum, signCount, batches);
+    }
+
+    /** Continues from a saved state: p and the signs gathered since the last adjustment. */
+    public void restore(State s) {
+        p = s.p();
+        signSum = s.signSum();
+        signCount = s.signCount();
+        batches = s.batches();
+    }
+
     /** The last r_t used to adjust p (NaN before the first adjustment). */
     public double lastRt() {
         return lastRt;
     }
 
     /**
-     * Augments {@code [N, C, H, W]} images (differentiably); returns {@code images} itself when p is 0. Every
-     * random choice comes from {@code rng}.
+     * Augments {@code [N, C, H, W]} images (differentiably); returns {@code images} itself, with no op and no
+     * random draw, when p is 0. Every random choice comes from {@code rng}.
      */
-    public NDArray apply(NDArray images, Random rng) {
+    public NDArray apply(NDArray images, RandomGenerator rng) {
         if (p <= 0 || ops.isEmpty()) {
             return images;
         }
@@ -93,7 +132,7 @@ public final class AdaptiveAugment {
     }
 
     /** Brightness then contrast, as ADA's colour matrix {@code C = S(c) T(b)}: {@code x' = c (x + b)}. */
-    private NDArray colour(NDArray x, int n, Random rng) {
+    private NDArray colour(NDArray x, int n, RandomGenerator rng) {
         boolean bright = ops.contains(AugmentOp.BRIGHTNESS), contrast = ops.contains(AugmentOp.CONTRAST);
         if (!bright && !contrast) {
             return x;
@@ -119,21 +158,33 @@ public final class AdaptiveAugment {
      * moves by {@code sign(r_t − target) · images / (ada_kimg · 1000)} (no-op when p is fixed).
      */
     public void update(float[] realLogits) {
+        long sum = 0;
+        for (float l : realLogits) {
+            sum += (long) Math.signum(l);
+        }
+        update(sum, realLogits.length);
+    }
+
+    /**
+     * Feeds one minibatch: {@code signSum = Σ sign(D(x_real))} over its {@code count} real images. Every
+     * {@code interval} minibatches (official: when {@code batch_idx % ada_interval == 0} after the step), Eq. 1:
+     * {@code p ← max(0, p + sign(r_t − target) · batch · interval / (ada_kimg · 1000))}, with r_t the mean sign
+     * over those minibatches. No-op when p is fixed.
+     */
+    public void update(long signSum, int count) {
         if (target == null) {
             return;
         }
-        for (float l : realLogits) {
-            signSum += Math.signum(l);
-        }
-        signCount += realLogits.length;
+        this.signSum += signSum;
+        this.signCount += count;
         if (++batches < interval) {
             return;
         }
-        lastRt = signSum / signCount;
-        double adjust = Math.signum(lastRt - target) * signCount / (adaKimg * 1000);
+        lastRt = (double) this.signSum / this.signCount;
+        double adjust = Math.signum(lastRt - target) * this.signCount / (adaKimg * 1000);
         setProbability(p + adjust);
-        signSum = 0;
-        signCount = 0;
+        this.signSum = 0;
+        this.signCount = 0;
         batches = 0;
     }
 

@@ -1,7 +1,7 @@
 package sc.fiji.stylegan2.training.data;
 
-import java.util.Random;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
  * The geometric part of {@link AdaptiveAugment}: for each image, the source pixel of every output pixel under
@@ -16,7 +16,7 @@ final class PixelPermutation {
      * Indices for {@code gather} on {@code [N, C, H·W]} ({@code N·C·H·W} values, the same for all channels of
      * an image), or null when no image moved.
      */
-    static long[] draw(Set<AugmentOp> ops, double p, int n, int c, int h, int w, Random rng) {
+    static long[] draw(Set<AugmentOp> ops, double p, int n, int c, int h, int w, RandomGenerator rng) {
         int hw = h * w;
         long[] index = new long[n * c * hw];
         boolean moved = false;

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param plMean the path length running mean
  * @param stats tick means by official name: {@code Loss/G/loss}, {@code Loss/D/loss}, {@code Loss/G/reg},
  *     {@code Loss/D/reg}, {@code Loss/pl_penalty}, {@code Loss/r1_penalty}, {@code Loss/scores/fake},
- *     {@code Loss/scores/real}, and {@link #NONFINITE_GRADIENTS}
+ *     {@code Loss/scores/real}, {@link #NONFINITE_GRADIENTS}, {@link #REAL_SIGNS} and {@link #AUGMENT}
  */
 public record TickReport(long tick, double kimg, double totalKimg, double secPerKimg, double tickSeconds,
         double trainingSeconds, double etaSeconds, double plMean, Map<String, Double> stats) {
@@ -25,20 +25,31 @@ public record TickReport(long tick, double kimg, double totalKimg, double secPer
     /** Parameter tensors per minibatch whose gradient had NaN or ±inf, set to finite values before the step. */
     public static final String NONFINITE_GRADIENTS = "Progress/nonfinite_grads";
 
-    /** The statistics the CSV log shows, in order. */
+    /** Mean of sign(D(x_real)) over the tick's Dmain phases: the ADA overfitting heuristic r_t. */
+    public static final String REAL_SIGNS = "Loss/signs/real";
+
+    /** The augmentation probability p at the end of the tick (0 without augmentation). */
+    public static final String AUGMENT = "Progress/augment";
+
+    /** The statistics the CSV log shows, in order (columns added later go last). */
     public static final String[] STAT_NAMES = {"Loss/G/loss", "Loss/D/loss", "Loss/G/reg", "Loss/D/reg",
-        "Loss/pl_penalty", "Loss/r1_penalty", "Loss/scores/fake", "Loss/scores/real", NONFINITE_GRADIENTS};
+        "Loss/pl_penalty", "Loss/r1_penalty", "Loss/scores/fake", "Loss/scores/real", NONFINITE_GRADIENTS,
+        REAL_SIGNS, AUGMENT};
 
     /** A tick mean, or NaN when the tick had none. */
     public double stat(String name) {
         return stats.getOrDefault(name, Double.NaN);
     }
 
-    /** One status line, e.g. {@code tick 3 kimg 12.0/50 sec/kimg 14.2 eta 9m G 1.02 D 1.31 r1 0.04 pl 0.21}. */
+    /**
+     * One status line, e.g. {@code tick 3 kimg 12.0/50 sec/kimg 14.2 eta 9m G 1.02 D 1.31 r1 0.04 pl 0.21
+     * augment 0.012 rt 0.63}.
+     */
     public String statusLine() {
         return String.format(Locale.ROOT, "tick %d  kimg %.1f/%.0f  sec/kimg %.2f  eta %s  G %.3f  D %.3f  r1 %.4f"
-                + "  pl %.4f", tick, kimg, totalKimg, secPerKimg, duration(etaSeconds), stat("Loss/G/loss"),
-                stat("Loss/D/loss"), stat("Loss/r1_penalty"), stat("Loss/pl_penalty"));
+                + "  pl %.4f  augment %.3f  rt %.2f", tick, kimg, totalKimg, secPerKimg, duration(etaSeconds),
+                stat("Loss/G/loss"), stat("Loss/D/loss"), stat("Loss/r1_penalty"), stat("Loss/pl_penalty"),
+                stat(AUGMENT), stat(REAL_SIGNS));
     }
 
     /** {@code 1h 05m}, {@code 12m 30s}, {@code 45s}. */

@@ -124,7 +124,7 @@ public final class TrainingLoop {
         }
     }
 
-    /** Closes a tick: timing, ETA, the statistics' means. */
+    /** Closes a tick: timing, ETA, the statistics' means, the augmentation probability. */
     private static TickReport endTick(TrainingSession session, Map<String, Double> means, long startNimg,
             long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -133,6 +133,7 @@ public final class TrainingLoop {
         TrainingOptions o = session.options();
         double secPerKimg = seconds / Math.max(1, s.curNimg() - startNimg) * 1000;
         double eta = Math.max(0, o.totalNimg() - s.curNimg()) / 1000.0 * secPerKimg;
+        means.put(TickReport.AUGMENT, s.augment().p()); // official Progress/augment: p at the tick's end
         return new TickReport(s.tick() - 1, s.kimg(), o.totalKimg(), secPerKimg, seconds, s.trainingSeconds(), eta,
                 s.plMean(), means);
     }

@@ -16,6 +16,7 @@ import sc.fiji.stylegan2.model.optim.Adam;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
 import sc.fiji.stylegan2.training.checkpoint.TrainingState;
+import sc.fiji.stylegan2.training.data.AdaptiveAugment;
 import sc.fiji.stylegan2.training.loss.GradientOp;
 import sc.fiji.stylegan2.training.loss.LossPhase;
 import sc.fiji.stylegan2.training.loss.PathLengthPenalty;
@@ -27,7 +28,8 @@ import sc.fiji.stylegan2.training.loss.StyleMixing;
  * A run in progress: G, G_ema and D, one Adam per network (shared by its main and regularisation phases, as
  * officially), the loss and the counters. {@link #step} trains one minibatch as the official loop body: the
  * phases Gmain, Greg, Dmain, Dreg in that order, each followed by its optimizer step, the regularisation
- * phases only on their lazy schedule (StyleGAN2 Sec. 3.1); then the G_ema update.
+ * phases only on their lazy schedule (StyleGAN2 Sec. 3.1); then the G_ema update and the ADA heuristic
+ * (Karras et al. 2020b, Sec. 3), which tunes the augmentation probability p of D's inputs.
  */
 public final class TrainingSession implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Adam gOpt;
     private final Adam dOpt;
     private final GradientOp gradientOp;
+    private final AdaptiveAugment augment;
     private final StyleGAN2Loss loss;
     private final LazyRegularization gReg;
     private final LazyRegularization dReg;
@@ -62,8 +65,9 @@ public final class TrainingSession implements AutoCloseable {
         R1Penalty r1 = new R1Penalty(options.loss().r1Gamma(), gradientOp);
         PathLengthPenalty pl = new PathLengthPenalty(options.loss().plWeight(), options.loss().plDecay(),
                 state.plMean(), gradientOp);
+        this.augment = options.augment().pipe(state.augment());
         this.loss = new StyleGAN2Loss(model.trainingGenerator(), model.discriminator(), mixing, r1, pl,
-                options.loss().plBatchShrink());
+                options.loss().plBatchShrink(), augment);
         this.ema = new GeneratorEma(options.emaKimg(), options.emaRampup());
         this.emaUpdate = new EmaUpdate(model.trainingGenerator(), model.generator(), model.manager());
         this.curNimg = state.curNimg();
@@ -76,7 +80,7 @@ public final class TrainingSession implements AutoCloseable {
     public static TrainingSession start(TrainingOptions options, IntensityMapping intensity) {
         StyleGAN2Model model = StyleGAN2Model.create(options.generator(), options.discriminator(), intensity,
                 options.seed());
-        return new TrainingSession(options, model, TrainingState.initial());
+        return new TrainingSession(options, model, TrainingState.initial(options.augment().p()));
     }
 
     /**
@@ -137,6 +141,8 @@ public final class TrainingSession implements AutoCloseable {
             stats.merge(TickReport.NONFINITE_GRADIENTS, (double) repaired, Double::sum);
         }
         emaUpdate.apply(ema.beta(curNimg, n));
+        // ADA: Dmain's batch mean of sign(D(x_real)) times the batch is the whole number Σ sign.
+        augment.update(Math.round(stats.get(TickReport.REAL_SIGNS) * n), n);
         return stats;
     }
 
@@ -166,7 +172,8 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     public TrainingState state() {
-        return new TrainingState(curNimg, batchIdx, tick, loss.pathLength().plMean(), trainingSeconds);
+        return new TrainingState(curNimg, batchIdx, tick, loss.pathLength().plMean(), trainingSeconds,
+                augment.state());
     }
 
     public TrainingOptions options() {

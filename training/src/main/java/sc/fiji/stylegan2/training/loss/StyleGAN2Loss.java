@@ -14,6 +14,7 @@ import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.NoGrad;
+import sc.fiji.stylegan2.training.data.AdaptiveAugment;
 
 /**
  * The StyleGAN2 objective (Karras et al. 2020), split by phase as the official {@code StyleGAN2Loss}: the
@@ -24,7 +25,7 @@ import sc.fiji.stylegan2.model.nn.NoGrad;
  * back-propagates {@code mean(loss) · gain} into that network's gradients, which the optimizer then applies.
  *
  * <p>The generator runs as in official training: mapping with {@code w_avg} tracking, random noise,
- * unfused modulated convolutions.
+ * unfused modulated convolutions. D sees every image, fake or real, through the augment pipe ({@link #runD}).
  */
 public final class StyleGAN2Loss {
 
@@ -37,10 +38,14 @@ public final class StyleGAN2Loss {
     private final R1Penalty r1;
     private final PathLengthPenalty pl;
     private final int plBatchShrink;
+    private final AdaptiveAugment augment;
 
-    /** @param plBatchShrink the path-length phase uses {@code batch / plBatchShrink} latents (2) */
+    /**
+     * @param plBatchShrink the path-length phase uses {@code batch / plBatchShrink} latents (2)
+     * @param augment the augment pipe in front of D (a no-op while its p is 0)
+     */
     public StyleGAN2Loss(Generator g, Discriminator d, StyleMixing mixing, R1Penalty r1, PathLengthPenalty pl,
-            int plBatchShrink) {
+            int plBatchShrink, AdaptiveAugment augment) {
         if (plBatchShrink < 1) {
             throw new IllegalArgumentException("pl_batch_shrink must be >= 1");
         }
@@ -50,6 +55,7 @@ public final class StyleGAN2Loss {
         this.r1 = r1;
         this.pl = pl;
         this.plBatchShrink = plBatchShrink;
+        this.augment = augment;
     }
 
     public PathLengthPenalty pathLength() {
@@ -75,7 +81,7 @@ public final class StyleGAN2Loss {
                 case GMAIN -> generatorMain(z, random, stats);
                 case GREG -> generatorPathLength(z, random, stats);
                 case DMAIN -> discriminatorMain(reals, z, random, stats);
-                case DREG -> discriminatorR1(reals, stats);
+                case DREG -> discriminatorR1(reals, random, stats);
             };
             gc.backward(Scalars.mul(loss, gain));
         }
@@ -85,7 +91,7 @@ public final class StyleGAN2Loss {
     /** Gmain: {@code softplus(−D(G(z)))}: maximise the logits of the fakes. */
     private NDArray generatorMain(NDArray z, SplittableRandom random, Map<String, Double> stats) {
         NDArray img = runG(z, random)[0];
-        NDArray logits = d.forward(img);
+        NDArray logits = runD(img, random);
         NDArray loss = NonSaturatingLoss.generator(logits);
         report(stats, "Loss/scores/fake", logits);
         report(stats, "Loss/G/loss", loss);
@@ -120,13 +126,15 @@ public final class StyleGAN2Loss {
         try (NoGrad off = NoGrad.enter()) {
             img = runG(z, random)[0];
         }
-        NDArray[] logits = d.forwardPair(img, reals);
+        // run_D on each, fakes first as officially, scored in one D pass.
+        NDArray[] logits = d.forwardPair(augment.apply(img, random), augment.apply(reals, random));
         NDArray fakeLogits = logits[0];
         NDArray realLogits = logits[1];
         NDArray lossFake = NonSaturatingLoss.discriminatorFake(fakeLogits);
         NDArray lossReal = NonSaturatingLoss.discriminatorReal(realLogits);
         report(stats, "Loss/scores/fake", fakeLogits);
         report(stats, "Loss/scores/real", realLogits);
+        report(stats, "Loss/signs/real", realLogits.sign()); // the ADA heuristic's r_t (ADA Sec. 3, Eq. 1)
         report(stats, "Loss/D/loss", lossFake.add(lossReal));
         return lossFake.mean().add(lossReal.mean());
     }
@@ -135,10 +143,10 @@ public final class StyleGAN2Loss {
      * Dreg: {@code γ/2 · ‖∇_x D(x)‖²} on the reals; {@code D(x) · 0} gives every D parameter a (zero)
      * gradient, as the official term.
      */
-    private NDArray discriminatorR1(NDArray reals, Map<String, Double> stats) {
+    private NDArray discriminatorR1(NDArray reals, SplittableRandom random, Map<String, Double> stats) {
         NDArray x = reals.duplicate(); // official real_img.detach().requires_grad_(True)
         x.setRequiresGradient(true);
-        NDArray logits = d.forward(x);
+        NDArray logits = runD(x, random); // ∇ w.r.t. the un-augmented x, through the augmentation
         NDArray penalty = r1.penalty(logits, x);
         NDArray loss = r1.loss(penalty);
         report(stats, "Loss/r1_penalty", penalty);
@@ -158,6 +166,15 @@ public final class StyleGAN2Loss {
                 () -> g.mapping().forward(z.getManager().randomNormal(z.getShape()), 1, null));
         NDArray img = g.synthesis().forward(ws, TRAINING_SYNTHESIS);
         return new NDArray[] {img, ws};
+    }
+
+    /**
+     * The official {@code run_D}: D of the augmented images. ADA (Karras et al. 2020b, Sec. 2.1) augments every
+     * image D sees, fakes included, with differentiable ops, so G's gradient passes through them and G never
+     * learns to produce augmented images. Returns D of {@code img} itself while p is 0.
+     */
+    private NDArray runD(NDArray img, SplittableRandom random) {
+        return d.forward(augment.apply(img, random));
     }
 
     /** Sets {@code requires_grad} on every parameter of a network. */

@@ -34,11 +34,13 @@ class AdaptiveAugmentTest {
     }
 
     @Test
-    void zeroProbabilityIsTheIdentity() {
+    void zeroProbabilityIsTheIdentityWithoutARandomDraw() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(distinct(4, 1, 8), new Shape(4, 1, 8, 8));
-            AdaptiveAugment aug = fixed(0, EnumSet.allOf(AugmentOp.class));
-            assertSame(x, aug.apply(x, new Random(1)));
+            AdaptiveAugment aug = AdaptiveAugment.builder().build(); // ADA starts at p = 0
+            Random rng = new Random(1);
+            assertSame(x, aug.apply(x, rng));
+            assertEquals(new Random(1).nextLong(), rng.nextLong(), "the draws of the rest of the step are unchanged");
         }
     }
 
@@ -160,6 +162,39 @@ class AdaptiveAugmentTest {
             aug.update(logits);
         }
         assertEquals(0, aug.probability());
+    }
+
+    @Test
+    void probabilityClampsAtOne() {
+        AdaptiveAugment aug = AdaptiveAugment.builder().optInitialProbability(0.99).optAdaKimg(0.004).build();
+        for (int i = 0; i < 4; i++) {
+            aug.update(new float[] {1, 1});
+        }
+        assertEquals(1, aug.probability());
+    }
+
+    /** A state saved between two adjustments (signs gathered, p not yet moved) continues exactly. */
+    @Test
+    void restoredStateAdjustsAsTheUninterruptedHeuristic() {
+        float[][] batches = {{1, 2, -1, 3}, {2, 2, 2, 2}, {-1, 1, 1, 1}, {4, -2, 1, 1}, // r_t = 10/16 > 0.6
+            {1, 1, 1, -1}, {2, 1, -3, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}}; // r_t = 12/16 > 0.6
+        AdaptiveAugment whole = AdaptiveAugment.builder().optAdaKimg(0.1).build(); // steps of 16/100
+        AdaptiveAugment first = AdaptiveAugment.builder().optAdaKimg(0.1).build();
+        for (int i = 0; i < batches.length; i++) {
+            whole.update(batches[i]);
+            if (i < 5) {
+                first.update(batches[i]);
+            }
+        }
+        AdaptiveAugment.State saved = first.state();
+        assertEquals(new AdaptiveAugment.State(0.16, 2, 4, 1), saved);
+        AdaptiveAugment resumed = AdaptiveAugment.builder().optAdaKimg(0.1).build();
+        resumed.restore(saved);
+        for (int i = 5; i < batches.length; i++) {
+            resumed.update(batches[i]);
+        }
+        assertEquals(0.32, whole.probability(), 1e-12);
+        assertEquals(whole.state(), resumed.state());
     }
 
     @Test

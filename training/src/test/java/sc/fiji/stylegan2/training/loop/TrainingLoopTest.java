@@ -26,6 +26,7 @@ import sc.fiji.stylegan2.training.Tiny;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.bench.BlobData;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
+import sc.fiji.stylegan2.training.data.AugmentOptions;
 
 /** The loop end to end on tiny networks: 8 px, batch 4, ticks of 8 images. */
 class TrainingLoopTest {
@@ -120,6 +121,39 @@ class TrainingLoopTest {
             assertSame(a.dOpt(), b.dOpt(), "D Adam moments");
             assertSame(ma.trainingGenerator().exportStateDict(), mb.trainingGenerator().exportStateDict(), "G");
             assertSame(ma.generator().exportStateDict(), mb.generator().exportStateDict(), "G_ema");
+            assertSame(ma.discriminator().exportStateDict(), mb.discriminator().exportStateDict(), "D");
+        }
+    }
+
+    /**
+     * ADA with a fast heuristic (steps of 0.1 every 4 minibatches): a run split after 5 minibatches, between
+     * two adjustments, ends with the same p, the same pending signs and the same networks, so the augmented
+     * images D saw after the resume were the same too; the last tick reports that p.
+     */
+    @Test
+    void resumeContinuesTheAugmentationProbabilityExactly() throws IOException {
+        AugmentOptions ada = AugmentOptions.ada().withTarget(0.2).withAdaKimg(0.16);
+        Path whole = Files.createDirectory(tmp.resolve("whole"));
+        Path split = Files.createDirectory(tmp.resolve("split"));
+        Recorder recorder = new Recorder(-1);
+        TrainingLoop.Result uninterrupted = train(whole, Tiny.options(1).optAugment(ada).build(), recorder);
+        TrainingLoop.Result half = train(split, Tiny.options(1).optAugment(ada).optTotalKimg(0.020).build(),
+                new Recorder(-1));
+        TrainingCheckpoint c = TrainingCheckpoint.read(half.lastCheckpoint());
+        c.model().close();
+        assertEquals(half.state().augment(), c.state().augment(), "p and the pending signs are saved");
+        assertEquals(1, c.state().augment().batches());
+        TrainingLoop.Result resumed = new TrainingLoop(data, split, new Recorder(-1))
+                .resume(half.lastCheckpoint(), o -> o.toBuilder().optTotalKimg(0.032).build());
+        assertTrue(uninterrupted.state().augment().p() > 0, "p rose: the end of the run saw augmented images");
+        assertEquals(uninterrupted.state().augment(), resumed.state().augment());
+        TickReport last = recorder.ticks.get(recorder.ticks.size() - 1);
+        assertEquals(uninterrupted.state().augment().p(), last.stat(TickReport.AUGMENT));
+        TrainingCheckpoint a = TrainingCheckpoint.read(uninterrupted.lastCheckpoint());
+        TrainingCheckpoint b = TrainingCheckpoint.read(resumed.lastCheckpoint());
+        try (StyleGAN2Model ma = a.model(); StyleGAN2Model mb = b.model()) {
+            assertEquals(ada, b.options().augment());
+            assertSame(ma.trainingGenerator().exportStateDict(), mb.trainingGenerator().exportStateDict(), "G");
             assertSame(ma.discriminator().exportStateDict(), mb.discriminator().exportStateDict(), "D");
         }
     }

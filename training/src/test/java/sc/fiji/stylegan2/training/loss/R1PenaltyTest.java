@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.training.loss;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.network.Discriminator;
 import sc.fiji.stylegan2.training.Tiny;
+import sc.fiji.stylegan2.training.data.AdaptiveAugment;
 
 class R1PenaltyTest {
 
@@ -62,6 +64,43 @@ class R1PenaltyTest {
             double eps = 1e-2;
             double fd = (sumD.applyAsDouble(eps) - sumD.applyAsDouble(-eps)) / (2 * eps);
             assertEquals(fd, Tiny.dot(grad, v), 0.02 * Math.abs(fd) + 1e-4);
+        }
+    }
+
+    /**
+     * With ADA, R1 takes ∇_x D(augment(x)) w.r.t. the un-augmented reals (official: {@code requires_grad}
+     * set before {@code run_D}): the gradient passes back through the augmentation and matches finite
+     * differences of D(augment(x)) with the same random draws.
+     */
+    @Test
+    void realImageGradientThroughTheAugmentationMatchesFiniteDifferences() {
+        AdaptiveAugment augment = AdaptiveAugment.builder().optTarget(null).optInitialProbability(1).build();
+        try (StyleGAN2Model model = Tiny.model(1, 3); GradientOp op = new GradientOp(model.manager())) {
+            Discriminator d = model.discriminator();
+            NDManager m = model.manager();
+            float[] x0 = m.randomUniform(-1, 1, Tiny.imageShape(4, 1)).toFloatArray();
+            float[] v = Tiny.direction(m.create(x0), 11);
+            NDArray x = m.create(x0, Tiny.imageShape(4, 1));
+            x.setRequiresGradient(true);
+            float[] grad;
+            float[] plain;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                grad = op.gradient(d.forward(augment.apply(x, new java.util.Random(8))), x).toFloatArray();
+                plain = op.gradient(d.forward(x), x).toFloatArray();
+            }
+            DoubleUnaryOperator sumD = t -> {
+                float[] xt = new float[x0.length];
+                for (int i = 0; i < xt.length; i++) {
+                    xt[i] = (float) (x0[i] + t * v[i]);
+                }
+                NDArray augmented = augment.apply(m.create(xt, Tiny.imageShape(4, 1)), new java.util.Random(8));
+                return d.forward(augmented).sum().getFloat();
+            };
+            double eps = 1e-2;
+            double fd = (sumD.applyAsDouble(eps) - sumD.applyAsDouble(-eps)) / (2 * eps);
+            assertEquals(fd, Tiny.dot(grad, v), 0.02 * Math.abs(fd) + 1e-4);
+            assertTrue(Math.abs(Tiny.dot(grad, v) - Tiny.dot(plain, v)) > 0.1 * Math.abs(fd),
+                    "the augmentation changes the gradient");
         }
     }
 
