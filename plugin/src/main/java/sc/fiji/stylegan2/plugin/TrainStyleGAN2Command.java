@@ -24,7 +24,8 @@ import sc.fiji.stylegan2.training.loop.TrainingLoop;
  * other command), fixed-seed grids ({@code fakes*.tif}) and a CSV log go to {@code output_dir}; Cancel or
  * Ctrl-C writes one more checkpoint, and {@code resume} (a checkpoint, or {@code latest}) continues a run.
  * {@code augment} chooses how the images the discriminator sees are augmented (Karras et al. 2020b, ADA):
- * adaptively by default, as the official code, which is what stacks of a few hundred images need.
+ * by default adaptively for stacks under 2,000 images, which is what stacks of a few hundred images need,
+ * and not at all for larger ones (measured to slow early training there).
  */
 @Plugin(
         type = Command.class,
@@ -75,9 +76,10 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
 
     @Parameter(label = "Augmentation", description = "How the images the discriminator sees are augmented"
             + " (flips, 90° rotations, shifts, brightness, contrast): ada adapts the probability p to how much D"
-            + " overfits (official default, for small stacks); fixed keeps augment_p; none.",
-            choices = {"ada", "none", "fixed"})
-    private String augment = "ada";
+            + " overfits (for small stacks); auto is ada below 2,000 images and none from there on (on large"
+            + " stacks ada slowed early training); fixed keeps augment_p; none.",
+            choices = {"auto", "ada", "none", "fixed"})
+    private String augment = "auto";
 
     @Parameter(label = "Augmentation p", description = "The probability of augment=fixed; where ada starts"
             + " (0, as officially). Ignored for none.", min = "0", max = "1", stepSize = "0.05")
@@ -106,10 +108,12 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
         try (ShutdownCancel shutdown = new ShutdownCancel(300)) {
             int res = TrainingTask.requireResolution(resolution);
             TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
-            AugmentOptions augmentation = TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg);
+            TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg, 0); // checks the keys early
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
             TrainingData data = load(requireImages(), res);
+            AugmentOptions augmentation = TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg,
+                    data.size());
             TrainingOptions options = TrainingTask.options(config, data, kimg, batch_size, snapshot_kimg,
                     mirror, augmentation);
             TrainingLoop.Result result = TrainingTask.run(data, out, options, resumeFrom,
