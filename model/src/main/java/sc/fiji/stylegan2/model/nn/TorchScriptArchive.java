@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -37,6 +38,27 @@ public final class TorchScriptArchive {
     private static final long ENTRY_TIME = 315532800000L + 86_400_000L; // 1980-01-02, a valid DOS time
 
     private TorchScriptArchive() {}
+
+    /**
+     * The serialized source of a parameterless module class with one method {@code forward}, in the layout
+     * {@code torch.jit.save} writes: the class header, then {@code def forward(self: __torch__.Name,}, one
+     * typed argument per line, the return type, and the body lines (indented here by four spaces).
+     *
+     * @param args typed arguments, e.g. {@code "x: Tensor"}
+     */
+    public static String forwardSource(String className, List<String> args, String returnType, String... body) {
+        StringBuilder s = new StringBuilder();
+        s.append("class ").append(className).append("(Module):\n");
+        s.append("  __parameters__ = []\n  __buffers__ = []\n  training : bool\n");
+        s.append("  def forward(self: __torch__.").append(className).append(",\n");
+        for (int i = 0; i < args.size(); i++) {
+            s.append("    ").append(args.get(i)).append(i < args.size() - 1 ? ",\n" : ") -> " + returnType + ":\n");
+        }
+        for (String line : body) {
+            s.append("    ").append(line).append('\n');
+        }
+        return s.toString();
+    }
 
     /** The archive of class {@code __torch__.className} with the given serialized source. */
     public static byte[] write(String className, String source) {

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.model.optim;
 
+import java.util.List;
 import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
 
 /**
@@ -23,37 +24,30 @@ final class AdamStepScript {
 
     static final String CLASS_NAME = "AdamStep";
 
-    static final String SOURCE = String.join("\n",
-            "class " + CLASS_NAME + "(Module):",
-            "  __parameters__ = []",
-            "  __buffers__ = []",
-            "  training : bool",
-            "  def forward(self: __torch__." + CLASS_NAME + ",",
-            "    params: List[Tensor],",
-            "    exp_avg: List[Tensor],",
-            "    exp_avg_sq: List[Tensor],",
-            "    hyper: List[float]) -> int:",
-            "    beta1 = hyper[0]",
-            "    beta2 = hyper[1]",
-            "    step_size = hyper[2]",
-            "    bias_correction2_sqrt = hyper[3]",
-            "    eps = hyper[4]",
-            "    repaired = 0",
-            "    for i in range(len(params)):",
-            "      grad = params[i].grad",
-            "      if grad is not None:",
-            "        if not bool(torch.all(torch.isfinite(grad))):",
-            "          grad.nan_to_num_(0., 100000., -100000.)",
-            "          repaired = repaired + 1",
-            "        m = exp_avg[i]",
-            "        v = exp_avg_sq[i]",
-            "        m.mul_(beta1).add_(grad, alpha=1. - beta1)",
-            "        v.mul_(beta2).addcmul_(grad, grad, value=1. - beta2)",
-            "        denom = (v.sqrt() / bias_correction2_sqrt).add_(eps)",
-            "        params[i].addcdiv_(m, denom, value=-step_size)",
-            "        grad.zero_()",
-            "    return repaired",
-            "");
+    static final String SOURCE = TorchScriptArchive.forwardSource(CLASS_NAME,
+            List.of("params: List[Tensor]", "exp_avg: List[Tensor]", "exp_avg_sq: List[Tensor]",
+                    "hyper: List[float]"),
+            "int",
+            "beta1 = hyper[0]",
+            "beta2 = hyper[1]",
+            "step_size = hyper[2]",
+            "bias_correction2_sqrt = hyper[3]",
+            "eps = hyper[4]",
+            "repaired = 0",
+            "for i in range(len(params)):",
+            "  grad = params[i].grad",
+            "  if grad is not None:",
+            "    if not bool(torch.all(torch.isfinite(grad))):",
+            "      grad.nan_to_num_(0., 100000., -100000.)",
+            "      repaired = repaired + 1",
+            "    m = exp_avg[i]",
+            "    v = exp_avg_sq[i]",
+            "    m.mul_(beta1).add_(grad, alpha=1. - beta1)",
+            "    v.mul_(beta2).addcmul_(grad, grad, value=1. - beta2)",
+            "    denom = (v.sqrt() / bias_correction2_sqrt).add_(eps)",
+            "    params[i].addcdiv_(m, denom, value=-step_size)",
+            "    grad.zero_()",
+            "return repaired");
 
     private AdamStepScript() {}
 

@@ -22,23 +22,15 @@ public final class EmaUpdate implements AutoCloseable {
 
     static final String CLASS_NAME = "EmaStep";
 
-    static final String SOURCE = String.join("\n",
-            "class " + CLASS_NAME + "(Module):",
-            "  __parameters__ = []",
-            "  __buffers__ = []",
-            "  training : bool",
-            "  def forward(self: __torch__." + CLASS_NAME + ",",
-            "    ema_params: List[Tensor],",
-            "    params: List[Tensor],",
-            "    ema_buffers: List[Tensor],",
-            "    buffers: List[Tensor],",
-            "    beta: float) -> int:",
-            "    for i in range(len(params)):",
-            "      ema_params[i].copy_(params[i].lerp(ema_params[i], beta))",
-            "    for i in range(len(buffers)):",
-            "      ema_buffers[i].copy_(buffers[i])",
-            "    return len(params)",
-            "");
+    static final String SOURCE = TorchScriptArchive.forwardSource(CLASS_NAME,
+            List.of("ema_params: List[Tensor]", "params: List[Tensor]", "ema_buffers: List[Tensor]",
+                    "buffers: List[Tensor]", "beta: float"),
+            "int",
+            "for i in range(len(params)):",
+            "  ema_params[i].copy_(params[i].lerp(ema_params[i], beta))",
+            "for i in range(len(buffers)):",
+            "  ema_buffers[i].copy_(buffers[i])",
+            "return len(params)");
 
     private final NDManager manager;
     private final PtSymbolBlock kernel;

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training.loss;
 
+import java.util.List;
 import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
 
 /**
@@ -22,17 +23,10 @@ public final class GradOpArchive {
      * ({@code torch.jit.save} of the loaded module); {@code torch.autograd.grad} is {@code aten::grad}, whose
      * arguments are (outputs, inputs, grad_outputs, retain_graph, create_graph).
      */
-    static final String SOURCE = String.join("\n",
-            "class " + CLASS_NAME + "(Module):",
-            "  __parameters__ = []",
-            "  __buffers__ = []",
-            "  training : bool",
-            "  def forward(self: __torch__." + CLASS_NAME + ",",
-            "    y: Tensor,",
-            "    x: Tensor) -> Tensor:",
-            "    _0 = torch.autograd.grad([torch.sum(y)], [x], None, None, True)",
-            "    return unchecked_cast(Tensor, _0[0])",
-            "");
+    static final String SOURCE = TorchScriptArchive.forwardSource(CLASS_NAME, List.of("y: Tensor", "x: Tensor"),
+            "Tensor",
+            "_0 = torch.autograd.grad([torch.sum(y)], [x], None, None, True)",
+            "return unchecked_cast(Tensor, _0[0])");
 
     private GradOpArchive() {}
 
