@@ -12,8 +12,10 @@ import sc.fiji.stylegan2.training.loop.TrainingListener;
  * The loss plot of a training run, one point per progress tick against kimg: the tick means of the
  * generator's and the discriminator's main losses (non-saturating logistic, Goodfellow et al. 2014 section
  * 3), and of the R1 penalty (Mescheder et al. 2018) and the path length penalty (Karras et al. 2020 section
- * 3.2) at the ticks where their lazy schedule (section 3.1) ran them. It is redrawn in place in one ImageJ
- * 1.x {@link PlotWindow}; when the user closes that window the plot stops for the rest of the run, which
+ * 3.2) at the ticks where their lazy schedule (section 3.1) ran them. The y axis is logarithmic, since the
+ * losses stay near 1 while the penalties span decades (R1 from 0.01 to 100 in a run is common); a tick
+ * mean of exactly 0, which it cannot show, is left out. It is redrawn in
+ * place in one ImageJ 1.x {@link PlotWindow}; when the user closes that window the plot stops for the rest of the run, which
  * goes on. Without a window ({@code show} false) it only keeps the series.
  */
 final class LossPlot implements TrainingListener {
@@ -63,7 +65,7 @@ final class LossPlot implements TrainingListener {
     public void tick(TickReport report) {
         for (Series s : Series.values()) {
             double v = report.stat(s.stat);
-            if (Double.isFinite(v)) {
+            if (v > 0 && v < Double.POSITIVE_INFINITY) { // NaN: not run this tick; <= 0: not on a log axis
                 points.get(s.ordinal()).add(new double[] {report.kimg(), v});
             }
         }
@@ -88,20 +90,22 @@ final class LossPlot implements TrainingListener {
      * once a tick has one).
      */
     Plot plot() {
-        Plot plot = new Plot(title, "kimg", "loss / penalty");
+        Plot plot = new Plot(title, "kimg", "loss, penalty (log scale)");
+        plot.setAxisYLog(true);
         StringBuilder legend = new StringBuilder();
         for (Series s : Series.values()) {
             double[][] xy = series(s);
             if (xy[0].length > 0) {
-                plot.setColor(s.color);
+                plot.setColor(s.color, s.color); // the second colour is the connecting line's
                 plot.addPoints(xy[0], xy[1], Plot.CONNECTED_CIRCLES);
                 legend.append(legend.length() == 0 ? "" : "\n").append(s.legend);
             }
         }
         if (legend.length() > 0) {
             plot.setColor(Color.BLACK);
-            plot.addLegend(legend.toString(), "top-right");
+            plot.addLegend(legend.toString(), "auto");
         }
+        plot.setLimitsToFit(false); // all series, not only the first
         return plot;
     }
 

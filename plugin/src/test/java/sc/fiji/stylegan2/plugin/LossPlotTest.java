@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.plugin;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.gui.Plot;
 import java.util.HashMap;
@@ -38,7 +39,16 @@ class LossPlotTest {
     }
 
     @Test
-    void thePlotHoldsTheSeriesThatHavePointsInOrder() {
+    void zeroIsLeftOutSinceTheLogAxisCannotShowIt() {
+        LossPlot plot = new LossPlot("losses", false);
+        plot.tick(tick(0, 0.008, 0.7, 0.0, 0.0, 0.3));
+        assertEquals(0, plot.series(LossPlot.Series.D_LOSS)[0].length);
+        assertEquals(0, plot.series(LossPlot.Series.R1)[0].length);
+        assertEquals(1, plot.series(LossPlot.Series.G_LOSS)[0].length);
+    }
+
+    @Test
+    void thePlotHoldsTheSeriesThatHavePointsInOrderOnALogAxis() {
         LossPlot losses = new LossPlot("losses", false);
         losses.tick(tick(0, 0.008, 0.7, 1.4, null, 0.3));
         losses.tick(tick(1, 1.008, 2.9, 0.5, null, 0.07));
@@ -49,5 +59,7 @@ class LossPlotTest {
         assertArrayEquals(new float[] {0.3f, 0.07f}, plot.getDataObjectArrays(2)[1], 0f, "no R1 yet: path length");
         assertNull(plot.getDataObjectArrays(3));
         assertEquals("losses", plot.getTitle());
+        assertTrue(plot.getLimits()[2] > 0 && plot.getLimits()[3] >= 2.9, "the y range spans every series");
+        assertTrue(plot.getLimits()[2] <= 0.07);
     }
 }
