@@ -3,17 +3,12 @@ package sc.fiji.stylegan2.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ij.ImagePlus;
-import ij.ImageStack;
-import ij.io.FileSaver;
-import ij.process.FloatProcessor;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +25,7 @@ class ImageJ1TrainingPreviewTest {
     void previewHasASlicePerSnapshotThePlotAPointPerTickAndClosingItLeavesTrainingGoing()
             throws Exception {
         Path home = ImageJ1.install("imagej1-training");
-        Path images = trainingImages(home.resolve("cells.tif"));
+        Path images = E2E.trainingImages(home.resolve("cells.tif"));
         Path work = Files.createDirectories(home.resolve("runs"));
         Path png = Files.createDirectories(E2E.repoRoot().resolve("src-test/target/screenshots"))
                 .resolve("imagej1-training-preview.png");
@@ -67,21 +62,6 @@ class ImageJ1TrainingPreviewTest {
         assertEquals(2, count(closed, "network-snapshot-.*\\.sg2"), "the first and the one at Esc");
         assertEquals(2, count(closed, "fakes.*\\.tif"), "the grids still go to disk");
         assertEquals("false", r.get("closed.reopened"), "a closed preview stays closed");
-    }
-
-    /** 8 float images of 16 x 16, random values in 1000..1500 (a 32-bit microscopy-like stack). */
-    private static Path trainingImages(Path tif) throws IOException {
-        ImageStack stack = new ImageStack(16, 16);
-        Random random = new Random(2);
-        for (int i = 0; i < 8; i++) {
-            float[] px = new float[16 * 16];
-            for (int k = 0; k < px.length; k++) {
-                px[k] = 1000 + 500 * random.nextFloat();
-            }
-            stack.addSlice(new FloatProcessor(16, 16, px));
-        }
-        assertTrue(new FileSaver(new ImagePlus("cells", stack)).saveAsTiffStack(tif.toString()));
-        return tif;
     }
 
     private static long count(Path dir, String regex) throws IOException {
