@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,19 @@ class ImageJ1MacroTest {
         assertEquals(Double.parseDouble(r.get("activations.mean.6")), Double.parseDouble(r.get("statistics.mean.5")),
                 1e-5);
         assertTrue(Double.parseDouble(r.get("statistics.spike.5")) >= 1, r.get("statistics.spike.5"));
+    }
+
+    @Test
+    void trainingInABatchMacroOpensNoPreviewOrPlot() throws Exception {
+        Path images = E2E.trainingImages(home.resolve("cells.tif"));
+        Path output = home.resolve("train-batch");
+        Path results = home.resolve("train-results.txt");
+        Processes.Result run = ImageJ1.batchMacro(home, ImageJ1.macro(home, "stylegan2_train.ijm"),
+                images + "|" + output + "|" + results);
+        Map<String, String> r = E2E.keyValues(results);
+        assertEquals("true", r.get("done"), () -> "macro did not finish:\n" + run.all());
+        assertTrue(Files.exists(output.resolve("network-snapshot-000000.sg2")), run::all);
+        assertEquals("0", r.get("images.open"), "batch mode hides images: no preview stack or plot image");
     }
 
     @Test
