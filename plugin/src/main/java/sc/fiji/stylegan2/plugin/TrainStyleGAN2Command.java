@@ -112,7 +112,8 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             return status;
         }
         String run = out.getFileName().toString();
-        return TrainingListener.all(status, new TrainingPreview("Training preview: " + run),
+        return TrainingListener.all(status,
+                new TrainingPreview("Training preview: " + run, true, TrainingPreview.BUDGET_BYTES),
                 new LossPlot("Training losses: " + run, true));
     }
 

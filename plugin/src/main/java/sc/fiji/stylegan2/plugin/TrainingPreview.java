@@ -51,11 +51,6 @@ final class TrainingPreview implements TrainingListener {
         this.budgetBytes = budgetBytes;
     }
 
-    /** A preview in a window, with the default budget. */
-    TrainingPreview(String title) {
-        this(title, true, BUDGET_BYTES);
-    }
-
     @Override
     public void progress(long done, long total, String message) {
         // a preview changes at snapshots only
