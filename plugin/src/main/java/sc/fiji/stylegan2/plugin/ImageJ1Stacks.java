@@ -66,16 +66,25 @@ public final class ImageJ1Stacks {
                 stack.addSlice(labels == null ? null : labels.get(n), new FloatProcessor(width, height, pixels));
             }
         }
+        ImagePlus imp = toImagePlus(title, stack, channels);
+        if (min <= max) {
+            setDisplayRange(imp, min, max == min ? min + 1 : max);
+        }
+        return imp;
+    }
+
+    /**
+     * An image of a channel-fastest stack of {@code channels} channels by N images: a plain stack for one
+     * channel, else a hyperstack of C channels by N frames, a composite for 2..7 channels.
+     */
+    static ImagePlus toImagePlus(String title, ImageStack stack, int channels) {
         ImagePlus imp = new ImagePlus(title, stack);
         if (channels > 1) {
-            imp.setDimensions(channels, 1, count);
+            imp.setDimensions(channels, 1, stack.getSize() / channels);
             imp.setOpenAsHyperStack(true);
             if (channels <= MAX_COMPOSITE_CHANNELS) {
                 imp = new CompositeImage(imp, IJ.COMPOSITE);
             }
-        }
-        if (min <= max) {
-            setDisplayRange(imp, min, max == min ? min + 1 : max);
         }
         return imp;
     }
@@ -120,7 +129,8 @@ public final class ImageJ1Stacks {
         return pixels;
     }
 
-    private static void setDisplayRange(ImagePlus imp, double min, double max) {
+    /** Sets the display range of every channel. */
+    static void setDisplayRange(ImagePlus imp, double min, double max) {
         if (imp instanceof CompositeImage composite) {
             for (int c = 1; c <= composite.getNChannels(); c++) {
                 composite.setPositionWithoutUpdate(c, 1, 1);

@@ -1,5 +1,7 @@
 package sc.fiji.stylegan2.plugin;
 
+import ij.macro.Interpreter;
+import java.awt.GraphicsEnvironment;
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
@@ -33,6 +35,16 @@ public abstract class StyleGAN2Command extends ContextCommand {
         if (!isCanceled()) {
             cancel("Stopped before the work was done");
         }
+    }
+
+    /**
+     * True when this run may open windows of its own: there is a display, SciJava is not headless (as in the
+     * headless launcher or Fiji's {@code --headless}), and no ImageJ macro runs in batch mode (which hides
+     * images).
+     */
+    protected boolean canShowWindows() {
+        boolean headless = ui != null ? ui.isHeadless() : GraphicsEnvironment.isHeadless();
+        return !headless && !Interpreter.isBatchMode();
     }
 
     /** Shows a one-line summary of what was done (status bar; the headless launcher does not print it). */

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -15,14 +16,16 @@ import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
+import sc.fiji.stylegan2.training.loop.TrainingListener;
 import sc.fiji.stylegan2.training.loop.TrainingLoop;
 
 /**
  * Trains a StyleGAN2 (Karras et al. 2020) on the user's images with the paper's objective: non-saturating
  * logistic loss, R1 every 16 minibatches, path length regularisation every 4, style mixing, Adam with the
  * lazy-regularisation correction, G_ema. Checkpoints ({@code network-snapshot-*.sg2}, loadable by every
- * other command), fixed-seed grids ({@code fakes*.tif}) and a CSV log go to {@code output_dir}; Cancel or
- * Ctrl-C writes one more checkpoint, and {@code resume} (a checkpoint, or {@code latest}) continues a run.
+ * other command), fixed-seed grids ({@code fakes*.tif}) and a CSV log go to {@code output_dir}; with a display
+ * a live preview stack of the grids and a loss plot show the run. Cancel or Ctrl-C writes one more
+ * checkpoint, and {@code resume} (a checkpoint, or {@code latest}) continues a run.
  * {@code augment} chooses how the images the discriminator sees are augmented (Karras et al. 2020b, ADA):
  * by default adaptively for stacks under 2,000 images, which is what stacks of a few hundred images need,
  * and not at all for larger ones (measured to slow early training there).
@@ -117,7 +120,7 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             TrainingOptions options = TrainingTask.options(config, data, kimg, batch_size, snapshot_kimg,
                     mirror, augmentation);
             TrainingLoop.Result result = TrainingTask.run(data, out, options, resumeFrom,
-                    new TrainingStatus(status, log, () -> isCanceled() || shutdown.requested()));
+                    listener(out, () -> isCanceled() || shutdown.requested()));
             message = TrainingTask.report(result);
             checkpoint = result.lastCheckpoint() == null ? null : result.lastCheckpoint().toFile();
             if (log != null) {
@@ -126,6 +129,18 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
         } catch (IllegalArgumentException | IOException e) {
             fail(e.getMessage());
         }
+    }
+
+    /** Status, log and grid files; with a display also the live preview and the loss plot. */
+    private TrainingListener listener(Path out, BooleanSupplier canceled) {
+        TrainingListener status = new TrainingStatus(this.status, log, canceled);
+        if (!canShowWindows()) {
+            return status;
+        }
+        String run = out.getFileName().toString();
+        return TrainingListener.all(status,
+                new TrainingPreview("Training preview: " + run, true, TrainingPreview.BUDGET_BYTES),
+                new LossPlot("Training losses: " + run, true));
     }
 
     private Path requireImages() {

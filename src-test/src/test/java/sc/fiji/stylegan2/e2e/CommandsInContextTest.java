@@ -101,18 +101,8 @@ class CommandsInContextTest {
 
     @Test
     void trainStyleGAN2OnATiffStackWritesACheckpointThatGenerates() throws Exception {
-        ij.ImageStack stack = new ij.ImageStack(16, 16);
-        java.util.Random random = new java.util.Random(2);
-        for (int i = 0; i < 8; i++) {
-            float[] px = new float[16 * 16];
-            for (int k = 0; k < px.length; k++) {
-                px[k] = 1000 + 500 * random.nextFloat();
-            }
-            stack.addSlice(new ij.process.FloatProcessor(16, 16, px));
-        }
         Path dir = E2E.workDir("train");
-        Path tif = dir.resolve("cells.tif");
-        assertTrue(new ij.io.FileSaver(new ij.ImagePlus("cells", stack)).saveAsTiffStack(tif.toString()));
+        Path tif = E2E.trainingImages(dir.resolve("cells.tif"));
         CommandModule m = run("Train StyleGAN2", "images", tif.toFile(), "output_dir", dir.resolve("run").toFile(),
                 "resolution", 8, "config", "small", "kimg", 0.016, "snapshot_kimg", 0.008, "resume", "");
         java.io.File checkpoint = output(m, "checkpoint", java.io.File.class);

@@ -58,6 +58,24 @@ final class E2E {
         return file;
     }
 
+    /**
+     * Writes 8 float images of 16 x 16 px, random values in 1000..1500 (a 32-bit microscopy-like stack), as
+     * an ImageJ TIFF stack for training; returns the file.
+     */
+    static Path trainingImages(Path tif) {
+        ij.ImageStack stack = new ij.ImageStack(16, 16);
+        java.util.Random random = new java.util.Random(2);
+        for (int i = 0; i < 8; i++) {
+            float[] px = new float[16 * 16];
+            for (int k = 0; k < px.length; k++) {
+                px[k] = 1000 + 500 * random.nextFloat();
+            }
+            stack.addSlice(new ij.process.FloatProcessor(16, 16, px));
+        }
+        assertTrue(new ij.io.FileSaver(new ij.ImagePlus("cells", stack)).saveAsTiffStack(tif.toString()));
+        return tif;
+    }
+
     static Path repoRoot() {
         return Path.of(property("repo.root")).toAbsolutePath().normalize();
     }

@@ -12,18 +12,15 @@ import java.awt.MenuBar;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.TextField;
-import java.awt.Toolkit;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.image.BufferedImage;
 import java.awt.event.KeyEvent;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Drives a real ImageJ 1.x window under Xvfb (started by {@link ImageJ1ScreenshotTest} in its own JVM, with
@@ -34,8 +31,6 @@ import javax.imageio.ImageIO;
  * <p>Arguments: model file, results file, screenshot PNG.
  */
 public final class ImageJ1GuiDriver {
-
-    private static final long TIMEOUT_MS = 90_000;
 
     private ImageJ1GuiDriver() {}
 
@@ -52,7 +47,7 @@ public final class ImageJ1GuiDriver {
 
     private static void run(String model, Path png, List<String> results) throws Exception {
         ImageJ ij = new ImageJ();
-        waitFor(ij::isShowing, "ImageJ window");
+        Gui.waitFor(ij::isShowing, "ImageJ window");
         EventQueue.invokeAndWait(() -> ij.setLocation(0, 0));
         Recorder recorder = new Recorder();
         IJ.doCommand("Generate Images"); // what the menu item does, in its own thread
@@ -64,18 +59,17 @@ public final class ImageJ1GuiDriver {
             ((TextField) fields.get(3)).setText("0.7");
             gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
         });
-        waitFor(() -> WindowManager.getImage("Generated images") != null, "the generated stack");
+        Gui.waitFor(() -> WindowManager.getImage("Generated images") != null, "the generated stack");
         ImagePlus imp = WindowManager.getImage("Generated images");
-        waitFor(() -> imp.getWindow() != null && imp.getWindow().isShowing(), "the stack window");
+        Gui.waitFor(() -> imp.getWindow() != null && imp.getWindow().isShowing(), "the stack window");
         results.add("stack.slices=" + imp.getStackSize());
         results.add("stack.label.4=" + imp.getStack().getSliceLabel(4));
-        waitFor(() -> recorder.getText().contains("run(\"Generate Images\""), "the recorded macro line");
+        Gui.waitFor(() -> recorder.getText().contains("run(\"Generate Images\""), "the recorded macro line");
         recorder.getText().lines().filter(l -> l.contains("Generate Images")).forEach(l -> results.add("recorded=" + l));
         arrange(imp, recorder);
         openStyleGAN2Menu(ij, results);
         Thread.sleep(1500);
-        Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
-        ImageIO.write(new Robot().createScreenCapture(screen), "png", png.toFile());
+        Gui.screenshot(png);
         results.add("screenshot=" + png);
     }
 
@@ -211,7 +205,7 @@ public final class ImageJ1GuiDriver {
 
     private static Window waitForWindow(String title) throws Exception {
         Window[] found = new Window[1];
-        waitFor(() -> {
+        Gui.waitFor(() -> {
             for (Window w : Window.getWindows()) {
                 if (w.isShowing() && w instanceof java.awt.Dialog d && title.equals(d.getTitle())) {
                     found[0] = w;
@@ -221,16 +215,5 @@ public final class ImageJ1GuiDriver {
             return false;
         }, "dialog '" + title + "'");
         return found[0];
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, String what)
-            throws InterruptedException, IOException {
-        long end = System.currentTimeMillis() + TIMEOUT_MS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new IOException("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +83,19 @@ class ImageJ1MacroTest {
         Path other = E2E.rgb32ShapedLatent(home.resolve("rgb32_w.npz"));
         assertAborts("Style Mixing", "model_file=[" + E2E.gray64() + "] row_latents=[" + other + "]",
                 "row_latents rgb32_w.npz holds latents [N, num_ws, w_dim] = [1, 8, 128], but this model needs [N, 10,");
+    }
+
+    @Test
+    void trainingInABatchMacroOpensNoPreviewOrPlot() throws Exception {
+        Path images = E2E.trainingImages(home.resolve("cells.tif"));
+        Path output = home.resolve("train-batch");
+        Path results = home.resolve("train-results.txt");
+        Processes.Result run = ImageJ1.batchMacro(home, ImageJ1.macro(home, "stylegan2_train.ijm"),
+                images + "|" + output + "|" + results);
+        Map<String, String> r = E2E.keyValues(results);
+        assertEquals("true", r.get("done"), () -> "macro did not finish:\n" + run.all());
+        assertTrue(Files.exists(output.resolve("network-snapshot-000000.sg2")), run::all);
+        assertEquals("0", r.get("images.open"), "batch mode hides images: no preview stack or plot image");
     }
 
     @Test

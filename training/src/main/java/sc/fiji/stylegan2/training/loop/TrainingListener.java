@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training.loop;
 
+import java.util.List;
 import sc.fiji.stylegan2.model.ProgressListener;
 
 /**
@@ -18,4 +19,33 @@ public interface TrainingListener extends ProgressListener {
 
     /** A listener that ignores everything and never cancels. */
     TrainingListener NONE = (done, total, message) -> {};
+
+    /**
+     * One listener for several: every event goes to each of them in order, and the run is canceled when any
+     * of them says so.
+     */
+    static TrainingListener all(TrainingListener... listeners) {
+        List<TrainingListener> each = List.of(listeners);
+        return new TrainingListener() {
+            @Override
+            public void progress(long done, long total, String message) {
+                each.forEach(l -> l.progress(done, total, message));
+            }
+
+            @Override
+            public void tick(TickReport report) {
+                each.forEach(l -> l.tick(report));
+            }
+
+            @Override
+            public void snapshot(Snapshot snapshot) {
+                each.forEach(l -> l.snapshot(snapshot));
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return each.stream().anyMatch(TrainingListener::isCanceled);
+            }
+        };
+    }
 }
