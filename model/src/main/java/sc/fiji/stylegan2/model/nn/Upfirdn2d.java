@@ -48,9 +48,15 @@ public final class Upfirdn2d {
             // [N,C,H,1,W,1] padded with zeros to [N,C,H,up,W,up]: zero insertion.
             x = x.reshape(n, c, h, 1, w, 1).pad(new Shape(0, up - 1, 0, 0, 0, up - 1), 0).reshape(n, c, h * up, w * up);
         }
-        x = padOrCrop(x, pad);
         NDArray kernel = depthwiseKernel(f, c, gain, flipFilter);
-        return Conv2d.conv2d(x, kernel, null, new Shape(down, down), new Shape(0, 0), new Shape(1, 1), (int) c)
+        Shape convPadding = new Shape(0, 0);
+        if (pad[0] == pad[1] && pad[2] == pad[3] && pad[0] >= 0 && pad[2] >= 0) {
+            // Symmetric zero padding is the convolution's own: no padded copy (and no pad in the backward).
+            convPadding = new Shape(pad[2], pad[0]);
+        } else {
+            x = padOrCrop(x, pad);
+        }
+        return Conv2d.conv2d(x, kernel, null, new Shape(down, down), convPadding, new Shape(1, 1), (int) c)
                 .singletonOrThrow();
     }
 
