@@ -59,10 +59,7 @@ public final class Discriminator extends Module {
         }
         long n = shape.get(0);
         long g = epilogue.mbstdGroupSize(n);
-        if (n % g != 0) {
-            throw new IllegalArgumentException(
-                    "minibatch-stddev needs the batch (" + n + ") to be a multiple of the group size (" + g + ")");
-        }
+        MinibatchStdLayer.requireWholeGroups(n, g); // before the reshape below, with the layer's message
         long[] grouped = {g, n / g, shape.get(1), shape.get(2), shape.get(3)};
         NDArray joint = NDArrays.stack(new NDList(a.reshape(grouped), b.reshape(grouped)), 1)
                 .reshape(2 * n, shape.get(1), shape.get(2), shape.get(3)); // [g, 2, N/g, C, H, W] flattened

@@ -28,6 +28,14 @@ public final class MinibatchStdLayer extends Module {
         return Math.min(groupSize, n);
     }
 
+    /** Refuses a batch of {@code n} that does not split into groups of {@code g}. */
+    static void requireWholeGroups(long n, long g) {
+        if (n % g != 0) {
+            throw new IllegalArgumentException(
+                    "minibatch-stddev needs the batch (" + n + ") to be a multiple of the group size (" + g + ")");
+        }
+    }
+
     /**
      * With an explicit group count {@code g}: sample i joins group {@code i mod (N / g)}, so a caller can lay
      * out several independent batches in one (see {@link Discriminator#forwardPair}).
@@ -35,10 +43,7 @@ public final class MinibatchStdLayer extends Module {
     NDArray forward(NDArray x, long g) {
         long[] s = x.getShape().getShape();
         long n = s[0], c = s[1], h = s[2], w = s[3];
-        if (n % g != 0) {
-            throw new IllegalArgumentException(
-                    "minibatch-stddev needs the batch (" + n + ") to be a multiple of the group size (" + g + ")");
-        }
+        requireWholeGroups(n, g);
         long f = numChannels;
         NDArray y = x.reshape(g, -1, f, c / f, h, w); // [G,n,F,c,H,W]: sample i goes to group i mod n
         y = y.sub(y.mean(new int[] {0})); // subtract the group mean
