@@ -52,25 +52,15 @@ public final class TrainingTask {
     }
 
     /**
-     * Below this many training images {@code augment=auto} chooses ADA, from here on none. Measured
-     * (README, quality benchmark): on the 60,000 Fashion-MNIST images ADA's p rose to 0.036 in ten minutes
-     * and the FD at 20 kimg was 107 against 49 without augmentation; ADA is for small stacks, where D
-     * overfits within the run.
-     */
-    public static final int AUTO_ADA_BELOW = 2000;
-
-    /**
-     * The augmentation keys: {@code augment} ({@code auto}: ADA below {@link #AUTO_ADA_BELOW} images, none
-     * otherwise; {@code ada}, {@code none}, {@code fixed}), {@code augment_p} (the fixed p, or where ada
-     * starts; ignored for none), {@code ada_target}, {@code ada_kimg}.
+     * The augmentation keys: {@code augment} ({@code auto}: ADA below {@link AugmentMode#AUTO_ADA_BELOW}
+     * images, none otherwise; {@code ada}, {@code none}, {@code fixed}), {@code augment_p} (the fixed p, or
+     * where ada starts; ignored for none), {@code ada_target}, {@code ada_kimg}.
      *
      * @param images the number of training images ({@code auto} decides on it)
      */
     public static AugmentOptions augmentation(String augment, double augmentP, double adaTarget, double adaKimg,
             int images) {
-        AugmentMode mode = augment != null && augment.trim().equalsIgnoreCase("auto")
-                ? (images < AUTO_ADA_BELOW ? AugmentMode.ADA : AugmentMode.NONE)
-                : AugmentMode.parse(augment);
+        AugmentMode mode = AugmentMode.choose(augment, images);
         return new AugmentOptions(mode, mode == AugmentMode.NONE ? 0 : augmentP, adaTarget, adaKimg);
     }
 

@@ -11,7 +11,7 @@ class TrainingAugmentationChoiceTest {
 
     @Test
     void autoIsAdaForSmallStacksAndNoneForLargeOnes() {
-        int limit = TrainingTask.AUTO_ADA_BELOW;
+        int limit = AugmentMode.AUTO_ADA_BELOW;
         AugmentOptions small = TrainingTask.augmentation("auto", 0.2, 0.6, 500, limit - 1);
         assertEquals(AugmentMode.ADA, small.mode());
         assertEquals(0.2, small.p(), "ada starts at augment_p");
@@ -25,6 +25,7 @@ class TrainingAugmentationChoiceTest {
         assertEquals(AugmentMode.ADA, TrainingTask.augmentation("ada", 0, 0.6, 500, 1_000_000).mode());
         assertEquals(AugmentMode.NONE, TrainingTask.augmentation("none", 0, 0.6, 500, 10).mode());
         assertEquals(AugmentMode.FIXED, TrainingTask.augmentation("fixed", 0.3, 0.6, 500, 10).mode());
-        assertThrows(IllegalArgumentException.class, () -> TrainingTask.augmentation("always", 0, 0.6, 500, 10));
+        assertEquals("augment 'always' is not valid: use auto, ada, none or fixed", assertThrows(
+                IllegalArgumentException.class, () -> TrainingTask.augmentation("always", 0, 0.6, 500, 10)).getMessage());
     }
 }
