@@ -9,8 +9,8 @@ import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
  * step followed by {@code torch.optim.Adam} (single-tensor path of PyTorch 1.13, which the official code ran):
  *
  * <pre>
- *   g ← nan_to_num(g, nan=0, posinf=1e5, neginf=−1e5)        only when g is not finite (counted)
- *   m ← β1 m + (1 − β1) g
+ *   g ← nan_to_num(g, nan=0, posinf=1e5, neginf=−1e5)        only when Σg is not finite (counted)
+ *   m ← β1 m + (1 − β1) g                                      as lerp(m, g, 1 − β1), one pass
  *   v ← β2 v + (1 − β2) g²
  *   p ← p − (lr / (1 − β1^t)) · m / (sqrt(v) / sqrt(1 − β2^t) + ε)
  *   g ← 0
@@ -18,7 +18,9 @@ import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
  *
  * Why a module: the same update through DJL costs about a dozen JNI calls and Java arrays per parameter
  * (about 700 per generator step in config {@code small}); the TorchScript interpreter runs the loop inside
- * libtorch. The hyper-parameters arrive as {@code [β1, β2, step size, sqrt(1 − β2^t), ε]}.
+ * libtorch. The finiteness test reads the sum (one pass, no temporary): any NaN or ±inf makes it non-finite,
+ * and the rare finite gradient whose sum overflows only gets a repair that changes nothing. The
+ * hyper-parameters arrive as {@code [β1, β2, step size, sqrt(1 − β2^t), ε]}.
  */
 final class AdamStepScript {
 
@@ -37,14 +39,14 @@ final class AdamStepScript {
             "for i in range(len(params)):",
             "  grad = params[i].grad",
             "  if grad is not None:",
-            "    if not bool(torch.all(torch.isfinite(grad))):",
+            "    if not bool(torch.isfinite(torch.sum(grad))):",
             "      grad.nan_to_num_(0., 100000., -100000.)",
             "      repaired = repaired + 1",
             "    m = exp_avg[i]",
             "    v = exp_avg_sq[i]",
-            "    m.mul_(beta1).add_(grad, alpha=1. - beta1)",
+            "    m.lerp_(grad, 1. - beta1)",
             "    v.mul_(beta2).addcmul_(grad, grad, value=1. - beta2)",
-            "    denom = (v.sqrt() / bias_correction2_sqrt).add_(eps)",
+            "    denom = v.sqrt().div_(bias_correction2_sqrt).add_(eps)",
             "    params[i].addcdiv_(m, denom, value=-step_size)",
             "    grad.zero_()",
             "return repaired");
