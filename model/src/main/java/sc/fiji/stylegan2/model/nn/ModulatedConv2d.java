@@ -51,7 +51,7 @@ public final class ModulatedConv2d {
             dcoefs = Scalars.mul(dcoefs, gain);
         }
         if (up > 1) {
-            return upsampled(x, weight, styles, dcoefs, noise, f, padding, flipWeight, fused);
+            return upsampled(x, weight, w, styles, dcoefs, noise, f, padding, flipWeight);
         }
         if (!fused) {
             x = x.mul(styles.reshape(n, -1, 1, 1));
@@ -74,38 +74,40 @@ public final class ModulatedConv2d {
     }
 
     /**
-     * Upsampling as the official code orders it: the stride-2 transposed convolution (as four phase
-     * convolutions with 2x2 kernels: 16 taps per input pixel, where folding the FIR filter into the phases
-     * would take 36; measured faster at every size in the README's bench), then the FIR filter with gain 4.
-     * Modulation and demodulation scale input and output channels, which commutes with the spatial
-     * phase split and the FIR filter, so the phase weights are built once from the shared weight.
+     * Upsampling as the official {@code conv2d_resample} orders it: the stride-2 transposed convolution
+     * ({@link TransposedConv2d}), then the FIR filter with gain 4. Unfused, modulation and demodulation scale
+     * the input and output channels around one shared convolution; fused, they go into per-sample weights
+     * and the batch becomes the groups.
+     *
+     * @param modulated the per-sample weights {@code [N, O, I, k, k]} of the fused form, or null for unfused
      */
-    private static NDArray upsampled(NDArray x, NDArray weight, NDArray styles, NDArray dcoefs, NDArray noise,
-            NDArray f, int padding, boolean flipWeight, boolean fused) {
+    private static NDArray upsampled(NDArray x, NDArray weight, NDArray modulated, NDArray styles, NDArray dcoefs,
+            NDArray noise, NDArray f, int padding, boolean flipWeight) {
         long n = x.getShape().get(0), in = weight.getShape().get(1), out = weight.getShape().get(0);
         long kw = weight.getShape().get(3), fw = f.getShape().get(1);
         // The official FIR padding after the transposed convolution (conv2d_resample's adjustment).
         int p0 = (int) (padding + (fw + 1) / 2 - (kw - 1));
         int p1 = (int) (padding + (fw - 2) / 2 - (kw - 2));
-        NDArray wp = PolyphaseUpsample.transposedPhaseWeight(weight, flipWeight); // [O*4, I, Lp, Lp]
-        long lp = wp.getShape().get(2);
-        // The phase output carries one extra trailing zero row/column: take it off the right padding.
-        int[] pad = {p0, p1 - 1, p0, p1 - 1};
-        if (!fused) {
-            NDArray t = PolyphaseUpsample.transposedConv(x.mul(styles.reshape(n, -1, 1, 1)), wp, 1);
+        int[] pad = {p0, p1, p0, p1};
+        if (modulated == null) {
+            // [O, I, k, k] → the transposed layout [1, I, O, k, k].
+            NDArray wt = (flipWeight ? weight.flip(2, 3) : weight).transpose(1, 0, 2, 3).expandDims(0);
+            NDArray t = TransposedConv2d.apply(x.mul(styles.reshape(n, -1, 1, 1)), wt);
             if (dcoefs != null) {
                 t = Owned.mul(t, dcoefs.reshape(n, -1, 1, 1));
             }
             x = Upfirdn2d.upfirdn2d(t, f, 1, 1, pad, 4, false);
             return noise == null ? x : Owned.add(x, noise);
         }
-        NDArray w = wp.reshape(1, out, 4, in, lp, lp).mul(styles.reshape(n, 1, 1, in, 1, 1));
+        NDArray w = modulated;
         if (dcoefs != null) {
-            w = Owned.mul(w, dcoefs.reshape(n, out, 1, 1, 1, 1));
+            w = Owned.mul(w, dcoefs.reshape(n, out, 1, 1, 1));
+        }
+        if (flipWeight) {
+            w = w.flip(3, 4);
         }
         long h = x.getShape().get(2), wd = x.getShape().get(3);
-        NDArray t = PolyphaseUpsample.transposedConv(x.reshape(1, n * in, h, wd), w.reshape(n * out * 4, in, lp, lp),
-                (int) n);
+        NDArray t = TransposedConv2d.apply(x.reshape(1, n * in, h, wd), w.transpose(0, 2, 1, 3, 4));
         x = Upfirdn2d.upfirdn2d(t, f, 1, 1, pad, 4, false);
         x = x.reshape(n, out, x.getShape().get(2), x.getShape().get(3));
         return noise == null ? x : Owned.add(x, noise);

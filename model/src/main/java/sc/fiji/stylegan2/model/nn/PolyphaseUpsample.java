@@ -17,9 +17,10 @@ import ai.djl.nn.convolutional.Conv2d;
  * kernel (StyleGAN2 appendix B). Both steps are linear and act on the same output grid, so their
  * combination is one kernel {@code K = gain · (f ⊛ W)} of size {@code L = k + fw - 1} applied as
  * {@code R[p] = Σ_i x[i] K[p + c - 2i]}. Output phase {@code r = p mod 2} only ever meets the taps
- * {@code K[2d + r + c]}, so each phase is an ordinary correlation of x with every other tap of K. This is
- * also why this path exists: DJL's PyTorch engine has no transposed convolution, and a dense convolution
- * is the fastest thing libtorch runs on a CPU.
+ * {@code K[2d + r + c]}, so each phase is an ordinary correlation of x with every other tap of K. Used where
+ * the combined kernel is small: the FIR upsampling of the image in the skip architecture (a 1x1 identity W)
+ * and {@link Conv2dResample}'s upsampling; the synthesis layers' 3x3 upsampling runs the official
+ * transposed convolution itself ({@link TransposedConv2d}), which needs fewer multiply-adds there.
  *
  * <p>Deviation: the official code runs the transposed convolution and the FIR filter as two ops; the
  * sums here are the same up to float rounding (checked against the official outputs in the tests).
@@ -119,30 +120,6 @@ public final class PolyphaseUpsample {
         NDArray kernels = combine(flipWeight ? unit.flip(2, 3) : unit, f, gain);
         NDArray ph = phases(kernels, c); // [k², 4, 1, Lp, Lp]
         return ph.reshape(k * k, -1);
-    }
-
-    /**
-     * Phase weights {@code [O·4, I, Lp, Lp]} of the stride-2 transposed convolution alone,
-     * {@code T[m] = Σ_i x[i] W[m − 2i]} (odd k; Lp = (k+1)/2), for {@link #transposedConv}.
-     */
-    public static NDArray transposedPhaseWeight(NDArray w, boolean flipWeight) {
-        long[] s = w.getShape().getShape();
-        long o = s[0], i = s[1], k = s[2];
-        NDArray unit = w.getManager().eye((int) (k * k)).reshape(k * k, 1, k, k);
-        NDArray basis = phases(flipWeight ? unit.flip(2, 3) : unit, 0).reshape(k * k, -1); // [k², 4·Lp²]
-        long lp = (k + 1) / 2;
-        return w.reshape(o * i, k * k).matMul(basis).reshape(o, i, 4, lp, lp).transpose(0, 2, 1, 3, 4)
-                .reshape(o * 4, i, lp, lp);
-    }
-
-    /**
-     * The full output of a stride-2 transposed convolution from its phase weights: {@code [N, O, 2H+k−1,
-     * 2W+k−1]}, i.e. the official {@code conv_transpose2d} output (2H+k−2) plus one trailing zero row and
-     * column, which the FIR padding that follows accounts for.
-     */
-    public static NDArray transposedConv(NDArray x, NDArray phaseWeight, int groups) {
-        long lp = phaseWeight.getShape().get(3);
-        return apply(x, phaseWeight, (int) lp - 1, groups);
     }
 
     /** The padding of the phase correlations of {@link #upsampleConv}. */
