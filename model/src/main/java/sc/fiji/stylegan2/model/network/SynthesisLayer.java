@@ -49,15 +49,13 @@ public final class SynthesisLayer extends Module {
         long n = x.getShape().get(0);
         NDArray styles = affine.forward(w);
         // The official order is act(conv · σ⁻¹ + noise + bias) · gain. The leaky ReLU is positively
-        // homogeneous, so the gain goes into the demodulation coefficients and the addend instead, and
-        // noise and bias are added in one pass: act(conv · σ⁻¹·gain + (noise + bias)·gain).
+        // homogeneous, so the gain goes into the demodulation coefficients, the noise map and the bias instead
+        // (all small), and no pass over the activations multiplies: act(conv · σ⁻¹·gain + noise·gain + bias·gain).
         double gain = Activation.LRELU.defaultGain();
         NDArray noise = noise(x, n, opt);
-        NDArray b = bias.reshape(1, -1, 1, 1);
-        NDArray addend = Scalars.mul(noise == null ? b : noise.add(b), gain);
-        x = ModulatedConv2d.apply(x, weight, styles, addend, up, 1, resampleFilter, true, up == 1, opt.fused(n),
-                gain);
-        x = BiasAct.apply(x, null, Activation.LRELU, 1, convClamp == null ? -1 : convClamp);
+        x = ModulatedConv2d.apply(x, weight, styles, noise == null ? null : Scalars.mul(noise, gain), up, 1,
+                resampleFilter, true, up == 1, opt.fused(n), gain);
+        x = BiasAct.apply(x, Scalars.mul(bias, gain), Activation.LRELU, 1, convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
         return x;
     }

@@ -27,6 +27,16 @@ public final class Conv2dResample {
      */
     public static NDArray apply(NDArray x, NDArray w, NDArray f, int up, int down, int padding, int groups,
             boolean flipWeight) {
+        return apply(x, w, null, f, up, down, padding, groups, flipWeight);
+    }
+
+    /**
+     * As {@link #apply(NDArray, NDArray, NDArray, int, int, int, int, boolean)}, plus a bias {@code b [C_out]}
+     * (or null) added to the result: by the convolution itself when it is the last op (no upsampling), which
+     * saves a pass over the output.
+     */
+    public static NDArray apply(NDArray x, NDArray w, NDArray b, NDArray f, int up, int down, int padding,
+            int groups, boolean flipWeight) {
         long[] ws = w.getShape().getShape();
         int kh = (int) ws[2], kw = (int) ws[3];
         int fw = f == null ? 1 : (int) f.getShape().get(1);
@@ -47,21 +57,22 @@ public final class Conv2dResample {
         if (kw == 1 && kh == 1 && down > 1 && up == 1) {
             // 1x1 kernel with downsampling: filter first, then the (cheap) strided 1x1 convolution.
             x = Upfirdn2d.upfirdn2d(x, f, 1, down, new int[] {px0, px1, py0, py1}, 1, false);
-            return conv(x, w, 1, 0, groups, flipWeight);
+            return conv(x, w, b, 1, 0, groups, flipWeight);
         }
         if (down > 1 && up == 1) {
             x = Upfirdn2d.upfirdn2d(x, f, 1, 1, new int[] {px0, px1, py0, py1}, 1, false);
-            return conv(x, w, down, 0, groups, flipWeight);
+            return conv(x, w, b, down, 0, groups, flipWeight);
         }
         if (up > 1) {
-            return upsampleConv(x, w, f, up, groups, flipWeight,
+            x = upsampleConv(x, w, f, up, groups, flipWeight,
                     new int[] {px0 - (kw - 1), px1 - (kw - up), py0 - (kh - 1), py1 - (kh - up)});
+            return b == null ? x : Owned.add(x, b.reshape(1, -1, 1, 1));
         }
         if (px0 == px1 && py0 == py1 && px0 == py0 && px0 >= 0) {
-            return conv(x, w, 1, px0, groups, flipWeight);
+            return conv(x, w, b, 1, px0, groups, flipWeight);
         }
         x = Upfirdn2d.padOrCrop(x, new int[] {px0, px1, py0, py1});
-        return conv(x, w, 1, 0, groups, flipWeight);
+        return conv(x, w, b, 1, 0, groups, flipWeight);
     }
 
     /**
@@ -76,11 +87,12 @@ public final class Conv2dResample {
         return PolyphaseUpsample.upsampleConv(x, w, f, (double) up * up, p[0], groups, flipWeight);
     }
 
-    private static NDArray conv(NDArray x, NDArray w, int stride, int padding, int groups, boolean flipWeight) {
+    private static NDArray conv(NDArray x, NDArray w, NDArray b, int stride, int padding, int groups,
+            boolean flipWeight) {
         if (!flipWeight) {
             w = w.flip(2, 3);
         }
-        return Conv2d.conv2d(x, w, null, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1),
+        return Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1),
                         groups)
                 .singletonOrThrow();
     }
