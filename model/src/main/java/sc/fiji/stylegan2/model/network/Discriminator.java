@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import sc.fiji.stylegan2.model.nn.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.Module;
 
 /**
@@ -38,7 +39,12 @@ public final class Discriminator extends Module {
 
     /** Images {@code [N, C, res, res]} in [-1, 1] → logits {@code [N, 1]}. */
     public NDArray forward(NDArray img) {
-        List<NDArray> features = blockOutputs(img);
+        return forward(img, false);
+    }
+
+    /** As {@link #forward(NDArray)}, computed in channels-last layout if asked ({@link MemoryFormat}). */
+    public NDArray forward(NDArray img, boolean channelsLast) {
+        List<NDArray> features = blockOutputs(img, channelsLast);
         return epilogue.forward(features.isEmpty() ? img : features.get(features.size() - 1));
     }
 
@@ -49,9 +55,10 @@ public final class Discriminator extends Module {
      * layer puts sample i in group {@code i mod (N / g)}, so each input is laid out as {@code [g, N/g, ...]}
      * and the two are interleaved on the second axis: a's groups become the first N/g, b's the last.
      *
+     * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are the same
      * @return {@code {D(a), D(b)}}, each {@code [N, 1]}
      */
-    public NDArray[] forwardPair(NDArray a, NDArray b) {
+    public NDArray[] forwardPair(NDArray a, NDArray b, boolean channelsLast) {
         Shape shape = a.getShape();
         if (!shape.equals(b.getShape())) {
             throw new IllegalArgumentException("forwardPair needs batches of equal shape: " + shape + " and "
@@ -63,7 +70,7 @@ public final class Discriminator extends Module {
         long[] grouped = {g, n / g, shape.get(1), shape.get(2), shape.get(3)};
         NDArray joint = NDArrays.stack(new NDList(a.reshape(grouped), b.reshape(grouped)), 1)
                 .reshape(2 * n, shape.get(1), shape.get(2), shape.get(3)); // [g, 2, N/g, C, H, W] flattened
-        List<NDArray> features = blockOutputs(joint);
+        List<NDArray> features = blockOutputs(joint, channelsLast);
         NDArray logits = epilogue.forward(features.isEmpty() ? joint : features.get(features.size() - 1), g)
                 .reshape(g, 2, n / g);
         return new NDArray[] {logits.get(new NDIndex(":, 0, :")).reshape(n, 1),
@@ -77,10 +84,14 @@ public final class Discriminator extends Module {
      * them.
      */
     public List<NDArray> blockOutputs(NDArray img) {
+        return blockOutputs(img, false);
+    }
+
+    private List<NDArray> blockOutputs(NDArray img, boolean channelsLast) {
         List<NDArray> out = new ArrayList<>();
         NDArray x = null;
         for (DiscriminatorBlock b : blocks) {
-            x = b.forward(x, img);
+            x = b.forward(x, img, channelsLast);
             out.add(x);
         }
         return out;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.Conv2dLayer;
+import sc.fiji.stylegan2.model.nn.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
 
@@ -35,10 +36,17 @@ public final class DiscriminatorBlock extends Module {
                 filterTaps, null));
     }
 
-    /** @param x features of the previous block, or null for the first block (then {@code img} is read) */
-    public NDArray forward(NDArray x, NDArray img) {
+    /**
+     * @param x features of the previous block, or null for the first block (then {@code img} is read)
+     * @param channelsLast the first block makes fromrgb's features channels-last ({@link MemoryFormat}; a
+     *     one-channel image has no layout of its own to pass on), and every layer after keeps the layout
+     */
+    public NDArray forward(NDArray x, NDArray img, boolean channelsLast) {
         if (fromrgb != null) {
             NDArray y = fromrgb.forward(img, 1);
+            if (channelsLast) {
+                y = MemoryFormat.channelsLast(y);
+            }
             x = x == null ? y : x.add(y);
         }
         NDArray y = skip.forward(x, SQRT_HALF);

@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.model.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import sc.fiji.stylegan2.model.nn.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.Owned;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
@@ -52,6 +53,9 @@ public final class SynthesisBlock extends Module {
         if (conv0 == null) {
             long n = ws.getShape().get(0);
             x = constInput.expandDims(0).repeat(0, n);
+            if (opt.channelsLast()) {
+                x = MemoryFormat.channelsLast(x); // every layer after keeps the layout
+            }
         } else {
             x = conv0.forward(x, w(ws, i++), opt);
         }

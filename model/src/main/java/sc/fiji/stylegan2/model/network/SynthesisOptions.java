@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import java.util.function.Predicate;
 import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.nn.MemoryFormat;
 
 /**
  * How to run the synthesis network.
@@ -17,32 +18,37 @@ import sc.fiji.stylegan2.model.NoiseMode;
  *     projector optimises these (StyleGAN2 Sec. 5); null or a missing key: the noise mode decides
  * @param noiseLayers which layers get noise at all (StyleGAN Fig. 5: coarse or fine only), by layer name;
  *     null: all
+ * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are the same
  */
 public record SynthesisOptions(NoiseMode noiseMode, Boolean fusedModconv, ActivationProbe probe,
-        Map<String, NDArray> noiseInputs, Predicate<String> noiseLayers) {
+        Map<String, NDArray> noiseInputs, Predicate<String> noiseLayers, boolean channelsLast) {
 
     public SynthesisOptions(NoiseMode noiseMode, Boolean fusedModconv, ActivationProbe probe) {
-        this(noiseMode, fusedModconv, probe, null, null);
+        this(noiseMode, fusedModconv, probe, null, null, false);
     }
 
     public static SynthesisOptions of(NoiseMode mode) {
-        return new SynthesisOptions(mode, null, null, null, null);
+        return new SynthesisOptions(mode, null, null, null, null, false);
     }
 
     public SynthesisOptions withProbe(ActivationProbe p) {
-        return new SynthesisOptions(noiseMode, fusedModconv, p, noiseInputs, noiseLayers);
+        return new SynthesisOptions(noiseMode, fusedModconv, p, noiseInputs, noiseLayers, channelsLast);
     }
 
     public SynthesisOptions withNoiseInputs(Map<String, NDArray> inputs) {
-        return new SynthesisOptions(noiseMode, fusedModconv, probe, inputs, noiseLayers);
+        return new SynthesisOptions(noiseMode, fusedModconv, probe, inputs, noiseLayers, channelsLast);
     }
 
     public SynthesisOptions withNoiseLayers(Predicate<String> layers) {
-        return new SynthesisOptions(noiseMode, fusedModconv, probe, noiseInputs, layers);
+        return new SynthesisOptions(noiseMode, fusedModconv, probe, noiseInputs, layers, channelsLast);
     }
 
     public SynthesisOptions withFusedModconv(Boolean fused) {
-        return new SynthesisOptions(noiseMode, fused, probe, noiseInputs, noiseLayers);
+        return new SynthesisOptions(noiseMode, fused, probe, noiseInputs, noiseLayers, channelsLast);
+    }
+
+    public SynthesisOptions withChannelsLast(boolean nhwc) {
+        return new SynthesisOptions(noiseMode, fusedModconv, probe, noiseInputs, noiseLayers, nhwc);
     }
 
     boolean fused(long batch) {

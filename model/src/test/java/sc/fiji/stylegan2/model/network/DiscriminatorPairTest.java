@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DiscriminatorPairTest {
 
@@ -21,13 +21,13 @@ class DiscriminatorPairTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {8, 2}) // 2: fewer samples than the group size, so the group shrinks to 2
-    void pairGivesTheLogitsOfTwoSeparatePasses(int n) {
+    @CsvSource({"8, false", "2, false", "8, true"}) // 2: fewer samples than the group size, so the group shrinks
+    void pairGivesTheLogitsOfTwoSeparatePasses(int n, boolean channelsLast) {
         try (NDManager m = NDManager.newBaseManager()) {
             Discriminator d = tinyD(m);
             NDArray a = m.randomNormal(new Shape(n, 1, 8, 8));
             NDArray b = m.randomNormal(new Shape(n, 1, 8, 8)).mul(3);
-            NDArray[] pair = d.forwardPair(a, b);
+            NDArray[] pair = d.forwardPair(a, b, channelsLast);
             assertArrayEquals(d.forward(a).toFloatArray(), pair[0].toFloatArray(), 1e-5f);
             assertArrayEquals(d.forward(b).toFloatArray(), pair[1].toFloatArray(), 1e-5f);
         }
@@ -54,7 +54,7 @@ class DiscriminatorPairTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Discriminator d = tinyD(m);
             assertThrows(IllegalArgumentException.class,
-                    () -> d.forwardPair(m.zeros(new Shape(4, 1, 8, 8)), m.zeros(new Shape(8, 1, 8, 8))));
+                    () -> d.forwardPair(m.zeros(new Shape(4, 1, 8, 8)), m.zeros(new Shape(8, 1, 8, 8)), false));
         }
     }
 }
