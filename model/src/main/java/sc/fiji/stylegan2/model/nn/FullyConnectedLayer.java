@@ -31,7 +31,14 @@ public final class FullyConnectedLayer extends Module {
 
     /** {@code x [N, in]} → {@code [N, out]}. */
     public NDArray forward(NDArray x) {
-        NDArray w = Scalars.mul(weight, weightGain);
+        // (g·W) x = W (g·x): the gain goes to the smaller of the two, the input for a minibatch smaller than
+        // the layer's width (a pass over 8 latents instead of over a 512×512 weight, forward and backward).
+        NDArray w = weight;
+        if (x.getShape().get(0) < weight.getShape().get(0)) {
+            x = Scalars.mul(x, weightGain);
+        } else {
+            w = Scalars.mul(weight, weightGain);
+        }
         NDArray b = biasGain == 1 ? bias : Scalars.mul(bias, biasGain);
         if (activation == Activation.LINEAR) {
             return Linear.linear(x, w, b).singletonOrThrow();
