@@ -27,7 +27,7 @@ import sc.fiji.stylegan2.training.data.FashionMnist;
  *   <li>{@code generated.tif}: 32 seeds; {@code style-mixing.tif}: the mixing grid (coarse styles).
  * </ul>
  *
- * <p>Usage: {@code ./stylegan2 --demo [DIR] [KIMG]} (defaults {@code stylegan2-demo}, 30 kimg: about ten
+ * <p>Usage: {@code ./stylegan2 --demo [DIR] [KIMG]} (defaults {@code stylegan2-demo}, 40 kimg: about ten
  * minutes of training on a 2-core CPU).
  */
 public final class DemoJob {
@@ -36,7 +36,7 @@ public final class DemoJob {
 
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args.length > 0 ? args[0] : "stylegan2-demo").toAbsolutePath();
-        String kimg = args.length > 1 ? args[1] : "30";
+        String kimg = args.length > 1 ? args[1] : "40";
         Files.createDirectories(dir);
         Path data = writeEmbeddedSubset(dir.resolve("fashion-mnist-subset.tif"));
         Path training = dir.resolve("training");
