@@ -23,6 +23,7 @@ final class ImageJ1Status implements AutoCloseable {
     private final List<EventSubscriber<?>> subscriptions;
     private final Thread escWatcher;
     private volatile boolean escaped;
+    private boolean closed; // guarded by this
 
     ImageJ1Status(EventService events, Module module) {
         this.events = events;
@@ -53,8 +54,15 @@ final class ImageJ1Status implements AutoCloseable {
         return escaped;
     }
 
+    /**
+     * Status events arrive on another thread, some (SciJava's own "Command canceled: ...") after the command
+     * has returned: none may overwrite the status line once the shim has written its outcome.
+     */
     @EventHandler
-    void onEvent(StatusEvent event) {
+    synchronized void onEvent(StatusEvent event) {
+        if (closed) {
+            return;
+        }
         String message = event.getStatusMessage();
         if (message != null && !message.isBlank() && !event.isWarning()) {
             IJ.showStatus(message);
@@ -66,6 +74,9 @@ final class ImageJ1Status implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         escWatcher.interrupt();
         events.unsubscribe(subscriptions);
         IJ.showProgress(1.0);
