@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.network.Discriminator;
@@ -44,26 +45,8 @@ class R1PenaltyTest {
     @Test
     void realImageGradientMatchesFiniteDifferencesOnATinyDiscriminator() {
         try (StyleGAN2Model model = Tiny.model(1, 3); GradientOp op = new GradientOp(model.manager())) {
-            Discriminator d = model.discriminator();
-            NDManager m = model.manager();
-            float[] x0 = m.randomUniform(-1, 1, Tiny.imageShape(4, 1)).toFloatArray();
-            float[] v = Tiny.direction(m.create(x0), 11);
-            NDArray x = m.create(x0, Tiny.imageShape(4, 1));
-            x.setRequiresGradient(true);
-            float[] grad;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                grad = op.gradient(d.forward(x), x).toFloatArray();
-            }
-            DoubleUnaryOperator sumD = t -> {
-                float[] xt = new float[x0.length];
-                for (int i = 0; i < xt.length; i++) {
-                    xt[i] = (float) (x0[i] + t * v[i]);
-                }
-                return d.forward(m.create(xt, Tiny.imageShape(4, 1))).sum().getFloat();
-            };
-            double eps = 1e-2;
-            double fd = (sumD.applyAsDouble(eps) - sumD.applyAsDouble(-eps)) / (2 * eps);
-            assertEquals(fd, Tiny.dot(grad, v), 0.02 * Math.abs(fd) + 1e-4);
+            double[] r = alongDirection(model, op, reals(model), x -> x);
+            assertEquals(r[1], r[0], 0.02 * Math.abs(r[1]) + 1e-4);
         }
     }
 
@@ -76,32 +59,43 @@ class R1PenaltyTest {
     void realImageGradientThroughTheAugmentationMatchesFiniteDifferences() {
         AdaptiveAugment augment = AdaptiveAugment.builder().optTarget(null).optInitialProbability(1).build();
         try (StyleGAN2Model model = Tiny.model(1, 3); GradientOp op = new GradientOp(model.manager())) {
-            Discriminator d = model.discriminator();
-            NDManager m = model.manager();
-            float[] x0 = m.randomUniform(-1, 1, Tiny.imageShape(4, 1)).toFloatArray();
-            float[] v = Tiny.direction(m.create(x0), 11);
-            NDArray x = m.create(x0, Tiny.imageShape(4, 1));
-            x.setRequiresGradient(true);
-            float[] grad;
-            float[] plain;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                grad = op.gradient(d.forward(augment.apply(x, new java.util.Random(8))), x).toFloatArray();
-                plain = op.gradient(d.forward(x), x).toFloatArray();
-            }
-            DoubleUnaryOperator sumD = t -> {
-                float[] xt = new float[x0.length];
-                for (int i = 0; i < xt.length; i++) {
-                    xt[i] = (float) (x0[i] + t * v[i]);
-                }
-                NDArray augmented = augment.apply(m.create(xt, Tiny.imageShape(4, 1)), new java.util.Random(8));
-                return d.forward(augmented).sum().getFloat();
-            };
-            double eps = 1e-2;
-            double fd = (sumD.applyAsDouble(eps) - sumD.applyAsDouble(-eps)) / (2 * eps);
-            assertEquals(fd, Tiny.dot(grad, v), 0.02 * Math.abs(fd) + 1e-4);
-            assertTrue(Math.abs(Tiny.dot(grad, v) - Tiny.dot(plain, v)) > 0.1 * Math.abs(fd),
-                    "the augmentation changes the gradient");
+            float[] x0 = reals(model);
+            double[] r = alongDirection(model, op, x0, x -> augment.apply(x, new java.util.Random(8)));
+            double plain = alongDirection(model, op, x0, x -> x)[0];
+            assertEquals(r[1], r[0], 0.02 * Math.abs(r[1]) + 1e-4);
+            assertTrue(Math.abs(r[0] - plain) > 0.1 * Math.abs(r[1]), "the augmentation changes the gradient");
         }
+    }
+
+    /** A random batch of 4 one-channel images in [-1, 1]. */
+    private static float[] reals(StyleGAN2Model model) {
+        return model.manager().randomUniform(-1, 1, Tiny.imageShape(4, 1)).toFloatArray();
+    }
+
+    /**
+     * For {@code Σ D(f(x))} at x0 and a fixed direction v:
+     * {@code {∇_x · v from the gradient op, the central finite difference along v}}.
+     */
+    private static double[] alongDirection(StyleGAN2Model model, GradientOp op, float[] x0,
+            UnaryOperator<NDArray> f) {
+        Discriminator d = model.discriminator();
+        NDManager m = model.manager();
+        float[] v = Tiny.direction(m.create(x0), 11);
+        NDArray x = m.create(x0, Tiny.imageShape(4, 1));
+        x.setRequiresGradient(true);
+        float[] grad;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            grad = op.gradient(d.forward(f.apply(x)), x).toFloatArray();
+        }
+        DoubleUnaryOperator sumD = t -> {
+            float[] xt = new float[x0.length];
+            for (int i = 0; i < xt.length; i++) {
+                xt[i] = (float) (x0[i] + t * v[i]);
+            }
+            return d.forward(f.apply(m.create(xt, Tiny.imageShape(4, 1)))).sum().getFloat();
+        };
+        double eps = 1e-2;
+        return new double[] {Tiny.dot(grad, v), (sumD.applyAsDouble(eps) - sumD.applyAsDouble(-eps)) / (2 * eps)};
     }
 
     /**
