@@ -19,6 +19,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
@@ -37,7 +38,8 @@ class LatentInputsTest {
 
     private static final int SIZE = 64 * 64;
     private static Context context;
-    private static Path dir;
+    @TempDir
+    static Path dir;
     /** Seed 1's ws alone; seeds 2 and 3's ws mapped together; seeds 0 and 1's mapped together. */
     private static Path seed1, seeds23, seeds01;
     /** Seed 1's ws with fresh N(0, 1) noise maps in every layer, as a projection has. */
@@ -50,7 +52,6 @@ class LatentInputsTest {
     static void writeLatentFiles() throws Exception {
         System.setProperty("java.awt.headless", "true");
         context = new Context();
-        dir = Files.createTempDirectory("latent-inputs-test");
         try (StyleGAN2Model model = StyleGAN2Model.load(Fixtures.gray64Pickle())) {
             numWs = model.config().numWs();
             wDim = model.config().wDim();
@@ -85,12 +86,6 @@ class LatentInputsTest {
     @AfterAll
     static void close() throws Exception {
         context.close();
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
     }
 
     /** The command on the 64 px model, in raw output range where it has one, with the given keys. */

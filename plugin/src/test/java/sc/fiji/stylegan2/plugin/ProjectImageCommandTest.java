@@ -34,7 +34,8 @@ import sc.fiji.stylegan2.model.latent.Latents;
 class ProjectImageCommandTest {
 
     private static Context context;
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static Path targetTif;
     private static CommandModule projection;
 
@@ -46,7 +47,6 @@ class ProjectImageCommandTest {
     static void projectOnce() throws Exception {
         System.setProperty("java.awt.headless", "true");
         context = new Context();
-        dir = Files.createTempDirectory("project-image-test");
         // The target: seed 5 of the model itself, saved as a 3-channel 32-bit TIFF in model units.
         CommandModule generated = run(GenerateImagesCommand.class, "model_file", rgb32("network-snapshot-000000.pkl")
                 .toFile(), "seeds", "5", "latent_file", null, "truncation_psi", 1.0, "noise_mode", "const", "output_range", "model",
@@ -61,12 +61,6 @@ class ProjectImageCommandTest {
     @AfterAll
     static void close() throws Exception {
         context.close();
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
     }
 
     static CommandModule run(Class<? extends org.scijava.command.Command> command, Object... keyValues)
