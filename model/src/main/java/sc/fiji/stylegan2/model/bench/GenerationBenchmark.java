@@ -13,6 +13,7 @@ import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 
 /**
  * Generation speed: images/s of the full generator (mapping + synthesis, noise const) for 32–256 px at
@@ -58,7 +59,8 @@ public final class GenerationBenchmark {
     static double timeBatch(StyleGAN2Model model, int batch, boolean fused, double seconds) {
         NDManager m = model.manager();
         GeneratorConfig cfg = model.config();
-        SynthesisOptions opt = new SynthesisOptions(NoiseMode.CONST, fused, null);
+        SynthesisOptions opt = SynthesisOptions.of(NoiseMode.CONST)
+                .withModconv(fused ? ModconvStrategy.FUSED : ModconvStrategy.UNFUSED);
         List<Double> times = new ArrayList<>();
         long end = 0;
         for (int i = 0; i < 2 || System.nanoTime() < end || times.size() < 3; i++) {

@@ -56,9 +56,9 @@ public final class Discriminator extends Module {
      * and the two are interleaved on the second axis: a's groups become the first N/g, b's the last.
      *
      * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are the same
-     * @return {@code {D(a), D(b)}}, each {@code [N, 1]}
+     * @return D(a) and D(b), each {@code [N, 1]}
      */
-    public NDArray[] forwardPair(NDArray a, NDArray b, boolean channelsLast) {
+    public LogitPair forwardPair(NDArray a, NDArray b, boolean channelsLast) {
         Shape shape = a.getShape();
         if (!shape.equals(b.getShape())) {
             throw new IllegalArgumentException("forwardPair needs batches of equal shape: " + shape + " and "
@@ -73,9 +73,17 @@ public final class Discriminator extends Module {
         List<NDArray> features = blockOutputs(joint, channelsLast);
         NDArray logits = epilogue.forward(features.isEmpty() ? joint : features.get(features.size() - 1), g)
                 .reshape(g, 2, n / g);
-        return new NDArray[] {logits.get(new NDIndex(":, 0, :")).reshape(n, 1),
-            logits.get(new NDIndex(":, 1, :")).reshape(n, 1)};
+        return new LogitPair(logits.get(new NDIndex(":, 0, :")).reshape(n, 1),
+                logits.get(new NDIndex(":, 1, :")).reshape(n, 1));
     }
+
+    /**
+     * The logits of {@link #forwardPair}'s two batches.
+     *
+     * @param a D of the first batch {@code [N, 1]}
+     * @param b D of the second batch {@code [N, 1]}
+     */
+    public record LogitPair(NDArray a, NDArray b) {}
 
     /**
      * The outputs of the residual blocks b{res} … b8, in order: {@code [N, channels(res/2), res/2, res/2]} …

@@ -46,9 +46,9 @@ public final class SynthesisBlock extends Module {
      * @param x features of the previous block {@code [N, C, res/2, res/2]}, or null for b4
      * @param img image of the previous block, or null for b4
      * @param ws {@code [N, numConv + 1, w_dim]}: the convs' ws, then toRGB's
-     * @return {@code {x, img}} at this block's resolution
+     * @return the features and the image at this block's resolution
      */
-    public NDArray[] forward(NDArray x, NDArray img, NDArray ws, SynthesisOptions opt) {
+    public Output forward(NDArray x, NDArray img, NDArray ws, SynthesisOptions opt) {
         int i = 0;
         if (conv0 == null) {
             long n = ws.getShape().get(0);
@@ -62,8 +62,16 @@ public final class SynthesisBlock extends Module {
         x = conv1.forward(x, w(ws, i++), opt);
         NDArray y = torgb.forward(x, w(ws, i), opt);
         img = img == null ? y : Owned.add(Upfirdn2d.upsample2d(img, resampleFilter), y);
-        return new NDArray[] {x, img};
+        return new Output(x, img);
     }
+
+    /**
+     * What a block passes to the next, as the official {@code x, img = block(x, img, ws)}.
+     *
+     * @param x features {@code [N, C, res, res]}
+     * @param img the image so far {@code [N, img_channels, res, res]}
+     */
+    public record Output(NDArray x, NDArray img) {}
 
     private static NDArray w(NDArray ws, int i) {
         return ws.get(new NDIndex(":, {}, :", i));

@@ -53,8 +53,15 @@ public final class SynthesisLayer extends Module {
         // (all small), and no pass over the activations multiplies: act(conv · σ⁻¹·gain + noise·gain + bias·gain).
         double gain = Activation.LRELU.defaultGain();
         NDArray noise = noise(x, n, opt);
-        x = ModulatedConv2d.apply(x, weight, styles, noise == null ? null : Scalars.mul(noise, gain), up, 1,
-                resampleFilter, true, up == 1, opt.fused(n), gain);
+        x = ModulatedConv2d.apply(x, weight, styles, ModulatedConv2d.options()
+                .optNoise(noise == null ? null : Scalars.mul(noise, gain))
+                .optUp(up)
+                .optPadding(1)
+                .optResampleFilter(resampleFilter)
+                .optFlipWeight(up == 1) // as the official flip_weight = (up == 1)
+                .optFused(opt.fused(n))
+                .optGain(gain)
+                .build());
         x = BiasAct.apply(x, Scalars.mul(bias, gain), Activation.LRELU, 1, convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
         return x;

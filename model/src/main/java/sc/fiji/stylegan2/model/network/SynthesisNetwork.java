@@ -42,9 +42,9 @@ public final class SynthesisNetwork extends Module {
         int wIdx = 0;
         for (SynthesisBlock block : blocks) {
             NDArray blockWs = ws.get(new NDIndex(":, {}:{}, :", wIdx, wIdx + block.numConv() + 1));
-            NDArray[] out = block.forward(x, img, blockWs, opt);
-            x = out[0];
-            img = out[1];
+            SynthesisBlock.Output out = block.forward(x, img, blockWs, opt);
+            x = out.x();
+            img = out.img();
             wIdx += block.numConv();
         }
         return img;

@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.nn.MemoryFormat;
+import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 
 /**
  * How to run the synthesis network.
  *
  * @param noiseMode where the noise inputs come from
- * @param fusedModconv true: one grouped convolution per layer; false: shared convolution with activation
- *     scaling; null: choose by speed (fused for batch 1, unfused otherwise)
+ * @param modconv how the synthesis layers compute their modulated convolution
  * @param probe collects intermediate outputs, or null
  * @param noiseInputs per-layer noise maps that replace {@code noise_const} (before the learned strength), keyed
  *     by layer name ({@code synthesis.b8.conv0}), each broadcastable to {@code [N, 1, res, res]}: the
@@ -20,39 +20,39 @@ import sc.fiji.stylegan2.model.nn.MemoryFormat;
  *     null: all
  * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are the same
  */
-public record SynthesisOptions(NoiseMode noiseMode, Boolean fusedModconv, ActivationProbe probe,
+public record SynthesisOptions(NoiseMode noiseMode, ModconvStrategy modconv, ActivationProbe probe,
         Map<String, NDArray> noiseInputs, Predicate<String> noiseLayers, boolean channelsLast) {
 
-    public SynthesisOptions(NoiseMode noiseMode, Boolean fusedModconv, ActivationProbe probe) {
-        this(noiseMode, fusedModconv, probe, null, null, false);
+    public SynthesisOptions(NoiseMode noiseMode, ModconvStrategy modconv, ActivationProbe probe) {
+        this(noiseMode, modconv, probe, null, null, false);
     }
 
     public static SynthesisOptions of(NoiseMode mode) {
-        return new SynthesisOptions(mode, null, null, null, null, false);
+        return new SynthesisOptions(mode, ModconvStrategy.BY_BATCH, null, null, null, false);
     }
 
     public SynthesisOptions withProbe(ActivationProbe p) {
-        return new SynthesisOptions(noiseMode, fusedModconv, p, noiseInputs, noiseLayers, channelsLast);
+        return new SynthesisOptions(noiseMode, modconv, p, noiseInputs, noiseLayers, channelsLast);
     }
 
     public SynthesisOptions withNoiseInputs(Map<String, NDArray> inputs) {
-        return new SynthesisOptions(noiseMode, fusedModconv, probe, inputs, noiseLayers, channelsLast);
+        return new SynthesisOptions(noiseMode, modconv, probe, inputs, noiseLayers, channelsLast);
     }
 
     public SynthesisOptions withNoiseLayers(Predicate<String> layers) {
-        return new SynthesisOptions(noiseMode, fusedModconv, probe, noiseInputs, layers, channelsLast);
+        return new SynthesisOptions(noiseMode, modconv, probe, noiseInputs, layers, channelsLast);
     }
 
-    public SynthesisOptions withFusedModconv(Boolean fused) {
-        return new SynthesisOptions(noiseMode, fused, probe, noiseInputs, noiseLayers, channelsLast);
+    public SynthesisOptions withModconv(ModconvStrategy strategy) {
+        return new SynthesisOptions(noiseMode, strategy, probe, noiseInputs, noiseLayers, channelsLast);
     }
 
     public SynthesisOptions withChannelsLast(boolean nhwc) {
-        return new SynthesisOptions(noiseMode, fusedModconv, probe, noiseInputs, noiseLayers, nhwc);
+        return new SynthesisOptions(noiseMode, modconv, probe, noiseInputs, noiseLayers, nhwc);
     }
 
     boolean fused(long batch) {
-        return fusedModconv != null ? fusedModconv : batch == 1;
+        return modconv.fused(batch);
     }
 
     void offer(String name, NDArray x) {

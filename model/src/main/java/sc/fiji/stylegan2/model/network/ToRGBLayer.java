@@ -17,6 +17,9 @@ import sc.fiji.stylegan2.model.nn.Scalars;
  */
 public final class ToRGBLayer extends Module {
 
+    /** The official {@code modulated_conv2d(x, weight, styles, demodulate=False)}: 1x1, fused, no noise. */
+    private static final ModulatedConv2d.Options TO_RGB = ModulatedConv2d.options().optDemodulate(false).build();
+
     private final String name;
     private final FullyConnectedLayer affine;
     private final NDArray weight;
@@ -34,12 +37,11 @@ public final class ToRGBLayer extends Module {
     }
 
     public NDArray forward(NDArray x, NDArray w, SynthesisOptions opt) {
-        long n = x.getShape().get(0);
         // The equalized-lr gain goes into the styles, since there is no demodulation to absorb it.
         NDArray styles = Scalars.mul(affine.forward(w), weightGain);
         // Always the grouped form: the modulated 1x1 weights are tiny, and it saves scaling the activations,
         // a full pass over the largest tensor of the block (both forms are the same sum).
-        x = ModulatedConv2d.apply(x, weight, styles, null, 1, 0, null, false, true, true, 1);
+        x = ModulatedConv2d.apply(x, weight, styles, TO_RGB);
         x = BiasAct.apply(x, bias, Activation.LINEAR, 1, convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
         return x;

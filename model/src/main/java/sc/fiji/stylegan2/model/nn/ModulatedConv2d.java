@@ -22,20 +22,27 @@ public final class ModulatedConv2d {
 
     private ModulatedConv2d() {}
 
+    /** The keyword arguments of {@link #apply}, with the official defaults. */
+    public static Options.Builder options() {
+        return new Options.Builder();
+    }
+
     /**
+     * The official {@code modulated_conv2d(x, weight, styles, noise=None, up=1, padding=0, resample_filter=None,
+     * demodulate=True, flip_weight=True, fused_modconv=True)}, plus a gain folded into the demodulation.
+     *
      * @param x activations {@code [N, I, H, W]}
      * @param weight {@code [O, I, kh, kw]} (already including any runtime gain the caller wants)
      * @param styles {@code [N, I]}
-     * @param noise per-pixel noise to add after the (de)modulated convolution, broadcastable to the output, or
-     *     null
-     * @param f FIR filter for upsampling, or null when {@code up == 1}
-     * @param gain a positive factor folded into the demodulation (1 without demodulation)
+     * @param opt the keyword arguments ({@link #options()})
+     * @return {@code [N, O, H·up, W·up]} (with the padding's change of size)
      */
-    public static NDArray apply(NDArray x, NDArray weight, NDArray styles, NDArray noise, int up, int padding,
-            NDArray f, boolean demodulate, boolean flipWeight, boolean fused, double gain) {
-        if (!demodulate && gain != 1) {
-            throw new IllegalArgumentException("a gain needs demodulation to fold into");
-        }
+    public static NDArray apply(NDArray x, NDArray weight, NDArray styles, Options opt) {
+        NDArray noise = opt.noise;
+        NDArray f = opt.resampleFilter;
+        int up = opt.up, padding = opt.padding;
+        boolean demodulate = opt.demodulate, flipWeight = opt.flipWeight, fused = opt.fused;
+        double gain = opt.gain;
         long n = x.getShape().get(0);
         long[] ws = weight.getShape().getShape();
         long out = ws[0], in = ws[1], kh = ws[2], kw = ws[3];
@@ -128,5 +135,111 @@ public final class ModulatedConv2d {
     public static NDArray demodulationCoefficients(NDArray weight, NDArray styles) {
         NDArray wsq = weight.square().sum(new int[] {2, 3}); // [O, I]
         return Scalars.pow(styles.square().matMul(wsq.transpose()).add(1e-8f), -0.5);
+    }
+
+    /**
+     * The keyword arguments of a modulated convolution. Immutable; built by {@link ModulatedConv2d#options()},
+     * whose defaults are the official ones (no noise, no upsampling, no padding, demodulate, flip the weight,
+     * fused).
+     */
+    public static final class Options {
+        private final NDArray noise;
+        private final int up;
+        private final int padding;
+        private final NDArray resampleFilter;
+        private final boolean demodulate;
+        private final boolean flipWeight;
+        private final boolean fused;
+        private final double gain;
+
+        private Options(Builder b) {
+            this.noise = b.noise;
+            this.up = b.up;
+            this.padding = b.padding;
+            this.resampleFilter = b.resampleFilter;
+            this.demodulate = b.demodulate;
+            this.flipWeight = b.flipWeight;
+            this.fused = b.fused;
+            this.gain = b.gain;
+        }
+
+        /** Builds {@link Options}; every value is optional. */
+        public static final class Builder {
+            private NDArray noise;
+            private int up = 1;
+            private int padding;
+            private NDArray resampleFilter;
+            private boolean demodulate = true;
+            private boolean flipWeight = true;
+            private boolean fused = true;
+            private double gain = 1;
+
+            private Builder() {}
+
+            /** Per-pixel noise added after the (de)modulated convolution, broadcastable to the output. */
+            public Builder optNoise(NDArray noise) {
+                this.noise = noise;
+                return this;
+            }
+
+            /** Upsampling factor, 1 or 2 (2 needs {@link #optResampleFilter}). */
+            public Builder optUp(int up) {
+                this.up = up;
+                return this;
+            }
+
+            /** Zero padding of the convolution on every side. */
+            public Builder optPadding(int padding) {
+                this.padding = padding;
+                return this;
+            }
+
+            /** The FIR filter of the upsampling ({@link Upfirdn2d#setupFilter}). */
+            public Builder optResampleFilter(NDArray f) {
+                this.resampleFilter = f;
+                return this;
+            }
+
+            /** Eq. 2–3 on (default) or off (toRGB). */
+            public Builder optDemodulate(boolean demodulate) {
+                this.demodulate = demodulate;
+                return this;
+            }
+
+            /** Convolution (true, default) or cross-correlation, as the official {@code flip_weight}. */
+            public Builder optFlipWeight(boolean flipWeight) {
+                this.flipWeight = flipWeight;
+                return this;
+            }
+
+            /** The fused (default) or the unfused form; the same sum. */
+            public Builder optFused(boolean fused) {
+                this.fused = fused;
+                return this;
+            }
+
+            /** A positive factor folded into the demodulation coefficients (needs demodulation). */
+            public Builder optGain(double gain) {
+                this.gain = gain;
+                return this;
+            }
+
+            /** Checks the combination and builds the options. */
+            public Options build() {
+                if (up != 1 && up != 2) {
+                    throw new IllegalArgumentException("up must be 1 or 2, got " + up);
+                }
+                if (up == 2 && resampleFilter == null) {
+                    throw new IllegalArgumentException("upsampling needs a resample filter");
+                }
+                if (!(gain > 0)) {
+                    throw new IllegalArgumentException("gain must be positive, got " + gain);
+                }
+                if (!demodulate && gain != 1) {
+                    throw new IllegalArgumentException("a gain needs demodulation to fold into");
+                }
+                return new Options(this);
+            }
+        }
     }
 }

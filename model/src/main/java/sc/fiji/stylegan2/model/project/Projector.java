@@ -153,9 +153,9 @@ public final class Projector {
             NDArray wNoise = wNoise(run, options.wNoise().at(t, run.wStd()));
             Losses losses;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray[] terms = loss(run, wNoise);
-                gc.backward(terms[0].sum());
-                losses = new Losses(terms[0].toFloatArray(), terms[1].toFloatArray());
+                LossTerms terms = loss(run, wNoise);
+                gc.backward(terms.total().sum());
+                losses = terms.toLosses();
             }
             run.best().offer(losses.total, run.vars()); // the variables these losses belong to, before the update
             run.adam().step();
@@ -164,21 +164,31 @@ public final class Projector {
         }
     }
 
-    /** {@code {L, d}} per image {@code [N]} at {@code w + wNoise} (null: no noise). */
-    private NDArray[] loss(Run run, NDArray wNoise) {
+    /**
+     * The projection loss per image at {@code w + wNoise} (null: no noise).
+     *
+     * @param total {@code L = d + λ_n · L_n}, {@code [N]}
+     * @param distance the image distance d alone, {@code [N]}
+     */
+    private record LossTerms(NDArray total, NDArray distance) {
+        Losses toLosses() {
+            return new Losses(total.toFloatArray(), distance.toFloatArray());
+        }
+    }
+
+    private LossTerms loss(Run run, NDArray wNoise) {
         NDArray images = synthesis.forward(run.vars().ws(wNoise), synthesisOptions(run.vars()));
         NDArray d = run.distance().distance(images);
         if (run.vars().noiseMaps().isEmpty()) {
-            return new NDArray[] {d, d};
+            return new LossTerms(d, d);
         }
         // L = d + λ_n · L_n
         NDArray reg = NoiseRegularization.perImage(run.vars().noiseMaps());
-        return new NDArray[] {d.add(Scalars.mul(reg, options.noiseWeight())), d};
+        return new LossTerms(d.add(Scalars.mul(reg, options.noiseWeight())), d);
     }
 
     private Losses evaluate(Run run, NDArray wNoise) {
-        NDArray[] terms = loss(run, wNoise);
-        return new Losses(terms[0].toFloatArray(), terms[1].toFloatArray());
+        return loss(run, wNoise).toLosses();
     }
 
     private static SynthesisOptions synthesisOptions(ProjectionVariables vars) {

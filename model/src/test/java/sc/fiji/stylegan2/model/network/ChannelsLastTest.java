@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.nn.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 
 /**
  * The channels-last layout changes strides, never values: G and D give the same outputs and the same
@@ -43,7 +44,7 @@ class ChannelsLastTest {
             Generator g = new Generator(m, cfg);
             randomize(g, m);
             NDArray ws = m.randomNormal(new Shape(4, cfg.numWs(), cfg.wDim()));
-            SynthesisOptions opt = SynthesisOptions.of(NoiseMode.CONST).withFusedModconv(false);
+            SynthesisOptions opt = SynthesisOptions.of(NoiseMode.CONST).withModconv(ModconvStrategy.UNFUSED);
             compare(g, w -> g.synthesis().forward(ws, opt.withChannelsLast(w)));
         }
     }

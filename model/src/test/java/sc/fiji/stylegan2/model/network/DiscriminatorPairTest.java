@@ -27,9 +27,9 @@ class DiscriminatorPairTest {
             Discriminator d = tinyD(m);
             NDArray a = m.randomNormal(new Shape(n, 1, 8, 8));
             NDArray b = m.randomNormal(new Shape(n, 1, 8, 8)).mul(3);
-            NDArray[] pair = d.forwardPair(a, b, channelsLast);
-            assertArrayEquals(d.forward(a).toFloatArray(), pair[0].toFloatArray(), 1e-5f);
-            assertArrayEquals(d.forward(b).toFloatArray(), pair[1].toFloatArray(), 1e-5f);
+            Discriminator.LogitPair pair = d.forwardPair(a, b, channelsLast);
+            assertArrayEquals(d.forward(a).toFloatArray(), pair.a().toFloatArray(), 1e-5f);
+            assertArrayEquals(d.forward(b).toFloatArray(), pair.b().toFloatArray(), 1e-5f);
         }
     }
 
