@@ -22,7 +22,7 @@ import sc.fiji.stylegan2.training.loss.LossPhase;
 import sc.fiji.stylegan2.training.loss.PathLengthPenalty;
 import sc.fiji.stylegan2.training.loss.R1Penalty;
 import sc.fiji.stylegan2.training.loss.StyleGAN2Loss;
-import sc.fiji.stylegan2.training.loss.StyleMixing;
+import sc.fiji.stylegan2.training.loss.MixingRegularization;
 
 /**
  * A run in progress: G, G_ema and D, one Adam per network (shared by its main and regularisation phases, as
@@ -61,7 +61,7 @@ public final class TrainingSession implements AutoCloseable {
         this.gOpt = adam(model.trainingGenerator(), gReg);
         this.dOpt = adam(model.discriminator(), dReg);
         this.gradientOp = new GradientOp(model.manager());
-        StyleMixing mixing = new StyleMixing(options.loss().styleMixingProb());
+        MixingRegularization mixing = new MixingRegularization(options.loss().styleMixingProb());
         R1Penalty r1 = new R1Penalty(options.loss().r1Gamma(), gradientOp);
         PathLengthPenalty pl = new PathLengthPenalty(options.loss().plWeight(), options.loss().plDecay(),
                 state.plMean(), gradientOp);

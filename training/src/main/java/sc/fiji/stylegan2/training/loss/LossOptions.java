@@ -16,14 +16,13 @@ public record LossOptions(double r1Gamma, int r1Interval, double plWeight, doubl
         int plInterval, double styleMixingProb) {
 
     public LossOptions {
-        check(Double.isFinite(r1Gamma) && r1Gamma >= 0, "r1_gamma must be a finite number >= 0, got " + r1Gamma);
+        R1Penalty.requireGamma(r1Gamma);
         check(r1Interval >= 1, "the R1 interval must be >= 1, got " + r1Interval);
-        check(Double.isFinite(plWeight) && plWeight >= 0, "pl_weight must be >= 0, got " + plWeight);
-        check(plDecay >= 0 && plDecay <= 1, "pl_decay must be in [0, 1], got " + plDecay);
-        check(plBatchShrink >= 1, "pl_batch_shrink must be >= 1, got " + plBatchShrink);
+        PathLengthPenalty.requireWeight(plWeight);
+        PathLengthPenalty.requireDecay(plDecay);
+        StyleGAN2Loss.requirePlBatchShrink(plBatchShrink);
         check(plInterval >= 1, "the path length interval must be >= 1, got " + plInterval);
-        check(styleMixingProb >= 0 && styleMixingProb <= 1,
-                "style_mixing_prob must be in [0, 1], got " + styleMixingProb);
+        MixingRegularization.requireProbability(styleMixingProb);
     }
 
     /** The official defaults with the given γ. */

@@ -30,13 +30,26 @@ public final class PathLengthPenalty {
      * @param plMean the running mean a so far (0 at the start, restored on resume)
      */
     public PathLengthPenalty(double weight, double decay, double plMean, GradientOp gradientOp) {
-        if (!(weight >= 0) || !(decay >= 0 && decay <= 1)) {
-            throw new IllegalArgumentException("pl_weight must be >= 0 and pl_decay in [0, 1]");
-        }
-        this.weight = weight;
-        this.decay = decay;
+        this.weight = requireWeight(weight);
+        this.decay = requireDecay(decay);
         this.plMean = plMean;
         this.gradientOp = gradientOp;
+    }
+
+    /** {@code pl_weight}: a finite number ≥ 0 (0 disables the penalty). */
+    public static double requireWeight(double weight) {
+        if (!(Double.isFinite(weight) && weight >= 0)) {
+            throw new IllegalArgumentException("pl_weight must be >= 0, got " + weight);
+        }
+        return weight;
+    }
+
+    /** {@code pl_decay}: in [0, 1]. */
+    public static double requireDecay(double decay) {
+        if (!(decay >= 0 && decay <= 1)) {
+            throw new IllegalArgumentException("pl_decay must be in [0, 1], got " + decay);
+        }
+        return decay;
     }
 
     /** The running mean a of the path lengths. */

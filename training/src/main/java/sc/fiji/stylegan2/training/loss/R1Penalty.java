@@ -20,11 +20,16 @@ public final class R1Penalty {
 
     /** @param gamma the regularisation weight γ */
     public R1Penalty(double gamma, GradientOp gradientOp) {
+        this.gamma = requireGamma(gamma);
+        this.gradientOp = gradientOp;
+    }
+
+    /** {@code r1_gamma}: a finite number ≥ 0 (0 disables the penalty). */
+    public static double requireGamma(double gamma) {
         if (!(gamma >= 0) || Double.isInfinite(gamma)) {
             throw new IllegalArgumentException("r1_gamma must be a finite number >= 0, got " + gamma);
         }
-        this.gamma = gamma;
-        this.gradientOp = gradientOp;
+        return gamma;
     }
 
     public double gamma() {

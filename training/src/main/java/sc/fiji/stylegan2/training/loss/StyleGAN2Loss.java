@@ -15,10 +15,11 @@ import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.NoGrad;
 import sc.fiji.stylegan2.training.data.AdaptiveAugment;
+import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 
 /**
  * The StyleGAN2 objective (Karras et al. 2020), split by phase as the official {@code StyleGAN2Loss}: the
- * non-saturating logistic loss ({@link NonSaturatingLoss}), style mixing ({@link StyleMixing}), path length
+ * non-saturating logistic loss ({@link NonSaturatingLoss}), style mixing ({@link MixingRegularization}), path length
  * regularisation for G ({@link PathLengthPenalty}, Sec. 3.2) and R1 for D ({@link R1Penalty}, Mescheder et
  * al. 2018). Each call of {@link #accumulateGradients} runs one phase: it makes the phase's network
  * trainable and freezes the other (official {@code requires_grad_} per phase), computes the loss and
@@ -30,7 +31,7 @@ import sc.fiji.stylegan2.training.data.AdaptiveAugment;
 public final class StyleGAN2Loss {
 
     /** Official training-time synthesis: fresh noise, {@code fused_modconv=False}. */
-    static final SynthesisOptions TRAINING_SYNTHESIS = SynthesisOptions.of(NoiseMode.RANDOM).withFusedModconv(false);
+    static final SynthesisOptions TRAINING_SYNTHESIS = SynthesisOptions.of(NoiseMode.RANDOM).withModconv(ModconvStrategy.UNFUSED);
 
     /**
      * Layout per phase, same values either way: the main phases run G and D channels-last ({@code MemoryFormat};
@@ -43,7 +44,7 @@ public final class StyleGAN2Loss {
 
     private final Generator g;
     private final Discriminator d;
-    private final StyleMixing mixing;
+    private final MixingRegularization mixing;
     private final R1Penalty r1;
     private final PathLengthPenalty pl;
     private final int plBatchShrink;
@@ -53,17 +54,14 @@ public final class StyleGAN2Loss {
      * @param plBatchShrink the path-length phase uses {@code batch / plBatchShrink} latents (2)
      * @param augment the augment pipe in front of D (a no-op while its p is 0)
      */
-    public StyleGAN2Loss(Generator g, Discriminator d, StyleMixing mixing, R1Penalty r1, PathLengthPenalty pl,
+    public StyleGAN2Loss(Generator g, Discriminator d, MixingRegularization mixing, R1Penalty r1, PathLengthPenalty pl,
             int plBatchShrink, AdaptiveAugment augment) {
-        if (plBatchShrink < 1) {
-            throw new IllegalArgumentException("pl_batch_shrink must be >= 1");
-        }
         this.g = g;
         this.d = d;
         this.mixing = mixing;
         this.r1 = r1;
         this.pl = pl;
-        this.plBatchShrink = plBatchShrink;
+        this.plBatchShrink = requirePlBatchShrink(plBatchShrink);
         this.augment = augment;
     }
 
@@ -97,9 +95,17 @@ public final class StyleGAN2Loss {
         return stats;
     }
 
+    /** {@code pl_batch_shrink}: the path length phase runs on batch / this many latents, ≥ 1. */
+    public static int requirePlBatchShrink(int plBatchShrink) {
+        if (plBatchShrink < 1) {
+            throw new IllegalArgumentException("pl_batch_shrink must be >= 1, got " + plBatchShrink);
+        }
+        return plBatchShrink;
+    }
+
     /** Gmain: {@code softplus(−D(G(z)))}: maximise the logits of the fakes. */
     private NDArray generatorMain(NDArray z, SplittableRandom random, Map<String, Double> stats) {
-        NDArray img = runG(z, random, MAIN_CHANNELS_LAST)[0];
+        NDArray img = runG(z, random, MAIN_CHANNELS_LAST).img();
         NDArray logits = runD(img, random, MAIN_CHANNELS_LAST);
         NDArray loss = NonSaturatingLoss.generator(logits);
         report(stats, "Loss/scores/fake", logits);
@@ -114,9 +120,9 @@ public final class StyleGAN2Loss {
      */
     private NDArray generatorPathLength(NDArray z, SplittableRandom random, Map<String, Double> stats) {
         long n = Math.max(1, z.getShape().get(0) / plBatchShrink);
-        NDArray[] out = runG(z.get(new NDIndex(":{}", n)), random, REG_CHANNELS_LAST);
-        NDArray img = out[0];
-        NDArray penalty = pl.penalty(img, out[1], PathLengthPenalty.noise(img));
+        GeneratorOutput out = runG(z.get(new NDIndex(":{}", n)), random, REG_CHANNELS_LAST);
+        NDArray img = out.img();
+        NDArray penalty = pl.penalty(img, out.ws(), PathLengthPenalty.noise(img));
         NDArray loss = pl.loss(penalty);
         report(stats, "Loss/pl_penalty", penalty);
         report(stats, "Loss/G/reg", loss);
@@ -133,13 +139,13 @@ public final class StyleGAN2Loss {
     private NDArray discriminatorMain(NDArray reals, NDArray z, SplittableRandom random, Map<String, Double> stats) {
         NDArray img;
         try (NoGrad off = NoGrad.enter()) {
-            img = runG(z, random, MAIN_CHANNELS_LAST)[0];
+            img = runG(z, random, MAIN_CHANNELS_LAST).img();
         }
         // run_D on each, fakes first as officially, scored in one D pass.
-        NDArray[] logits = d.forwardPair(augment.apply(img, random), augment.apply(reals, random),
+        Discriminator.LogitPair logits = d.forwardPair(augment.apply(img, random), augment.apply(reals, random),
                 MAIN_CHANNELS_LAST);
-        NDArray fakeLogits = logits[0];
-        NDArray realLogits = logits[1];
+        NDArray fakeLogits = logits.a();
+        NDArray realLogits = logits.b();
         NDArray lossFake = NonSaturatingLoss.discriminatorFake(fakeLogits);
         NDArray lossReal = NonSaturatingLoss.discriminatorReal(realLogits);
         report(stats, "Loss/scores/fake", fakeLogits);
@@ -165,18 +171,25 @@ public final class StyleGAN2Loss {
     }
 
     /**
-     * The official {@code run_G}: z → ws (tracking {@code w_avg}), style mixing, synthesis. Returns
-     * {@code {img, ws}} with ws the (mixed) input of the synthesis network.
+     * The official {@code run_G}: z → ws (tracking {@code w_avg}), style mixing, synthesis.
      */
-    NDArray[] runG(NDArray z, SplittableRandom random, boolean channelsLast) {
+    GeneratorOutput runG(NDArray z, SplittableRandom random, boolean channelsLast) {
         NDArray ws = g.mapping().forward(z, 1, null);
         g.mapping().updateWAvg(ws);
         int cutoff = mixing.cutoff(g.config().numWs(), random);
         ws = mixing.mix(ws, cutoff,
                 () -> g.mapping().forward(z.getManager().randomNormal(z.getShape()), 1, null));
         NDArray img = g.synthesis().forward(ws, TRAINING_SYNTHESIS.withChannelsLast(channelsLast));
-        return new NDArray[] {img, ws};
+        return new GeneratorOutput(img, ws);
     }
+
+    /**
+     * What the official {@code run_G} returns.
+     *
+     * @param img the generated images {@code [N, C, H, W]}
+     * @param ws the (mixed) input of the synthesis network {@code [N, num_ws, w_dim]}
+     */
+    record GeneratorOutput(NDArray img, NDArray ws) {}
 
     /**
      * The official {@code run_D}: D of the augmented images. ADA (Karras et al. 2020b, Sec. 2.1) augments every

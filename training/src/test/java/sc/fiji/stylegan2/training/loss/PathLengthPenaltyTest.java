@@ -15,6 +15,7 @@ import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.training.Tiny;
+import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 
 class PathLengthPenaltyTest {
 
@@ -83,7 +84,7 @@ class PathLengthPenaltyTest {
             NDManager m = model.manager();
             NDArray ws = g.mapping().forward(m.randomNormal(new Shape(2, 16)), 1, null);
             NDArray y = PathLengthPenalty.noise(m.zeros(Tiny.imageShape(2, 1)));
-            SynthesisOptions constant = SynthesisOptions.of(NoiseMode.CONST).withFusedModconv(false);
+            SynthesisOptions constant = SynthesisOptions.of(NoiseMode.CONST).withModconv(ModconvStrategy.UNFUSED);
             NDArray w = Tiny.param(g, "synthesis.b8.torgb.weight");
             float[] w0 = w.toFloatArray();
             float[] v = Tiny.direction(w, 13);

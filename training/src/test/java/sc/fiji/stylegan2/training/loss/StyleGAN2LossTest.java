@@ -50,7 +50,7 @@ class StyleGAN2LossTest {
     }
 
     private StyleGAN2Loss loss() {
-        return new StyleGAN2Loss(model.trainingGenerator(), model.discriminator(), new StyleMixing(0.9),
+        return new StyleGAN2Loss(model.trainingGenerator(), model.discriminator(), new MixingRegularization(0.9),
                 new R1Penalty(0.5, op), new PathLengthPenalty(2, 0.01, 0.3, op), 2,
                 augment.pipe(AdaptiveAugment.State.initial(augment.p())));
     }

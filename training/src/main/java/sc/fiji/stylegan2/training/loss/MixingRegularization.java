@@ -11,16 +11,21 @@ import java.util.function.Supplier;
  * are correlated. Official {@code run_G}: one cutoff per batch, uniform in {@code [1, num_ws)}; otherwise
  * {@code num_ws} (no mixing).
  */
-public final class StyleMixing {
+public final class MixingRegularization {
 
     private final double probability;
 
     /** @param probability style_mixing_prob (0.9; 0 disables) */
-    public StyleMixing(double probability) {
+    public MixingRegularization(double probability) {
+        this.probability = requireProbability(probability);
+    }
+
+    /** {@code style_mixing_prob}: in [0, 1]. */
+    public static double requireProbability(double probability) {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("style_mixing_prob must be in [0, 1], got " + probability);
         }
-        this.probability = probability;
+        return probability;
     }
 
     public double probability() {

@@ -10,11 +10,11 @@ import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class StyleMixingTest {
+class MixingRegularizationTest {
 
     @Test
     void cutoffIsUniformFromOneToNumWsMinusOneWithProbabilityP() {
-        StyleMixing mixing = new StyleMixing(0.9);
+        MixingRegularization mixing = new MixingRegularization(0.9);
         SplittableRandom random = new SplittableRandom(1);
         int numWs = 6, draws = 60_000;
         int[] counts = new int[numWs + 1];
@@ -30,7 +30,7 @@ class StyleMixingTest {
 
     @Test
     void probabilityZeroNeverMixes() {
-        StyleMixing mixing = new StyleMixing(0);
+        MixingRegularization mixing = new MixingRegularization(0);
         SplittableRandom random = new SplittableRandom(2);
         for (int i = 0; i < 1000; i++) {
             assertEquals(8, mixing.cutoff(8, random));
@@ -42,13 +42,13 @@ class StyleMixingTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray ws = m.zeros(new Shape(2, 4, 3));
             NDArray second = m.ones(new Shape(2, 4, 3));
-            float[] mixed = new StyleMixing(1).mix(ws, 3, () -> second).toFloatArray();
+            float[] mixed = new MixingRegularization(1).mix(ws, 3, () -> second).toFloatArray();
             float[] row = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
             float[] expected = new float[24];
             System.arraycopy(row, 0, expected, 0, 12);
             System.arraycopy(row, 0, expected, 12, 12);
             assertArrayEquals(expected, mixed);
-            assertSame(ws, new StyleMixing(1).mix(ws, 4, () -> second), "cutoff num_ws leaves ws alone");
+            assertSame(ws, new MixingRegularization(1).mix(ws, 4, () -> second), "cutoff num_ws leaves ws alone");
         }
     }
 }
