@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /** The reference fixtures made by the official NVlabs code (see fixtures/README.md). */
 final class Fixtures {
@@ -23,6 +25,13 @@ final class Fixtures {
     /** The 64 px grayscale snapshot pickle. */
     static Path gray64Pickle() {
         return dir().resolve("res64-gray/network-snapshot-000000.pkl");
+    }
+
+    /** The 64 px grayscale generator's configuration, for {@code Float32} tolerances. */
+    static GeneratorConfig gray64Config() throws IOException {
+        try (StyleGAN2Model model = StyleGAN2Model.load(gray64Pickle())) {
+            return model.config();
+        }
     }
 
     /** The 32 px RGB snapshot pickle. */

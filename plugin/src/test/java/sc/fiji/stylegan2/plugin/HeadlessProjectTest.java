@@ -59,6 +59,8 @@ class HeadlessProjectTest {
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
         ImagePlus regenerated = IJ.openImage(again.toString());
         assertEquals("seed1_w.npz[0]", regenerated.getStack().getSliceLabel(1));
+        // Exact: the reconstruction is synthesised from the latents written (float32, read back bit for bit),
+        // one image in a batch of one, as Generate Images does with a one-latent file; TIFF keeps float32.
         float[] a = (float[]) reconstruction.getStack().getPixels(1);
         float[] b = (float[]) regenerated.getStack().getPixels(1);
         for (int i = 0; i < a.length; i++) {

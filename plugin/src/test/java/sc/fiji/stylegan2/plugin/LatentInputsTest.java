@@ -30,9 +30,14 @@ import sc.fiji.stylegan2.model.latent.Latents;
 
 /**
  * Latent files in place of seeds in Style Mixing, Interpolate Latents, Show Activations and Stochastic
- * Variation, through CommandService on the 64 px fixture. A file holding the ws of seeds (mapped in the same
- * batch as the command maps them: the mapping's rounding depends on the batch) must give bit for bit what
- * the seeds give; a file with noise maps must bring them in with noise mode const.
+ * Variation, through CommandService on the 64 px fixture. A file holding the ws of seeds must give bit for
+ * bit what the seeds give; a file with noise maps must bring them in with noise mode const.
+ *
+ * <p>Bit for bit holds only between identical computations: libtorch picks kernels (summation orders) by
+ * batch shape and CPU, so each comparison here makes both sides the same batches. The files hold seeds
+ * mapped in the batches the compared command maps them in (seed 1 alone, seeds 2 and 3 together, 0 and 1
+ * together), and both runs synthesise the same number of images in the same batches: the same counts at
+ * the default batch size, or {@code batch_size 1} where the counts differ.
  */
 class LatentInputsTest {
 
@@ -118,6 +123,7 @@ class LatentInputsTest {
                 "col_seeds", "2,3");
         assertArrayEquals(new long[] {3 * 64, 2 * 64, 1}, img(byFile, "grid").dimensionsAsLongArray(),
                 "one row: the file's, not row_seeds 0,1");
+        // Both: 1 row, 2 columns, 2 cells in one batch; seed 1 mapped alone, seeds 2 and 3 together.
         assertArrayEquals(img(bySeed, "grid").data(), img(byFile, "grid").data(), 0f);
         assertArrayEquals(img(bySeed, "cells").data(), img(byFile, "cells").data(), 0f);
         assertEquals(List.of("row seed1_w.npz[0], col seed=2", "row seed1_w.npz[0], col seed=3"),
@@ -253,13 +259,17 @@ class LatentInputsTest {
     void theLauncherTakesLatentFilesAsAQuotedCommaList() throws Exception {
         Path saved = dir.resolve("grid.tif");
         HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Style Mixing", "model_file='"
-                + Fixtures.gray64Pickle() + "',row_latents='" + seed1 + "," + seeds23 + "',col_seeds='0',output_range=raw",
+                + Fixtures.gray64Pickle() + "',row_latents='" + seed1 + "," + seeds23
+                + "',col_seeds='0',output_range=raw,batch_size=1",
                 "--save", saved.toString());
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
         ImagePlus grid = IJ.openImage(saved.toString());
         assertEquals(2 * 64, grid.getWidth());
         assertEquals(4 * 64, grid.getHeight(), "three rows: one from the first file, two from the second");
-        LabeledFloatImg bySeed = img(run(StyleMixingCommand.class, "row_seeds", "1", "col_seeds", "0"), "grid");
+        // Three rows and one makes two batch shapes: with batch_size 1 every image is its own batch of one
+        // on both sides, so the header row and seed 1's row are the same computation as the one-row grid.
+        LabeledFloatImg bySeed = img(run(StyleMixingCommand.class, "row_seeds", "1", "col_seeds", "0",
+                "batch_size", 1), "grid");
         float[] row1 = Arrays.copyOfRange((float[]) grid.getProcessor().getPixels(), 0, 2 * 2 * SIZE);
         assertArrayEquals(bySeed.data(), row1, 0f);
     }

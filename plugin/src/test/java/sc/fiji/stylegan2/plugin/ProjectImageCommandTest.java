@@ -131,6 +131,8 @@ class ProjectImageCommandTest {
         assertFalse(again.isCanceled(), () -> "canceled: " + again.getCancelReason());
         LabeledFloatImg img = assertInstanceOf(LabeledFloatImg.class, again.getOutput("images"));
         assertEquals(List.of("projected_w.npz[0]"), img.labels());
+        // Exact: the same computation. The reconstruction is synthesised from the latents the file holds
+        // (float32, read back bit for bit), one target in a batch of one; one latent is a batch of one here too.
         assertArrayEquals(rec.data(), img.data(), 0f);
     }
 

@@ -183,6 +183,8 @@ class CommandsInContextTest {
         assertTrue(Files.exists(dir.resolve("seed2_w.csv")));
         LabeledFloatImg again = output(run("Generate Images", "latent_file", latent.toFile()), "images",
                 LabeledFloatImg.class);
+        // Exact: the same computation. Project Image synthesises its reconstruction from the latents it writes
+        // (float32 in the .npz, read back bit for bit), one target in a batch of one, as Generate Images does.
         assertArrayEquals(rec.data(), again.data(), 0f);
     }
 
@@ -197,7 +199,8 @@ class CommandsInContextTest {
                 "save_every", 0, "latent_file", latent.toFile()), "reconstruction", LabeledFloatImg.class);
         Path seed1 = E2E.seedLatents(dir.resolve("seed1_w.csv"), 1);
 
-        // Style Mixing: the projection's row (its ws and noise maps) is the reconstruction, one image per batch.
+        // Style Mixing: the projection's row (its ws and noise maps) is the reconstruction; exactly, as with
+        // batch_size 1 it is the reconstruction's computation (one image in a batch of one).
         LabeledFloatImg grid = output(run("Style Mixing", "row_latents", latent.toString(), "col_seeds", "1",
                 "batch_size", 1), "grid", LabeledFloatImg.class);
         float[] row = new float[4096];
@@ -205,7 +208,8 @@ class CommandsInContextTest {
             System.arraycopy(grid.data(), (64 + y) * 128, row, y * 64, 64);
         }
         assertArrayEquals(rec.data(), row, 0f);
-        // Interpolate Latents: from the projection to seed 1's latent, starting on the reconstruction.
+        // Interpolate Latents: from the projection to seed 1's latent, starting on the reconstruction (its key
+        // frame is the stored latent unchanged; batch_size 1 again makes it the same computation).
         LabeledFloatImg frames = output(run("Interpolate Latents", "latent_files", latent + "," + seed1, "frames", 1,
                 "batch_size", 1), "images", LabeledFloatImg.class);
         assertEquals(List.of("seed3_w.npz[0]", "seed3_w.npz[0]>seed1_w.csv[0] t=0.500", "seed1_w.csv[0]"),

@@ -15,6 +15,7 @@ import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.generate.LatentSource;
 import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
+import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /** Paths the end-to-end tests share: fixtures, the repository, the packaged plugin, a work folder. */
 final class E2E {
@@ -28,6 +29,22 @@ final class E2E {
     /** The 64 px grayscale snapshot pickle. */
     static Path gray64() {
         return fixtures().resolve("res64-gray/network-snapshot-000000.pkl");
+    }
+
+    /** The 64 px grayscale generator's configuration, for {@code Float32} tolerances. */
+    static GeneratorConfig gray64Config() throws IOException {
+        try (StyleGAN2Model model = StyleGAN2Model.load(gray64())) {
+            return model.config();
+        }
+    }
+
+    /**
+     * libtorch's thread count for the JVMs the tests start: this JVM's (surefire sets OMP_NUM_THREADS), else
+     * 2, so that a test's own computations and those of the processes it starts use the same kernels.
+     */
+    static String ompThreads() {
+        String threads = System.getenv("OMP_NUM_THREADS");
+        return threads == null || threads.isBlank() ? "2" : threads;
     }
 
     /** The 32 px RGB snapshot pickle. */

@@ -32,7 +32,8 @@ class HeadlessLauncherTest {
         List<String> cmd = new ArrayList<>(List.of(E2E.repoRoot().resolve("stylegan2").toString()));
         cmd.addAll(List.of(args));
         // The test runs on what Maven packaged; the script must not start a build of its own.
-        return Processes.run(cmd, E2E.repoRoot(), Map.of("STYLEGAN2_NO_BUILD", "1", "OMP_NUM_THREADS", "2"), 120);
+        return Processes.run(cmd, E2E.repoRoot(), Map.of("STYLEGAN2_NO_BUILD", "1", "OMP_NUM_THREADS",
+                E2E.ompThreads()), 120);
     }
 
     private static String model() {

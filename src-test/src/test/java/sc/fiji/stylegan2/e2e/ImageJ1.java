@@ -52,7 +52,7 @@ final class ImageJ1 {
         List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1024x768x24",
                 javaBin(), "-Dplugins.dir=" + home, "-Dai.djl.offline=true", "-Xss4m", "-cp", classPath));
         cmd.addAll(javaArgs);
-        return Processes.run(cmd, home, Map.of("OMP_NUM_THREADS", "2"), timeoutSeconds);
+        return Processes.run(cmd, home, Map.of("OMP_NUM_THREADS", E2E.ompThreads()), timeoutSeconds);
     }
 
     /** Runs a macro file with {@code -batch} (ImageJ without its main window) under Xvfb. */

@@ -68,7 +68,7 @@ public final class ImageJ1GuiDriver {
         recorder.getText().lines().filter(l -> l.contains("Generate Images")).forEach(l -> results.add("recorded=" + l));
         arrange(imp, recorder);
         openStyleGAN2Menu(ij, results);
-        Thread.sleep(1500);
+        Gui.waitForStill(new Robot(), Gui.screen(), "the open menus");
         Gui.screenshot(png);
         results.add("screenshot=" + png);
     }
@@ -82,7 +82,9 @@ public final class ImageJ1GuiDriver {
             imp.getWindow().setLocation(20, 400);
             recorder.setBounds(540, 400, 470, 200);
         });
-        Thread.sleep(500);
+        Gui.waitForLocation(imp.getWindow(), 20, 400, "the stack window");
+        Gui.waitForLocation(recorder, 540, 400, "the Recorder");
+        Gui.waitForStill(new Robot(), Gui.screen(), "the arranged windows");
     }
 
     /**
@@ -121,17 +123,21 @@ public final class ImageJ1GuiDriver {
         List<int[]> words = labelsOnScreen(robot, ij.getWidth());
         results.add("menu.bar.labels.found=" + words.size());
         int[] word = words.get(plugins);
+        Rectangle pluginsMenu = new Rectangle(word[0] + 2, 24, 90, 400); // where textRows looks
+        int[] closed = Gui.capture(robot, pluginsMenu);
         robot.mouseMove((word[0] + word[1]) / 2, 12);
         robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        Thread.sleep(700);
+        Gui.waitForChange(robot, pluginsMenu, closed, "the Plugins menu");
         List<int[]> rows = textRows(robot, word[0] + 2, 24);
         results.add("menu.plugins.rows.found=" + rows.size());
         int[] row = rows.get(item);
+        Rectangle subMenu = new Rectangle(word[0] + 92, 24, Gui.screen().width - word[0] - 92, 400);
+        int[] noSubMenu = Gui.capture(robot, subMenu);
         robot.mouseMove(word[0] + 30, (row[0] + row[1]) / 2);
         robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        Thread.sleep(300);
+        Gui.waitForChange(robot, subMenu, noSubMenu, "the StyleGAN2 submenu");
         robot.mouseMove(word[0] + 60, (row[0] + row[1]) / 2); // hover: the submenu stays open
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sc.fiji.stylegan2.model.testutil.Float32;
 
 /**
  * ImageJ 1.54 runs macro files in batch mode under Xvfb with the plugin installed like a user would; the
@@ -74,7 +75,12 @@ class ImageJ1MacroTest {
         assertEquals(official, Float.parseFloat(r.get("mixing.grid.row1.10.20")), 1e-3f);
         assertEquals("5", r.get("interpolate.slices"), "three keys: one latent, then two");
         assertEquals("seed1_w.npz[0]>seeds23_w.csv[0] t=0.500", r.get("interpolate.label.2"));
-        assertEquals(r.get("activations.seed.mean.6"), r.get("activations.file.mean.6"));
+        // The file's ws were mapped in this JVM, the seed's in ImageJ's: one computation only where both run
+        // libtorch alike (same CPU, same threads), so compare up to float32 rounding of the activations.
+        double maxAbs = Double.parseDouble(r.get("activations.file.maxabs.6"));
+        double tolerance = Float32.synthesis(E2E.gray64Config(), maxAbs);
+        assertEquals(Double.parseDouble(r.get("activations.seed.mean.6")),
+                Double.parseDouble(r.get("activations.file.mean.6")), tolerance);
         assertEquals("seed1_w.npz[0] noise=1", r.get("variation.label.2"));
     }
 

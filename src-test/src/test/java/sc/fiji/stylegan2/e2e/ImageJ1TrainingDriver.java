@@ -8,6 +8,7 @@ import ij.gui.ImageWindow;
 import ij.gui.Plot;
 import ij.gui.PlotWindow;
 import java.awt.EventQueue;
+import java.awt.Robot;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowEvent;
@@ -132,7 +133,16 @@ public final class ImageJ1TrainingDriver {
                 log.setBounds(10, 560, 1000, 150);
             }
         });
-        Thread.sleep(1500);
+        if (preview != null && preview.getWindow() != null) {
+            Gui.waitForLocation(preview.getWindow(), 10, 110, "the preview");
+        }
+        if (plot != null && plot.getWindow() != null) {
+            Gui.waitForLocation(plot.getWindow(), 320, 110, "the plot");
+        }
+        if (log != null) {
+            Gui.waitForLocation(log, 10, 560, "the Log");
+        }
+        Gui.waitForStill(new Robot(), Gui.screen(), "the arranged windows");
     }
 
     private static String previewTitle(String run) {

@@ -150,6 +150,6 @@ class TrainCancelLauncherTest {
 
     /** The test runs on what Maven packaged; the script must not start a build of its own. */
     private static Map<String, String> env() {
-        return Map.of("STYLEGAN2_NO_BUILD", "1", "OMP_NUM_THREADS", "2");
+        return Map.of("STYLEGAN2_NO_BUILD", "1", "OMP_NUM_THREADS", E2E.ompThreads());
     }
 }

@@ -16,6 +16,7 @@ import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.testutil.Fixtures;
+import sc.fiji.stylegan2.model.testutil.Float32;
 
 /** Stochastic variation on the 64 px fixture, whose noise strengths are non-zero. */
 class StochasticVariationTest {
@@ -66,7 +67,9 @@ class StochasticVariationTest {
         GeneratedImages oneByOne = run("all", 3, 1);
         GeneratedImages together = run("all", 3, 3);
         assertEquals(List.of("seed=1 noise=0", "seed=1 noise=1", "seed=1 noise=2"), together.labels());
-        assertArrayEquals(oneByOne.data(), together.data(), 1e-4f); // fused vs batched modconv rounding
+        // Batches of one and of three are different kernels (summation orders): equal up to rounding.
+        Float32.assertClose(oneByOne.data(), together.data(), Float32.synthesis(model.config(), oneByOne.data()),
+                "batch 1 against batch 3");
         assertTrue(maxAbsDiff(together.plane(0, 0), together.plane(1, 0)) > 1e-3);
     }
 

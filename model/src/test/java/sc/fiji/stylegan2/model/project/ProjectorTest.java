@@ -227,6 +227,8 @@ class ProjectorTest {
         Latents read = LatentFile.read(file);
         float[] again = model.imageGenerator().synthesize(read, List.of("again"), NoiseMode.CONST, OutputRange.RAW, 8,
                 ProgressListener.NONE).data();
+        // Exact: the projector synthesises its reconstruction from these latents, one target in a batch of one,
+        // and one latent is a batch of one here too: the same computation on the same floats.
         assertArrayEquals(r.reconstruction().data(), again, 0f);
         float[] withoutNoiseMaps = model.imageGenerator().synthesize(new Latents(1, read.numWs(), read.wDim(),
                 read.ws()), List.of("w only"), NoiseMode.CONST, OutputRange.RAW, 8, ProgressListener.NONE).data();
