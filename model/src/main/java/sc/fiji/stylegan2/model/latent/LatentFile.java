@@ -93,6 +93,8 @@ public final class LatentFile {
         if (isCsv(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 return LatentCsv.read(in, file.getFileName().toString());
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
             }
         }
         Map<String, NpyArray> arrays = readNpz(file);
