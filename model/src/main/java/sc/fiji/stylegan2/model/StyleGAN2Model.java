@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,17 +100,36 @@ public final class StyleGAN2Model implements AutoCloseable {
     public static StyleGAN2Model fromCheckpoint(Sg2Checkpoint.Contents c, String name)
             throws CheckpointFormatException {
         JsonObject meta = c.meta();
+        GeneratorConfig cfg;
+        DiscriminatorConfig dCfg;
+        IntensityMapping im;
         try {
-            GeneratorConfig cfg = ConfigJson.generator(meta.getAsJsonObject("G"));
-            DiscriminatorConfig dCfg = meta.has("D") ? ConfigJson.discriminator(meta.getAsJsonObject("D")) : null;
-            IntensityMapping im = ConfigJson.intensity(meta.getAsJsonObject("intensity"));
+            cfg = ConfigJson.generator(config(meta, "G"));
+            dCfg = meta.has("D") ? ConfigJson.discriminator(config(meta, "D")) : null;
+            im = ConfigJson.intensity(config(meta, "intensity"));
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointFormatException(name + ": damaged .sg2 checkpoint (invalid configuration: "
+                    + e.getMessage() + "); re-save it or use the original .pkl/.pt", e);
+        }
+        try {
             Map<String, Map<String, TensorData>> nets = c.networks();
             StyleGAN2Model model = new StyleGAN2Model(NDManager.newBaseManager(), "StyleGAN2-Fiji checkpoint", cfg, im,
                     nets.containsKey("D") ? dCfg : null, nets.containsKey("G"), meta);
             return model.fill(nets.get("G_ema"), nets.get("G"), nets.get("D"), name);
         } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
-            throw new CheckpointFormatException(name + " has an invalid configuration: " + e.getMessage(), e);
+            String what = e instanceof IllegalArgumentException ? e.getMessage() : "networks and configuration differ";
+            throw new CheckpointFormatException(name + ": damaged .sg2 checkpoint (invalid configuration: " + what
+                    + "); re-save it or use the original .pkl/.pt", e);
         }
+    }
+
+    /** The config object {@code key} ({@code G}, {@code D}, {@code intensity}) of a checkpoint's metadata. */
+    private static JsonObject config(JsonObject meta, String key) {
+        JsonElement e = meta.get(key);
+        if (e == null || !e.isJsonObject()) {
+            throw new IllegalArgumentException("no " + key + " config");
+        }
+        return e.getAsJsonObject();
     }
 
     private StyleGAN2Model fill(Map<String, TensorData> gEmaSd, Map<String, TensorData> gSd,

@@ -16,21 +16,24 @@ public final class CommandHelp {
     /** How to call the launcher. */
     public static String usage() {
         return String.join("\n",
-                "Usage: stylegan2 --run COMMAND [ARGS] [--save FILE.tif] [--debug]",
+                "Usage: stylegan2 --run COMMAND [ARGS] [--save FILE.tif] [--verbose] [--debug]",
                 "       stylegan2 --list",
+                "       stylegan2 --demo [DIR] [KIMG] [--verbose]",
                 "",
                 "  --run COMMAND ARGS  run a StyleGAN2 command, named as in the menu (\"Generate Images\") or by",
                 "                      class; ARGS are key=value pairs separated by commas, values quoted with",
                 "                      '...' when they hold commas: \"model_file='m.pkl',seeds='1,5,9'\"",
                 "  --save FILE         save the command's images as a 32-bit ImageJ TIFF stack",
                 "  --list              list the commands with their keys, types, defaults and descriptions",
+                "  --verbose           also print the engine's and SciJava's information lines (hidden by default)",
                 "  --debug             print stack traces of errors",
                 "",
                 "Example:",
                 "  stylegan2 --run \"Generate Images\" \"model_file='m.pkl',seeds='0-7',truncation_psi=0.7\""
                         + " --save out.tif",
                 "",
-                "Exit codes: 0 done, 1 failed while running, 2 invalid command line or input values.");
+                "Exit codes: 0 done, 1 failed while running, 2 invalid command line or input values (a bad input",
+                "ends with one line 'stylegan2: <key or file>: <what is wrong>; <what to do>', before any work).");
     }
 
     /** Every command with its keys and outputs. */

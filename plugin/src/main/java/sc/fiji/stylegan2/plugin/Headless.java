@@ -50,18 +50,8 @@ public final class Headless {
 
     /** Runs the launcher and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        // DJL logs through SLF4J; the launcher's backend (slf4j-simple) shows warnings only, on stderr.
-        setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        setDefault("org.slf4j.simpleLogger.showThreadName", "false");
-        // DJL probes for CUDA even with CPU-only natives and warns when no driver matches; not our concern.
-        setDefault("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "off");
+        ConsoleLogging.configureEngine(ConsoleLogging.verbose(args));
         System.exit(run(args, System.out, System.err));
-    }
-
-    private static void setDefault(String property, String value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, value);
-        }
     }
 
     /** Runs the launcher in a fresh headless context and returns the exit code (never calls System.exit). */
@@ -90,6 +80,7 @@ public final class Headless {
             return usageError(e.getMessage());
         }
         debug = options.debug();
+        ConsoleLogging.configureLog(context, options.verbose());
         if (options.help()) {
             out.println(CommandHelp.usage());
             return EXIT_OK;
@@ -185,7 +176,7 @@ public final class Headless {
             throw new IllegalArgumentException(
                     "--save: " + CommandFinder.menuName(info) + " has no image output to save");
         }
-        ModelFiles.requireWritableFolder("--save", save);
+        ModelFiles.requireWritableFile("--save", save);
     }
 
     /** The device DJL computes on, e.g. {@code CPU (PyTorch 2.7.1, OMP_NUM_THREADS=16)}. */

@@ -27,7 +27,10 @@ public class ImageFilesLoader implements TrainingDataLoader {
         try {
             return ImageStackData.builder().setResolution(resolution).build(ImageFiles.read(images));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("images '" + images.getFileName() + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("images '" + images + "': " + e.getMessage(), e);
+        } catch (IOException e) { // unreadable images are bad input; the message names the file already
+            throw new IllegalArgumentException("images" + (Files.isDirectory(images) ? " '" + images + "'" : "")
+                    + ": " + e.getMessage(), e);
         }
     }
 }

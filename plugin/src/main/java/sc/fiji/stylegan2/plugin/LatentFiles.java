@@ -88,14 +88,15 @@ public final class LatentFiles {
      *
      * @return null when no file is given (nothing is written)
      * @throws IllegalArgumentException naming {@code latent_file} when its folder does not exist or is not
-     *     writable
+     *     writable, or the {@code .npz} or {@code .csv} to write is a folder
      */
     public static Path forWriting(File file) {
         if (file == null || file.getPath().isBlank()) {
             return null;
         }
         Path npz = npz(file.toPath().toAbsolutePath());
-        ModelFiles.requireWritableFolder("latent_file", npz);
+        ModelFiles.requireWritableFile("latent_file", npz);
+        ModelFiles.requireWritableFile("latent_file", csv(npz));
         return npz;
     }
 

@@ -4,18 +4,19 @@ import java.nio.file.Path;
 
 /**
  * The command line of the headless launcher, in Fiji's headless style:
- * {@code --run COMMAND [ARGS] [--save FILE] [--list] [--debug] [--help]}. {@code --headless} is accepted
+ * {@code --run COMMAND [ARGS] [--save FILE] [--list] [--verbose] [--debug] [--help]}. {@code --headless} is accepted
  * and ignored, since the launcher is always headless.
  *
  * @param command the command to run, or null
  * @param arguments its argument string ({@code key=value,...}), empty when not given
  * @param save where to save the image output, or null
  * @param list whether to list the commands
+ * @param verbose whether to show the engine's and SciJava's information lines
  * @param debug whether to print stack traces
  * @param help whether to print usage
  */
 public record LauncherOptions(
-        String command, String arguments, Path save, boolean list, boolean debug, boolean help) {
+        String command, String arguments, Path save, boolean list, boolean verbose, boolean debug, boolean help) {
 
     /**
      * Parses the launcher's arguments.
@@ -27,6 +28,7 @@ public record LauncherOptions(
         String arguments = "";
         Path save = null;
         boolean list = false;
+        boolean verbose = false;
         boolean debug = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -43,16 +45,18 @@ public record LauncherOptions(
                 }
                 case "--save" -> save = Path.of(value(args, ++i, "--save needs a file name, e.g. --save out.tif"));
                 case "--list" -> list = true;
+                case "--verbose" -> verbose = true;
                 case "--debug" -> debug = true;
                 case "--help", "-h" -> help = true;
                 case "--headless" -> { }
                 default -> throw new IllegalArgumentException(arg.startsWith("-")
-                        ? "unknown option '" + arg + "'; valid options: --run, --save, --list, --debug, --help"
+                        ? "unknown option '" + arg + "'; valid options: --run, --save, --list, --verbose, --debug,"
+                                + " --help"
                         : "unexpected argument '" + arg + "': put all key=value pairs into one quoted argument"
                                 + " after the command name");
             }
         }
-        return new LauncherOptions(command, arguments, save, list, debug, help);
+        return new LauncherOptions(command, arguments, save, list, verbose, debug, help);
     }
 
     private static String value(String[] args, int i, String message) {

@@ -56,11 +56,26 @@ public final class ModelFiles {
         if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(SG2_EXTENSION)) {
             path = path.resolveSibling(path.getFileName() + SG2_EXTENSION);
         }
+        requireWritableFile(key, path);
+        return path;
+    }
+
+    /**
+     * Checks, before any work starts, that a file can be written at {@code path}: its folder exists and is
+     * writable, and the path is not a folder itself nor an existing file that cannot be replaced.
+     *
+     * @throws IllegalArgumentException naming the key and the problem
+     */
+    public static void requireWritableFile(String key, Path path) {
         requireWritableFolder(key, path);
         if (Files.isDirectory(path)) {
-            throw new IllegalArgumentException(key + " '" + path + "' is a folder: give a file name");
+            throw new IllegalArgumentException(key + " '" + path + "' is a folder: give a file name, e.g. "
+                    + path.resolve("out" + extension(path)));
         }
-        return path;
+        if (Files.exists(path) && !Files.isWritable(path)) {
+            throw new IllegalArgumentException(key + " '" + path + "' exists and cannot be replaced (permissions?);"
+                    + " choose another name");
+        }
     }
 
     /**
@@ -70,11 +85,24 @@ public final class ModelFiles {
      */
     public static void requireWritableFolder(String key, Path path) {
         Path folder = path.toAbsolutePath().getParent();
+        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(key + " '" + path + "': " + folder + " is a file, not a folder;"
+                    + " give a path in an existing folder");
+        }
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(key + " '" + path + "': folder " + folder + " does not exist");
+            throw new IllegalArgumentException(key + " '" + path + "': folder " + folder + " does not exist;"
+                    + " create it first or give a path in an existing folder");
         }
         if (!Files.isWritable(folder)) {
-            throw new IllegalArgumentException(key + " '" + path + "': folder " + folder + " is not writable");
+            throw new IllegalArgumentException(key + " '" + path + "': folder " + folder + " is not writable;"
+                    + " give a path in a folder you can write to");
         }
+    }
+
+    /** The file's extension with its dot ({@code .tif}), or {@code .tif} when it has none. */
+    private static String extension(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot) : ".tif";
     }
 }

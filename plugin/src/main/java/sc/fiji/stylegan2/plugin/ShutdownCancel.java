@@ -53,6 +53,17 @@ final class ShutdownCancel implements AutoCloseable {
         return requested;
     }
 
+    /**
+     * Prints how the run ended on stdout when the JVM is shutting down: the launcher, which prints the
+     * command's outputs once it returns, may then not get to (the JVM exits as soon as this hook returns).
+     */
+    void reportIfStopping(String result) {
+        if (requested) {
+            System.out.println(result);
+            System.out.flush();
+        }
+    }
+
     /** The run is over: let a pending shutdown proceed, and drop the hook. */
     @Override
     public void close() {

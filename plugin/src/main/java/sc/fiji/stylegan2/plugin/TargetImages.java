@@ -1,22 +1,23 @@
 package sc.fiji.stylegan2.plugin;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
+import sc.fiji.stylegan2.plugin.data.ImageFiles;
 import sc.fiji.stylegan2.model.image.PlanarImages;
 
 /**
  * Reads projection targets into the model library's NCHW layout: an image file opened with ImageJ 1.x
- * ({@code IJ.openImage}: TIFF, PNG, …; every slice and frame is one image, channels as ImageJ counts them, RGB
+ * ({@link ImageFiles#open}: TIFF, PNG, …; every slice and frame is one image, channels as ImageJ counts them, RGB
  * as 3 channels), or an ImgLib2 image (the open image in Fiji) in the layout of {@link LabeledFloatImg}. Values
  * are the raw pixel values; the model library crops, resizes and normalises them.
  */
@@ -35,14 +36,17 @@ public final class TargetImages {
             throw new IllegalArgumentException(key + " is not set: give an image file (TIFF, PNG, ...)"
                     + " or, in Fiji, open the image first");
         }
+        if (Files.isDirectory(file.toPath())) {
+            throw new IllegalArgumentException(key + " '" + file + "' is a folder: give an image file (TIFF, PNG, ...)");
+        }
         if (!Files.isRegularFile(file.toPath())) {
             throw new IllegalArgumentException(key + " '" + file + "' does not exist");
         }
-        ImagePlus imp = IJ.openImage(file.getPath());
-        if (imp == null) {
-            throw new IllegalArgumentException(key + " '" + file + "' is not an image ImageJ can open (use TIFF or PNG)");
+        try {
+            return fromImagePlus(ImageFiles.open(file.toPath()), file.getName());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e); // the message names the file
         }
-        return fromImagePlus(imp, file.getName());
     }
 
     /** Every slice and frame of an ImageJ 1.x image, labelled by its slice label or position. */

@@ -29,6 +29,9 @@ public final class TiffStackWriter {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new IOException("cannot save " + target + ": folder " + folder + " does not exist");
         }
+        if (Files.isDirectory(target)) {
+            throw new IOException("cannot save " + target + ": it is a folder; give a file name");
+        }
         // Not Files.createTempFile: its owner-only permissions would stay on the renamed file.
         Path temp = target.resolveSibling(
                 "." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".part");

@@ -123,6 +123,7 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                     listener(out, () -> isCanceled() || shutdown.requested()));
             message = TrainingTask.report(result);
             checkpoint = result.lastCheckpoint() == null ? null : result.lastCheckpoint().toFile();
+            shutdown.reportIfStopping(message);
             if (log != null) {
                 log.info(message);
             }

@@ -73,16 +73,30 @@ public final class TrainingTask {
         return resolution;
     }
 
-    /** The output folder, created if missing. */
-    public static Path outputFolder(File dir) throws IOException {
+    /**
+     * Checks the output folder before any work starts, without creating it (the training loop does, once the
+     * images are read): it is a writable folder, or a path whose nearest existing parent is one.
+     *
+     * @throws IllegalArgumentException naming {@code output_dir} and the problem
+     */
+    public static Path outputFolder(File dir) {
         if (dir == null || dir.getPath().isBlank()) {
             throw new IllegalArgumentException("output_dir is not set: give the folder for checkpoints and logs");
         }
         Path p = dir.toPath().toAbsolutePath();
-        if (Files.exists(p) && !Files.isDirectory(p)) {
-            throw new IllegalArgumentException("output_dir '" + dir + "' is a file: give a folder");
+        Path existing = p;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
         }
-        return Files.createDirectories(p);
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new IllegalArgumentException("output_dir '" + dir + "': " + (existing == p ? "it" : existing)
+                    + " is a file, not a folder; give a folder (it is created when missing)");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new IllegalArgumentException("output_dir '" + dir + "': folder " + existing + " is not writable;"
+                    + " give a folder you can write to");
+        }
+        return p;
     }
 
     /**

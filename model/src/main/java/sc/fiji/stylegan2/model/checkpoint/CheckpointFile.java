@@ -101,8 +101,9 @@ final class CheckpointFile {
         } catch (IOException e) {
             throw new CheckpointFormatException(file + " cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new CheckpointFormatException(name(file) + " is damaged or not a StyleGAN2 checkpoint ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            // The exception's text is for --debug's stack trace; class names mean nothing to users.
+            throw new CheckpointFormatException(name(file) + ": damaged or not a StyleGAN2 checkpoint (its"
+                    + " contents do not have the expected structure); copy or download it again", e);
         }
     }
 

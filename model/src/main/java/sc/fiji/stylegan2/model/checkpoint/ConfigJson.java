@@ -1,11 +1,15 @@
 package sc.fiji.stylegan2.model.checkpoint;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
-/** Network configs as JSON objects in our checkpoint, with the official kwarg names. */
+/**
+ * Network configs as JSON objects in our checkpoint, with the official kwarg names. Reading a config that
+ * lacks a key or holds a non-number fails with an {@link IllegalArgumentException} naming the key.
+ */
 public final class ConfigJson {
 
     private ConfigJson() {}
@@ -29,16 +33,16 @@ public final class ConfigJson {
 
     public static GeneratorConfig generator(JsonObject o) {
         return GeneratorConfig.builder()
-                .setZDim(o.get("z_dim").getAsInt())
-                .setWDim(o.get("w_dim").getAsInt())
-                .setMappingLayers(o.get("mapping_layers").getAsInt())
-                .setResolution(o.get("img_resolution").getAsInt())
-                .setImgChannels(o.get("img_channels").getAsInt())
-                .setChannelBase(o.get("channel_base").getAsInt())
-                .setChannelMax(o.get("channel_max").getAsInt())
-                .optConvClamp(o.has("conv_clamp") ? o.get("conv_clamp").getAsDouble() : null)
-                .optMappingLrMultiplier(o.get("mapping_lr_multiplier").getAsDouble())
-                .optWAvgBeta(o.get("w_avg_beta").getAsDouble())
+                .setZDim(required(o, "z_dim").getAsInt())
+                .setWDim(required(o, "w_dim").getAsInt())
+                .setMappingLayers(required(o, "mapping_layers").getAsInt())
+                .setResolution(required(o, "img_resolution").getAsInt())
+                .setImgChannels(required(o, "img_channels").getAsInt())
+                .setChannelBase(required(o, "channel_base").getAsInt())
+                .setChannelMax(required(o, "channel_max").getAsInt())
+                .optConvClamp(o.has("conv_clamp") ? required(o, "conv_clamp").getAsDouble() : null)
+                .optMappingLrMultiplier(required(o, "mapping_lr_multiplier").getAsDouble())
+                .optWAvgBeta(required(o, "w_avg_beta").getAsDouble())
                 .build();
     }
 
@@ -57,10 +61,10 @@ public final class ConfigJson {
     }
 
     public static DiscriminatorConfig discriminator(JsonObject o) {
-        return new DiscriminatorConfig(o.get("img_resolution").getAsInt(), o.get("img_channels").getAsInt(),
-                o.get("channel_base").getAsInt(), o.get("channel_max").getAsInt(),
-                o.get("mbstd_group_size").getAsInt(), o.get("mbstd_num_channels").getAsInt(),
-                o.has("conv_clamp") ? o.get("conv_clamp").getAsDouble() : null);
+        return new DiscriminatorConfig(required(o, "img_resolution").getAsInt(),
+                required(o, "img_channels").getAsInt(), required(o, "channel_base").getAsInt(), required(o, "channel_max").getAsInt(),
+                required(o, "mbstd_group_size").getAsInt(), required(o, "mbstd_num_channels").getAsInt(),
+                o.has("conv_clamp") ? required(o, "conv_clamp").getAsDouble() : null);
     }
 
     public static JsonObject of(IntensityMapping m) {
@@ -71,6 +75,18 @@ public final class ConfigJson {
     }
 
     public static IntensityMapping intensity(JsonObject o) {
-        return new IntensityMapping(o.get("scale").getAsDouble(), o.get("offset").getAsDouble());
+        return new IntensityMapping(required(o, "scale").getAsDouble(), required(o, "offset").getAsDouble());
+    }
+
+    /** The number under {@code key}. */
+    private static JsonElement required(JsonObject o, String key) {
+        if (o == null) {
+            throw new IllegalArgumentException("a network config is missing");
+        }
+        JsonElement e = o.get(key);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new IllegalArgumentException("the config lacks " + key + " (a number)");
+        }
+        return e;
     }
 }

@@ -73,6 +73,12 @@ public final class OfficialConfig {
         while (sd.containsKey("mapping.fc" + layers + ".weight")) {
             layers++;
         }
+        for (String k : sd.keySet()) {
+            if (k.startsWith("mapping.fc" + layers + ".")) {
+                throw new CheckpointFormatException(file + " lacks the tensor mapping.fc" + layers + ".weight:"
+                        + " the file is incomplete or damaged; use the original .pkl/.pt");
+            }
+        }
         long wDim = sd.get("mapping.fc" + (layers - 1) + ".weight").shape()[0];
         TreeMap<Integer, Integer> channels = new TreeMap<>();
         for (Map.Entry<String, TensorData> e : sd.entrySet()) {
@@ -85,10 +91,24 @@ public final class OfficialConfig {
         if (channels.isEmpty()) {
             throw new CheckpointFormatException(file + " has no StyleGAN2 synthesis blocks (synthesis.b4.conv1)");
         }
+        // A block whose conv1 is missing would otherwise shrink the inferred resolution and report every
+        // tensor of the blocks above it as unexpected: name the missing tensor instead.
+        for (String k : sd.keySet()) {
+            if (k.startsWith("synthesis.b") && k.indexOf('.', "synthesis.b".length()) > 0) {
+                String block = k.substring(0, k.indexOf('.', "synthesis.b".length()));
+                String res = block.substring("synthesis.b".length());
+                if (res.chars().allMatch(Character::isDigit) && !res.isEmpty() && res.length() < 6
+                        && !channels.containsKey(Integer.parseInt(res))) {
+                    throw new CheckpointFormatException(file + " lacks the tensor " + block + ".conv1.weight:"
+                            + " the file is incomplete or damaged; use the original .pkl/.pt");
+                }
+            }
+        }
         int res = channels.lastKey();
         TensorData torgb = sd.get("synthesis.b" + res + ".torgb.weight");
         if (torgb == null) {
-            throw new CheckpointFormatException(file + " lacks synthesis.b" + res + ".torgb.weight");
+            throw new CheckpointFormatException(file + " lacks the tensor synthesis.b" + res + ".torgb.weight:"
+                    + " the file is incomplete or damaged; use the original .pkl/.pt");
         }
         int max = channels.values().stream().max(Integer::compare).orElseThrow();
         long lo = 1, hi = Long.MAX_VALUE;

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,38 +134,62 @@ public final class Sg2Checkpoint {
         zip.closeEntry();
     }
 
-    /** Reads a checkpoint; every problem is a {@link CheckpointFormatException} naming the file. */
+    /**
+     * Reads a checkpoint; every problem is a {@link CheckpointFormatException} whose message names the file,
+     * says what is damaged and what to do. Sizes in the index are checked against the data before anything
+     * is allocated, so a damaged index cannot ask for more memory than the file holds.
+     */
     public static Contents read(Path file) throws IOException {
         String f = file.getFileName().toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry metaEntry = zip.getEntry(META_ENTRY);
             if (metaEntry == null) {
-                throw new CheckpointFormatException(f + " is a zip file but not a StyleGAN2-Fiji checkpoint (no "
-                        + META_ENTRY + ")");
+                throw new CheckpointFormatException(f + ": a zip file but not a StyleGAN2-Fiji checkpoint (no "
+                        + META_ENTRY + "); give a .sg2 written by this plugin, or the original .pkl/.pt");
             }
-            JsonObject meta = JsonParser.parseString(new String(readAll(zip, metaEntry), StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-            if (!FORMAT.equals(meta.has("format") ? meta.get("format").getAsString() : null)) {
-                throw new CheckpointFormatException(f + " has an unknown format tag");
+            JsonObject meta = parseIndex(f, readAll(zip, metaEntry));
+            String format = meta.has("format") && meta.get("format").isJsonPrimitive()
+                    ? meta.get("format").getAsString() : null;
+            if (!FORMAT.equals(format)) {
+                throw damaged(f, "unknown format tag");
             }
-            int version = meta.get("version").getAsInt();
+            int version = Sg2Index.integer(f, meta, "version", "the index");
             if (version > VERSION) {
-                throw new CheckpointFormatException(f + " was written by a newer version (format " + version
+                throw new CheckpointFormatException(f + ": written by a newer version (format " + version
                         + "); update the StyleGAN2 plugin to open it");
             }
-            JsonObject index = meta.remove("tensors").getAsJsonObject();
+            JsonObject index = Sg2Index.object(f, meta, "tensors", "the index");
+            meta.remove("tensors");
             Map<String, Map<String, TensorData>> networks = new LinkedHashMap<>();
             for (String net : index.keySet()) {
-                networks.put(net, readNetwork(zip, f, net, index.getAsJsonArray(net)));
+                networks.put(net, readNetwork(zip, f, net, Sg2Index.array(f, index, net, "the tensor index")));
             }
             return new Contents(meta, networks);
         } catch (NoSuchFileException e) {
-            throw new CheckpointFormatException(f + " does not exist");
+            throw new CheckpointFormatException(f + ": does not exist; check the path");
         } catch (ZipException e) {
-            throw new CheckpointFormatException(f + " is truncated or damaged (" + e.getMessage()
-                    + "); use an earlier checkpoint", e);
-        } catch (RuntimeException e) {
-            throw new CheckpointFormatException(f + " has a damaged index (" + e + ")", e);
+            throw new CheckpointFormatException(f + ": truncated or damaged .sg2 checkpoint (its zip directory"
+                    + " cannot be read); use an earlier checkpoint or the original .pkl/.pt", e);
+        } catch (RuntimeException e) { // a case the checks above missed: still one message, no class names
+            throw damaged(f, "its index cannot be read");
+        }
+    }
+
+    /** The error for a damaged checkpoint: what is wrong, and what to do. */
+    static CheckpointFormatException damaged(String f, String what) {
+        return new CheckpointFormatException(f + ": damaged .sg2 checkpoint (" + what
+                + "); re-save it or use the original .pkl/.pt");
+    }
+
+    private static JsonObject parseIndex(String f, byte[] json) throws CheckpointFormatException {
+        try {
+            JsonElement e = JsonParser.parseString(new String(json, StandardCharsets.UTF_8));
+            if (!e.isJsonObject()) {
+                throw damaged(f, META_ENTRY + " is not a JSON object");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw damaged(f, META_ENTRY + " is not valid JSON");
         }
     }
 
@@ -172,25 +197,19 @@ public final class Sg2Checkpoint {
             throws IOException {
         ZipEntry entry = zip.getEntry(net + ".f32");
         if (entry == null) {
-            throw new CheckpointFormatException(f + " lacks the tensors of " + net);
+            throw damaged(f, "the tensors of " + net + " are missing");
+        }
+        long floats = entry.getSize() / 4;
+        if (entry.getSize() < 0 || entry.getSize() > Integer.MAX_VALUE) {
+            throw damaged(f, "the data of " + net + " has an impossible size");
         }
         ByteBuffer buf = ByteBuffer.wrap(readAll(zip, entry)).order(ByteOrder.LITTLE_ENDIAN);
         Map<String, TensorData> out = new LinkedHashMap<>();
         for (JsonElement e : index) {
-            JsonObject t = e.getAsJsonObject();
-            JsonArray s = t.getAsJsonArray("shape");
-            long[] shape = new long[s.size()];
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = s.get(i).getAsLong();
-            }
-            long offset = t.get("offset").getAsLong();
-            float[] data = new float[(int) TensorData.numel(shape)];
-            if ((offset + data.length) * 4 > buf.capacity()) {
-                throw new CheckpointFormatException(f + " is truncated: " + net + "/" + t.get("name").getAsString()
-                        + " runs past the end of its data");
-            }
-            buf.asFloatBuffer().get((int) offset, data);
-            out.put(t.get("name").getAsString(), new TensorData(shape, data));
+            Sg2Index.Tensor t = Sg2Index.tensor(f, net, e, floats);
+            float[] data = new float[(int) t.numel()];
+            buf.asFloatBuffer().get((int) t.offset(), data);
+            out.put(t.name(), new TensorData(t.shape(), data));
         }
         return out;
     }

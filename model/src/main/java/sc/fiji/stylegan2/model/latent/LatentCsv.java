@@ -58,6 +58,10 @@ final class LatentCsv {
         }
         int count = rows.stream().mapToInt(Row::image).max().orElse(-1) + 1;
         int numWs = rows.stream().mapToInt(Row::layer).max().orElse(-1) + 1;
+        if (count < 1 || (long) count * numWs != rows.size()) { // checked before allocating count x numWs
+            throw new IOException(name + " has " + rows.size() + " rows; expected one per image and layer ("
+                    + count + " x " + numWs + ")");
+        }
         float[] ws = new float[count * numWs * wDim];
         boolean[] seen = new boolean[count * numWs];
         for (Row row : rows) {

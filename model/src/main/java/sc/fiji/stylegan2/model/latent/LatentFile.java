@@ -93,6 +93,8 @@ public final class LatentFile {
         if (isCsv(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 return LatentCsv.read(in, file.getFileName().toString());
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
             }
         }
         Map<String, NpyArray> arrays = readNpz(file);
@@ -138,7 +140,8 @@ public final class LatentFile {
                 }
             }
         } catch (ZipException e) {
-            throw new IOException(file.getFileName() + " is not a NumPy .npz file (" + e.getMessage() + ")", e);
+            throw new IOException(file.getFileName() + " is not a NumPy .npz file (" + e.getMessage() + "); give an .npz"
+                    + " written by Project Image or numpy.savez, or a .csv latent table", e);
         }
         return arrays;
     }

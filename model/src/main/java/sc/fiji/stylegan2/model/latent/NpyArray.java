@@ -87,19 +87,26 @@ public record NpyArray(long[] shape, float[] data) {
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         b.position(b.position() + (int) headerLength);
         String descr = group(DESCR, header, what);
-        long[] shape = parseShape(group(SHAPE, header, what));
+        long[] shape = parseShape(group(SHAPE, header, what), what);
         if (shape.length > 1 && group(FORTRAN, header, what).equals("True")) {
             throw new IOException(what + ": Fortran-order arrays are not supported; save with C order");
         }
-        long n = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+        long n = 1;
+        for (long d : shape) {
+            if (d < 0) {
+                throw new IOException(what + ": damaged .npy header (negative size in shape " + Arrays.toString(shape)
+                        + ")");
+            }
+            n = d == 0 || n == 0 ? 0 : n > Integer.MAX_VALUE / d ? Long.MAX_VALUE : n * d; // no overflow
+        }
         int itemSize = switch (descr) {
             case "<f4" -> 4;
             case "<f8" -> 8;
             default -> throw new IOException(what + " has dtype '" + descr + "'; expected float32 ('<f4') or float64");
         };
         if (n > Integer.MAX_VALUE || b.remaining() < n * itemSize) {
-            throw new IOException(what + " is truncated: shape " + Arrays.toString(shape) + " needs " + n * itemSize
-                    + " bytes of data, found " + b.remaining());
+            throw new IOException(what + " is truncated: shape " + Arrays.toString(shape) + " needs more than the "
+                    + b.remaining() + " bytes of data it has");
         }
         float[] data = new float[(int) n];
         for (int i = 0; i < n; i++) {
@@ -116,8 +123,12 @@ public record NpyArray(long[] shape, float[] data) {
         return m.group(1);
     }
 
-    private static long[] parseShape(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong)
-                .toArray();
+    private static long[] parseShape(String text, String what) throws IOException {
+        try {
+            return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .mapToLong(Long::parseLong).toArray();
+        } catch (NumberFormatException e) {
+            throw new IOException(what + ": damaged .npy header (shape (" + text + ") is not a list of whole numbers)");
+        }
     }
 }

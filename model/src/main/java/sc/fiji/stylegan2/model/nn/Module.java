@@ -84,16 +84,18 @@ public abstract class Module {
      */
     public final void loadStateDict(Map<String, TensorData> dict, String what) throws CheckpointFormatException {
         Map<String, NDArray> own = stateDict();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(); // missing tensors first: they say most about the file
+        List<String> shapes = new ArrayList<>();
         for (Map.Entry<String, NDArray> e : own.entrySet()) {
             TensorData t = dict.get(e.getKey());
             Shape expected = e.getValue().getShape();
             if (t == null) {
                 problems.add("missing " + e.getKey() + " " + expected);
             } else if (!sameShape(expected, t.shape())) {
-                problems.add(e.getKey() + " has shape " + Arrays.toString(t.shape()) + ", expected " + expected);
+                shapes.add(e.getKey() + " has shape " + Arrays.toString(t.shape()) + ", expected " + expected);
             }
         }
+        problems.addAll(shapes);
         for (String k : dict.keySet()) {
             if (!own.containsKey(k)) {
                 problems.add("unexpected " + k);

@@ -3,28 +3,39 @@ package sc.fiji.stylegan2.plugin.data;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.io.Opener;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import sc.fiji.stylegan2.training.data.BitDepth;
 import sc.fiji.stylegan2.training.data.SourceImage;
 import sc.fiji.stylegan2.training.data.SourceStack;
 
 /**
- * Reads training images with ImageJ 1.x ({@link IJ#openImage}), so the training library stays free of
+ * Reads training images with ImageJ 1.x ({@link #open}: quietly, the format checked first), so the training library stays free of
  * ImageJ: an image or stack file (TIFF, including ImageJ hyperstacks, PNG, JPEG), a folder of such files
  * (sorted by name; other files are skipped), or an open {@link ImagePlus}. Every Z slice and time frame is
  * one training image; hyperstack channels and the three channels of RGB images become image channels. The
  * bit depth (8, 16, RGB = 8, 32 = float) goes with the pixels so the intensity range can follow it.
  */
 public final class ImageFiles {
+
+    /** The ImageJ 1.x file types read as images. */
+    private static final Set<Integer> IMAGE_TYPES = Set.of(Opener.TIFF, Opener.TIFF_AND_DICOM, Opener.DICOM,
+            Opener.FITS, Opener.PGM, Opener.JPEG, Opener.GIF, Opener.BMP, Opener.PNG);
+
+    private static final String FORMATS = "a TIFF, PNG or JPEG image";
 
     /** File name endings read from folders. */
     public static final List<String> EXTENSIONS = List.of(".tif", ".tiff", ".png", ".jpg", ".jpeg");
@@ -34,7 +45,7 @@ public final class ImageFiles {
     /** Reads a stack file or a folder of images. */
     public static SourceStack read(Path path) throws IOException {
         if (!Files.exists(path)) {
-            throw new NoSuchFileException("images " + path + " do not exist");
+            throw new NoSuchFileException(path + " does not exist");
         }
         return Files.isDirectory(path) ? readFolder(path) : fromImagePlus(open(path));
     }
@@ -45,7 +56,8 @@ public final class ImageFiles {
             files = list.filter(p -> Files.isRegularFile(p) && isImageName(p)).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IOException("folder " + dir + " holds no images (" + String.join(", ", EXTENSIONS) + ")");
+            throw new IOException("the folder holds no images (" + String.join(", ", EXTENSIONS) + "); give a folder"
+                    + " of images or a TIFF stack");
         }
         List<SourceImage> images = new ArrayList<>();
         BitDepth depth = null;
@@ -63,12 +75,64 @@ public final class ImageFiles {
         return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    private static ImagePlus open(Path file) throws IOException {
-        ImagePlus imp = IJ.openImage(file.toString());
-        if (imp == null) {
-            throw new IOException("ImageJ cannot open " + file + " as an image");
+    /**
+     * Opens one image file with ImageJ 1.x, quietly: the format is checked from the file's first bytes before
+     * ImageJ reads it, so ImageJ prints nothing of its own ("Unsupported format or file not found") and a text
+     * file is never read as a text image.
+     *
+     * @throws IOException naming the file, why it is not an image, and what to give instead
+     */
+    public static ImagePlus open(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(name + " does not exist or is not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException(name + " cannot be read (permissions?)");
+        }
+        Opener opener = new Opener();
+        opener.setSilentMode(true);
+        int type = opener.getFileType(file.toString());
+        if (!IMAGE_TYPES.contains(type)) {
+            throw new IOException(name + ": ImageJ cannot open it as an image (" + describe(type) + "); give "
+                    + FORMATS);
+        }
+        ImagePlus imp = quietly(() -> opener.openImage(file.toString()));
+        if (imp == null || imp.getWidth() == 0 || imp.getHeight() == 0 || imp.getStackSize() == 0) {
+            throw new IOException(name + ": ImageJ cannot open it as an image (damaged or empty); give " + FORMATS);
         }
         return imp;
+    }
+
+    /**
+     * Runs an ImageJ 1.x read without ImageJ's own messages. Without an ImageJ window, {@code IJ.log} and
+     * {@code IJ.error} print to {@code System.out} (a damaged PNG prints the decoder's exception there), so
+     * {@code System.out} and {@code System.err} are swapped for a sink while the read runs (streams that callers
+     * hold, like the launcher's, are not affected). The caller reports the failure in its own words.
+     */
+    private static synchronized ImagePlus quietly(Supplier<ImagePlus> read) {
+        if (IJ.getInstance() != null) {
+            return read.get();
+        }
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+        System.setOut(sink);
+        System.setErr(sink);
+        try {
+            return read.get();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static String describe(int fileType) {
+        return switch (fileType) {
+            case Opener.TEXT, Opener.JAVA_OR_TEXT, Opener.TABLE -> "it is a text file";
+            case Opener.UNKNOWN -> "not a format ImageJ reads";
+            default -> "not an image file";
+        };
     }
 
     /**
