@@ -5,7 +5,7 @@
 #@output String labels
 
 # A Fiji Jython script that runs Interpolate Latents with every key given.
-from sc.fiji.stylegan2.plugin import InterpolateLatentsCommand
+from sc.fiji.stylegan2.plugin.command import InterpolateLatentsCommand
 
 inputs = {"model_file": model_file, "seeds": "0,1", "frames": frames, "space": "w", "truncation_psi": 1.0,
           "noise_mode": "const", "output_range": "raw", "batch_size": 8, "device": "auto"}

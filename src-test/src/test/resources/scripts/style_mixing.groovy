@@ -8,7 +8,7 @@
 
 // A Fiji script that runs the Style Mixing command; every key is given, so nothing a dialog remembered
 // changes the result.
-def module = command.run("sc.fiji.stylegan2.plugin.StyleMixingCommand", true,
+def module = command.run("sc.fiji.stylegan2.plugin.command.StyleMixingCommand", true,
         "model_file", model_file, "row_seeds", row_seeds, "col_seeds", "2", "col_styles", col_styles,
         "truncation_psi", 1.0d, "noise_mode", "const", "output_range", "raw", "batch_size", 8,
         "device", "auto").get()

@@ -29,10 +29,10 @@ import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
-import sc.fiji.stylegan2.plugin.CommandFinder;
-import sc.fiji.stylegan2.plugin.ImageJ1Stacks;
-import sc.fiji.stylegan2.plugin.LabeledFloatImg;
-import sc.fiji.stylegan2.plugin.TiffStackWriter;
+import sc.fiji.stylegan2.plugin.host.CommandFinder;
+import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
+import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.image.TiffStackWriter;
 
 /**
  * Every StyleGAN2 command run by menu name through {@link CommandService} in a real SciJava {@link Context},

@@ -39,6 +39,9 @@ public final class ImageJ1GuiDriver {
         Path resultFile = Path.of(args[1]);
         try {
             run(args[0], Path.of(args[2]), results);
+        } catch (Exception | Error e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            results.add("error=" + cause.toString().replaceAll("\\R", " "));
         } finally {
             Files.write(resultFile, results);
             System.exit(0);
@@ -53,10 +56,9 @@ public final class ImageJ1GuiDriver {
         IJ.doCommand("Generate Images"); // what the menu item does, in its own thread
         GenericDialog gd = (GenericDialog) waitForWindow("StyleGAN2 Generate Images");
         EventQueue.invokeAndWait(() -> {
-            List<?> fields = gd.getStringFields(); // model_file, seeds, latent_file, truncation_psi, batch_size
-            ((TextField) fields.get(0)).setText(model);
-            ((TextField) fields.get(1)).setText("0-3");
-            ((TextField) fields.get(3)).setText("0.7");
+            textField(gd, "Model file").setText(model);
+            textField(gd, "Seeds").setText("0-3");
+            textField(gd, "Truncation psi").setText("0.7");
             gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
         });
         Gui.waitFor(() -> WindowManager.getImage("Generated images") != null, "the generated stack");
@@ -71,6 +73,29 @@ public final class ImageJ1GuiDriver {
         Gui.waitForStill(new Robot(), Gui.screen(), "the open menus");
         Gui.screenshot(png);
         results.add("screenshot=" + png);
+    }
+
+    /**
+     * The text field a dialog shows after the label {@code label} as ImageJ displays it ({@code Model file} for the
+     * key {@code model_file}), alone or in a panel with a button: fields are found as a user finds them, not by
+     * position, so the test does not depend on the dialog's order.
+     */
+    private static TextField textField(GenericDialog gd, String label) {
+        String last = null;
+        for (java.awt.Component c : gd.getComponents()) {
+            if (c instanceof java.awt.Label l) {
+                last = l.getText().trim().replaceFirst(":$", "");
+                continue;
+            }
+            java.awt.Component[] candidates = c instanceof java.awt.Panel p ? p.getComponents()
+                    : new java.awt.Component[] {c};
+            for (java.awt.Component inner : candidates) {
+                if (inner instanceof TextField field && label.equals(last)) {
+                    return field;
+                }
+            }
+        }
+        throw new IllegalStateException("no text field labelled " + label + " in " + gd.getTitle());
     }
 
     private static void arrange(ImagePlus imp, Recorder recorder) throws Exception {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.scijava.Context;
 import org.scijava.script.ScriptModule;
 import org.scijava.script.ScriptService;
-import sc.fiji.stylegan2.plugin.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 
 /**
  * SciJava scripts with {@code #@} parameters, in Groovy and in Jython, calling the StyleGAN2 commands

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import sc.fiji.stylegan2.model.checkpoint.pickle.CountingInputStream;
 
 /**
  * What the checkpoint readers share about the file itself: the checks before reading (exists, is a file,

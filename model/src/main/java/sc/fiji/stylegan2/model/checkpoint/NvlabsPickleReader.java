@@ -5,6 +5,15 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import sc.fiji.stylegan2.model.checkpoint.pickle.CountingInputStream;
+import sc.fiji.stylegan2.model.checkpoint.pickle.LegacyTorchBlob;
+import sc.fiji.stylegan2.model.checkpoint.pickle.NumpyDtype;
+import sc.fiji.stylegan2.model.checkpoint.pickle.NumpyScalar;
+import sc.fiji.stylegan2.model.checkpoint.pickle.PersistentModule;
+import sc.fiji.stylegan2.model.checkpoint.pickle.PythonDict;
+import sc.fiji.stylegan2.model.checkpoint.pickle.PythonValues;
+import sc.fiji.stylegan2.model.checkpoint.pickle.SafeUnpickler;
+import sc.fiji.stylegan2.model.checkpoint.pickle.TorchGlobals;
 
 /**
  * Reads an official NVlabs StyleGAN2-ADA snapshot ({@code network-snapshot-*.pkl}) without running any of

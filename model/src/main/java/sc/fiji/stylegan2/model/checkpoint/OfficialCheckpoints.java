@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.model.checkpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import sc.fiji.stylegan2.model.checkpoint.pickle.LegacyTorchBlob;
 
 /**
  * Opens any official StyleGAN2 checkpoint this package reads, choosing the reader by the file's content

@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import sc.fiji.stylegan2.model.checkpoint.pickle.CountingInputStream;
+import sc.fiji.stylegan2.model.checkpoint.pickle.LegacyTorchBlob;
+import sc.fiji.stylegan2.model.checkpoint.pickle.SafeUnpickler;
+import sc.fiji.stylegan2.model.checkpoint.pickle.TensorRef;
+import sc.fiji.stylegan2.model.checkpoint.pickle.TorchGlobals;
+import sc.fiji.stylegan2.model.checkpoint.pickle.TorchZipArchive;
 
 /**
  * Reads a PyTorch state dict saved with {@code torch.save(module.state_dict(), path)}: the zip format of

@@ -8,7 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import sc.fiji.stylegan2.model.nn.MemoryFormat;
+import sc.fiji.stylegan2.model.torch.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.Module;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
 import sc.fiji.stylegan2.model.nn.Module;
-import sc.fiji.stylegan2.model.nn.Scalars;
+import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * The mapping network f: Z → W (StyleGAN, Karras et al. 2019, Sec. 2): z is normalised by its second

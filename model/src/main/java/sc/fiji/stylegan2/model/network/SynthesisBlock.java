@@ -3,9 +3,9 @@ package sc.fiji.stylegan2.model.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import sc.fiji.stylegan2.model.nn.MemoryFormat;
+import sc.fiji.stylegan2.model.torch.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.Module;
-import sc.fiji.stylegan2.model.nn.Owned;
+import sc.fiji.stylegan2.model.torch.Owned;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
 
 /**

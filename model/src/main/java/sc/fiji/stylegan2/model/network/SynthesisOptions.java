@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import java.util.function.Predicate;
 import sc.fiji.stylegan2.model.NoiseMode;
-import sc.fiji.stylegan2.model.nn.MemoryFormat;
+import sc.fiji.stylegan2.model.torch.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 
 /**

@@ -1,6 +1,7 @@
 package sc.fiji.stylegan2.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import sc.fiji.stylegan2.model.torch.Owned;
 
 /**
  * Bias, activation, gain and clamp in the official order ({@code bias_act}):

@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * A convolution with equalized learning rate (runtime weight gain {@code 1/sqrt(fan_in)}), optional FIR

@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import sc.fiji.stylegan2.model.torch.Owned;
 
 /**
  * A 2-D convolution combined with FIR up- or downsampling (official {@code conv2d_resample}): the

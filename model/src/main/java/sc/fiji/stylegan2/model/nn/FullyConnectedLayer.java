@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.core.Linear;
+import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * A fully connected layer with equalized learning rate (Karras et al. 2018, ProGAN Sec. 4.1): weights are

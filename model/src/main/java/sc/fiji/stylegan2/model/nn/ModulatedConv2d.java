@@ -1,6 +1,8 @@
 package sc.fiji.stylegan2.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import sc.fiji.stylegan2.model.torch.Owned;
+import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * Weight modulation and demodulation, StyleGAN2 (Karras et al. 2020) Sec. 2.2, shared by the synthesis
@@ -15,7 +17,7 @@ import ai.djl.ndarray.NDArray;
  * Two equivalent ways to run it: <b>fused</b>, one grouped convolution with a per-sample weight (groups = N),
  * as the official code does in eval mode; and <b>unfused</b>, scaling the activations by s before and by 1/σ
  * after one shared convolution (the paper's "implementation details"). On CPU the shared convolution runs at
- * several times the speed of a grouped one for batches &gt; 1 (measured: see the README's bench), so the
+ * several times the speed of a grouped one for batches &gt; 1 (see {@code bench/README.md}), so the
  * caller picks per case.
  */
 public final class ModulatedConv2d {

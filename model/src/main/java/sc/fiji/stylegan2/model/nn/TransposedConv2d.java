@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import java.util.List;
+import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
  * The stride-2 transposed convolution of StyleGAN2's upsampling layers (appendix B: "transposed convolution
@@ -15,9 +16,7 @@ import java.util.List;
  * <p>DJL does not wrap {@code conv_transpose2d}, so it runs in a TorchScript module written from the source
  * below by {@link TorchScriptArchive}, in training mode on the caller's tensors: its op joins their autograd
  * graph (gradients w.r.t. x and w, and second-order ones for the path-length penalty). It does 9 multiply-adds
- * per input pixel and tap pair, where the four 2×2 phase convolutions it replaced (the polyphase form) did 16
- * (measured on the 2-core CI machine, 256 channels at 16², batch 8: forward 21.7 → 15.0 ms, backward
- * 41.7 → 23.8 ms; in training Gmain −6 %, Greg −14 %, see the README).
+ * per input pixel and tap pair, where four 2×2 phase convolutions (the polyphase form) do 16.
  *
  * <p>The group count travels in the weight's shape, {@code [G, I/G, O/G, k, k]} (the official grouped layout
  * before its final reshape), so the module takes tensors only.

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sc.fiji.stylegan2.model.checkpoint.TensorData;
-import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
+import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
  * Adam (Kingma and Ba 2015, Algorithm 1) over named parameters, as {@code torch.optim.Adam}:

@@ -1,7 +1,7 @@
 package sc.fiji.stylegan2.model.optim;
 
 import java.util.List;
-import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
+import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
  * The TorchScript module that performs one {@link Adam} step over all parameters in one call, written from

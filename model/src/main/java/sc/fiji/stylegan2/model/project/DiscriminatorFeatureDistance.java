@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.List;
 import sc.fiji.stylegan2.model.network.Discriminator;
-import sc.fiji.stylegan2.model.nn.Scalars;
+import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * The built-in offline perceptual distance: LPIPS's recipe (Zhang et al. 2018, Eq. 1) applied to the

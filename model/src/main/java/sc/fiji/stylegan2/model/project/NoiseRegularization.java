@@ -3,7 +3,7 @@ package sc.fiji.stylegan2.model.project;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.Collection;
-import sc.fiji.stylegan2.model.nn.Scalars;
+import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * Noise regularisation of the projector (StyleGAN2 appendix D, "we normalize ... and penalize the

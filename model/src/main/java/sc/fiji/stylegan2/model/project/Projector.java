@@ -22,8 +22,8 @@ import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisNetwork;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
-import sc.fiji.stylegan2.model.nn.NoGrad;
-import sc.fiji.stylegan2.model.nn.Scalars;
+import sc.fiji.stylegan2.model.torch.NoGrad;
+import sc.fiji.stylegan2.model.torch.Scalars;
 import sc.fiji.stylegan2.model.optim.Adam;
 
 /**

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.NoiseMode;
-import sc.fiji.stylegan2.model.nn.MemoryFormat;
+import sc.fiji.stylegan2.model.torch.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleItem;
-import sc.fiji.stylegan2.plugin.CommandFinder;
-import sc.fiji.stylegan2.plugin.ImageJ1Stacks;
-import sc.fiji.stylegan2.plugin.InputValues;
+import sc.fiji.stylegan2.plugin.host.CommandFinder;
+import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
+import sc.fiji.stylegan2.plugin.input.InputValues;
 
 /**
  * Asks for a command's inputs with an ImageJ 1.x {@link GenericDialog} built from its SciJava parameters

@@ -9,8 +9,8 @@ import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.event.EventService;
 import org.scijava.module.Module;
-import sc.fiji.stylegan2.plugin.CommandFinder;
-import sc.fiji.stylegan2.plugin.CommandRunner;
+import sc.fiji.stylegan2.plugin.host.CommandFinder;
+import sc.fiji.stylegan2.plugin.host.CommandRunner;
 
 /**
  * The ImageJ 1.x bridge: one {@link PlugIn} for every StyleGAN2 command. The jar's {@code plugins.config}

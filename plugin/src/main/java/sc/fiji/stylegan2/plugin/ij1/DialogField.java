@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import net.imglib2.RandomAccessibleInterval;
 import org.scijava.module.ModuleItem;
-import sc.fiji.stylegan2.plugin.InputValues;
+import sc.fiji.stylegan2.plugin.input.InputValues;
 
 /**
  * One input of a SciJava command as an ImageJ 1.x {@code GenericDialog} field. The field's label is the key

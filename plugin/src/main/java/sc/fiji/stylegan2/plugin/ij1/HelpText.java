@@ -2,8 +2,8 @@ package sc.fiji.stylegan2.plugin.ij1;
 
 import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleItem;
-import sc.fiji.stylegan2.plugin.CommandFinder;
-import sc.fiji.stylegan2.plugin.InputValues;
+import sc.fiji.stylegan2.plugin.host.CommandFinder;
+import sc.fiji.stylegan2.plugin.input.InputValues;
 
 /** The Help button of a bridge dialog: the command's description and every key with its description. */
 final class HelpText {

@@ -11,8 +11,8 @@ import net.imglib2.type.numeric.RealType;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
-import sc.fiji.stylegan2.plugin.ImageJ1Stacks;
-import sc.fiji.stylegan2.plugin.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
+import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 
 /**
  * Shows a finished command's outputs the ImageJ 1.x way: images as 32-bit stacks or hyperstacks with their

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
-import sc.fiji.stylegan2.plugin.CommandFinder;
+import sc.fiji.stylegan2.plugin.host.CommandFinder;
 
 /** The parts of the ImageJ 1.x bridge that need no display: the menu entries and the dialog fields. */
 class BridgeDefinitionTest {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import sc.fiji.stylegan2.model.network.Generator;
-import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
+import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
  * The G_ema update of {@link GeneratorEma} for one pair of generators, in place and in one call of a small

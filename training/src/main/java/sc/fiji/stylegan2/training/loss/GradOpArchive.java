@@ -1,7 +1,7 @@
 package sc.fiji.stylegan2.training.loss;
 
 import java.util.List;
-import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
+import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
  * The TorchScript archive of a one-line module that differentiates with a graph:

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
-import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
+import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
  * A gradient that is itself differentiable, {@code ∇_x Σ y} with the graph of its computation recorded, so

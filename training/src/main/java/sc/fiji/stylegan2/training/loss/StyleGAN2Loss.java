@@ -1,6 +1,6 @@
 package sc.fiji.stylegan2.training.loss;
 
-import sc.fiji.stylegan2.model.nn.Scalars;
+import sc.fiji.stylegan2.model.torch.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
@@ -13,7 +13,7 @@ import sc.fiji.stylegan2.model.network.Discriminator;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.model.nn.Module;
-import sc.fiji.stylegan2.model.nn.NoGrad;
+import sc.fiji.stylegan2.model.torch.NoGrad;
 import sc.fiji.stylegan2.training.data.AdaptiveAugment;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 
@@ -34,10 +34,9 @@ public final class StyleGAN2Loss {
     static final SynthesisOptions TRAINING_SYNTHESIS = SynthesisOptions.of(NoiseMode.RANDOM).withModconv(ModconvStrategy.UNFUSED);
 
     /**
-     * Layout per phase, same values either way: the main phases run G and D channels-last ({@code MemoryFormat};
-     * measured 10 % faster for config {@code small}, 5 % for 512 channels), the regularization phases in the
-     * default layout, where their second-order gradients (the FIR filters' double backward loops over
-     * channels) ran 5–15 % slower channels-last.
+     * Layout per phase, same values either way: the main phases run G and D channels-last ({@code MemoryFormat},
+     * faster there), the regularization phases in the default layout, where their second-order gradients (the
+     * FIR filters' double backward loops over channels) are slower channels-last ({@code bench/README.md}).
      */
     private static final boolean MAIN_CHANNELS_LAST = true;
     private static final boolean REG_CHANNELS_LAST = false;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
-import sc.fiji.stylegan2.model.nn.TorchScriptArchive;
+import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 class GradOpArchiveTest {
 

@@ -1,0 +1,5 @@
+/**
+ * Generation as the official {@code generate.py}: seeds to z exactly as numpy's RandomState,
+ * truncation, noise modes, batching, and the request and result types.
+ */
+package sc.fiji.stylegan2.model.generate;

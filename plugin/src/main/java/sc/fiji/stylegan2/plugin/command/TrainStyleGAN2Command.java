@@ -1,0 +1,171 @@
+package sc.fiji.stylegan2.plugin.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.plugin.PluginService;
+import org.scijava.widget.FileWidget;
+import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.data.AugmentOptions;
+import sc.fiji.stylegan2.training.data.TrainingData;
+import sc.fiji.stylegan2.training.loop.TrainingListener;
+import sc.fiji.stylegan2.training.loop.TrainingLoop;
+import sc.fiji.stylegan2.plugin.headless.ShutdownCancel;
+import sc.fiji.stylegan2.plugin.task.TrainingTask;
+import sc.fiji.stylegan2.plugin.training.LossPlot;
+import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
+import sc.fiji.stylegan2.plugin.training.TrainingPreview;
+import sc.fiji.stylegan2.plugin.training.TrainingStatus;
+
+/**
+ * Trains a StyleGAN2 (Karras et al. 2020) on the user's images with the paper's objective: non-saturating
+ * logistic loss, R1 every 16 minibatches, path length regularisation every 4, style mixing, Adam with the
+ * lazy-regularisation correction, G_ema. Checkpoints ({@code network-snapshot-*.sg2}, loadable by every
+ * other command), fixed-seed grids ({@code fakes*.tif}) and a CSV log go to {@code output_dir}; with a display
+ * a live preview stack of the grids and a loss plot show the run. Cancel or Ctrl-C writes one more
+ * checkpoint, and {@code resume} (a checkpoint, or {@code latest}) continues a run.
+ * {@code augment} chooses how the images the discriminator sees are augmented (Karras et al. 2020b, ADA):
+ * by default adaptively for stacks under 2,000 images, which is what stacks of a few hundred images need,
+ * and not at all for larger ones (measured to slow early training there).
+ */
+@Plugin(
+        type = Command.class,
+        menuPath = "Plugins>StyleGAN2>Train StyleGAN2",
+        label = "Train StyleGAN2",
+        description = "Trains a StyleGAN2 generator on an image stack or folder, with checkpoints and a log.",
+        headless = true)
+public class TrainStyleGAN2Command extends StyleGAN2Command {
+
+
+    @Parameter(required = false)
+    private LogService log;
+
+    @Parameter
+    private PluginService plugins;
+
+    @Parameter(label = "Images", description = "The training images: a TIFF stack file or a folder of images.",
+            style = FileWidget.OPEN_STYLE)
+    private File images;
+
+    @Parameter(label = "Output folder", description = "Where checkpoints, image grids and the CSV log go.",
+            style = FileWidget.DIRECTORY_STYLE)
+    private File output_dir;
+
+    @Parameter(label = "Resolution", description = "Training resolution in pixels, a power of two (8..1024).",
+            min = "8")
+    private int resolution = 32;
+
+    @Parameter(label = "Config", description = "small: a CPU-sized network (z = w = 128, batch 8); auto, cifar,"
+            + " paper256: the official setups.", choices = {"small", "auto", "cifar", "paper256"})
+    private String config = "small";
+
+    @Parameter(label = "Length (kimg)", description = "Thousands of real images to show the discriminator.",
+            stepSize = "1")
+    private double kimg = 50;
+
+    @Parameter(label = "Batch size", description = "Images per minibatch; 0 = the config's.", min = "0")
+    private int batch_size = 0;
+
+    @Parameter(label = "Snapshot every (kimg)", description = "Checkpoint and image grid every this many kimg.")
+    private double snapshot_kimg = 10;
+
+    @Parameter(label = "Mirror (x-flips)", description = "Flip each training image left-right half of the time"
+            + " (official --mirror): for data without a preferred left and right.")
+    private boolean mirror = false;
+
+    @Parameter(label = "Augmentation", description = "How the images the discriminator sees are augmented"
+            + " (flips, 90° rotations, shifts, brightness, contrast): ada adapts the probability p to how much D"
+            + " overfits (for small stacks); auto is ada below 2,000 images and none from there on (on large"
+            + " stacks ada slowed early training); fixed keeps augment_p; none.",
+            choices = {"auto", "ada", "none", "fixed"})
+    private String augment = "auto";
+
+    @Parameter(label = "Augmentation p", description = "The probability of augment=fixed; where ada starts"
+            + " (0, as officially). Ignored for none.", min = "0", max = "1", stepSize = "0.05")
+    private double augment_p = 0;
+
+    @Parameter(label = "ADA target", description = "The r_t = mean sign of D's real logits that ada steers to"
+            + " (0.6): lower augments more.", min = "-1", max = "1", stepSize = "0.05")
+    private double ada_target = 0.6;
+
+    @Parameter(label = "ADA speed (kimg)", description = "Thousands of images for ada to move p from 0 to 1"
+            + " (official 500; 100 reacts faster).")
+    private double ada_kimg = 500;
+
+    @Parameter(label = "Resume from", description = "Empty for a new run; a checkpoint file; or latest (the newest"
+            + " snapshot in the output folder).", required = false)
+    private String resume = "";
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Result", description = "How the run ended and its last checkpoint.")
+    private String message;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Last checkpoint", description = "The newest checkpoint written.")
+    private File checkpoint;
+
+    @Override
+    public void run() {
+        try (ShutdownCancel shutdown = new ShutdownCancel(300)) {
+            int res = TrainingTask.requireResolution(resolution);
+            TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
+            TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg, 0); // checks the keys early
+            Path out = TrainingTask.outputFolder(output_dir);
+            Path resumeFrom = TrainingTask.resumeFile(resume, out);
+            TrainingData data = load(requireImages(), res);
+            AugmentOptions augmentation = TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg,
+                    data.size());
+            TrainingOptions options = TrainingTask.options(config, data, kimg, batch_size, snapshot_kimg,
+                    mirror, augmentation);
+            TrainingLoop.Result result = TrainingTask.run(data, out, options, resumeFrom,
+                    listener(out, () -> isCanceled() || shutdown.requested()));
+            message = TrainingTask.report(result);
+            checkpoint = result.lastCheckpoint() == null ? null : result.lastCheckpoint().toFile();
+            shutdown.reportIfStopping(message);
+            if (log != null) {
+                log.info(message);
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    /** Status, log and grid files; with a display also the live preview and the loss plot. */
+    private TrainingListener listener(Path out, BooleanSupplier canceled) {
+        TrainingListener status = new TrainingStatus(this.status, log, canceled);
+        if (!canShowWindows()) {
+            return status;
+        }
+        String run = out.getFileName().toString();
+        return TrainingListener.all(status,
+                new TrainingPreview("Training preview: " + run, true, TrainingPreview.BUDGET_BYTES),
+                new LossPlot("Training losses: " + run, true));
+    }
+
+    private Path requireImages() {
+        if (images == null || images.getPath().isBlank()) {
+            throw new IllegalArgumentException("images is not set: give a TIFF stack file or a folder of images");
+        }
+        if (!Files.exists(images.toPath())) {
+            throw new IllegalArgumentException("images '" + images + "' does not exist");
+        }
+        return images.toPath();
+    }
+
+    /** Reads the images with the highest-priority loader that supports them. */
+    private TrainingData load(Path path, int res) throws IOException {
+        for (TrainingDataLoader loader : plugins.createInstancesOfType(TrainingDataLoader.class)) {
+            if (loader.supports(path)) {
+                return loader.load(path, res);
+            }
+        }
+        throw new IllegalArgumentException("images '" + path + "': no installed reader handles it (expected a TIFF"
+                + " stack file or a folder of images)");
+    }
+}

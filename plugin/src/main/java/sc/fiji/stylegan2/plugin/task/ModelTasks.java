@@ -1,0 +1,117 @@
+package sc.fiji.stylegan2.plugin.task;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.OutputRange;
+import sc.fiji.stylegan2.model.ProgressListener;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.generate.GenerateRequest;
+import sc.fiji.stylegan2.model.generate.GeneratedImages;
+import sc.fiji.stylegan2.model.generate.ImageGenerator;
+import sc.fiji.stylegan2.model.generate.LabeledLatents;
+import sc.fiji.stylegan2.model.generate.LatentSource;
+import sc.fiji.stylegan2.model.generate.SeedList;
+import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
+
+/**
+ * The work behind the StyleGAN2 commands, free of SciJava: each method opens the model, does one job and
+ * closes it again. Invalid user values fail with an {@link IllegalArgumentException} whose message names
+ * the parameter key (e.g. {@code seeds}) and says what is valid; unreadable models fail with the model
+ * library's {@link IOException}.
+ */
+public final class ModelTasks {
+
+    private ModelTasks() {}
+
+    /**
+     * Turns the text values of Generate Images into a validated request.
+     *
+     * @throws IllegalArgumentException naming the first invalid parameter
+     */
+    public static GenerateRequest generateRequest(
+            String seeds, double truncationPsi, String noiseMode, String outputRange, int batchSize) {
+        long[] seedList = SeedList.parse("seeds", seeds);
+        if (!Double.isFinite(truncationPsi)) {
+            throw new IllegalArgumentException(
+                    "truncation_psi " + truncationPsi + " is not valid: give a finite number, e.g. 0.7 or 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch_size " + batchSize + " is not valid: give 1 or more");
+        }
+        return GenerateRequest.builder(seedList)
+                .optTruncationPsi(truncationPsi)
+                .optNoiseMode(NoiseMode.parse(noiseMode))
+                .optOutputRange(OutputRange.parse(outputRange))
+                .optBatchSize(batchSize)
+                .build();
+    }
+
+    /**
+     * Generates one image per seed of the request.
+     *
+     * @return the images, or null when the work was canceled before the first batch finished
+     */
+    public static LabeledFloatImg generate(Path modelFile, GenerateRequest request, ProgressListener progress)
+            throws IOException {
+        try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
+            GeneratedImages images = model.generate(request, progress);
+            return images.count() == 0 ? null : LabeledFloatImg.wrap(images);
+        }
+    }
+
+    /**
+     * Generates one image per latent of a source (seeds, or latent files in {@code .npz} or {@code .csv});
+     * the request's seeds are not used. Truncation {@code w' = w_avg + psi (w - w_avg)} applies to a file's ws
+     * too; with noise mode const its noise maps (when it has them) replace the model's, so a projection comes
+     * back exactly.
+     *
+     * @return the images, labelled {@code seed=S} or {@code <file name>[i]}, or null when canceled before the
+     *     first batch
+     * @throws IllegalArgumentException naming the key when a file cannot be read or does not fit the model
+     */
+    public static LabeledFloatImg generate(Path modelFile, LatentSource source, GenerateRequest request,
+            ProgressListener progress) throws IOException {
+        try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
+            ImageGenerator generator = model.imageGenerator();
+            LabeledLatents latents = source.resolve(generator, request.truncationPsi());
+            GeneratedImages images = generator.synthesize(latents.latents(), latents.labels(), request.noiseMode(),
+                    request.outputRange(), request.batchSize(), progress);
+            return images.count() == 0 ? null : LabeledFloatImg.wrap(images);
+        }
+    }
+
+    /** The multi-line summary of a model file (architecture, resolution, channels, what it holds). */
+    public static String describe(Path modelFile) throws IOException {
+        try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
+            return model.describe();
+        }
+    }
+
+    /**
+     * Reads a model of any supported kind and writes it in this project's {@code .sg2} format.
+     *
+     * @return a one-line report of what was written
+     * @throws IllegalArgumentException if the output would overwrite the input
+     */
+    public static String convert(Path modelFile, Path outputFile) throws IOException {
+        if (sameFile(modelFile, outputFile)) {
+            throw new IllegalArgumentException(
+                    "output_file '" + outputFile + "' is the model_file itself: choose another name");
+        }
+        try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
+            model.save(outputFile);
+            return "Wrote " + outputFile + " from " + modelFile.getFileName() + " ("
+                    + (model.hasDiscriminator() ? "generator and discriminator" : "generator only") + ", "
+                    + model.config().resolution() + " px, " + model.config().imgChannels() + " channel(s))";
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        if (Files.exists(a) && Files.exists(b)) {
+            return Files.isSameFile(a, b);
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+}

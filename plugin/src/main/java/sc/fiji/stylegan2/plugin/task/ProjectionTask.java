@@ -1,0 +1,166 @@
+package sc.fiji.stylegan2.plugin.task;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import sc.fiji.stylegan2.model.ProgressListener;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.image.ImagePreprocessing;
+import sc.fiji.stylegan2.model.image.PlanarImages;
+import sc.fiji.stylegan2.model.latent.LatentFile;
+import sc.fiji.stylegan2.model.latent.Latents;
+import sc.fiji.stylegan2.model.project.ProjectionOptions;
+import sc.fiji.stylegan2.model.project.ProjectionResult;
+import sc.fiji.stylegan2.model.project.Projector;
+import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.input.LatentFiles;
+
+/**
+ * The work behind Project Image, free of SciJava: open the model, bring the targets to the model's size and
+ * range ({@link ImagePreprocessing}), project them {@code batch_size} at a time, write the latents, and
+ * return the images in the model's intensity units.
+ */
+public final class ProjectionTask {
+
+    /**
+     * What a projection gives the user.
+     *
+     * @param reconstruction one image per target, in the model's intensity units
+     * @param optimisation per target, the images every {@code save_every} steps (null when none were kept)
+     * @param summary one line per batch: steps, time, loss; and the files written
+     */
+    public record Outcome(LabeledFloatImg reconstruction, LabeledFloatImg optimisation, Latents latents,
+            String summary) {}
+
+    private ProjectionTask() {}
+
+    /**
+     * Projects every target image.
+     *
+     * @param targets the target images, given the model's channel count (which tells how to read an
+     *     ImgLib2 image of dims (W, H, C))
+     * @param latentFile where the latents go ({@code .npz}, with a {@code .csv} beside it), or null
+     * @return the outcome, or null when canceled before the first batch started
+     * @throws IllegalArgumentException naming the parameter for invalid targets or options
+     */
+    public static Outcome run(Path modelFile, IntFunction<PlanarImages> targets, ProjectionOptions options,
+            int batchSize, Path latentFile, ProgressListener progress) throws IOException {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch_size " + batchSize + " is not valid: give 1 or more");
+        }
+        try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
+            PlanarImages input = ImagePreprocessing.toModelInput(targets.apply(model.config().imgChannels()),
+                    model.config().resolution(),
+                    model.config().imgChannels(), model.intensity(), "target");
+            Projector projector = new Projector(model, options);
+            List<ProjectionResult> results = new ArrayList<>();
+            StringBuilder summary = new StringBuilder();
+            int batches = (input.count() + batchSize - 1) / batchSize;
+            for (int b = 0; b < batches && !progress.isCanceled(); b++) {
+                PlanarImages batch = input.slice(b * batchSize, Math.min(input.count(), (b + 1) * batchSize));
+                ProjectionResult r = projector.project(batch, offset(progress, b, batches, options.numSteps()));
+                results.add(r);
+                summary.append(String.format(Locale.ROOT, "Projected %s in %s: %d/%d steps, %.3f s/step, loss %s%s%n",
+                        describe(batch), options.space().key(), r.stepsDone(), options.numSteps(), r.secondsPerStep(),
+                        losses(r.bestLoss()), r.canceled() ? " (canceled: best latents so far)" : ""));
+            }
+            if (results.isEmpty()) {
+                return null;
+            }
+            Latents latents = Latents.concat(results.stream().map(ProjectionResult::latents).toList());
+            if (latentFile != null) {
+                summary.append(write(latentFile, latents));
+            }
+            return new Outcome(reconstruction(model, results), optimisation(model, results), latents,
+                    summary.toString().strip());
+        }
+    }
+
+    /** Progress of batch {@code b} as steps of the whole run. */
+    private static ProgressListener offset(ProgressListener progress, int b, int batches, int steps) {
+        return new ProgressListener() {
+            @Override
+            public void progress(long done, long total, String message) {
+                progress.progress((long) b * steps + done, (long) batches * steps,
+                        batches == 1 ? message : "batch " + (b + 1) + "/" + batches + ", " + message);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return progress.isCanceled();
+            }
+        };
+    }
+
+    private static String describe(PlanarImages batch) {
+        return batch.count() == 1 ? batch.labels().get(0) : batch.count() + " images (" + batch.labels().get(0)
+                + " ...)";
+    }
+
+    private static String losses(float[] loss) {
+        StringBuilder s = new StringBuilder();
+        for (float l : loss) {
+            s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", l));
+        }
+        return s.toString();
+    }
+
+    /** Writes the {@code .npz} and the {@code .csv} beside it. */
+    private static String write(Path latentFile, Latents latents) throws IOException {
+        Path npz = LatentFiles.npz(latentFile);
+        Path csv = LatentFiles.csv(latentFile);
+        LatentFile.write(npz, latents);
+        LatentFile.write(csv, latents);
+        return "Wrote " + npz + " and " + csv;
+    }
+
+    private static LabeledFloatImg reconstruction(StyleGAN2Model model, List<ProjectionResult> results) {
+        List<float[]> parts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (ProjectionResult r : results) {
+            parts.add(r.reconstruction().data());
+            labels.addAll(r.reconstruction().labels());
+        }
+        float[] data = join(parts);
+        model.intensity().apply(data);
+        int res = model.config().resolution();
+        return LabeledFloatImg.of(data, res, res, model.config().imgChannels(), labels);
+    }
+
+    /** Per target, its snapshots in step order (targets one after the other). */
+    private static LabeledFloatImg optimisation(StyleGAN2Model model, List<ProjectionResult> results) {
+        int res = model.config().resolution();
+        int size = model.config().imgChannels() * res * res;
+        List<float[]> parts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (ProjectionResult r : results) {
+            for (int n = 0; n < r.reconstruction().count(); n++) {
+                for (ProjectionResult.Snapshot s : r.snapshots()) {
+                    float[] one = new float[size];
+                    System.arraycopy(s.images(), n * size, one, 0, size);
+                    parts.add(one);
+                    labels.add(r.reconstruction().labels().get(n) + " step=" + s.step());
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        float[] data = join(parts);
+        model.intensity().apply(data);
+        return LabeledFloatImg.of(data, res, res, model.config().imgChannels(), labels);
+    }
+
+    private static float[] join(List<float[]> parts) {
+        float[] out = new float[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package sc.fiji.stylegan2.plugin.headless;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+
+/** The launcher end to end: generate with the fixture model, save a TIFF, read it back with ImageJ. */
+class HeadlessGenerateTest {
+
+    private static Context context;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void openContext() {
+        System.setProperty("java.awt.headless", "true");
+        context = new Context();
+    }
+
+    @AfterAll
+    static void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void generateSavesAFloatTiffWithOneLabeledSlicePerSeed() throws Exception {
+        Path out = tmp.resolve("out.tif");
+        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Generate Images",
+                "model_file='" + Fixtures.gray64Pickle() + "',seeds='0-3',output_range=raw,batch_size=2",
+                "--save", out.toString());
+        assertEquals(Headless.EXIT_OK, r.code(), r.err());
+        assertTrue(r.err().contains("stylegan2: device: CPU"), r.err());
+        assertTrue(r.err().contains("saved 4 image(s), 64x64"), r.err());
+
+        ImagePlus imp = IJ.openImage(out.toString());
+        assertEquals(32, imp.getBitDepth());
+        assertEquals(4, imp.getStackSize());
+        for (int s = 0; s < 4; s++) {
+            assertEquals("seed=" + s, imp.getStack().getSliceLabel(s + 1));
+            assertArrayEquals(Fixtures.gray64Image(s, "1p00"), (float[]) imp.getStack().getPixels(s + 1), 1e-3f);
+        }
+    }
+
+    @Test
+    void rgbModelSavesAChannelsByFramesHyperstack() throws Exception {
+        Path out = tmp.resolve("rgb.tif");
+        Path model = Fixtures.dir().resolve("res32-rgb/G_ema.pt");
+        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Generate Images",
+                "model_file='" + model + "',seeds='2,3',output_range=raw", "--save", out.toString());
+        assertEquals(Headless.EXIT_OK, r.code(), r.err());
+
+        ImagePlus imp = IJ.openImage(out.toString());
+        assertEquals(32, imp.getBitDepth());
+        assertEquals(3, imp.getNChannels());
+        assertEquals(2, imp.getNFrames());
+        for (int n = 0; n < 2; n++) {
+            float[] expected = Fixtures.readFloats(
+                    Fixtures.dir().resolve("res32-rgb/img_seed" + (n + 2) + "_psi1p00.bin")); // [1, 3, 32, 32]
+            for (int c = 0; c < 3; c++) {
+                int slice = n * 3 + c + 1; // channel-fastest
+                assertEquals("seed=" + (n + 2), imp.getStack().getSliceLabel(slice));
+                assertArrayEquals(Arrays.copyOfRange(expected, c * 32 * 32, (c + 1) * 32 * 32),
+                        (float[]) imp.getStack().getPixels(slice), 1e-3f, "seed " + (n + 2) + " channel " + c);
+            }
+        }
+    }
+
+    @Test
+    void modelInfoPrintsTheDescriptionToStdout() {
+        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Model Info",
+                "model_file='" + Fixtures.gray64Pickle() + "'");
+        assertEquals(Headless.EXIT_OK, r.code(), r.err());
+        assertTrue(r.out().contains("64"), r.out());
+    }
+}

@@ -1,0 +1,177 @@
+package sc.fiji.stylegan2.plugin.headless;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+
+/** The launcher's command line and error cases, each ending with exit 2 and one line naming the problem. */
+public class HeadlessTest {
+
+    private static Context context;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void openContext() {
+        System.setProperty("java.awt.headless", "true");
+        context = new Context();
+    }
+
+    @AfterAll
+    static void closeContext() {
+        context.close();
+    }
+
+    /** Exit code and the two streams of one launcher run. */
+    public record Result(int code, String out, String err) {
+        /** Asserts a usage error: exit 2, exactly one line on stderr, starting with "stylegan2: ". */
+        public String usageError() {
+            assertEquals(Headless.EXIT_USAGE, code, err);
+            String[] lines = err.strip().split("\\R");
+            assertEquals(1, lines.length, "one line on stderr, got:\n" + err);
+            assertTrue(lines[0].startsWith("stylegan2: "), lines[0]);
+            return lines[0];
+        }
+    }
+
+    public static Result run(String... args) {
+        return run(context, args);
+    }
+
+    /** Runs the launcher in the given context, capturing both streams. */
+    public static Result run(Context context, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Headless.run(context, args, o, e);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String model() {
+        return "model_file='" + Fixtures.gray64Pickle() + "'";
+    }
+
+    @Test
+    void unknownCommandListsTheValidCommands() {
+        String line = run("--run", "Generate Imagez", model()).usageError();
+        assertTrue(line.contains("unknown command 'Generate Imagez'"), line);
+        assertTrue(line.contains("Generate Images"), line);
+    }
+
+    @Test
+    void unknownKeyListsTheValidKeys() {
+        String line = run("--run", "Generate Images", model() + ",sedes='0-3'").usageError();
+        assertTrue(line.contains("unknown key 'sedes'"), line);
+        // The shared keys of the command bases come first (SciJava lists a base class's parameters first).
+        assertTrue(line.contains("model_file, device, truncation_psi, output_range, batch_size, noise_mode, seeds,"), line);
+    }
+
+    @Test
+    void missingModelFileNamesTheParameter() {
+        Path missing = tmp.resolve("missing.pkl");
+        String line = run("--run", "Generate Images", "model_file='" + missing + "'").usageError();
+        assertEquals("stylegan2: model_file '" + missing + "' does not exist", line);
+    }
+
+    @Test
+    void modelFileNotGivenNamesTheParameter() {
+        String line = run("--run", "Model Info").usageError();
+        assertTrue(line.startsWith("stylegan2: Model Info needs model_file"), line);
+    }
+
+    @Test
+    void backwardsSeedRangeNamesSeeds() {
+        String line = run("--run", "Generate Images", model() + ",seeds='7-3'").usageError();
+        assertTrue(line.startsWith("stylegan2: seeds '7-3'"), line);
+        assertTrue(line.contains("3-7"), line);
+    }
+
+    @Test
+    void nonNumericTruncationPsiNamesTheParameter() {
+        String line = run("--run", "Generate Images", model() + ",truncation_psi='abc'").usageError();
+        assertEquals("stylegan2: truncation_psi 'abc' is not a number; give e.g. 1.0", line);
+    }
+
+    @Test
+    void unknownNoiseModeListsTheChoices() {
+        String line = run("--run", "Generate Images", model() + ",noise_mode=foo").usageError();
+        assertTrue(line.contains("noise_mode 'foo'") && line.contains("const, random or none"), line);
+    }
+
+    @Test
+    void zeroBatchSizeNamesTheParameter() {
+        String line = run("--run", "Generate Images", model() + ",batch_size=0").usageError();
+        assertTrue(line.startsWith("stylegan2: batch_size 0"), line);
+    }
+
+    @Test
+    void badArgumentSyntaxIsAUsageError() {
+        String line = run("--run", "Generate Images", "seeds='0-3").usageError();
+        assertTrue(line.contains("never closed"), line);
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertTrue(run("--frobnicate").usageError().contains("unknown option '--frobnicate'"));
+    }
+
+    @Test
+    void nothingToDoIsAUsageError() {
+        assertTrue(run().usageError().contains("nothing to do"));
+    }
+
+    @Test
+    void saveIsRejectedForACommandWithoutImages() {
+        String line = run("--run", "Model Info", model(), "--save", tmp.resolve("x.tif").toString()).usageError();
+        assertTrue(line.contains("Model Info has no image output"), line);
+    }
+
+    @Test
+    void saveIntoAMissingFolderIsRejectedBeforeRunning() {
+        Path target = tmp.resolve("no/such/folder/out.tif");
+        String line = run("--run", "Generate Images", model(), "--save", target.toString()).usageError();
+        assertTrue(line.startsWith("stylegan2: --save") && line.contains("does not exist"), line);
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void listShowsGenerateImagesWithItsKeysAndDefaults() {
+        Result r = run("--list");
+        assertEquals(Headless.EXIT_OK, r.code(), r.err());
+        assertTrue(r.out().contains("Generate Images"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("seeds") && l.contains("'0-7'")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("noise_mode") && l.contains("const, random, none")));
+        assertTrue(r.out().contains("Model Info") && r.out().contains("Convert Checkpoint"), r.out());
+    }
+
+    @Test
+    void helpPrintsUsageToStdout() {
+        Result r = run("--help");
+        assertEquals(Headless.EXIT_OK, r.code());
+        assertTrue(r.out().startsWith("Usage: stylegan2 --run COMMAND"), r.out());
+    }
+
+    @Test
+    void freshContextEntryPointWorksToo() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Headless.run(new String[] {"--list"}, new PrintStream(out, true), System.err);
+        assertEquals(Headless.EXIT_OK, code);
+        assertTrue(out.toString().contains("Generate Images"));
+    }
+}

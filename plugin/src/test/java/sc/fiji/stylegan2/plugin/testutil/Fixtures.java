@@ -1,0 +1,58 @@
+package sc.fiji.stylegan2.plugin.testutil;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.network.GeneratorConfig;
+
+/** The reference fixtures made by the official NVlabs code (see fixtures/README.md). */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    /** The fixtures folder, from the {@code fixtures.dir} system property that surefire sets. */
+    public static Path dir() {
+        String dir = System.getProperty("fixtures.dir");
+        if (dir == null) {
+            throw new IllegalStateException("system property fixtures.dir is not set (run the tests with Maven)");
+        }
+        return Path.of(dir);
+    }
+
+    /** The 64 px grayscale snapshot pickle. */
+    public static Path gray64Pickle() {
+        return dir().resolve("res64-gray/network-snapshot-000000.pkl");
+    }
+
+    /** The 64 px grayscale generator's configuration, for {@code Float32} tolerances. */
+    public static GeneratorConfig gray64Config() throws IOException {
+        try (StyleGAN2Model model = StyleGAN2Model.load(gray64Pickle())) {
+            return model.config();
+        }
+    }
+
+    /** The 32 px RGB snapshot pickle. */
+    public static Path rgb32Pickle() {
+        return dir().resolve("res32-rgb/network-snapshot-000000.pkl");
+    }
+
+    /** A file of the 64 px grayscale fixture folder, e.g. {@code G_ema.pt}. */
+    public static Path gray64(String name) {
+        return dir().resolve("res64-gray").resolve(name);
+    }
+
+    /** Raw output of the 64 px grayscale generator, shape [1, 1, 64, 64], for {@code psi} "1p00" or "0p70". */
+    public static float[] gray64Image(int seed, String psi) throws IOException {
+        return readFloats(dir().resolve("res64-gray/img_seed" + seed + "_psi" + psi + ".bin"));
+    }
+
+    public static float[] readFloats(Path file) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[bytes.remaining() / Float.BYTES];
+        bytes.asFloatBuffer().get(values);
+        return values;
+    }
+}
