@@ -22,7 +22,9 @@ import sc.fiji.stylegan2.training.data.TrainingData;
  * tick every {@code tick_kimg} (statistics to the listener and the CSV log), a checkpoint with a fixed-seed
  * image grid at the first tick of a new run, then every {@code snapshot_kimg}, and at the end. A cancel
  * ({@link ProgressListener#isCanceled()} or an interrupt of the training thread) writes one more checkpoint
- * and returns; checkpoints are written atomically under new names, so earlier ones are never touched.
+ * and returns; checkpoints are written atomically under new names, so earlier ones are never touched. A
+ * minibatch that runs out of memory stops the run without a checkpoint of its half-updated state, saying
+ * which batch size to try ({@link TrainingOutOfMemory}).
  */
 public final class TrainingLoop {
 
@@ -99,7 +101,14 @@ public final class TrainingLoop {
                     return new Result(last, session.state(), true);
                 }
                 long cur = session.state().curNimg();
-                stats.add(session.step(sampler.batch(cur, o.batchSize())));
+                float[] reals = sampler.batch(cur, o.batchSize());
+                try {
+                    stats.add(session.step(reals));
+                } catch (RuntimeException e) { // out of memory: stop; a half-trained minibatch is never saved
+                    throw TrainingOutOfMemory.stop(session, last, e);
+                } catch (OutOfMemoryError e) {
+                    throw TrainingOutOfMemory.stop(session, last, e);
+                }
                 cur = session.state().curNimg();
                 listener.progress(cur, o.totalNimg(), String.format(Locale.ROOT, "training: kimg %.2f of %.0f",
                         cur / 1000.0, o.totalKimg()));
