@@ -96,7 +96,7 @@ public final class TrainingLoop {
             while (true) {
                 if (canceled()) {
                     if (session.state().curNimg() != lastSnapshotNimg) {
-                        last = snapshot(session, Snapshot.Reason.CANCELED);
+                        last = snapshot(session, Snapshot.Reason.CANCELED, last);
                     }
                     return new Result(last, session.state(), true);
                 }
@@ -120,7 +120,7 @@ public final class TrainingLoop {
                 log.write(report);
                 listener.tick(report);
                 if (done || firstTick || cur >= lastSnapshotNimg + Math.round(o.snapshotKimg() * 1000)) {
-                    last = snapshot(session, done ? Snapshot.Reason.FINISHED : Snapshot.Reason.SCHEDULED);
+                    last = snapshot(session, done ? Snapshot.Reason.FINISHED : Snapshot.Reason.SCHEDULED, last);
                     lastSnapshotNimg = cur;
                 }
                 if (done) {
@@ -147,13 +147,19 @@ public final class TrainingLoop {
                 s.plMean(), means);
     }
 
-    /** Writes a checkpoint under a new name, then G_ema's grid of the fixed seeds, and tells the listener. */
-    private Path snapshot(TrainingSession session, Snapshot.Reason reason) throws IOException {
+    /**
+     * Writes a checkpoint under a new name, then G_ema's grid of the fixed seeds, and tells the listener. A
+     * failed write names the unchanged {@code previous} checkpoint.
+     */
+    private Path snapshot(TrainingSession session, Snapshot.Reason reason, Path previous) throws IOException {
         Path file = SnapshotFiles.newFile(outputDir, session.state().curNimg());
         // A pending interrupt would close the file channel mid-write; keep it for after the save.
         boolean interrupted = Thread.interrupted();
         try {
             session.checkpoint().write(file);
+        } catch (IOException e) { // e.g. a full disk: nothing was written; earlier checkpoints are untouched
+            throw new IOException(e.getMessage() + "; training stopped" + (previous == null ? ""
+                    : ", the last checkpoint " + previous.getFileName() + " is unchanged"), e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
