@@ -11,6 +11,12 @@ public interface ProgressListener {
         return false;
     }
 
+    /**
+     * A message the user should see once, apart from progress, e.g. that the batch size was lowered because
+     * memory ran out. Ignored unless a listener shows it.
+     */
+    default void notice(String message) {}
+
     /** A listener that ignores progress and never cancels. */
     ProgressListener NONE = (done, total, message) -> {};
 }

@@ -24,6 +24,7 @@ import sc.fiji.stylegan2.model.network.Discriminator;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
+import sc.fiji.stylegan2.model.nn.GlobalRandom;
 
 /**
  * A loaded StyleGAN2 model: the generator used for generation ({@code G_ema}), and the training generator
@@ -47,9 +48,10 @@ public final class StyleGAN2Model implements AutoCloseable {
         this.origin = origin;
         this.config = config;
         this.intensity = intensity;
-        this.gEma = new Generator(manager, config);
-        this.g = withG ? new Generator(manager, config) : null;
-        this.d = dConfig == null ? null : new Discriminator(manager, dConfig);
+        // Construction draws initial weights from libtorch's one generator (replaced when loading).
+        this.gEma = GlobalRandom.locked(() -> new Generator(manager, config));
+        this.g = withG ? GlobalRandom.locked(() -> new Generator(manager, config)) : null;
+        this.d = dConfig == null ? null : GlobalRandom.locked(() -> new Discriminator(manager, dConfig));
         this.meta = meta == null ? new JsonObject() : meta;
     }
 
@@ -59,9 +61,11 @@ public final class StyleGAN2Model implements AutoCloseable {
      */
     public static StyleGAN2Model create(GeneratorConfig config, DiscriminatorConfig dConfig,
             IntensityMapping intensity, long seed) {
-        Engine.getInstance().setRandomSeed((int) seed);
         NDManager m = NDManager.newBaseManager();
-        StyleGAN2Model model = new StyleGAN2Model(m, "new (seed " + seed + ")", config, intensity, dConfig, true, null);
+        StyleGAN2Model model = GlobalRandom.locked(() -> {
+            Engine.getInstance().setRandomSeed((int) seed);
+            return new StyleGAN2Model(m, "new (seed " + seed + ")", config, intensity, dConfig, true, null);
+        });
         try {
             model.gEma.loadStateDict(model.g.exportStateDict(), "G");
         } catch (CheckpointFormatException e) {

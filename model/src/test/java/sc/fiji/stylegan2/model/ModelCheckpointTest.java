@@ -48,7 +48,7 @@ class ModelCheckpointTest {
             assertArrayEquals(before.data(), after.data(), 0f);
             assertEquals(before.labels(), after.labels());
         }
-        assertFalse(Files.list(tmp).anyMatch(p -> p.toString().endsWith(".tmp")), "no temp file left behind");
+        assertFalse(Files.list(tmp).anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temp file left behind");
     }
 
     @Test

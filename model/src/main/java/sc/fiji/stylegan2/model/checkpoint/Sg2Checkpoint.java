@@ -8,14 +8,12 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -23,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import sc.fiji.stylegan2.model.io.AtomicFile;
 
 /**
  * This project's own checkpoint file ({@code .sg2}): one zip holding {@code stylegan2.json} (format,
@@ -58,39 +57,26 @@ public final class Sg2Checkpoint {
         }
     }
 
-    /** Writes atomically: a temporary file in the same folder, then a rename over {@code file}. */
+    /**
+     * Writes atomically ({@link AtomicFile}): a temporary file in the same folder, then a rename over
+     * {@code file}; on failure the previous file is unchanged and the message says so.
+     */
     public static void write(Path file, Contents contents) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                JsonObject meta = contents.meta().deepCopy();
-                meta.addProperty("format", FORMAT);
-                meta.addProperty("version", VERSION);
-                JsonObject index = new JsonObject();
-                for (Map.Entry<String, Map<String, TensorData>> net : contents.networks().entrySet()) {
-                    index.add(net.getKey(), writeNetwork(zip, net.getKey(), net.getValue()));
-                }
-                meta.add("tensors", index);
-                byte[] json = new GsonBuilder().setPrettyPrinting().create().toJson(meta)
-                        .getBytes(StandardCharsets.UTF_8);
-                stored(zip, META_ENTRY, json);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            JsonObject meta = contents.meta().deepCopy();
+            meta.addProperty("format", FORMAT);
+            meta.addProperty("version", VERSION);
+            JsonObject index = new JsonObject();
+            for (Map.Entry<String, Map<String, TensorData>> net : contents.networks().entrySet()) {
+                index.add(net.getKey(), writeNetwork(zip, net.getKey(), net.getValue()));
             }
-            readableByOthers(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Temp files are created owner-only; a saved model should have the usual rw-r--r--. */
-    private static void readableByOthers(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: keep what the OS gave
-        }
+            meta.add("tensors", index);
+            byte[] json = new GsonBuilder().setPrettyPrinting().create().toJson(meta).getBytes(StandardCharsets.UTF_8);
+            stored(zip, META_ENTRY, json);
+            zip.finish(); // the central directory; AtomicFile flushes and closes the stream
+        });
     }
 
     private static JsonArray writeNetwork(ZipOutputStream zip, String name, Map<String, TensorData> tensors)

@@ -15,6 +15,7 @@ import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.latent.Latents;
+import sc.fiji.stylegan2.model.memory.ShrinkingBatch;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
@@ -22,7 +23,9 @@ import sc.fiji.stylegan2.model.network.SynthesisOptions;
 /**
  * Batch generation as the official {@code generate.py}: z from numpy's RandomState(seed), the mapping with
  * truncation, the synthesis with the chosen noise mode. Every batch runs in its own {@link NDScope}, so
- * native memory is released batch by batch and only plain float arrays leave.
+ * native memory is released batch by batch and only plain float arrays leave. A batch that runs out of
+ * memory is retried at half the size ({@link ShrinkingBatch}, announced once through
+ * {@link ProgressListener#notice}); only a single image that does not fit fails.
  */
 public final class ImageGenerator {
 
@@ -156,7 +159,7 @@ public final class ImageGenerator {
     }
 
     private GeneratedImages synthesize(float[] ws, List<String> labels, BatchOptions options, OutputRange range,
-            int batchSize, ProgressListener progress) {
+            int requestedBatchSize, ProgressListener progress) {
         GeneratorConfig cfg = generator.config();
         int perW = cfg.numWs() * cfg.wDim();
         int count = ws.length / perW;
@@ -168,17 +171,26 @@ public final class ImageGenerator {
         int perImage = c * res * res;
         float[] out = new float[count * perImage];
         int done = 0;
+        ShrinkingBatch batchSize = new ShrinkingBatch("batch_size", requestedBatchSize, progress);
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false); // inference: record no graph, even when called from training
         try {
             while (done < count && !progress.isCanceled()) {
-                int b = Math.min(batchSize, count - done);
+                int b = Math.min(batchSize.size(), count - done);
+                // The scope closes before a catch runs, so a failed batch has released its native memory.
                 try (NDScope scope = new NDScope()) {
                     NDArray batch = manager.create(Arrays.copyOfRange(ws, done * perW, (done + b) * perW),
                             new Shape(b, cfg.numWs(), cfg.wDim()));
                     float[] values = generator.synthesis().forward(batch, options.of(done, done + b)).toFloatArray();
                     System.arraycopy(values, 0, out, done * perImage, values.length);
+                } catch (RuntimeException e) {
+                    batchSize.failed(b, e); // out of memory: retry these images in smaller batches
+                    continue;
+                } catch (OutOfMemoryError e) {
+                    batchSize.failed(b, e);
+                    continue;
                 }
+                batchSize.succeeded();
                 done += b;
                 progress.progress(done, count, "generated " + done + "/" + count + " images");
             }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import sc.fiji.stylegan2.model.io.AtomicFile;
 
 /**
  * Latent files: the official projector's NumPy {@code .npz} (as {@code np.savez}: an uncompressed zip of
@@ -38,31 +38,28 @@ public final class LatentFile {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
-    /** Writes latents atomically (temporary file, then rename): {@code .npz}, or {@code .csv} by extension. */
+    /**
+     * Writes latents atomically ({@link AtomicFile}: temporary file, then rename; on failure the previous file
+     * is unchanged and the message says so): {@code .npz}, or {@code .csv} by extension.
+     */
     public static void write(Path file, Latents latents) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".latent", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                if (isCsv(file)) {
-                    LatentCsv.write(out, latents);
-                } else {
-                    writeNpz(out, latents);
-                }
+        AtomicFile.write(file, out -> {
+            if (isCsv(file)) {
+                LatentCsv.write(out, latents);
+            } else {
+                writeNpz(out, latents);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static void writeNpz(OutputStream out, Latents latents) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, W_KEY, new NpyArray(new long[] {latents.count(), latents.numWs(), latents.wDim()}, latents.ws()));
-            for (Map.Entry<String, float[]> e : latents.noise().entrySet()) {
-                long r = latents.noiseResolution(e.getKey());
-                put(zip, NOISE_PREFIX + e.getKey(), new NpyArray(new long[] {latents.count(), r, r}, e.getValue()));
-            }
+        ZipOutputStream zip = new ZipOutputStream(out); // not closed: the caller owns out
+        put(zip, W_KEY, new NpyArray(new long[] {latents.count(), latents.numWs(), latents.wDim()}, latents.ws()));
+        for (Map.Entry<String, float[]> e : latents.noise().entrySet()) {
+            long r = latents.noiseResolution(e.getKey());
+            put(zip, NOISE_PREFIX + e.getKey(), new NpyArray(new long[] {latents.count(), r, r}, e.getValue()));
         }
+        zip.finish();
     }
 
     /** Stores one array uncompressed, as {@code np.savez} does. */

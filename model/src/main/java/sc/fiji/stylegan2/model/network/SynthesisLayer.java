@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
+import sc.fiji.stylegan2.model.nn.GlobalRandom;
 import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.torch.Scalars;
@@ -79,7 +80,9 @@ public final class SynthesisLayer extends Module {
             case CONST:
                 return noiseConst.mul(noiseStrength);
             case RANDOM:
-                return x.getManager().randomNormal(new Shape(n, 1, resolution, resolution)).mul(noiseStrength);
+                NDArray noise = GlobalRandom.locked(
+                        () -> x.getManager().randomNormal(new Shape(n, 1, resolution, resolution)));
+                return noise.mul(noiseStrength);
             default:
                 return null;
         }

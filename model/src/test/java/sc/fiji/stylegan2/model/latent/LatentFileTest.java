@@ -61,7 +61,7 @@ class LatentFileTest {
         for (String layer : in.noise().keySet()) {
             assertArrayEquals(in.noise().get(layer), out.noise().get(layer), 0f, layer);
         }
-        assertFalse(Files.list(tmp).anyMatch(p -> p.toString().endsWith(".tmp")), "no temp file left behind");
+        assertFalse(Files.list(tmp).anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temp file left behind");
     }
 
     @Test

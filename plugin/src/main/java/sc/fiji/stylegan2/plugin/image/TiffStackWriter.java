@@ -1,18 +1,21 @@
 package sc.fiji.stylegan2.plugin.image;
 
 import ij.ImagePlus;
+import ij.io.FileInfo;
 import ij.io.FileSaver;
+import ij.io.RoiEncoder;
+import ij.io.TiffEncoder;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import sc.fiji.stylegan2.model.io.AtomicFile;
 
 /**
  * Saves an ImageJ 1.x image as an ImageJ TIFF (32-bit float stays 32-bit; slice labels and hyperstack
- * dimensions are kept) with ImageJ's own {@link FileSaver}. The file is written to a temporary file in the
- * same folder and renamed into place, so a failed or interrupted save never leaves a half-written file
- * under the target name.
+ * dimensions are kept) with ImageJ's own TIFF encoder. The file is written all or nothing ({@link AtomicFile}:
+ * a temporary file in the same folder, renamed into place), so a failed or interrupted save (a full disk)
+ * never leaves a half-written file and leaves the previous file unchanged, and says so.
  */
 public final class TiffStackWriter {
 
@@ -21,7 +24,8 @@ public final class TiffStackWriter {
     /**
      * Writes {@code imp} to {@code file}, replacing it if it exists.
      *
-     * @throws IOException if the folder is missing or not writable, or ImageJ cannot write the file
+     * @throws IOException if the folder is missing, or the file could not be written (the message names it,
+     *     the reason, and that the previous file is unchanged)
      */
     public static void save(ImagePlus imp, Path file) throws IOException {
         Path target = file.toAbsolutePath();
@@ -32,26 +36,31 @@ public final class TiffStackWriter {
         if (Files.isDirectory(target)) {
             throw new IOException("cannot save " + target + ": it is a folder; give a file name");
         }
-        // Not Files.createTempFile: its owner-only permissions would stay on the renamed file.
-        Path temp = target.resolveSibling(
-                "." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".part");
-        String title = imp.getTitle();
-        try {
-            if (!new FileSaver(imp).saveAsTiff(temp.toString())) {
-                throw new IOException("ImageJ could not write " + target + " (disk full?)");
-            }
-            move(temp, target);
-        } finally {
-            imp.setTitle(title); // FileSaver renames the image after the file it wrote
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(target, out -> encode(imp, out));
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * The image as ImageJ's {@link FileSaver#saveAsTiff(String)} writes it (same {@link FileInfo}: info,
+     * description with hyperstack dimensions and calibration, slice labels, ROI, overlay, properties, display
+     * ranges and LUTs), but into a stream, so a failure is an {@link IOException} here rather than ImageJ's
+     * error dialog naming a temporary file.
+     */
+    private static void encode(ImagePlus imp, OutputStream out) throws IOException {
+        FileSaver saver = new FileSaver(imp);
+        FileInfo fi = imp.getFileInfo();
+        fi.info = imp.getInfoProperty();
+        fi.description = saver.getDescriptionString();
+        if (fi.nImages > 1) {
+            fi.sliceLabels = imp.getStack().getSliceLabels();
+        } else if (imp.getStack().getSliceLabel(1) != null) {
+            fi.sliceLabels = new String[] {imp.getStack().getSliceLabel(1)};
         }
+        fi.roi = RoiEncoder.saveAsByteArray(imp.getRoi());
+        fi.overlay = FileSaver.getOverlay(imp);
+        fi.properties = imp.getPropertiesAsArray();
+        if (imp.isComposite()) {
+            saver.saveDisplayRangesAndLuts(imp, fi);
+        }
+        new TiffEncoder(fi).write(out);
     }
 }

@@ -12,6 +12,7 @@ import sc.fiji.stylegan2.model.image.ImagePreprocessing;
 import sc.fiji.stylegan2.model.image.PlanarImages;
 import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
+import sc.fiji.stylegan2.model.memory.ShrinkingBatch;
 import sc.fiji.stylegan2.model.project.ProjectionOptions;
 import sc.fiji.stylegan2.model.project.ProjectionResult;
 import sc.fiji.stylegan2.model.project.Projector;
@@ -20,8 +21,9 @@ import sc.fiji.stylegan2.plugin.input.LatentFiles;
 
 /**
  * The work behind Project Image, free of SciJava: open the model, bring the targets to the model's size and
- * range ({@link ImagePreprocessing}), project them {@code batch_size} at a time, write the latents, and
- * return the images in the model's intensity units.
+ * range ({@link ImagePreprocessing}), project them {@code batch_size} at a time (half as many after a batch
+ * ran out of memory, see {@link ShrinkingBatch}), write the latents, and return the images in the model's
+ * intensity units.
  */
 public final class ProjectionTask {
 
@@ -58,10 +60,23 @@ public final class ProjectionTask {
             Projector projector = new Projector(model, options);
             List<ProjectionResult> results = new ArrayList<>();
             StringBuilder summary = new StringBuilder();
-            int batches = (input.count() + batchSize - 1) / batchSize;
-            for (int b = 0; b < batches && !progress.isCanceled(); b++) {
-                PlanarImages batch = input.slice(b * batchSize, Math.min(input.count(), (b + 1) * batchSize));
-                ProjectionResult r = projector.project(batch, offset(progress, b, batches, options.numSteps()));
+            ShrinkingBatch size = new ShrinkingBatch("batch_size", batchSize, progress);
+            int done = 0;
+            while (done < input.count() && !progress.isCanceled()) {
+                int b = Math.min(size.size(), input.count() - done);
+                PlanarImages batch = input.slice(done, done + b);
+                ProjectionResult r;
+                try { // a failed projection has closed its memory; retry the same targets in smaller batches
+                    r = projector.project(batch, offset(progress, done, b, input.count(), options.numSteps()));
+                } catch (RuntimeException e) {
+                    size.failed(b, e);
+                    continue;
+                } catch (OutOfMemoryError e) {
+                    size.failed(b, e);
+                    continue;
+                }
+                size.succeeded();
+                done += b;
                 results.add(r);
                 summary.append(String.format(Locale.ROOT, "Projected %s in %s: %d/%d steps, %.3f s/step, loss %s%s%n",
                         describe(batch), options.space().key(), r.stepsDone(), options.numSteps(), r.secondsPerStep(),
@@ -79,13 +94,18 @@ public final class ProjectionTask {
         }
     }
 
-    /** Progress of batch {@code b} as steps of the whole run. */
-    private static ProgressListener offset(ProgressListener progress, int b, int batches, int steps) {
+    /** Progress of the batch of targets {@code [from, from + b)} as image steps of the whole run. */
+    private static ProgressListener offset(ProgressListener progress, int from, int b, int count, int steps) {
         return new ProgressListener() {
             @Override
             public void progress(long done, long total, String message) {
-                progress.progress((long) b * steps + done, (long) batches * steps,
-                        batches == 1 ? message : "batch " + (b + 1) + "/" + batches + ", " + message);
+                progress.progress((long) from * steps + done * b, (long) count * steps, b == count ? message
+                        : "images " + (from + 1) + "-" + (from + b) + " of " + count + ", " + message);
+            }
+
+            @Override
+            public void notice(String message) {
+                progress.notice(message);
             }
 
             @Override

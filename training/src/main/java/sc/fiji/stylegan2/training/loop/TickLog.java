@@ -1,34 +1,36 @@
 package sc.fiji.stylegan2.training.loop;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import sc.fiji.stylegan2.model.io.AtomicFile;
 
 /**
- * The CSV log of every tick ({@code training_log.csv} in the output folder): one header, then one flushed
- * line per tick, appended across resumes, so a spreadsheet or a plot script can follow the run.
+ * The CSV log of every tick ({@code training_log.csv} in the output folder): one header, then one line per
+ * tick written to disk at once, appended across resumes, so a spreadsheet or a plot script can follow the run.
+ * A line that cannot be written whole (a full disk) is cut off again, so the log keeps only whole lines and
+ * the error says that the previous file is unchanged.
  */
 public final class TickLog implements AutoCloseable {
 
     /** The log's file name in the output folder. */
     public static final String FILE_NAME = "training_log.csv";
 
-    private final BufferedWriter out;
+    private final Path file;
+    private final FileChannel out;
 
     /** Opens (creating, or appending to) the log in {@code dir}. */
     public TickLog(Path dir) throws IOException {
-        Path file = dir.resolve(FILE_NAME);
+        file = dir.resolve(FILE_NAME);
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         if (fresh) {
-            out.write(header());
-            out.newLine();
-            out.flush();
+            append(header());
         }
     }
 
@@ -40,7 +42,7 @@ public final class TickLog implements AutoCloseable {
         return s.toString();
     }
 
-    /** Appends one tick and flushes it to disk. */
+    /** Appends one tick and writes it to disk. */
     public void write(TickReport r) throws IOException {
         StringBuilder s = new StringBuilder();
         s.append(r.tick()).append(',').append(num(r.kimg())).append(',').append(num(r.secPerKimg())).append(',')
@@ -49,9 +51,26 @@ public final class TickLog implements AutoCloseable {
         for (String name : TickReport.STAT_NAMES) {
             s.append(',').append(num(r.stat(name)));
         }
-        out.write(s.toString());
-        out.newLine();
-        out.flush();
+        append(s.toString());
+    }
+
+    /** Appends one line whole, or not at all. */
+    private void append(String line) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+        long before = out.size();
+        try {
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            out.force(false);
+        } catch (IOException e) {
+            try {
+                out.truncate(before);
+            } catch (IOException ignored) {
+                // the channel is unusable; the error below is the one to report
+            }
+            throw AtomicFile.failure(file, e, before > 0);
+        }
     }
 
     private static String num(double v) {

@@ -33,6 +33,11 @@ public interface TrainingListener extends ProgressListener {
             }
 
             @Override
+            public void notice(String message) {
+                each.forEach(l -> l.notice(message));
+            }
+
+            @Override
             public void tick(TickReport report) {
                 each.forEach(l -> l.tick(report));
             }

@@ -22,7 +22,9 @@ import sc.fiji.stylegan2.training.data.TrainingData;
  * tick every {@code tick_kimg} (statistics to the listener and the CSV log), a checkpoint with a fixed-seed
  * image grid at the first tick of a new run, then every {@code snapshot_kimg}, and at the end. A cancel
  * ({@link ProgressListener#isCanceled()} or an interrupt of the training thread) writes one more checkpoint
- * and returns; checkpoints are written atomically under new names, so earlier ones are never touched.
+ * and returns; checkpoints are written atomically under new names, so earlier ones are never touched. A
+ * minibatch that runs out of memory stops the run without a checkpoint of its half-updated state, saying
+ * which batch size to try ({@link TrainingOutOfMemory}).
  */
 public final class TrainingLoop {
 
@@ -94,12 +96,19 @@ public final class TrainingLoop {
             while (true) {
                 if (canceled()) {
                     if (session.state().curNimg() != lastSnapshotNimg) {
-                        last = snapshot(session, Snapshot.Reason.CANCELED);
+                        last = snapshot(session, Snapshot.Reason.CANCELED, last);
                     }
                     return new Result(last, session.state(), true);
                 }
                 long cur = session.state().curNimg();
-                stats.add(session.step(sampler.batch(cur, o.batchSize())));
+                float[] reals = sampler.batch(cur, o.batchSize());
+                try {
+                    stats.add(session.step(reals));
+                } catch (RuntimeException e) { // out of memory: stop; a half-trained minibatch is never saved
+                    throw TrainingOutOfMemory.stop(session, last, e);
+                } catch (OutOfMemoryError e) {
+                    throw TrainingOutOfMemory.stop(session, last, e);
+                }
                 cur = session.state().curNimg();
                 listener.progress(cur, o.totalNimg(), String.format(Locale.ROOT, "training: kimg %.2f of %.0f",
                         cur / 1000.0, o.totalKimg()));
@@ -111,7 +120,7 @@ public final class TrainingLoop {
                 log.write(report);
                 listener.tick(report);
                 if (done || firstTick || cur >= lastSnapshotNimg + Math.round(o.snapshotKimg() * 1000)) {
-                    last = snapshot(session, done ? Snapshot.Reason.FINISHED : Snapshot.Reason.SCHEDULED);
+                    last = snapshot(session, done ? Snapshot.Reason.FINISHED : Snapshot.Reason.SCHEDULED, last);
                     lastSnapshotNimg = cur;
                 }
                 if (done) {
@@ -138,13 +147,19 @@ public final class TrainingLoop {
                 s.plMean(), means);
     }
 
-    /** Writes a checkpoint under a new name, then G_ema's grid of the fixed seeds, and tells the listener. */
-    private Path snapshot(TrainingSession session, Snapshot.Reason reason) throws IOException {
+    /**
+     * Writes a checkpoint under a new name, then G_ema's grid of the fixed seeds, and tells the listener. A
+     * failed write names the unchanged {@code previous} checkpoint.
+     */
+    private Path snapshot(TrainingSession session, Snapshot.Reason reason, Path previous) throws IOException {
         Path file = SnapshotFiles.newFile(outputDir, session.state().curNimg());
         // A pending interrupt would close the file channel mid-write; keep it for after the save.
         boolean interrupted = Thread.interrupted();
         try {
             session.checkpoint().write(file);
+        } catch (IOException e) { // e.g. a full disk: nothing was written; earlier checkpoints are untouched
+            throw new IOException(e.getMessage() + "; training stopped" + (previous == null ? ""
+                    : ", the last checkpoint " + previous.getFileName() + " is unchanged"), e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.nn.GlobalRandom;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.optim.Adam;
 import sc.fiji.stylegan2.training.TrainingOptions;
@@ -117,7 +118,8 @@ public final class TrainingSession implements AutoCloseable {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try (NDScope scope = new NDScope()) {
-            Map<String, Double> stats = trainMinibatch(reals);
+            // Reseed and every draw of the minibatch as one sequence: no other command's draw in between.
+            Map<String, Double> stats = GlobalRandom.locked(() -> trainMinibatch(reals));
             curNimg += options.batchSize();
             batchIdx++;
             return stats;

@@ -1,0 +1,128 @@
+package sc.fiji.stylegan2.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import sc.fiji.stylegan2.model.ProgressListener;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.generate.GenerateRequest;
+import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
+
+/**
+ * Two commands at once in one SciJava context, as two menu commands in one Fiji: each gives exactly what it
+ * gives alone. Exactly, because each does the same computation as alone: the same batches in the same order,
+ * with libtorch's grad mode (per thread, on in a new thread) switched off by generation in its own thread,
+ * and libtorch's intra-op parallelism per calling thread (each caller gets its own OpenMP team of
+ * OMP_NUM_THREADS), so no reduction is split differently. Training during generation once came out
+ * different: loading the model for generation drew initial weights from libtorch's one process-wide random
+ * generator between a minibatch's reseed and its draws; {@code GlobalRandom} now keeps those apart.
+ */
+class ConcurrentCommandsTest {
+
+    private static Context context;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void openContext() {
+        System.setProperty("java.awt.headless", "true");
+        context = new Context();
+    }
+
+    @AfterAll
+    static void closeContext() {
+        context.close();
+    }
+
+    /** Generate Images of 32 seeds of the 64 px fixture, 8 batches of 4 (so two runs interleave). */
+    private static Future<CommandModule> generate(String seeds) {
+        Map<String, Object> in = new HashMap<>();
+        in.put("model_file", Fixtures.gray64Pickle().toFile());
+        in.put("seeds", seeds);
+        in.put("latent_file", null);
+        in.put("truncation_psi", 0.7);
+        in.put("noise_mode", "const");
+        in.put("output_range", "model");
+        in.put("batch_size", 4);
+        in.put("device", "auto");
+        return start(GenerateImagesCommand.class, in);
+    }
+
+    /** Train StyleGAN2 on 8 px blobs, config small, 4 minibatches of 4 with a checkpoint every 8 images. */
+    private Future<CommandModule> train(Path dir) throws Exception {
+        Path images = tmp.resolve("cells.blobs");
+        if (!Files.exists(images)) {
+            Files.createFile(images);
+        }
+        Map<String, Object> in = new HashMap<>();
+        in.put("images", images.toFile());
+        in.put("output_dir", dir.toFile());
+        in.put("resolution", 8);
+        in.put("config", "small");
+        in.put("kimg", 0.016);
+        in.put("batch_size", 0);
+        in.put("snapshot_kimg", 0.008);
+        in.put("resume", "");
+        in.put("mirror", true);
+        in.put("augment", "ada");
+        in.put("augment_p", 0.0);
+        in.put("ada_target", 0.6);
+        in.put("ada_kimg", 500.0);
+        return start(TrainStyleGAN2Command.class, in);
+    }
+
+    private static Future<CommandModule> start(Class<? extends Command> type, Map<String, Object> inputs) {
+        return context.service(CommandService.class).run(type, true, inputs);
+    }
+
+    private static float[] images(Future<CommandModule> run) throws Exception {
+        return Commands.output(run.get(), "images", LabeledFloatImg.class).data();
+    }
+
+    @Test
+    void twoGenerateImagesAtOnceGiveWhatEachGivesAlone() throws Exception {
+        float[] aloneA = images(generate("0-31"));
+        float[] aloneB = images(generate("100-131"));
+
+        Future<CommandModule> a = generate("0-31");
+        Future<CommandModule> b = generate("100-131");
+
+        assertArrayEquals(aloneA, images(a));
+        assertArrayEquals(aloneB, images(b));
+    }
+
+    @Test
+    void generateImagesDuringTrainingGivesWhatEachGivesAlone() throws Exception {
+        float[] aloneImages = images(generate("0-31"));
+        Commands.output(train(tmp.resolve("alone")).get(), "message", String.class);
+
+        Future<CommandModule> training = train(tmp.resolve("together"));
+        Future<CommandModule> generation = generate("0-31");
+
+        assertArrayEquals(aloneImages, images(generation));
+        Commands.output(training.get(), "message", String.class);
+        assertArrayEquals(trainedImages(tmp.resolve("alone")), trainedImages(tmp.resolve("together")));
+    }
+
+    /** Images of G_ema from the run's last checkpoint (raw floats of seeds 0-7). */
+    private static float[] trainedImages(Path runDir) throws Exception {
+        Path last = SnapshotFiles.latest(runDir).orElseThrow();
+        try (StyleGAN2Model model = StyleGAN2Model.load(last)) {
+            return model.generate(GenerateRequest.builder(0, 1, 2, 3, 4, 5, 6, 7).build(), ProgressListener.NONE)
+                    .data();
+        }
+    }
+}
