@@ -24,7 +24,7 @@ import sc.fiji.stylegan2.model.network.Discriminator;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
-import sc.fiji.stylegan2.model.nn.GlobalRandom;
+import sc.fiji.stylegan2.model.torch.GlobalRandom;
 
 /**
  * A loaded StyleGAN2 model: the generator used for generation ({@code G_ema}), and the training generator

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
-import sc.fiji.stylegan2.model.nn.GlobalRandom;
+import sc.fiji.stylegan2.model.torch.GlobalRandom;
 import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.torch.Scalars;

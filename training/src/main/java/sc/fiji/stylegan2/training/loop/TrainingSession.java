@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
-import sc.fiji.stylegan2.model.nn.GlobalRandom;
+import sc.fiji.stylegan2.model.torch.GlobalRandom;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.optim.Adam;
 import sc.fiji.stylegan2.training.TrainingOptions;

@@ -1,4 +1,4 @@
-package sc.fiji.stylegan2.plugin;
+package sc.fiji.stylegan2.plugin.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -15,6 +15,9 @@ import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
+import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;

@@ -1,4 +1,4 @@
-package sc.fiji.stylegan2.plugin;
+package sc.fiji.stylegan2.plugin.testutil;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Assumptions;
  * needs root (or CAP_SYS_ADMIN) on Linux; where it is not permitted the test is skipped by assumption.
  * Always close it (try-with-resources): that unmounts it.
  */
-final class SmallDisk implements AutoCloseable {
+public final class SmallDisk implements AutoCloseable {
 
     /** The name of the file that {@link #fill()} grows until the disk is full. */
-    static final String FILLER = "filler";
+    public static final String FILLER = "filler";
 
     private final Path dir;
 
@@ -26,7 +26,7 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Mounts a tmpfs of {@code kib} KiB on the empty folder {@code dir}, or skips the test. */
-    static SmallDisk mount(Path dir, int kib) throws IOException, InterruptedException {
+    public static SmallDisk mount(Path dir, int kib) throws IOException, InterruptedException {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "tmpfs is Linux's");
         int rc = run("mount", "-t", "tmpfs", "-o", "size=" + kib + "k", "tmpfs", dir.toString());
         if (rc != 0) {
@@ -36,7 +36,7 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Writes {@link #FILLER} until the file system reports that no space is left. */
-    void fill() throws IOException {
+    public void fill() throws IOException {
         byte[] block = new byte[4096];
         try (OutputStream out = Files.newOutputStream(dir.resolve(FILLER))) {
             while (true) {

@@ -1,4 +1,4 @@
-package sc.fiji.stylegan2.model.nn;
+package sc.fiji.stylegan2.model.torch;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;

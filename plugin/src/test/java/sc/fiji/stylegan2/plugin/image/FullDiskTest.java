@@ -1,4 +1,4 @@
-package sc.fiji.stylegan2.plugin;
+package sc.fiji.stylegan2.plugin.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,7 @@ import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.training.loop.TickLog;
 import sc.fiji.stylegan2.training.loop.TickReport;
+import sc.fiji.stylegan2.plugin.testutil.SmallDisk;
 
 /**
  * Every writer on a real full disk (a 512 KiB tmpfs, {@link SmallDisk}): a previous file is written while
