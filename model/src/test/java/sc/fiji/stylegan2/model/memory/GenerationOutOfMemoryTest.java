@@ -1,6 +1,5 @@
 package sc.fiji.stylegan2.model.memory;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sc.fiji.stylegan2.model.ProgressListener;
+import sc.fiji.stylegan2.model.testutil.Float32;
 
 /**
  * Generation that really runs out of native memory: a child JVM under a data-segment limit ({@code ulimit -d},
@@ -47,9 +47,12 @@ class GenerationOutOfMemoryTest {
         assertTrue(m.matches(), notices.get(0));
         int fitted = Integer.parseInt(m.group(1));
         assertTrue(fitted >= 1 && fitted < COUNT, notices.get(0));
-        // The same batches without a limit: the same computation, so the same bits.
+        // The same batches without a limit. Not the same bits: under a memory limit oneDNN may pick other kernels
+        // (its scratchpad is an allocation too), and the child is another process; so equal up to float32
+        // summation order (Float32.synthesis), far below what one wrong or missing image would differ by.
         float[] alone = GenerateInChild.generate(COUNT, fitted, ProgressListener.NONE).data();
-        assertArrayEquals(alone, read(images, alone.length));
+        Float32.assertClose(alone, read(images, alone.length), Float32.synthesis(GenerateInChild.MODEL, alone),
+                "the images of the halved batches against the same batches without a limit");
     }
 
     /** Runs {@link GenerateInChild} under the data limit; returns its output lines. */
