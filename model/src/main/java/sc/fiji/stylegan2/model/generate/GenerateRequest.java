@@ -21,16 +21,29 @@ public record GenerateRequest(
         if (seeds == null || seeds.length == 0) {
             throw new IllegalArgumentException("seeds: give at least one seed, e.g. 0-7");
         }
-        if (!Double.isFinite(truncationPsi)) {
-            throw new IllegalArgumentException("truncation_psi must be a finite number, e.g. 0.7 or 1");
-        }
+        requirePsi(truncationPsi);
         if (truncationCutoff != null && truncationCutoff < 0) {
             throw new IllegalArgumentException("truncation_cutoff must be >= 0 (number of layers)");
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch_size must be >= 1, got " + batchSize);
-        }
+        requireBatchSize(batchSize);
         seeds = seeds.clone();
+    }
+
+    /** {@code truncation_psi}: any finite number (1 = no truncation). */
+    public static double requirePsi(double psi) {
+        if (!Double.isFinite(psi)) {
+            throw new IllegalArgumentException(
+                    "truncation_psi " + psi + " is not valid: give a finite number, e.g. 0.7 or 1");
+        }
+        return psi;
+    }
+
+    /** {@code batch_size}: images generated at once, 1 or more. */
+    public static int requireBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch_size " + batchSize + " is not valid: give 1 or more");
+        }
+        return batchSize;
     }
 
     @Override

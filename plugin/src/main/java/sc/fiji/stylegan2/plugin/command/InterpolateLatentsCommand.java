@@ -72,7 +72,7 @@ public class InterpolateLatentsCommand extends GeneratorCommand {
                     LatentFiles.orSeeds("latent_files", latent_files, () -> InputChecks.seedSource("seeds", seeds, 2)),
                     InputChecks.atLeast("frames", frames, 1, " (images between each pair of seeds)"),
                     LatentSpace.parse("space", space), InputChecks.psi(truncation_psi), NoiseMode.parse(noise_mode),
-                    OutputRange.parse(output_range), InputChecks.atLeast("batch_size", batch_size, 1, ""));
+                    OutputRange.parse(output_range), InputChecks.batchSize(batch_size));
             String on = DeviceChoice.require("device", device);
             images = InterpolationTask.run(
                     ModelFiles.requireReadable("model_file", model_file), req, new StatusProgress(status, this));

@@ -68,7 +68,7 @@ public class StochasticVariationCommand extends ImageBatchCommand {
                     LatentFiles.orSeeds("latent_file", latent_file, () -> InputChecks.seedSource("seed", seed)),
                     InputChecks.atLeast("samples", samples, 2, " (the std needs several)"), noise_layers,
                     InputChecks.psi(truncation_psi), OutputRange.parse(output_range),
-                    InputChecks.atLeast("batch_size", batch_size, 1, ""));
+                    InputChecks.batchSize(batch_size));
             String on = DeviceChoice.require("device", device);
             StochasticVariationTask.Result r = StochasticVariationTask.run(
                     ModelFiles.requireReadable("model_file", model_file), req, new StatusProgress(status, this));

@@ -78,7 +78,7 @@ public class StyleMixingCommand extends GeneratorCommand {
                     LatentFiles.orSeeds("col_latents", col_latents,
                             () -> InputChecks.seedSource("col_seeds", col_seeds, 1)),
                     col_styles, InputChecks.psi(truncation_psi), NoiseMode.parse(noise_mode),
-                    OutputRange.parse(output_range), InputChecks.atLeast("batch_size", batch_size, 1, ""));
+                    OutputRange.parse(output_range), InputChecks.batchSize(batch_size));
             String on = DeviceChoice.require("device", device);
             StyleMixingTask.Result r = StyleMixingTask.run(
                     ModelFiles.requireReadable("model_file", model_file), req, new StatusProgress(status, this));

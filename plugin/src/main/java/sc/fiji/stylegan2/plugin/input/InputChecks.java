@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.plugin.input;
 
+import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.LatentSource;
 import sc.fiji.stylegan2.model.generate.SeedList;
 
@@ -11,13 +12,14 @@ public final class InputChecks {
 
     private InputChecks() {}
 
-    /** {@code truncation_psi}: any finite number. */
+    /** {@code truncation_psi}: any finite number ({@link GenerateRequest#requirePsi}). */
     public static double psi(double psi) {
-        if (!Double.isFinite(psi)) {
-            throw new IllegalArgumentException(
-                    "truncation_psi " + psi + " is not valid: give a finite number, e.g. 0.7 or 1");
-        }
-        return psi;
+        return GenerateRequest.requirePsi(psi);
+    }
+
+    /** {@code batch_size} of the generating commands ({@link GenerateRequest#requireBatchSize}). */
+    public static int batchSize(int batchSize) {
+        return GenerateRequest.requireBatchSize(batchSize);
     }
 
     /** A count such as {@code batch_size}, {@code frames} or {@code samples}: at least {@code min}. */

@@ -33,13 +33,6 @@ public final class ModelTasks {
     public static GenerateRequest generateRequest(
             String seeds, double truncationPsi, String noiseMode, String outputRange, int batchSize) {
         long[] seedList = SeedList.parse("seeds", seeds);
-        if (!Double.isFinite(truncationPsi)) {
-            throw new IllegalArgumentException(
-                    "truncation_psi " + truncationPsi + " is not valid: give a finite number, e.g. 0.7 or 1");
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch_size " + batchSize + " is not valid: give 1 or more");
-        }
         return GenerateRequest.builder(seedList)
                 .optTruncationPsi(truncationPsi)
                 .optNoiseMode(NoiseMode.parse(noiseMode))
