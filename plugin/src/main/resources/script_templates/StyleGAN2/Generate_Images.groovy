@@ -7,8 +7,8 @@
 // StyleGAN2: one image per seed, as Plugins > StyleGAN2 > Generate Images, returned as an ImageJ stack with
 // one slice per seed, labelled "seed=N" (a hyperstack of channels x seeds for RGB models).
 // Every key is given (null where unused), so no value remembered from an earlier dialog changes the result.
-import sc.fiji.stylegan2.plugin.GenerateImagesCommand
-import sc.fiji.stylegan2.plugin.ImageJ1Stacks
+import sc.fiji.stylegan2.plugin.command.GenerateImagesCommand
+import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks
 
 def module = command.run(GenerateImagesCommand, true,
         "model_file", model_file, "seeds", seeds, "latent_file", null, "truncation_psi", truncation_psi,

@@ -8,7 +8,8 @@
 # StyleGAN2 style mixing (StyleGAN Sec. 3.1), as Plugins > StyleGAN2 > Style Mixing: each row seed's image
 # with the chosen styles of each column seed, as one grid image (column seeds on top, row seeds on the left).
 # Every key is given, so no value remembered from an earlier dialog changes the result.
-from sc.fiji.stylegan2.plugin import StyleMixingCommand, ImageJ1Stacks
+from sc.fiji.stylegan2.plugin.command import StyleMixingCommand
+from sc.fiji.stylegan2.plugin.image import ImageJ1Stacks
 
 inputs = {"model_file": model_file, "row_seeds": row_seeds, "col_seeds": col_seeds, "col_styles": col_styles,
           "truncation_psi": 1.0, "noise_mode": "const", "output_range": "model", "batch_size": 8,
