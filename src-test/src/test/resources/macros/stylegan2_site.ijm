@@ -14,6 +14,8 @@ for (i = 1; i <= nSlices; i++) {
     print(f, "generate.label." + i + "=" + getInfo("slice.label"));
 }
 close();
+// Not set on the command line: the plugin switches DJL's offline mode on itself.
+print(f, "djl.offline=" + call("java.lang.System.getProperty", "ai.djl.offline"));
 
 run("Style Mixing", "model_file=[" + model + "] row_seeds=0,1 col_seeds=2-4 col_styles=coarse");
 selectImage("Style mixing cells");

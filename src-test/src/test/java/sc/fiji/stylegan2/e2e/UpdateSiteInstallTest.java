@@ -28,12 +28,16 @@ class UpdateSiteInstallTest {
         assertEquals(1, count(home.resolve("jars"), "jna-"), "one jna");
 
         Path results = home.resolve("results.txt");
-        Processes.Result run = ImageJ1.runUnderXvfb(home, home.resolve("ij.jar").toString(), List.of("ij.ImageJ",
-                "-batch", ImageJ1.macro(home, "stylegan2_site.ijm").toString(),
-                E2E.gray64() + "|" + home + "|" + results), 300);
+        // As a user starts it: ij.jar alone on the class path, no -Dai.djl.offline.
+        Processes.Result run = Processes.run(List.of("xvfb-run", "-a", "-s", "-screen 0 1024x768x24",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dplugins.dir=" + home, "-Xss4m",
+                "-cp", home.resolve("ij.jar").toString(), "ij.ImageJ", "-batch",
+                ImageJ1.macro(home, "stylegan2_site.ijm").toString(), E2E.gray64() + "|" + home + "|" + results),
+                home, Map.of("OMP_NUM_THREADS", E2E.ompThreads()), 300);
         Map<String, String> r = E2E.keyValues(results);
         assertEquals("true", r.get("done"), () -> "macro did not finish:\n" + run.all());
 
+        assertEquals("true", r.get("djl.offline"), "the plugin set DJL's offline mode");
         assertEquals("4", r.get("generate.slices"));
         for (int s = 0; s < 4; s++) {
             assertEquals("seed=" + s, r.get("generate.label." + (s + 1)));

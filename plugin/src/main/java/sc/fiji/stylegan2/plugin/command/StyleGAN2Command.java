@@ -7,6 +7,7 @@ import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.ui.DialogPrompt.MessageType;
 import org.scijava.ui.UIService;
+import sc.fiji.stylegan2.plugin.host.DjlOffline;
 
 /**
  * Base of the StyleGAN2 commands: how a command reports a problem with its inputs and its progress. The
@@ -31,6 +32,10 @@ import org.scijava.ui.UIService;
  * with code 2) and, when a user interface is visible, also shows it in an error dialog.
  */
 public abstract class StyleGAN2Command extends ContextCommand {
+
+    static {
+        DjlOffline.byDefault();
+    }
 
     @Parameter(required = false)
     private UIService ui;
