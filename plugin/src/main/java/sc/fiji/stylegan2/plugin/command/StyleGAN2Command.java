@@ -33,6 +33,14 @@ import sc.fiji.stylegan2.plugin.host.DjlOffline;
  */
 public abstract class StyleGAN2Command extends ContextCommand {
 
+    /**
+     * The {@code @Plugin} attribute every StyleGAN2 command carries: imagej-legacy then leaves it out of Fiji's
+     * ImageJ 1.x menus and module list, so the ImageJ 1.x bridge ({@code plugins.config}) is the one menu,
+     * macro and search-bar entry of each command in Fiji, while scripts still run the command through
+     * {@code CommandService} (plugin/README.md, "One entry per command in Fiji", cites the source lines).
+     */
+    public static final String NO_LEGACY = "no-legacy";
+
     static {
         DjlOffline.byDefault();
     }
