@@ -92,6 +92,17 @@ class ImageJ1MacroTest {
     }
 
     @Test
+    void theMacroTemplateRunsWithTheModelAsItsArgument() throws Exception {
+        Path macro = home.resolve("Generate_and_Inspect.ijm");
+        try (var in = ImageJ1MacroTest.class.getResourceAsStream("/script_templates/StyleGAN2/Generate_and_Inspect.ijm")) {
+            Files.copy(in, macro, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Processes.Result run = ImageJ1.batchMacro(home, macro, E2E.gray64().toString());
+        assertTrue(run.out().contains("Generated 8 images; slice 1 is seed=0"), run::all);
+        assertTrue(run.out().matches("(?s).*Channel 0 of b8\\.conv0: max/median \\|a\\| = \\d.*"), run::all);
+    }
+
+    @Test
     void trainingInABatchMacroOpensNoPreviewOrPlot() throws Exception {
         Path images = E2E.trainingImages(home.resolve("cells.tif"));
         Path output = home.resolve("train-batch");

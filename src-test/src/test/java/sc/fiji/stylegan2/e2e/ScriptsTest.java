@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ij.ImagePlus;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -71,6 +72,36 @@ class ScriptsTest {
         assertEquals("seed=0;seed=0>1 t=0.500;seed=1", m.getOutput("labels"));
         LabeledFloatImg images = assertInstanceOf(LabeledFloatImg.class, m.getOutput("images"));
         assertArrayEquals(E2E.gray64Image(1, "1p00"), Arrays.copyOfRange(images.data(), 2 * 4096, 3 * 4096), 1e-3f);
+    }
+
+    @Test
+    void groovyTemplateGeneratesALabelledImageJStack() throws Exception {
+        ScriptModule m = runTemplate("Generate_Images.groovy", Map.of("model_file", E2E.gray64().toFile(),
+                "seeds", "2,5", "truncation_psi", 0.7d));
+        ImagePlus images = assertInstanceOf(ImagePlus.class, m.getOutput("images"));
+        assertEquals(2, images.getStackSize());
+        assertEquals("seed=5", images.getStack().getSliceLabel(2));
+    }
+
+    @Test
+    void jythonTemplateReturnsTheStyleMixingGrid() throws Exception {
+        ScriptModule m = runTemplate("Style_Mixing.py", Map.of("model_file", E2E.gray64().toFile(),
+                "row_seeds", "0", "col_seeds", "1-2", "col_styles", "fine"));
+        ImagePlus grid = assertInstanceOf(ImagePlus.class, m.getOutput("grid"));
+        assertEquals(3 * 64, grid.getWidth());
+        assertEquals(2 * 64, grid.getHeight());
+    }
+
+    /** A script template from the plugin jar (script_templates/StyleGAN2/, what Fiji's Script Editor lists). */
+    private static ScriptModule runTemplate(String name, Map<String, Object> inputs) throws Exception {
+        String path = "/script_templates/StyleGAN2/" + name;
+        String text;
+        try (var in = ScriptsTest.class.getResourceAsStream(path)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        ScriptModule module = context.service(ScriptService.class).run(name, text, true, inputs).get();
+        assertNull(module.getReturnValue() instanceof Throwable t ? t : null);
+        return module;
     }
 
     private static File resource(String name) throws URISyntaxException {

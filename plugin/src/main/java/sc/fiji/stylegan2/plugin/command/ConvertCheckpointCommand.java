@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -18,6 +19,7 @@ import sc.fiji.stylegan2.plugin.task.ModelTasks;
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Convert Checkpoint",
+        attrs = @Attr(name = StyleGAN2Command.NO_LEGACY),
         label = "Convert Checkpoint",
         description = "Converts a StyleGAN2 .pkl/.pt/.sg2 model into this plugin's .sg2 format.",
         headless = true)

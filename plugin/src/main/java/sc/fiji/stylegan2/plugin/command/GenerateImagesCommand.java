@@ -8,6 +8,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -37,6 +38,7 @@ import sc.fiji.stylegan2.plugin.task.ModelTasks;
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Generate Images",
+        attrs = @Attr(name = StyleGAN2Command.NO_LEGACY),
         label = "Generate Images",
         description = "Generates one image per seed from a StyleGAN2 model (.pkl, .pt or .sg2).",
         headless = true)

@@ -7,6 +7,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -29,6 +30,7 @@ import sc.fiji.stylegan2.plugin.task.InterpolationTask;
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Interpolate Latents",
+        attrs = @Attr(name = StyleGAN2Command.NO_LEGACY),
         label = "Interpolate Latents",
         description = "Makes a stack that morphs through the seeds (slerp in Z or lerp in W).",
         headless = true)

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -14,6 +15,7 @@ import sc.fiji.stylegan2.plugin.task.ModelTasks;
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Model Info",
+        attrs = @Attr(name = StyleGAN2Command.NO_LEGACY),
         label = "Model Info",
         description = "Describes a StyleGAN2 model file (.pkl, .pt or .sg2).",
         headless = true)

@@ -8,6 +8,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -37,6 +38,7 @@ import sc.fiji.stylegan2.plugin.task.ProjectionTask;
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Project Image",
+        attrs = @Attr(name = StyleGAN2Command.NO_LEGACY),
         label = "Project Image",
         description = "Finds the latent (W or W+) and noise maps that reproduce an image (StyleGAN2 projection).",
         headless = true)

@@ -8,6 +8,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -27,6 +28,7 @@ import sc.fiji.stylegan2.plugin.task.ActivationTask;
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Show Activations",
+        attrs = @Attr(name = StyleGAN2Command.NO_LEGACY),
         label = "Show Activations",
         description = "Shows a synthesis layer's feature maps for a seed, with per-channel statistics.",
         headless = true)

@@ -7,6 +7,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -26,6 +27,7 @@ import sc.fiji.stylegan2.plugin.task.StochasticVariationTask;
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Stochastic Variation",
+        attrs = @Attr(name = StyleGAN2Command.NO_LEGACY),
         label = "Stochastic Variation",
         description = "One seed with different noise: the samples and their per-pixel standard deviation.",
         headless = true)

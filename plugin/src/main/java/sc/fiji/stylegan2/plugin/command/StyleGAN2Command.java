@@ -7,6 +7,7 @@ import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.ui.DialogPrompt.MessageType;
 import org.scijava.ui.UIService;
+import sc.fiji.stylegan2.plugin.host.DjlOffline;
 
 /**
  * Base of the StyleGAN2 commands: how a command reports a problem with its inputs and its progress. The
@@ -31,6 +32,18 @@ import org.scijava.ui.UIService;
  * with code 2) and, when a user interface is visible, also shows it in an error dialog.
  */
 public abstract class StyleGAN2Command extends ContextCommand {
+
+    /**
+     * The {@code @Plugin} attribute every StyleGAN2 command carries: imagej-legacy then leaves it out of Fiji's
+     * ImageJ 1.x menus and module list, so the ImageJ 1.x bridge ({@code plugins.config}) is the one menu,
+     * macro and search-bar entry of each command in Fiji, while scripts still run the command through
+     * {@code CommandService} (plugin/README.md, "One entry per command in Fiji", cites the source lines).
+     */
+    public static final String NO_LEGACY = "no-legacy";
+
+    static {
+        DjlOffline.byDefault();
+    }
 
     @Parameter(required = false)
     private UIService ui;

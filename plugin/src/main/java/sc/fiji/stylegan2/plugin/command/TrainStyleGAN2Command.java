@@ -9,6 +9,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
@@ -39,6 +40,7 @@ import sc.fiji.stylegan2.plugin.training.TrainingStatus;
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Train StyleGAN2",
+        attrs = @Attr(name = StyleGAN2Command.NO_LEGACY),
         label = "Train StyleGAN2",
         description = "Trains a StyleGAN2 generator on an image stack or folder, with checkpoints and a log.",
         headless = true)

@@ -11,6 +11,7 @@ import org.scijava.event.EventService;
 import org.scijava.module.Module;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
 import sc.fiji.stylegan2.plugin.host.CommandRunner;
+import sc.fiji.stylegan2.plugin.host.DjlOffline;
 
 /**
  * The ImageJ 1.x bridge: one {@link PlugIn} for every StyleGAN2 command. The jar's {@code plugins.config}
@@ -25,6 +26,10 @@ import sc.fiji.stylegan2.plugin.host.CommandRunner;
 public class CommandShim implements PlugIn {
 
     private static final String TITLE = "StyleGAN2";
+
+    static {
+        DjlOffline.byDefault();
+    }
 
     @Override
     public void run(String arg) {
