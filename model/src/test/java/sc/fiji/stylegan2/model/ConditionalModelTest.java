@@ -49,6 +49,23 @@ class ConditionalModelTest {
     }
 
     @Test
+    void callersWithoutAClassAreToldOnlyGenerateImagesTakesOne() throws Exception {
+        try (StyleGAN2Model model = StyleGAN2Model.load(PKL)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> model.imageGenerator().mapSeeds(new long[] {0}, 1, null));
+            assertTrue(e.getMessage().startsWith("this model is conditional (4 classes: 0..3), and only Generate"
+                    + " Images takes a condition"), e.getMessage());
+        }
+    }
+
+    @Test
+    void modelInfoShowsTheClasses() throws Exception {
+        try (StyleGAN2Model model = StyleGAN2Model.load(PKL)) {
+            assertTrue(model.describe().contains("conditional: c_dim 4 (4 classes: 0..3)"), model.describe());
+        }
+    }
+
+    @Test
     void unconditionalModelRefusesAClass() throws Exception {
         try (StyleGAN2Model model = StyleGAN2Model.load(Fixtures.all().get(0).resolve("G_ema.pt"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

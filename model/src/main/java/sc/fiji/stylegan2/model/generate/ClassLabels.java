@@ -84,6 +84,19 @@ public record ClassLabels(int count, List<String> names) {
         return requireIndex(classIndex);
     }
 
+    /**
+     * Checks that a caller without a class (every command but Generate Images, so far) works on an
+     * unconditional model.
+     *
+     * @throws IllegalArgumentException for a conditional model, naming its classes and what to do instead
+     */
+    public void requireUnconditional() {
+        if (conditional()) {
+            throw new IllegalArgumentException("this model is conditional (" + choices() + "), and only Generate"
+                    + " Images takes a " + KEY + " so far; here give latent files instead of seeds");
+        }
+    }
+
     /** The one-hot labels {@code [n, count]} (C order) of {@code n} images of class {@code classIndex}. */
     public float[] oneHot(int classIndex, int n) {
         requireIndex(classIndex);

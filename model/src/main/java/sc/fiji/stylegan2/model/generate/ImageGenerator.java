@@ -85,9 +85,10 @@ public final class ImageGenerator {
      * The per-layer latents of the seeds of an unconditional model: {@code [seeds, num_ws, w_dim]} in C
      * order, with truncation {@code w_avg + psi (w - w_avg)} on the first {@code cutoff} layers (all when null).
      *
-     * @throws IllegalArgumentException naming {@code condition} for a conditional model
+     * @throws IllegalArgumentException for a conditional model ({@link ClassLabels#requireUnconditional})
      */
     public float[] mapSeeds(long[] seeds, double psi, Integer cutoff) {
+        classes.requireUnconditional();
         return mapSeeds(seeds, null, psi, cutoff);
     }
 

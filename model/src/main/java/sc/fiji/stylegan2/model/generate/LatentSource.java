@@ -25,9 +25,12 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
      * {@code psi}.
      *
      * @throws IllegalArgumentException naming the key and file when a file cannot be read or does not fit the
-     *     generator, or naming {@code condition} when seeds are mapped by a conditional model
+     *     generator, or when seeds are given for a conditional model ({@link ClassLabels#requireUnconditional})
      */
     default LabeledLatents resolve(ImageGenerator generator, double psi) {
+        if (this instanceof Seeds) {
+            generator.classes().requireUnconditional();
+        }
         return resolve(generator, psi, null);
     }
 
