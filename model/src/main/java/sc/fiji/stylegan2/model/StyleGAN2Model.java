@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import sc.fiji.stylegan2.model.checkpoint.OfficialConfig;
 import sc.fiji.stylegan2.model.checkpoint.OfficialNetworks;
 import sc.fiji.stylegan2.model.checkpoint.Sg2Checkpoint;
 import sc.fiji.stylegan2.model.checkpoint.TensorData;
+import sc.fiji.stylegan2.model.generate.ClassLabels;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.generate.ImageGenerator;
@@ -30,8 +32,15 @@ import sc.fiji.stylegan2.model.torch.GlobalRandom;
  * A loaded StyleGAN2 model: the generator used for generation ({@code G_ema}), and the training generator
  * and discriminator when the file has them. Opens official NVlabs pickles ({@code .pkl}), official state
  * dicts ({@code .pt}) and this project's own checkpoints ({@code .sg2}). Holds native memory: close it.
+ *
+ * <p>A conditional model ({@code c_dim > 0}) generates images of a class ({@link ClassLabels}); our
+ * checkpoints may name the classes (metadata key {@value #CLASS_NAMES}, one name per class), official files
+ * do not. Truncation goes towards the one global {@code w_avg}, as the official code does.
  */
 public final class StyleGAN2Model implements AutoCloseable {
+
+    /** The metadata key of a conditional model's class names in our checkpoints (a JSON array of strings). */
+    public static final String CLASS_NAMES = "class_names";
 
     private final NDManager manager;
     private final String origin;
@@ -41,9 +50,11 @@ public final class StyleGAN2Model implements AutoCloseable {
     private final Generator g;
     private final Discriminator d;
     private final JsonObject meta;
+    private final ClassLabels classes;
 
     private StyleGAN2Model(NDManager manager, String origin, GeneratorConfig config, IntensityMapping intensity,
             DiscriminatorConfig dConfig, boolean withG, JsonObject meta) {
+        this.classes = new ClassLabels(config.cDim(), meta == null ? List.of() : classNames(meta));
         this.manager = manager;
         this.origin = origin;
         this.config = config;
@@ -53,6 +64,25 @@ public final class StyleGAN2Model implements AutoCloseable {
         this.g = withG ? GlobalRandom.locked(() -> new Generator(manager, config)) : null;
         this.d = dConfig == null ? null : GlobalRandom.locked(() -> new Discriminator(manager, dConfig));
         this.meta = meta == null ? new JsonObject() : meta;
+    }
+
+    /** The class names stored under {@value #CLASS_NAMES}, or an empty list. */
+    private static List<String> classNames(JsonObject meta) {
+        JsonElement e = meta.get(CLASS_NAMES);
+        List<String> names = new ArrayList<>();
+        if (e == null || e.isJsonNull()) {
+            return names;
+        }
+        if (!e.isJsonArray()) {
+            throw new IllegalArgumentException(CLASS_NAMES + " is not a list of names");
+        }
+        for (JsonElement n : e.getAsJsonArray()) {
+            if (!n.isJsonPrimitive() || !n.getAsJsonPrimitive().isString()) {
+                throw new IllegalArgumentException(CLASS_NAMES + " holds something other than a name");
+            }
+            names.add(n.getAsString());
+        }
+        return names;
     }
 
     /**
@@ -193,6 +223,11 @@ public final class StyleGAN2Model implements AutoCloseable {
         return meta.deepCopy();
     }
 
+    /** The model's classes: none when unconditional, {@code c_dim} (with names where stored) otherwise. */
+    public ClassLabels classes() {
+        return classes;
+    }
+
     /** Names of the layers the activation probe can capture. */
     public List<String> layerNames() {
         return gEma.layerNames();
@@ -206,6 +241,10 @@ public final class StyleGAN2Model implements AutoCloseable {
                 config.imgChannels(), config.imgChannels() == 1 ? "" : "s"));
         s.append(String.format("z_dim %d, w_dim %d, mapping layers %d, num_ws %d%n", config.zDim(), config.wDim(),
                 config.mappingLayers(), config.numWs()));
+        s.append(classes.conditional()
+                ? String.format("conditional: c_dim %d (%s), label embedding %d; truncation towards the global"
+                        + " w_avg%n", config.cDim(), classes.choices(), config.embedFeatures())
+                : "unconditional (c_dim 0)\n");
         s.append("channels per resolution:");
         for (int r : config.blockResolutions()) {
             s.append(' ').append(r).append(':').append(config.channels(r));
@@ -269,7 +308,7 @@ public final class StyleGAN2Model implements AutoCloseable {
 
     /** Generation helpers over G_ema: seeds to ws, ws to images (for mixing, interpolation, projection). */
     public ImageGenerator imageGenerator() {
-        return new ImageGenerator(gEma, intensity, manager);
+        return new ImageGenerator(gEma, intensity, manager, classes);
     }
 
     @Override

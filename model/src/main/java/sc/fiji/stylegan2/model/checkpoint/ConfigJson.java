@@ -8,7 +8,10 @@ import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /**
  * Network configs as JSON objects in our checkpoint, with the official kwarg names. Reading a config that
- * lacks a key or holds a non-number fails with an {@link IllegalArgumentException} naming the key.
+ * lacks a key or holds a non-number fails with an {@link IllegalArgumentException} naming the key. The label
+ * keys of a conditional model ({@code c_dim}, {@code embed_features}, and D's {@code cmap_dim},
+ * {@code label_mapping_layers}, {@code label_mapping_lr_multiplier}) are written only when {@code c_dim > 0};
+ * a config without them (every file written before) is unconditional.
  */
 public final class ConfigJson {
 
@@ -28,6 +31,10 @@ public final class ConfigJson {
         }
         o.addProperty("mapping_lr_multiplier", c.mappingLrMultiplier());
         o.addProperty("w_avg_beta", c.wAvgBeta());
+        if (c.conditional()) {
+            o.addProperty("c_dim", c.cDim());
+            o.addProperty("embed_features", c.embedFeatures());
+        }
         return o;
     }
 
@@ -43,6 +50,8 @@ public final class ConfigJson {
                 .optConvClamp(o.has("conv_clamp") ? required(o, "conv_clamp").getAsDouble() : null)
                 .optMappingLrMultiplier(required(o, "mapping_lr_multiplier").getAsDouble())
                 .optWAvgBeta(required(o, "w_avg_beta").getAsDouble())
+                .optCDim(o.has("c_dim") ? required(o, "c_dim").getAsInt() : 0)
+                .optEmbedFeatures(o.has("embed_features") ? required(o, "embed_features").getAsInt() : null)
                 .build();
     }
 
@@ -57,14 +66,27 @@ public final class ConfigJson {
         if (c.convClamp() != null) {
             o.addProperty("conv_clamp", c.convClamp());
         }
+        if (c.conditional()) {
+            o.addProperty("c_dim", c.cDim());
+            o.addProperty("cmap_dim", c.cmapDim());
+            o.addProperty("embed_features", c.embedFeatures());
+            o.addProperty("label_mapping_layers", c.mappingLayers());
+            o.addProperty("label_mapping_lr_multiplier", c.mappingLrMultiplier());
+        }
         return o;
     }
 
     public static DiscriminatorConfig discriminator(JsonObject o) {
-        return new DiscriminatorConfig(required(o, "img_resolution").getAsInt(),
+        DiscriminatorConfig d = new DiscriminatorConfig(required(o, "img_resolution").getAsInt(),
                 required(o, "img_channels").getAsInt(), required(o, "channel_base").getAsInt(), required(o, "channel_max").getAsInt(),
                 required(o, "mbstd_group_size").getAsInt(), required(o, "mbstd_num_channels").getAsInt(),
                 o.has("conv_clamp") ? required(o, "conv_clamp").getAsDouble() : null);
+        if (!o.has("c_dim")) {
+            return d;
+        }
+        return d.withLabels(required(o, "c_dim").getAsInt(), required(o, "cmap_dim").getAsInt(),
+                required(o, "embed_features").getAsInt(), required(o, "label_mapping_layers").getAsInt(),
+                required(o, "label_mapping_lr_multiplier").getAsDouble());
     }
 
     public static JsonObject of(IntensityMapping m) {

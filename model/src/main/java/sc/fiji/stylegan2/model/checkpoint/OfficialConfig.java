@@ -20,9 +20,9 @@ public final class OfficialConfig {
         if (kw == null || kw.isEmpty()) {
             return inferred;
         }
-        if (number(kw, "c_dim", 0) != 0) {
-            throw new CheckpointFormatException(file + " is a conditional (class-label) model; only unconditional"
-                    + " StyleGAN2 models are supported");
+        if (number(kw, "c_dim", inferred.cDim()) != inferred.cDim()) {
+            throw new CheckpointFormatException(file + " is damaged: its generator's c_dim "
+                    + kw.get("c_dim") + " differs from its label embedding (" + inferred.cDim() + " classes)");
         }
         Map<String, Object> syn = map(kw, "synthesis_kwargs");
         Map<String, Object> map = map(kw, "mapping_kwargs");
@@ -41,12 +41,22 @@ public final class OfficialConfig {
                 .build();
     }
 
-    /** The discriminator config of an official checkpoint with a D. */
+    /**
+     * The discriminator config of an official checkpoint with a D; a conditional D's label mapping (classes,
+     * {@code cmap_dim}, embedding size, depth) is read off its tensors.
+     */
     public static DiscriminatorConfig discriminator(OfficialNetworks nets, GeneratorConfig g, String file)
             throws CheckpointFormatException {
+        DiscriminatorConfig unconditional = unconditionalDiscriminator(nets, g, file);
+        return withLabelMapping(unconditional, nets.d(), map(nets.dKwargs(), "mapping_kwargs"), file);
+    }
+
+    private static DiscriminatorConfig unconditionalDiscriminator(OfficialNetworks nets, GeneratorConfig g,
+            String file) throws CheckpointFormatException {
         Map<String, Object> kw = nets.dKwargs();
         if (kw == null || kw.isEmpty()) {
-            return DiscriminatorConfig.matching(g);
+            return new DiscriminatorConfig(g.resolution(), g.imgChannels(), g.channelBase(), g.channelMax(), 4, 1,
+                    g.convClamp());
         }
         Object arch = kw.get("architecture");
         if (arch != null && !"resnet".equals(arch)) {
@@ -61,7 +71,50 @@ public final class OfficialConfig {
     }
 
     /**
-     * Reads z/w size, mapping depth, resolution, image channels and the channel rule off the tensor shapes.
+     * A conditional discriminator's label mapping read off its tensors: {@code mapping.embed.weight}
+     * {@code [embed_features, c_dim]}, the count of {@code mapping.fc<i>} layers, and {@code b4.out.weight}
+     * {@code [cmap_dim, C]}; the learning-rate multiplier from the kwargs (official default 0.01).
+     */
+    private static DiscriminatorConfig withLabelMapping(DiscriminatorConfig d, Map<String, TensorData> sd,
+            Map<String, Object> mappingKwargs, String file) throws CheckpointFormatException {
+        TensorData embed = sd == null ? null : sd.get("mapping.embed.weight");
+        if (embed == null || embed.shape().length != 2) {
+            return d;
+        }
+        int layers = countLayers(sd, "mapping.fc", file);
+        TensorData out = sd.get("b4.out.weight");
+        if (layers == 0 || out == null || out.shape().length != 2) {
+            throw new CheckpointFormatException(file + " has a damaged conditional discriminator: it lacks "
+                    + (layers == 0 ? "mapping.fc0.weight" : "b4.out.weight") + "; use the original .pkl");
+        }
+        try {
+            return d.withLabels((int) embed.shape()[1], (int) out.shape()[0], (int) embed.shape()[0], layers,
+                    number(mappingKwargs, "lr_multiplier", 0.01));
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointFormatException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The number of consecutive layers {@code <prefix>0 …}; a gap before a later layer is damage. */
+    private static int countLayers(Map<String, TensorData> sd, String prefix, String file)
+            throws CheckpointFormatException {
+        int layers = 0;
+        while (sd.containsKey(prefix + layers + ".weight")) {
+            layers++;
+        }
+        for (String k : sd.keySet()) {
+            if (k.startsWith(prefix + layers + ".")) {
+                throw new CheckpointFormatException(file + " lacks the tensor " + prefix + layers + ".weight:"
+                        + " the file is incomplete or damaged; use the original .pkl/.pt");
+            }
+        }
+        return layers;
+    }
+
+    /**
+     * Reads z/w size, mapping depth, resolution, image channels and the channel rule off the tensor shapes;
+     * a conditional generator's classes and embedding size off {@code mapping.embed.weight}
+     * {@code [embed_features, c_dim]} ({@code fc0} then takes {@code z_dim + embed_features} inputs).
      */
     public static GeneratorConfig inferGenerator(Map<String, TensorData> sd, String file)
             throws CheckpointFormatException {
@@ -69,15 +122,12 @@ public final class OfficialConfig {
         if (fc0 == null || fc0.shape().length != 2) {
             throw new CheckpointFormatException(file + " has no StyleGAN2 mapping network (mapping.fc0.weight)");
         }
-        int layers = 0;
-        while (sd.containsKey("mapping.fc" + layers + ".weight")) {
-            layers++;
-        }
-        for (String k : sd.keySet()) {
-            if (k.startsWith("mapping.fc" + layers + ".")) {
-                throw new CheckpointFormatException(file + " lacks the tensor mapping.fc" + layers + ".weight:"
-                        + " the file is incomplete or damaged; use the original .pkl/.pt");
-            }
+        int layers = countLayers(sd, "mapping.fc", file);
+        TensorData embed = sd.get("mapping.embed.weight");
+        int cDim = 0, embedFeatures = 0;
+        if (embed != null && embed.shape().length == 2) {
+            embedFeatures = (int) embed.shape()[0];
+            cDim = (int) embed.shape()[1];
         }
         long wDim = sd.get("mapping.fc" + (layers - 1) + ".weight").shape()[0];
         TreeMap<Integer, Integer> channels = new TreeMap<>();
@@ -124,9 +174,10 @@ public final class OfficialConfig {
                     + " that no channel_base/channel_max rule produces");
         }
         try {
-            return GeneratorConfig.builder().setZDim((int) fc0.shape()[1]).setWDim((int) wDim)
+            return GeneratorConfig.builder().setZDim((int) fc0.shape()[1] - embedFeatures).setWDim((int) wDim)
                     .setMappingLayers(layers).setResolution(res).setImgChannels((int) torgb.shape()[0])
-                    .setChannelBase((int) lo).setChannelMax(max).build();
+                    .setChannelBase((int) lo).setChannelMax(max)
+                    .optCDim(cDim).optEmbedFeatures(cDim == 0 ? null : embedFeatures).build();
         } catch (IllegalArgumentException e) {
             throw new CheckpointFormatException(file + ": " + e.getMessage());
         }

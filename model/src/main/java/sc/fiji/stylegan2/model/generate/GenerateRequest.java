@@ -7,7 +7,11 @@ import sc.fiji.stylegan2.model.OutputRange;
 /**
  * What to generate: one image per seed, with truncation (StyleGAN paper, Sec. 3.3: {@code w' = w_avg +
  * psi (w - w_avg)} on the first {@code truncationCutoff} layers, all when null), a noise mode and an output
- * range. Immutable; build with {@link #builder(long...)}.
+ * range, and for a conditional model the class of every image ({@code c} one-hot, as the official
+ * {@code generate.py --class}). Immutable; build with {@link #builder(long...)}.
+ *
+ * @param classIndex the class of a conditional model's images, or null for an unconditional model (checked
+ *     against the model by {@link ClassLabels#require} when generating)
  */
 public record GenerateRequest(
         long[] seeds,
@@ -15,7 +19,8 @@ public record GenerateRequest(
         Integer truncationCutoff,
         NoiseMode noiseMode,
         OutputRange outputRange,
-        int batchSize) {
+        int batchSize,
+        Integer classIndex) {
 
     public GenerateRequest {
         if (seeds == null || seeds.length == 0) {
@@ -26,6 +31,10 @@ public record GenerateRequest(
             throw new IllegalArgumentException("truncation_cutoff must be >= 0 (number of layers)");
         }
         requireBatchSize(batchSize);
+        if (classIndex != null && classIndex < 0) {
+            throw new IllegalArgumentException(ClassLabels.KEY + " " + classIndex + " is not valid: give a class"
+                    + " index 0 or more");
+        }
         seeds = seeds.clone();
     }
 
@@ -58,7 +67,8 @@ public record GenerateRequest(
     @Override
     public String toString() {
         return "GenerateRequest[seeds=" + Arrays.toString(seeds) + ", psi=" + truncationPsi + ", cutoff="
-                + truncationCutoff + ", noise=" + noiseMode + ", range=" + outputRange + ", batch=" + batchSize + "]";
+                + truncationCutoff + ", noise=" + noiseMode + ", range=" + outputRange + ", batch=" + batchSize
+                + (classIndex == null ? "" : ", class=" + classIndex) + "]";
     }
 
     /** Builder with the official generate script's defaults: psi 1, no cutoff, const noise, batch 8. */
@@ -69,6 +79,7 @@ public record GenerateRequest(
         private NoiseMode noiseMode = NoiseMode.CONST;
         private OutputRange outputRange = OutputRange.MODEL;
         private int batchSize = 8;
+        private Integer classIndex;
 
         private Builder(long[] seeds) {
             this.seeds = seeds;
@@ -99,8 +110,15 @@ public record GenerateRequest(
             return this;
         }
 
+        /** The class of a conditional model's images; null (the default) for an unconditional model. */
+        public Builder optClassIndex(Integer classIndex) {
+            this.classIndex = classIndex;
+            return this;
+        }
+
         public GenerateRequest build() {
-            return new GenerateRequest(seeds, truncationPsi, truncationCutoff, noiseMode, outputRange, batchSize);
+            return new GenerateRequest(seeds, truncationPsi, truncationCutoff, noiseMode, outputRange, batchSize,
+                    classIndex);
         }
     }
 }

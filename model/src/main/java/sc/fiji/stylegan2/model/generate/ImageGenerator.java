@@ -32,27 +32,78 @@ public final class ImageGenerator {
     private final Generator generator;
     private final IntensityMapping intensity;
     private final NDManager manager;
+    private final ClassLabels classes;
 
+    /** Generation over a generator whose classes (when conditional) have no names. */
     public ImageGenerator(Generator generator, IntensityMapping intensity, NDManager manager) {
+        this(generator, intensity, manager, new ClassLabels(generator.config().cDim(), List.of()));
+    }
+
+    /**
+     * Generation over a generator with its classes.
+     *
+     * @param classes the generator's classes ({@code count} = its {@code c_dim})
+     */
+    public ImageGenerator(Generator generator, IntensityMapping intensity, NDManager manager, ClassLabels classes) {
+        if (classes.count() != generator.config().cDim()) {
+            throw new IllegalArgumentException(classes.count() + " classes for a generator with c_dim "
+                    + generator.config().cDim());
+        }
         this.generator = generator;
         this.intensity = intensity;
         this.manager = manager;
+        this.classes = classes;
     }
 
-    /** Generates one image per seed; on cancel returns the images finished so far. */
+    /** The generator's classes (none when unconditional). */
+    public ClassLabels classes() {
+        return classes;
+    }
+
+    /**
+     * Generates one image per seed (of the request's class for a conditional model); on cancel returns the
+     * images finished so far.
+     *
+     * @throws IllegalArgumentException naming {@code condition} when the class is missing for a conditional
+     *     model, given to an unconditional one, or out of range
+     */
     public GeneratedImages generate(GenerateRequest req, ProgressListener progress) {
         long[] seeds = req.seeds();
-        float[] ws = mapSeeds(seeds, req.truncationPsi(), req.truncationCutoff());
-        List<String> labels = Arrays.stream(seeds).mapToObj(s -> "seed=" + s).collect(Collectors.toList());
+        float[] ws = mapSeeds(seeds, req.classIndex(), req.truncationPsi(), req.truncationCutoff());
+        List<String> labels = Arrays.stream(seeds).mapToObj(s -> seedLabel(s, req.classIndex()))
+                .collect(Collectors.toList());
         return synthesize(ws, labels, SynthesisOptions.of(req.noiseMode()), req.outputRange(), req.batchSize(),
                 progress);
     }
 
+    /** The label of a seed's image: {@code seed=S}, with {@code class=K} (or its name) when conditional. */
+    public String seedLabel(long seed, Integer classIndex) {
+        return classIndex == null ? "seed=" + seed : "seed=" + seed + " class=" + classes.label(classIndex);
+    }
+
     /**
-     * The per-layer latents of the seeds: {@code [seeds, num_ws, w_dim]} in C order, with truncation
-     * {@code w_avg + psi (w - w_avg)} on the first {@code cutoff} layers (all when null).
+     * The per-layer latents of the seeds of an unconditional model: {@code [seeds, num_ws, w_dim]} in C
+     * order, with truncation {@code w_avg + psi (w - w_avg)} on the first {@code cutoff} layers (all when null).
+     *
+     * @throws IllegalArgumentException for a conditional model ({@link ClassLabels#requireUnconditional})
      */
     public float[] mapSeeds(long[] seeds, double psi, Integer cutoff) {
+        classes.requireUnconditional();
+        return mapSeeds(seeds, null, psi, cutoff);
+    }
+
+    /**
+     * The per-layer latents of the seeds, all of class {@code classIndex} (c one-hot, as the official
+     * {@code generate.py --class}) for a conditional model: {@code [seeds, num_ws, w_dim]} in C order, with
+     * truncation {@code w_avg + psi (w - w_avg)} on the first {@code cutoff} layers (all when null), towards
+     * the global {@code w_avg} as the official code.
+     *
+     * @param classIndex the class, or null for an unconditional model
+     * @throws IllegalArgumentException naming {@code condition} when the class is missing for a conditional
+     *     model, given to an unconditional one, or out of range
+     */
+    public float[] mapSeeds(long[] seeds, Integer classIndex, double psi, Integer cutoff) {
+        Integer k = classes.require(classIndex);
         GeneratorConfig cfg = generator.config();
         float[] z = new float[seeds.length * cfg.zDim()];
         for (int i = 0; i < seeds.length; i++) {
@@ -62,7 +113,9 @@ public final class ImageGenerator {
         JniUtils.setGradMode(false);
         try (NDScope scope = new NDScope()) {
             NDArray zs = manager.create(z, new Shape(seeds.length, cfg.zDim()));
-            return generator.mapping().forward(zs, psi, cutoff).toFloatArray();
+            NDArray c = k == null ? null
+                    : manager.create(classes.oneHot(k, seeds.length), new Shape(seeds.length, cfg.cDim()));
+            return generator.mapping().forward(zs, c, psi, cutoff).toFloatArray();
         } finally {
             JniUtils.setGradMode(gradMode);
         }

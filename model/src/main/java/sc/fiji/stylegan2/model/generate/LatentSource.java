@@ -21,12 +21,28 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
     String key();
 
     /**
-     * The labelled latents ({@code seed=S}, {@code <file name>[i]}), truncated by {@code psi}.
+     * The labelled latents ({@code seed=S}, {@code <file name>[i]}) of an unconditional model, truncated by
+     * {@code psi}.
      *
      * @throws IllegalArgumentException naming the key and file when a file cannot be read or does not fit the
-     *     generator
+     *     generator, or when seeds are given for a conditional model ({@link ClassLabels#requireUnconditional})
      */
-    LabeledLatents resolve(ImageGenerator generator, double psi);
+    default LabeledLatents resolve(ImageGenerator generator, double psi) {
+        if (this instanceof Seeds) {
+            generator.classes().requireUnconditional();
+        }
+        return resolve(generator, psi, null);
+    }
+
+    /**
+     * The labelled latents, truncated by {@code psi}; seeds are mapped with class {@code classIndex} (required
+     * for a conditional model, null otherwise). A latent file's ws already hold their class, so files take
+     * none.
+     *
+     * @throws IllegalArgumentException as {@link #resolve(ImageGenerator, double)}, or naming {@code condition}
+     *     when a class is missing, out of range, or given with latent files
+     */
+    LabeledLatents resolve(ImageGenerator generator, double psi, Integer classIndex);
 
     /** Seeds given with a parameter key. */
     static LatentSource seeds(String key, long... seeds) {
@@ -59,10 +75,11 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
         }
 
         @Override
-        public LabeledLatents resolve(ImageGenerator generator, double psi) {
-            float[] ws = generator.mapSeeds(seeds, psi, null);
+        public LabeledLatents resolve(ImageGenerator generator, double psi, Integer classIndex) {
+            float[] ws = generator.mapSeeds(seeds, classIndex, psi, null);
             Latents latents = new Latents(seeds.length, generator.config().numWs(), generator.config().wDim(), ws);
-            return new LabeledLatents(latents, labels());
+            return new LabeledLatents(latents,
+                    Arrays.stream(seeds).mapToObj(s -> generator.seedLabel(s, classIndex)).toList());
         }
     }
 
@@ -77,7 +94,11 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
         }
 
         @Override
-        public LabeledLatents resolve(ImageGenerator generator, double psi) {
+        public LabeledLatents resolve(ImageGenerator generator, double psi, Integer classIndex) {
+            if (classIndex != null) {
+                throw new IllegalArgumentException(ClassLabels.KEY + " " + classIndex + " is not used with "
+                        + key + ": a latent file's ws already hold their class; leave " + ClassLabels.KEY + " empty");
+            }
             List<LabeledLatents> parts = new ArrayList<>();
             for (Path file : files) {
                 parts.add(read(file, generator, psi));

@@ -14,12 +14,16 @@ import sc.fiji.stylegan2.model.nn.Module;
 /**
  * The StyleGAN2 discriminator, "resnet" architecture (StyleGAN2 Sec. 4.1, Fig. 7c): residual blocks
  * b{res} … b8 halve the resolution, and the epilogue b4 gives one logit per image. Official
- * {@code Discriminator} (unconditional).
+ * {@code Discriminator}.
+ *
+ * <p>Conditional ({@code c_dim > 0}): a label {@code mapping} (z_dim 0, no {@code w_avg}) maps the one-hot
+ * class c to {@code cmap}, and the epilogue projects its features on it (see {@link DiscriminatorEpilogue}).
  */
 public final class Discriminator extends Module {
 
     private final DiscriminatorConfig config;
     private final List<DiscriminatorBlock> blocks = new ArrayList<>();
+    private final MappingNetwork mapping; // null when unconditional
     private final DiscriminatorEpilogue epilogue;
 
     public Discriminator(NDManager manager, DiscriminatorConfig cfg) {
@@ -30,6 +34,8 @@ public final class Discriminator extends Module {
             blocks.add(child("b" + res, new DiscriminatorBlock(manager, in, cfg.channels(res), cfg.channels(res / 2),
                     cfg.imgChannels(), taps, cfg.convClamp())));
         }
+        // Registered between the blocks and the epilogue, as the official constructor does.
+        this.mapping = cfg.conditional() ? child("mapping", MappingNetwork.labelMapping(manager, cfg)) : null;
         this.epilogue = child("b4", new DiscriminatorEpilogue(manager, cfg.channels(4), 4, cfg, taps));
     }
 
@@ -37,15 +43,43 @@ public final class Discriminator extends Module {
         return config;
     }
 
-    /** Images {@code [N, C, res, res]} in [-1, 1] → logits {@code [N, 1]}. */
+    /** Images {@code [N, C, res, res]} in [-1, 1] → logits {@code [N, 1]} (an unconditional discriminator). */
     public NDArray forward(NDArray img) {
         return forward(img, false);
     }
 
     /** As {@link #forward(NDArray)}, computed in channels-last layout if asked ({@link MemoryFormat}). */
     public NDArray forward(NDArray img, boolean channelsLast) {
+        return forward(img, null, channelsLast);
+    }
+
+    /**
+     * Images {@code [N, C, res, res]} in [-1, 1] and their one-hot class labels c {@code [N, c_dim]} (null
+     * when unconditional) → logits {@code [N, 1]}.
+     *
+     * @throws IllegalArgumentException when c is missing for a conditional discriminator or given to an
+     *     unconditional one
+     */
+    public NDArray forward(NDArray img, NDArray c, boolean channelsLast) {
+        NDArray cmap = cmap(c);
         List<NDArray> features = blockOutputs(img, channelsLast);
-        return epilogue.forward(features.isEmpty() ? img : features.get(features.size() - 1));
+        NDArray x = features.isEmpty() ? img : features.get(features.size() - 1);
+        return epilogue.forward(x, cmap, epilogue.mbstdGroupSize(x.getShape().get(0)));
+    }
+
+    /** The mapped label {@code [N, cmap_dim]}, or null when unconditional. */
+    private NDArray cmap(NDArray c) {
+        if (mapping == null) {
+            if (c != null) {
+                throw new IllegalArgumentException("this discriminator is unconditional: it takes no class label");
+            }
+            return null;
+        }
+        if (c == null) {
+            throw new IllegalArgumentException("this discriminator is conditional (c_dim " + config.cDim()
+                    + "): give a class label");
+        }
+        return mapping.mapLabels(c);
     }
 
     /**
@@ -57,8 +91,10 @@ public final class Discriminator extends Module {
      *
      * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are the same
      * @return D(a) and D(b), each {@code [N, 1]}
+     * @throws IllegalArgumentException for a conditional discriminator (training one is not supported yet)
      */
     public LogitPair forwardPair(NDArray a, NDArray b, boolean channelsLast) {
+        NDArray cmap = cmap(null); // fails early for a conditional discriminator
         Shape shape = a.getShape();
         if (!shape.equals(b.getShape())) {
             throw new IllegalArgumentException("forwardPair needs batches of equal shape: " + shape + " and "
@@ -71,7 +107,7 @@ public final class Discriminator extends Module {
         NDArray joint = NDArrays.stack(new NDList(a.reshape(grouped), b.reshape(grouped)), 1)
                 .reshape(2 * n, shape.get(1), shape.get(2), shape.get(3)); // [g, 2, N/g, C, H, W] flattened
         List<NDArray> features = blockOutputs(joint, channelsLast);
-        NDArray logits = epilogue.forward(features.isEmpty() ? joint : features.get(features.size() - 1), g)
+        NDArray logits = epilogue.forward(features.isEmpty() ? joint : features.get(features.size() - 1), cmap, g)
                 .reshape(g, 2, n / g);
         return new LogitPair(logits.get(new NDIndex(":, 0, :")).reshape(n, 1),
                 logits.get(new NDIndex(":, 1, :")).reshape(n, 1));

@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.model.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import sc.fiji.stylegan2.model.torch.Scalars;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.Conv2dLayer;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
@@ -9,7 +10,11 @@ import sc.fiji.stylegan2.model.nn.Module;
 
 /**
  * The discriminator's 4x4 head: minibatch stddev, a 3x3 conv, a fully connected layer and the output
- * logit. Official {@code DiscriminatorEpilogue} (unconditional).
+ * logit. Official {@code DiscriminatorEpilogue}.
+ *
+ * <p>Conditional ({@code cmap_dim > 0}): {@code out} gives {@code cmap_dim} features, and the logit is their
+ * projection on the mapped label, {@code (out(x) · cmap) / sqrt(cmap_dim)} (projection discriminator, Miyato
+ * &amp; Koyama 2018, as the official code).
  */
 public final class DiscriminatorEpilogue extends Module {
 
@@ -17,6 +22,7 @@ public final class DiscriminatorEpilogue extends Module {
     private final Conv2dLayer conv;
     private final FullyConnectedLayer fc;
     private final FullyConnectedLayer out;
+    private final int cmapDim;
 
     DiscriminatorEpilogue(NDManager manager, int inChannels, int resolution, DiscriminatorConfig cfg, float[] taps) {
         this.mbstd = cfg.mbstdNumChannels() > 0
@@ -25,12 +31,14 @@ public final class DiscriminatorEpilogue extends Module {
                 Activation.LRELU, 1, 1, taps, cfg.convClamp()));
         this.fc = child("fc", new FullyConnectedLayer(manager, inChannels * resolution * resolution, inChannels,
                 Activation.LRELU, 1, 0));
-        this.out = child("out", new FullyConnectedLayer(manager, inChannels, 1, Activation.LINEAR, 1, 0));
+        this.cmapDim = cfg.cmapDim();
+        this.out = child("out", new FullyConnectedLayer(manager, inChannels, cmapDim == 0 ? 1 : cmapDim,
+                Activation.LINEAR, 1, 0));
     }
 
-    /** {@code [N, C, 4, 4]} → logits {@code [N, 1]}. */
+    /** {@code [N, C, 4, 4]} → logits {@code [N, 1]} (unconditional). */
     public NDArray forward(NDArray x) {
-        return forward(x, mbstdGroupSize(x.getShape().get(0)));
+        return forward(x, null, mbstdGroupSize(x.getShape().get(0)));
     }
 
     /** The minibatch-stddev group size for a batch of {@code n} (1 without the layer). */
@@ -38,13 +46,25 @@ public final class DiscriminatorEpilogue extends Module {
         return mbstd == null ? 1 : mbstd.groupSize(n);
     }
 
-    /** As {@link #forward(NDArray)} with the minibatch-stddev group size given. */
-    NDArray forward(NDArray x, long mbstdGroup) {
+    /**
+     * {@code [N, C, 4, 4]} and the mapped label {@code cmap [N, cmap_dim]} (null when unconditional) → logits
+     * {@code [N, 1]}, with the minibatch-stddev group size given.
+     */
+    NDArray forward(NDArray x, NDArray cmap, long mbstdGroup) {
+        if ((cmap == null) != (cmapDim == 0)) {
+            throw new IllegalArgumentException(cmapDim == 0 ? "this discriminator is unconditional: it takes no"
+                    + " class label" : "this discriminator is conditional (cmap_dim " + cmapDim + "): give a class label");
+        }
         if (mbstd != null) {
             x = mbstd.forward(x, mbstdGroup);
         }
         x = conv.forward(x, 1);
         x = fc.forward(x.reshape(x.getShape().get(0), -1));
-        return out.forward(x);
+        x = out.forward(x);
+        if (cmap == null) {
+            return x;
+        }
+        // Projection: (out(x) · cmap) / sqrt(cmap_dim), summed over the features.
+        return Scalars.mul(x.mul(cmap).sum(new int[] {1}, true), 1 / Math.sqrt(cmapDim));
     }
 }

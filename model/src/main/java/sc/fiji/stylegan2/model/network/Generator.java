@@ -33,9 +33,18 @@ public final class Generator extends Module {
         return synthesis;
     }
 
-    /** z {@code [N, z_dim]} → image {@code [N, C, res, res]}. */
+    /** z {@code [N, z_dim]} → image {@code [N, C, res, res]} (an unconditional generator). */
     public NDArray forward(NDArray z, double truncationPsi, Integer truncationCutoff, SynthesisOptions opt) {
         return synthesis.forward(mapping.forward(z, truncationPsi, truncationCutoff), opt);
+    }
+
+    /**
+     * z {@code [N, z_dim]} and the one-hot class label c {@code [N, c_dim]} (null when unconditional) → image
+     * {@code [N, C, res, res]}.
+     */
+    public NDArray forward(NDArray z, NDArray c, double truncationPsi, Integer truncationCutoff,
+            SynthesisOptions opt) {
+        return synthesis.forward(mapping.forward(z, c, truncationPsi, truncationCutoff), opt);
     }
 
     /**

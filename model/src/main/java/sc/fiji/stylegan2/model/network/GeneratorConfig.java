@@ -15,6 +15,9 @@ package sc.fiji.stylegan2.model.network;
  * @param convClamp clamp of conv outputs (official 256 for mixed precision), or null for none
  * @param mappingLrMultiplier learning-rate multiplier of the mapping network (0.01)
  * @param wAvgBeta decay of the tracked {@code w_avg} (0.995)
+ * @param cDim size of the class label c (one-hot), 0 for an unconditional model (official {@code c_dim})
+ * @param embedFeatures size of the label embedding concatenated after the normalised z (official
+ *     {@code embed_features}, by default {@code w_dim}); 0 when {@code cDim} is 0
  */
 public record GeneratorConfig(
         int zDim,
@@ -26,9 +29,20 @@ public record GeneratorConfig(
         int channelMax,
         Double convClamp,
         double mappingLrMultiplier,
-        double wAvgBeta) {
+        double wAvgBeta,
+        int cDim,
+        int embedFeatures) {
 
     public GeneratorConfig {
+        if (cDim < 0) {
+            throw new IllegalArgumentException("c_dim must be >= 0, got " + cDim);
+        }
+        if (cDim == 0 && embedFeatures != 0) {
+            throw new IllegalArgumentException("an unconditional model (c_dim 0) has no label embedding");
+        }
+        if (cDim > 0) {
+            requirePositive("embed_features", embedFeatures);
+        }
         requirePositive("z_dim", zDim);
         requirePositive("w_dim", wDim);
         requirePositive("mapping layers", mappingLayers);
@@ -57,6 +71,11 @@ public record GeneratorConfig(
     /** Feature maps of the synthesis block at resolution {@code res}. */
     public int channels(int res) {
         return Math.min(channelBase / res, channelMax);
+    }
+
+    /** True for a class-conditional generator ({@code c_dim > 0}). */
+    public boolean conditional() {
+        return cDim > 0;
     }
 
     /** log2 of the resolution. */
@@ -96,7 +115,9 @@ public record GeneratorConfig(
                 .setChannelMax(channelMax)
                 .optConvClamp(convClamp)
                 .optMappingLrMultiplier(mappingLrMultiplier)
-                .optWAvgBeta(wAvgBeta);
+                .optWAvgBeta(wAvgBeta)
+                .optCDim(cDim)
+                .optEmbedFeatures(cDim == 0 ? null : embedFeatures);
     }
 
     /** Builder: {@code set...} for required values, {@code opt...} for those with official defaults. */
@@ -111,6 +132,8 @@ public record GeneratorConfig(
         private Double convClamp;
         private double mappingLrMultiplier = 0.01;
         private double wAvgBeta = 0.995;
+        private int cDim;
+        private Integer embedFeatures;
 
         public Builder setZDim(int v) { zDim = v; return this; }
         public Builder setWDim(int v) { wDim = v; return this; }
@@ -122,10 +145,15 @@ public record GeneratorConfig(
         public Builder optConvClamp(Double v) { convClamp = v; return this; }
         public Builder optMappingLrMultiplier(double v) { mappingLrMultiplier = v; return this; }
         public Builder optWAvgBeta(double v) { wAvgBeta = v; return this; }
+        /** Classes of a conditional model (one-hot labels); 0, the default, for an unconditional one. */
+        public Builder optCDim(int v) { cDim = v; return this; }
+        /** Size of the label embedding; null, the default, for {@code w_dim} (as the official code). */
+        public Builder optEmbedFeatures(Integer v) { embedFeatures = v; return this; }
 
         public GeneratorConfig build() {
             return new GeneratorConfig(zDim, wDim, mappingLayers, resolution, imgChannels, channelBase,
-                    channelMax, convClamp, mappingLrMultiplier, wAvgBeta);
+                    channelMax, convClamp, mappingLrMultiplier, wAvgBeta, cDim,
+                    cDim == 0 ? 0 : embedFeatures == null ? wDim : embedFeatures);
         }
     }
 }

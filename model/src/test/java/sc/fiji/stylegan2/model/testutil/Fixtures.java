@@ -29,25 +29,47 @@ public final class Fixtures {
 
     /** The fixtures folder: system property {@code fixtures.dir}, else {@code ../shared/fixtures} upwards. */
     public static Path root() {
-        String p = System.getProperty("fixtures.dir");
+        return find("fixtures.dir", "../shared/fixtures");
+    }
+
+    /**
+     * The conditional fixtures folder (class-label networks, kept apart so that {@link #all} holds only
+     * unconditional ones): system property {@code fixtures.conditional.dir}, else
+     * {@code ../shared/fixtures-conditional} upwards.
+     */
+    public static Path conditional() {
+        return find("fixtures.conditional.dir", "../shared/fixtures-conditional");
+    }
+
+    /** The conditional fixture folders (res32-cond4, ...). */
+    public static List<Path> allConditional() throws IOException {
+        return folders(conditional());
+    }
+
+    private static Path find(String property, String relative) {
+        String p = System.getProperty(property);
         if (p != null && Files.isDirectory(Paths.get(p))) {
             return Paths.get(p);
         }
         Path dir = Paths.get("").toAbsolutePath();
         while (dir != null) {
-            Path c = dir.resolve("../shared/fixtures").normalize();
+            Path c = dir.resolve(relative).normalize();
             if (Files.isDirectory(c)) {
                 return c;
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("fixtures not found: set -Dfixtures.dir");
+        throw new IllegalStateException(relative + " not found: set -D" + property);
     }
 
     /** The fixture folders (res32-rgb, res64-gray, ...). */
     public static List<Path> all() throws IOException {
+        return folders(root());
+    }
+
+    private static List<Path> folders(Path root) throws IOException {
         List<Path> out = new ArrayList<>();
-        try (var s = Files.list(root())) {
+        try (var s = Files.list(root)) {
             s.filter(d -> Files.exists(d.resolve("manifest.json"))).sorted().forEach(out::add);
         }
         return out;

@@ -31,6 +31,10 @@ import sc.fiji.stylegan2.plugin.task.ModelTasks;
  * the seeds are then not used, truncation applies to the file's ws too, and with noise mode const their stored
  * noise maps replace the model's.
  *
+ * <p>A conditional model (official {@code c_dim > 0}) needs {@code condition}, the class of the images (as
+ * {@code generate.py --class}); truncation goes towards the model's one global {@code w_avg}, as the official
+ * code does.
+ *
  * <p>Output {@code images}: a {@link LabeledFloatImg}, dims (W, H, N) for one channel or (W, H, C, N),
  * with the label {@code seed=S} (or {@code <latent file>[i]}) of each image. Invalid values cancel the command with a message naming
  * the parameter.
@@ -60,6 +64,15 @@ public class GenerateImagesCommand extends GeneratorCommand {
                     + ". When given, seeds is not used; with noise_mode const its stored noise maps are used too.")
     private File latent_file;
 
+    @Parameter(
+            label = "Condition (class)",
+            required = false,
+            persist = false, // a remembered class would be refused by the next, unconditional, model
+            description = "For a conditional model: the class of the images, an index 0..c_dim-1 or a class name"
+                    + " where the model stores names (Model Info lists them). Leave empty for an unconditional"
+                    + " model, and with a latent file (its ws already hold their class).")
+    private String condition = "";
+
 
 
 
@@ -81,7 +94,7 @@ public class GenerateImagesCommand extends GeneratorCommand {
                     truncation_psi, noise_mode, output_range, batch_size);
             DeviceChoice.require("device", device);
             Path model = ModelFiles.requireReadable("model_file", model_file);
-            images = ModelTasks.generate(model, source, request, new StatusProgress(status, this));
+            images = ModelTasks.generate(model, source, request, condition, new StatusProgress(status, this));
         } catch (IllegalArgumentException | IOException e) {
             fail(e.getMessage());
         }

@@ -77,6 +77,7 @@ public final class InterpolationTask {
 
     /** Slerp between the seeds' z, then the mapping with truncation. */
     private static Walk throughZ(StyleGAN2Model model, LatentSource.Seeds keys, Request req) {
+        model.classes().requireUnconditional(); // z alone does not give a conditional model's w
         long[] seeds = keys.seeds();
         List<InterpolationPath.Frame> path = InterpolationPath.of(keys.labels(), req.between());
         GeneratorConfig cfg = model.config();

@@ -66,9 +66,23 @@ public final class ModelTasks {
      */
     public static LabeledFloatImg generate(Path modelFile, LatentSource source, GenerateRequest request,
             ProgressListener progress) throws IOException {
+        return generate(modelFile, source, request, "", progress);
+    }
+
+    /**
+     * As {@link #generate(Path, LatentSource, GenerateRequest, ProgressListener)}, with the class of a
+     * conditional model's images: {@code condition} is a class index or a class name the model stores, empty
+     * for an unconditional model or latent files.
+     *
+     * @throws IllegalArgumentException naming {@code condition} when it is missing for a conditional model with
+     *     seeds, given to an unconditional model or with latent files, or names no class of the model
+     */
+    public static LabeledFloatImg generate(Path modelFile, LatentSource source, GenerateRequest request,
+            String condition, ProgressListener progress) throws IOException {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             ImageGenerator generator = model.imageGenerator();
-            LabeledLatents latents = source.resolve(generator, request.truncationPsi());
+            Integer classIndex = model.classes().parse(condition);
+            LabeledLatents latents = source.resolve(generator, request.truncationPsi(), classIndex);
             GeneratedImages images = generator.synthesize(latents.latents(), latents.labels(), request.noiseMode(),
                     request.outputRange(), request.batchSize(), progress);
             return images.count() == 0 ? null : LabeledFloatImg.wrap(images);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scijava.Cancelable;
 import org.scijava.Context;
@@ -54,6 +55,7 @@ class GenerateImagesCommandTest {
         inputs.put("noise_mode", "const");
         inputs.put("output_range", "model");
         inputs.put("batch_size", 8);
+        inputs.put("condition", "");
         for (int i = 0; i < keyValues.length; i += 2) {
             inputs.put((String) keyValues[i], keyValues[i + 1]);
         }
@@ -80,6 +82,19 @@ class GenerateImagesCommandTest {
         assertEquals(List.of("seed=0", "seed=1", "seed=2", "seed=3"), img.labels());
         for (int s = 0; s < 4; s++) {
             assertImageEquals(Fixtures.gray64Image(s, "1p00"), img.data(), s, 1e-3f);
+        }
+    }
+
+    @ParameterizedTest(name = "psi {0}")
+    @CsvSource({"1.0, 1p00", "0.7, 0p70"})
+    void conditionalModelWithCondition3MatchesTheOfficialClass3Images(double psi, String psiName) throws Exception {
+        LabeledFloatImg img = images(run("model_file", Fixtures.cond4("network-snapshot-000000.pkl").toFile(),
+                "seeds", "0-3", "condition", "3", "truncation_psi", psi, "output_range", "raw"));
+        assertEquals(List.of("seed=0 class=3", "seed=1 class=3", "seed=2 class=3", "seed=3 class=3"), img.labels());
+        for (int s = 0; s < 4; s++) {
+            float[] expected = Fixtures.readFloats(Fixtures.cond4("img_seed" + s + "_psi" + psiName + "_c3.bin"));
+            float[] actual = Arrays.copyOfRange(img.data(), s * expected.length, (s + 1) * expected.length);
+            assertArrayEquals(expected, actual, 1e-3f, "image " + s);
         }
     }
 

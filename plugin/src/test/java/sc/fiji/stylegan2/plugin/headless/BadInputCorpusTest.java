@@ -214,9 +214,21 @@ class BadInputCorpusTest {
         for (Object[] v : values) {
             cases.add(new Case(v[0] + ": " + v[2], f -> run((String) v[0], (String) v[1]), (String) v[2]));
         }
+        conditions(cases);
         cases.add(new Case("launcher: unknown option", f -> new String[] {"--frobnicate"}, "--frobnicate"));
         cases.add(new Case("launcher: unknown command", f -> new String[] {"--run", "Generate Imagez"},
                 "Generate Imagez"));
+    }
+
+    /** Classes of conditional models: missing, out of range, given to an unconditional model. */
+    private static void conditions(List<Case> cases) {
+        String cond = "model_file='" + Fixtures.cond4("network-snapshot-000000.pkl") + "'";
+        cases.add(new Case("Generate Images: condition on an unconditional model", f -> run("Generate Images",
+                "model_file='" + Fixtures.rgb32Pickle() + "',condition=2"), "condition"));
+        cases.add(new Case("Generate Images: no condition for a conditional model", f -> run("Generate Images",
+                cond), "condition"));
+        cases.add(new Case("Generate Images: condition out of range", f -> run("Generate Images", cond
+                + ",condition=4"), "condition"));
     }
 
     private static String[] run(String command, String args) {

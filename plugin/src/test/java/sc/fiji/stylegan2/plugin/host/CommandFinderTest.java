@@ -67,7 +67,7 @@ class CommandFinderTest {
                 .map(ModuleItem::getName).collect(Collectors.toList());
         // The command bases' shared keys first (SciJava lists a base class's parameters first), then its own.
         assertEquals(List.of("model_file", "device", "truncation_psi", "output_range", "batch_size", "noise_mode",
-                "seeds", "latent_file"), keys);
+                "seeds", "latent_file", "condition"), keys);
     }
 
     @Test

@@ -39,6 +39,16 @@ public final class Fixtures {
         return dir().resolve("res32-rgb/network-snapshot-000000.pkl");
     }
 
+    /** The conditional fixtures folder ({@code fixtures-conditional}, beside {@link #dir()}). */
+    public static Path conditional() {
+        return dir().resolveSibling("fixtures-conditional");
+    }
+
+    /** A file of the conditional 32 px fixture (4 classes), e.g. {@code network-snapshot-000000.pkl}. */
+    public static Path cond4(String name) {
+        return conditional().resolve("res32-cond4").resolve(name);
+    }
+
     /** A file of the 64 px grayscale fixture folder, e.g. {@code G_ema.pt}. */
     public static Path gray64(String name) {
         return dir().resolve("res64-gray").resolve(name);
