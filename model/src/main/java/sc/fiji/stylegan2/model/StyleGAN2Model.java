@@ -214,7 +214,14 @@ public final class StyleGAN2Model implements AutoCloseable {
                 config.channelMax(), config.convClamp() == null ? "none" : config.convClamp()));
         s.append(String.format("parameters: G_ema %,d%s%s%n", count(gEma), g == null ? "" : ", G " + String.format("%,d", count(g)),
                 d == null ? ", no discriminator" : ", D " + String.format("%,d", count(d))));
-        s.append(String.format("intensity: output = raw * %s + %s%n", intensity.scale(), intensity.offset()));
+        if (intensity.isShared()) {
+            s.append(String.format("intensity: output = raw * %s + %s%n", intensity.scale(), intensity.offset()));
+        } else {
+            for (int c = 0; c < intensity.channels(); c++) {
+                s.append(String.format("intensity channel %d: output = raw * %s + %s%n", c + 1, intensity.scale(c),
+                        intensity.offset(c)));
+            }
+        }
         s.append("layers: ").append(String.join(", ", layerNames()));
         return s.toString();
     }

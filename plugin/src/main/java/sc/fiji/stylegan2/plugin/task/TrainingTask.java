@@ -10,6 +10,9 @@ import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
 import sc.fiji.stylegan2.training.data.AugmentMode;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
+import sc.fiji.stylegan2.training.data.DataOptions;
+import sc.fiji.stylegan2.training.data.IntensityMode;
+import sc.fiji.stylegan2.training.data.IntensityOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
 import sc.fiji.stylegan2.training.loop.TrainingListener;
 import sc.fiji.stylegan2.training.loop.TrainingLoop;
@@ -63,6 +66,16 @@ public final class TrainingTask {
             int images) {
         AugmentMode mode = AugmentMode.choose(augment, images);
         return new AugmentOptions(mode, mode == AugmentMode.NONE ? 0 : augmentP, adaTarget, adaKimg);
+    }
+
+    /**
+     * The data keys: {@code intensity} ({@code auto}, {@code type}, {@code data}, {@code percentile}),
+     * {@code percentile_low} and {@code percentile_high} (in %), {@code per_channel}.
+     */
+    public static DataOptions dataOptions(String intensity, double percentileLow, double percentileHigh,
+            boolean perChannel) {
+        return new DataOptions(new IntensityOptions(IntensityMode.parse(intensity), percentileLow, percentileHigh,
+                perChannel));
     }
 
     /** Checks {@code resolution}: a power of two from 8 to 1024. */

@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.scijava.plugin.Plugin;
+import sc.fiji.stylegan2.training.data.DataOptions;
 import sc.fiji.stylegan2.training.data.ImageStackData;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
  * Reads a TIFF stack file or a folder of TIFF/PNG/JPEG images with the data library ({@link ImageFiles},
- * {@link ImageStackData}: center-crop to square, resize to the resolution, the data's range to [-1, 1]).
+ * {@link ImageStackData}: center-crop to square, resize to the resolution, the intensity range chosen by
+ * {@link DataOptions} to [-1, 1]).
  */
 @Plugin(type = TrainingDataLoader.class)
 public class ImageFilesLoader implements TrainingDataLoader {
@@ -23,8 +25,14 @@ public class ImageFilesLoader implements TrainingDataLoader {
 
     @Override
     public TrainingData load(Path images, int resolution) throws IOException {
+        return load(images, resolution, DataOptions.DEFAULT);
+    }
+
+    @Override
+    public TrainingData load(Path images, int resolution, DataOptions options) throws IOException {
         try {
-            return ImageStackData.builder().setResolution(resolution).build(ImageFiles.read(images));
+            return ImageStackData.builder().setResolution(resolution).optIntensity(options.intensity())
+                    .build(ImageFiles.read(images));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("images '" + images + "': " + e.getMessage(), e);
         } catch (IOException e) { // unreadable images are bad input; the message names the file already

@@ -69,13 +69,17 @@ public final class TrainingPreview implements TrainingListener {
         }
         IntensityMapping units = s.intensity();
         float[][] planes = layout.compose(grid, -1); // empty cells at the low end of the range
-        for (float[] plane : planes) {
-            units.apply(plane);
+        for (int c = 0; c < planes.length; c++) {
+            float[] plane = planes[c];
+            // One plane per channel: channel c's own mapping (a plane of the whole length selects it).
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] = (float) (plane[i] * units.scale(c) + units.offset(c));
+            }
         }
         frames.add(new Frame(String.format(Locale.ROOT, "kimg %.3f", s.kimg()), planes));
         thin(planes.length);
-        double low = units.offset() - Math.abs(units.scale());
-        double high = units.offset() + Math.abs(units.scale());
+        double low = units.low();
+        double high = units.high();
         update(planes.length, low, high);
     }
 

@@ -210,6 +210,11 @@ class BadInputCorpusTest {
                 "layer"}, {"Project Image", m + ",space=Z", "space"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',resolution=48", "resolution"},
             {"Model Info", m + ",frames=3", "frames"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',intensity=log", "intensity"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_low=-1", "percentile_low"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_high=100.5", "percentile_high"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_low=60,percentile_high=40",
+                "percentile_high"},
         };
         for (Object[] v : values) {
             cases.add(new Case(v[0] + ": " + v[2], f -> run((String) v[0], (String) v[1]), (String) v[2]));

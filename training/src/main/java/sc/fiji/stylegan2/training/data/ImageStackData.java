@@ -8,12 +8,14 @@ import sc.fiji.stylegan2.model.IntensityMapping;
  *
  * <ol>
  *   <li>every image must be finite and have the size and channels of the first; at least two images;
- *   <li>the intensity range is the type's range for 8/16-bit sources, else min..max over the whole stack;
- *   <li>each image is made square ({@link SquarePolicy}: centre crop, or pad with the range minimum);
- *   <li>then resized to the power-of-two training resolution ({@link Resize}: area down, bilinear up);
- *   <li>and mapped to [-1, 1] by {@code x = (y - offset) / scale}, the inverse of the stored
- *       {@link IntensityMapping} {@code y = x * scale + offset} (for 8-bit: the official
- *       {@code x = y / 127.5 - 1}).
+ *   <li>the intensity range is chosen by {@link IntensityOptions} ({@link IntensityRanges}): by default the
+ *       type's range for 8-bit sources, percentiles for 16-bit sources that use less than a quarter of
+ *       their range, else the type's range, min..max for float sources; per channel for multi-channel data;
+ *   <li>each image is mapped to [-1, 1] by {@code x = (y - offset) / scale} (clipped to [-1, 1]), the
+ *       inverse of the stored {@link IntensityMapping} {@code y = x * scale + offset} (for 8-bit: the
+ *       official {@code x = y / 127.5 - 1});
+ *   <li>made square ({@link SquarePolicy}: centre crop, or pad with the range minimum, -1);
+ *   <li>then resized to the power-of-two training resolution ({@link Resize}: area down, bilinear up).
  * </ol>
  *
  * Build with {@link #builder()}.
@@ -25,6 +27,7 @@ public final class ImageStackData implements TrainingData {
     private final int channels;
     private final int resolution;
     private final IntensityMapping intensity;
+    private final String description;
 
     /** Wraps already prepared images: {@code count x channels x resolution²} values in [-1, 1]. */
     public ImageStackData(float[] pixels, int count, int channels, int resolution, IntensityMapping intensity) {
@@ -37,6 +40,27 @@ public final class ImageStackData implements TrainingData {
         this.channels = channels;
         this.resolution = resolution;
         this.intensity = intensity;
+        this.description = "";
+    }
+
+    private ImageStackData(ImageStackData d, String description) {
+        this.pixels = d.pixels;
+        this.count = d.count;
+        this.channels = d.channels;
+        this.resolution = d.resolution;
+        this.intensity = d.intensity;
+        this.description = description;
+    }
+
+    /** The same data, described by {@code description} (how it was prepared, for the log). */
+    public ImageStackData describedAs(String description) {
+        return new ImageStackData(this, description);
+    }
+
+    /** How the data was prepared (intensity range, clipping), or empty. */
+    @Override
+    public String description() {
+        return description;
     }
 
     public static Builder builder() {
@@ -92,6 +116,7 @@ public final class ImageStackData implements TrainingData {
         private int resolution = -1;
         private SquarePolicy square = SquarePolicy.CENTER_CROP;
         private BitDepth bitDepth = BitDepth.FLOAT;
+        private IntensityOptions intensity = IntensityOptions.DEFAULT;
 
         /** The training resolution, a power of two from 4 to 1024. */
         public Builder setResolution(int resolution) {
@@ -108,6 +133,12 @@ public final class ImageStackData implements TrainingData {
         /** The source's pixel type; {@link BitDepth#FLOAT} (default) uses the data's min..max. */
         public Builder optBitDepth(BitDepth bitDepth) {
             this.bitDepth = bitDepth;
+            return this;
+        }
+
+        /** How intensities map to [-1, 1] (default {@link IntensityOptions#DEFAULT}). */
+        public Builder optIntensity(IntensityOptions intensity) {
+            this.intensity = intensity;
             return this;
         }
 
@@ -129,21 +160,17 @@ public final class ImageStackData implements TrainingData {
             }
             StackChecks.requireTrainable(images);
             StackChecks.requireFitsInOneArray(images.size(), images.get(0).channels(), resolution);
-            double[] range = StackChecks.intensityRange(images, bitDepth);
-            IntensityMapping mapping = IntensityMapping.ofDataRange(range[0], range[1]);
+            IntensityRanges.Choice choice = IntensityRanges.choose(images, bitDepth, intensity);
             SourceImage first = images.get(0);
             int c = first.channels(), side = square.side(first.height(), first.width());
             int n = c * resolution * resolution;
             float[] out = new float[images.size() * n];
             for (int i = 0; i < images.size(); i++) {
-                float[] sq = square.apply(images.get(i), (float) range[0]);
-                float[] r = Resize.planes(sq, c, side, side, resolution, resolution);
-                for (int k = 0; k < n; k++) {
-                    // x = (y − offset) / scale, the inverse of y = x·scale + offset.
-                    out[i * n + k] = (float) ((r[k] - mapping.offset()) / mapping.scale());
-                }
+                float[] sq = square.apply(IntensityRanges.normalise(images.get(i), choice.mapping()), -1f);
+                System.arraycopy(Resize.planes(sq, c, side, side, resolution, resolution), 0, out, i * n, n);
             }
-            return new ImageStackData(out, images.size(), c, resolution, mapping);
+            return new ImageStackData(out, images.size(), c, resolution, choice.mapping())
+                    .describedAs(choice.description());
         }
     }
 }

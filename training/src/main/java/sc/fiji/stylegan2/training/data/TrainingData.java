@@ -21,6 +21,11 @@ public interface TrainingData {
     /** How generated [-1, 1] values map back to the user's units (stored in checkpoints). */
     IntensityMapping intensity();
 
+    /** How the data was prepared (intensity range, sampling), one line for the log; empty if nothing to say. */
+    default String description() {
+        return "";
+    }
+
     /** Copies image {@code index} ({@code channels * resolution²} floats, CHW) into {@code dst} at {@code offset}. */
     void copyImage(int index, float[] dst, int offset);
 }
