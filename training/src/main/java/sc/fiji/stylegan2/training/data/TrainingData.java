@@ -28,4 +28,13 @@ public interface TrainingData {
 
     /** Copies image {@code index} ({@code channels * resolution²} floats, CHW) into {@code dst} at {@code offset}. */
     void copyImage(int index, float[] dst, int offset);
+
+    /**
+     * Copies the sample training draws for image {@code index}: the image itself (the default), or for data
+     * cut from larger images a fresh crop chosen by {@code draw}, a key that depends only on the run's seed
+     * and the draw's position in the stream, so that a resumed run draws what the uninterrupted run would.
+     */
+    default void copySample(int index, long draw, float[] dst, int offset) {
+        copyImage(index, dst, offset);
+    }
 }
