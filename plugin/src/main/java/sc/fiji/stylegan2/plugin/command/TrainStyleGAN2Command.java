@@ -121,6 +121,26 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             + " Off: one range for all channels.")
     private boolean per_channel = true;
 
+    @Parameter(label = "Sampling", description = "whole = each image (made square, resized) is one sample;"
+            + " tiles = a fresh random crop of resolution x scale pixels every time an image is drawn (a few large"
+            + " micrographs); objects = one crop centred on each object of labels.",
+            choices = {"whole", "tiles", "objects"})
+    private String sampling = "whole";
+
+    @Parameter(label = "Scale", description = "Data pixels per training pixel for tiles and objects: crops of"
+            + " resolution x scale pixels are resized to the resolution (2 = each training pixel covers 2 x 2).",
+            min = "0", stepSize = "0.5")
+    private double scale = 1;
+
+    @Parameter(label = "Labels", description = "A label image or mask of the images' size (one plane for all"
+            + " images, or one per image): needed for sampling=objects, optional for tiles with min_foreground.",
+            style = FileWidget.OPEN_STYLE, required = false)
+    private File labels;
+
+    @Parameter(label = "Minimum foreground", description = "For tiles with labels: the least fraction of"
+            + " labelled pixels a tile needs (0 = any tile).", min = "0", max = "1", stepSize = "0.05")
+    private double min_foreground = 0;
+
     @Parameter(label = "Resume from", description = "Empty for a new run; a checkpoint file; or latest (the newest"
             + " snapshot in the output folder).", required = false)
     private String resume = "";
@@ -138,10 +158,11 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
             TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg, 0); // checks the keys early
             DataOptions dataOptions = TrainingTask.dataOptions(intensity, percentile_low, percentile_high,
-                    per_channel);
+                    per_channel, sampling, scale, min_foreground);
+            Path labelsPath = TrainingTask.labelsFile(labels, dataOptions);
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
-            TrainingData data = load(requireImages(), res, dataOptions);
+            TrainingData data = load(requireImages(), res, dataOptions, labelsPath);
             if (log != null && !data.description().isEmpty()) {
                 log.info(data.description());
             }
@@ -185,10 +206,10 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
     }
 
     /** Reads the images with the highest-priority loader that supports them. */
-    private TrainingData load(Path path, int res, DataOptions options) throws IOException {
+    private TrainingData load(Path path, int res, DataOptions options, Path labelsPath) throws IOException {
         for (TrainingDataLoader loader : plugins.createInstancesOfType(TrainingDataLoader.class)) {
             if (loader.supports(path)) {
-                return loader.load(path, res, options);
+                return loader.load(path, res, options, labelsPath);
             }
         }
         throw new IllegalArgumentException("images '" + path + "': no installed reader handles it (expected a TIFF"

@@ -27,10 +27,10 @@ public interface TrainingDataLoader extends SciJavaPlugin {
     TrainingData load(Path images, int resolution) throws IOException;
 
     /**
-     * Reads the images prepared by {@code options} (intensity mapping); loaders that have no such choices
-     * ignore them (the default).
+     * Reads the images prepared by {@code options} (intensity mapping, sampling), with the label image or
+     * mask {@code labels} (null if none); loaders that have no such choices ignore them (the default).
      */
-    default TrainingData load(Path images, int resolution, DataOptions options) throws IOException {
+    default TrainingData load(Path images, int resolution, DataOptions options, Path labels) throws IOException {
         return load(images, resolution);
     }
 }
