@@ -132,10 +132,10 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             min = "0", stepSize = "0.5")
     private double scale = 1;
 
-    @Parameter(label = "Labels", description = "A label image or mask of the images' size (one plane for all"
-            + " images, or one per image): needed for sampling=objects, optional for tiles with min_foreground.",
-            style = FileWidget.OPEN_STYLE, required = false)
-    private File labels;
+    @Parameter(label = "Labels", description = "Empty, or a label image or mask (a file or folder) of the images'"
+            + " size, one plane for all images or one per image: needed for sampling=objects, optional for tiles"
+            + " with min_foreground.", required = false)
+    private String labels = "";
 
     @Parameter(label = "Minimum foreground", description = "For tiles with labels: the least fraction of"
             + " labelled pixels a tile needs (0 = any tile).", min = "0", max = "1", stepSize = "0.05")

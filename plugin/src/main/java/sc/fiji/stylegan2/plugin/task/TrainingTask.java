@@ -85,19 +85,20 @@ public final class TrainingTask {
      * The {@code labels} file: null when not given (an error for {@code sampling=objects}), else a readable
      * file.
      */
-    public static Path labelsFile(File labels, DataOptions options) {
-        if (labels == null || labels.getPath().isBlank()) {
+    public static Path labelsFile(String labels, DataOptions options) {
+        if (labels == null || labels.isBlank()) {
             if (options.sampling().mode() == SamplingMode.OBJECTS) {
                 throw new IllegalArgumentException("labels is not set: sampling=objects needs a label image or mask"
                         + " of the images' size");
             }
             return null;
         }
-        if (!labels.exists()) {
-            throw new IllegalArgumentException("labels '" + labels + "' does not exist: give a label image or mask"
-                    + " (TIFF, PNG) of the images' size");
+        Path path = Path.of(labels.trim());
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("labels '" + labels.trim() + "' does not exist: give a label image or"
+                    + " mask (TIFF, PNG) of the images' size");
         }
-        return labels.toPath();
+        return path;
     }
 
     /** Checks {@code resolution}: a power of two from 8 to 1024. */
