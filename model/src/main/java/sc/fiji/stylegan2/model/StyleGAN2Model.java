@@ -127,6 +127,33 @@ public final class StyleGAN2Model implements AutoCloseable {
         }
     }
 
+    /**
+     * The pixel size of generated images, when the model was trained on calibrated images (metadata key
+     * {@code calibration}); empty otherwise or for official models.
+     */
+    public java.util.Optional<Calibration> calibration() {
+        JsonElement e = meta.get("calibration");
+        if (e == null || !e.isJsonObject()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            JsonObject o = e.getAsJsonObject();
+            return java.util.Optional.of(new Calibration(o.get("pixel_width").getAsDouble(),
+                    o.get("pixel_height").getAsDouble(), o.get("unit").getAsString()));
+        } catch (RuntimeException bad) { // a damaged calibration is no calibration; the networks still load
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Records the pixel size of generated images; it is saved with the model. */
+    public void setCalibration(Calibration calibration) {
+        JsonObject o = new JsonObject();
+        o.addProperty("pixel_width", calibration.pixelWidth());
+        o.addProperty("pixel_height", calibration.pixelHeight());
+        o.addProperty("unit", calibration.unit());
+        meta.add("calibration", o);
+    }
+
     /** The config object {@code key} ({@code G}, {@code D}, {@code intensity}) of a checkpoint's metadata. */
     private static JsonObject config(JsonObject meta, String key) {
         JsonElement e = meta.get(key);
@@ -222,6 +249,7 @@ public final class StyleGAN2Model implements AutoCloseable {
                         intensity.offset(c)));
             }
         }
+        calibration().ifPresent(c -> s.append("pixel size: ").append(c).append(String.format("%n")));
         s.append("layers: ").append(String.join(", ", layerNames()));
         return s.toString();
     }

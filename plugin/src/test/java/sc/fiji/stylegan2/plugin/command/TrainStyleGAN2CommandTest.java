@@ -163,6 +163,41 @@ class TrainStyleGAN2CommandTest {
         }
     }
 
+    /** A stack with 0.25 µm pixels, trained as tiles at scale 2: generated images have 0.5 µm pixels. */
+    @Test
+    void pixelSizeTimesScaleIsStoredAndCarriedToGeneratedImages() throws Exception {
+        ij.ImageStack stack = new ij.ImageStack(40, 40);
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 2; i++) {
+            float[] px = new float[40 * 40];
+            for (int k = 0; k < px.length; k++) {
+                px[k] = r.nextFloat();
+            }
+            stack.addSlice(new ij.process.FloatProcessor(40, 40, px));
+        }
+        ij.ImagePlus imp = new ij.ImagePlus("calibrated", stack);
+        imp.getCalibration().pixelWidth = 0.25;
+        imp.getCalibration().pixelHeight = 0.25;
+        imp.getCalibration().setUnit("micron");
+        Path tif = tmp.resolve("calibrated.tif");
+        assertTrue(new ij.io.FileSaver(imp).saveAsTiffStack(tif.toString()));
+        Map<String, Object> in = inputs(0.008, "");
+        in.put("images", tif.toFile());
+        in.put("sampling", "tiles");
+        in.put("scale", 2.0);
+        CommandModule m = run(in);
+        assertFalse(m.isCanceled(), () -> m.getCancelReason());
+        Path checkpoint = ((File) m.getOutput("checkpoint")).toPath();
+        sc.fiji.stylegan2.plugin.image.LabeledFloatImg generated = sc.fiji.stylegan2.plugin.task.ModelTasks.generate(
+                checkpoint, sc.fiji.stylegan2.model.generate.GenerateRequest.builder(1).build(),
+                sc.fiji.stylegan2.model.ProgressListener.NONE);
+        ij.measure.Calibration cal = sc.fiji.stylegan2.plugin.image.ImageJ1Stacks.toImagePlus("g", generated)
+                .getCalibration();
+        assertEquals(0.5, cal.pixelWidth, 1e-12);
+        assertEquals(0.5, cal.pixelHeight, 1e-12);
+        assertEquals("micron", cal.getUnit());
+    }
+
     /**
      * augment=ada from p = 0.5: D sees augmented images from the first minibatch; two minibatches are fewer than
      * the heuristic's interval of 4, so p is still 0.5 in the checkpoint and the CSV log.

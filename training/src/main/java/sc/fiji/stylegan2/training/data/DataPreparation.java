@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.training.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.IntensityMapping;
 
 /**
@@ -42,13 +43,15 @@ public final class DataPreparation {
             normalised.add(IntensityRanges.normalise(im, choice.mapping()));
         }
         int side = s.cropSide(resolution);
+        // Each training pixel covers side / resolution data pixels.
+        Calibration cal = stack.calibration() == null ? null : stack.calibration().times((double) side / resolution);
         return s.mode() == SamplingMode.TILES
-                ? tiles(normalised, planes, side, resolution, choice, s)
-                : objects(normalised, planes, side, resolution, choice);
+                ? tiles(normalised, planes, side, resolution, choice, s, cal)
+                : objects(normalised, planes, side, resolution, choice).withCalibration(cal);
     }
 
     private static TileData tiles(List<SourceImage> images, List<SourceImage> planes, int side, int resolution,
-            IntensityRanges.Choice choice, SamplingOptions s) {
+            IntensityRanges.Choice choice, SamplingOptions s, Calibration cal) {
         SourceImage first = images.get(0);
         if (first.width() < side || first.height() < side) {
             throw new IllegalArgumentException("sampling=tiles: tiles of " + side + " px (resolution " + resolution
@@ -69,7 +72,7 @@ public final class DataPreparation {
                 + " positions%s", images.size(), first.width(), first.height(), side, fmt(s.scale()), resolution,
                 grid, distinct, fg == null ? "" : ", at least " + fmt(100 * s.minForeground()) + " % foreground");
         return new TileData(images, side, resolution, choice.mapping(), fg, s.minForeground(),
-                choice.description() + "; " + what);
+                choice.description() + "; " + what, cal);
     }
 
     private static ImageStackData objects(List<SourceImage> images, List<SourceImage> planes, int side,

@@ -1,6 +1,7 @@
 package sc.fiji.stylegan2.training.data;
 
 import java.util.List;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.IntensityMapping;
 
 /**
@@ -28,6 +29,7 @@ public final class ImageStackData implements TrainingData {
     private final int resolution;
     private final IntensityMapping intensity;
     private final String description;
+    private final Calibration calibration;
 
     /** Wraps already prepared images: {@code count x channels x resolution²} values in [-1, 1]. */
     public ImageStackData(float[] pixels, int count, int channels, int resolution, IntensityMapping intensity) {
@@ -41,20 +43,32 @@ public final class ImageStackData implements TrainingData {
         this.resolution = resolution;
         this.intensity = intensity;
         this.description = "";
+        this.calibration = null;
     }
 
-    private ImageStackData(ImageStackData d, String description) {
+    private ImageStackData(ImageStackData d, String description, Calibration calibration) {
         this.pixels = d.pixels;
         this.count = d.count;
         this.channels = d.channels;
         this.resolution = d.resolution;
         this.intensity = d.intensity;
         this.description = description;
+        this.calibration = calibration;
     }
 
     /** The same data, described by {@code description} (how it was prepared, for the log). */
     public ImageStackData describedAs(String description) {
-        return new ImageStackData(this, description);
+        return new ImageStackData(this, description, calibration);
+    }
+
+    /** The same data with the pixel size {@code calibration} (null: unknown). */
+    public ImageStackData withCalibration(Calibration calibration) {
+        return new ImageStackData(this, description, calibration);
+    }
+
+    @Override
+    public Calibration calibration() {
+        return calibration;
     }
 
     /** How the data was prepared (intensity range, clipping), or empty. */
@@ -144,7 +158,11 @@ public final class ImageStackData implements TrainingData {
 
         /** Prepares a stack read from a file or folder, with its own bit depth. */
         public ImageStackData build(SourceStack stack) {
-            return optBitDepth(stack.bitDepth()).build(stack.images());
+            ImageStackData d = optBitDepth(stack.bitDepth()).build(stack.images());
+            SourceImage first = stack.images().get(0);
+            // Each training pixel covers side / resolution source pixels.
+            return stack.calibration() == null ? d : d.withCalibration(stack.calibration()
+                    .times((double) square.side(first.height(), first.width()) / resolution));
         }
 
         /**

@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.training.data;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.IntensityMapping;
 
 /**
@@ -28,6 +29,7 @@ public final class TileData implements TrainingData {
     private final long[][] foreground;
     private final double minForeground;
     private final String description;
+    private final Calibration calibration;
     private final int across;
     private final int down;
 
@@ -37,7 +39,7 @@ public final class TileData implements TrainingData {
      *     null without a mask
      */
     TileData(List<SourceImage> images, int side, int resolution, IntensityMapping intensity, long[][] foreground,
-            double minForeground, String description) {
+            double minForeground, String description, Calibration calibration) {
         this.images = List.copyOf(images);
         this.side = side;
         this.resolution = resolution;
@@ -45,6 +47,7 @@ public final class TileData implements TrainingData {
         this.foreground = foreground;
         this.minForeground = minForeground;
         this.description = description;
+        this.calibration = calibration;
         this.across = images.get(0).width() / side;
         this.down = images.get(0).height() / side;
     }
@@ -92,6 +95,11 @@ public final class TileData implements TrainingData {
     @Override
     public IntensityMapping intensity() {
         return intensity;
+    }
+
+    @Override
+    public Calibration calibration() {
+        return calibration;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training.data;
 
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.IntensityMapping;
 
 /**
@@ -24,6 +25,11 @@ public interface TrainingData {
     /** How the data was prepared (intensity range, sampling), one line for the log; empty if nothing to say. */
     default String description() {
         return "";
+    }
+
+    /** The pixel size of the training images (the source's times the shrink), or null when unknown. */
+    default Calibration calibration() {
+        return null;
     }
 
     /** Copies image {@code index} ({@code channels * resolution²} floats, CHW) into {@code dst} at {@code offset}. */
