@@ -187,8 +187,12 @@ public final class ImageStackData implements TrainingData {
                 float[] sq = square.apply(IntensityRanges.normalise(images.get(i), choice.mapping()), -1f);
                 System.arraycopy(Resize.planes(sq, c, side, side, resolution, resolution), 0, out, i * n, n);
             }
+            String what = String.format(java.util.Locale.ROOT, "sampling whole: %d images of %d x %d px, %s to"
+                    + " %d px squares resized to %d px (the data set size: %d)", images.size(), first.width(),
+                    first.height(), square == SquarePolicy.PAD ? "padded" : "centre-cropped", side, resolution,
+                    images.size());
             return new ImageStackData(out, images.size(), c, resolution, choice.mapping())
-                    .describedAs(choice.description());
+                    .describedAs(choice.description() + "; " + what);
         }
     }
 }

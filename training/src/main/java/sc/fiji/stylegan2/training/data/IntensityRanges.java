@@ -91,7 +91,7 @@ public final class IntensityRanges {
             double high) {
         int plane = images.get(0).height() * images.get(0).width();
         long n = (long) images.size() * (last - first + 1) * plane;
-        if (depth != BitDepth.FLOAT) {
+        if (depth != BitDepth.FLOAT && allCounts(images, first, last, plane)) {
             // Integer data: a histogram of 0..65535 ranks exactly without copying the stack.
             long[] hist = new long[65536];
             for (SourceImage im : images) {
@@ -142,6 +142,19 @@ public final class IntensityRanges {
             out[k] = (float) Math.max(-1, Math.min(1, x));
         }
         return new SourceImage(image.name(), image.channels(), image.height(), image.width(), out);
+    }
+
+    /** Whether channels {@code first..last} hold whole numbers 0..65535 only (so a histogram ranks them). */
+    private static boolean allCounts(List<SourceImage> images, int first, int last, int plane) {
+        for (SourceImage im : images) {
+            for (int k = first * plane; k < (last + 1) * plane; k++) {
+                float v = im.pixels()[k];
+                if (!(v >= 0 && v <= 65535) || v != Math.rint(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static double fromHistogram(long[] hist, long rank) {
