@@ -75,8 +75,8 @@ class TrainingPreviewTest {
         CompositeImage imp = (CompositeImage) preview.image();
         assertEquals(100f, imp.getStack().getProcessor(1).getf(0, 0), 1e-3f, "raw 1 is channel 1's top");
         assertEquals(5000f, imp.getStack().getProcessor(2).getf(0, 0), 1e-3f, "raw 1 is channel 2's top");
-        assertEquals(100, imp.getProcessor(1).getMax(), 1e-9);
-        assertEquals(5000, imp.getProcessor(2).getMax(), 1e-9);
+        assertEquals(100, imp.getChannelLut(1).max, 1e-9);
+        assertEquals(5000, imp.getChannelLut(2).max, 1e-9);
     }
 
     @Test

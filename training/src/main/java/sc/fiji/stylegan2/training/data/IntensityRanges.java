@@ -36,6 +36,7 @@ public final class IntensityRanges {
         boolean per = options.perChannel(channels) && mode != IntensityMode.TYPE;
         int groups = per ? channels : 1;
         double[] lo = new double[groups], hi = new double[groups];
+        boolean collapsed = false;
         for (int g = 0; g < groups; g++) {
             int first = per ? g : 0, last = per ? g : channels - 1;
             double[] r = switch (mode) {
@@ -43,11 +44,14 @@ public final class IntensityRanges {
                 case PERCENTILE -> percentiles(images, first, last, depth, options.low(), options.high());
                 default -> minMax(images, first, last);
             };
+            if (mode == IntensityMode.PERCENTILE && !(r[1] > r[0])) {
+                // Sparse data (nearly every pixel one value): the percentiles meet, min..max still spans it.
+                r = minMax(images, first, last);
+                collapsed = true;
+            }
             if (!(r[1] > r[0])) {
                 throw new IllegalArgumentException((per ? "channel " + (g + 1) : "every pixel of the stack")
-                        + " has the value " + r[0] + (mode == IntensityMode.PERCENTILE ? " between the "
-                        + options.low() + " and " + options.high() + " % percentiles" : "")
-                        + ": there is nothing to learn");
+                        + " has the value " + r[0] + ": there is nothing to learn");
             }
             lo[g] = r[0];
             hi[g] = r[1];
@@ -56,8 +60,9 @@ public final class IntensityRanges {
                 : IntensityMapping.ofDataRanges(lo, hi);
         long clipped = clipped(images, mapping);
         long total = (long) images.size() * images.get(0).pixels().length;
-        return new Choice(mapping, mode, clipped, total, describe(options, mode, depth, per, mapping, clipped,
-                total));
+        String description = describe(options, mode, depth, per, mapping, clipped, total);
+        return new Choice(mapping, mode, clipped, total, collapsed ? description
+                + " (where the percentiles were equal, min..max)" : description);
     }
 
     /** The nearest-rank percentile {@code p} (in %) of {@code sorted} ascending values. */

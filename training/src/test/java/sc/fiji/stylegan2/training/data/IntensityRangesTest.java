@@ -105,6 +105,17 @@ class IntensityRangesTest {
     }
 
     @Test
+    void sparseDataWhosePercentilesMeetFallsBackToMinMax() {
+        float[] p = new float[10_000];
+        java.util.Arrays.fill(p, 100);
+        p[0] = 4000; // one bright pixel in 10,000: both percentiles are 100
+        SourceImage a = new SourceImage("a", 1, 100, 100, p);
+        IntensityRanges.Choice c = IntensityRanges.choose(List.of(a, a), BitDepth.BITS_16, PERCENTILE);
+        assertEquals(IntensityMapping.ofDataRange(100, 4000), c.mapping());
+        assertTrue(c.description().endsWith("min..max)"), c.description());
+    }
+
+    @Test
     void percentileLowAtOrAboveHighIsRefusedNamingTheKey() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new IntensityOptions(IntensityMode.PERCENTILE, 50, 40, null));
