@@ -157,6 +157,33 @@ public final class StyleGAN2Model implements AutoCloseable {
         }
     }
 
+    /**
+     * The pixel size of generated images, when the model was trained on calibrated images (metadata key
+     * {@code calibration}); empty otherwise or for official models.
+     */
+    public java.util.Optional<Calibration> calibration() {
+        JsonElement e = meta.get("calibration");
+        if (e == null || !e.isJsonObject()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            JsonObject o = e.getAsJsonObject();
+            return java.util.Optional.of(new Calibration(o.get("pixel_width").getAsDouble(),
+                    o.get("pixel_height").getAsDouble(), o.get("unit").getAsString()));
+        } catch (RuntimeException bad) { // a damaged calibration is no calibration; the networks still load
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Records the pixel size of generated images; it is saved with the model. */
+    public void setCalibration(Calibration calibration) {
+        JsonObject o = new JsonObject();
+        o.addProperty("pixel_width", calibration.pixelWidth());
+        o.addProperty("pixel_height", calibration.pixelHeight());
+        o.addProperty("unit", calibration.unit());
+        meta.add("calibration", o);
+    }
+
     /** The config object {@code key} ({@code G}, {@code D}, {@code intensity}) of a checkpoint's metadata. */
     private static JsonObject config(JsonObject meta, String key) {
         JsonElement e = meta.get(key);
@@ -253,7 +280,15 @@ public final class StyleGAN2Model implements AutoCloseable {
                 config.channelMax(), config.convClamp() == null ? "none" : config.convClamp()));
         s.append(String.format("parameters: G_ema %,d%s%s%n", count(gEma), g == null ? "" : ", G " + String.format("%,d", count(g)),
                 d == null ? ", no discriminator" : ", D " + String.format("%,d", count(d))));
-        s.append(String.format("intensity: output = raw * %s + %s%n", intensity.scale(), intensity.offset()));
+        if (intensity.isShared()) {
+            s.append(String.format("intensity: output = raw * %s + %s%n", intensity.scale(), intensity.offset()));
+        } else {
+            for (int c = 0; c < intensity.channels(); c++) {
+                s.append(String.format("intensity channel %d: output = raw * %s + %s%n", c + 1, intensity.scale(c),
+                        intensity.offset(c)));
+            }
+        }
+        calibration().ifPresent(c -> s.append("pixel size: ").append(c).append(String.format("%n")));
         s.append("layers: ").append(String.join(", ", layerNames()));
         return s.toString();
     }

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.model.checkpoint;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import sc.fiji.stylegan2.model.IntensityMapping;
@@ -89,15 +90,56 @@ public final class ConfigJson {
                 required(o, "label_mapping_lr_multiplier").getAsDouble());
     }
 
+    /**
+     * The intensity mapping: {@code scale} and {@code offset} (channel 0's, all a reader of a shared mapping
+     * needs), plus {@code scales} and {@code offsets} arrays when every channel has its own.
+     */
     public static JsonObject of(IntensityMapping m) {
         JsonObject o = new JsonObject();
         o.addProperty("scale", m.scale());
         o.addProperty("offset", m.offset());
+        if (!m.isShared()) {
+            JsonArray scales = new JsonArray(), offsets = new JsonArray();
+            for (int c = 0; c < m.channels(); c++) {
+                scales.add(m.scale(c));
+                offsets.add(m.offset(c));
+            }
+            o.add("scales", scales);
+            o.add("offsets", offsets);
+        }
         return o;
     }
 
+    /** Reads {@link #of(IntensityMapping)}; checkpoints written before per-channel mappings have no arrays. */
     public static IntensityMapping intensity(JsonObject o) {
-        return new IntensityMapping(required(o, "scale").getAsDouble(), required(o, "offset").getAsDouble());
+        IntensityMapping shared = new IntensityMapping(required(o, "scale").getAsDouble(),
+                required(o, "offset").getAsDouble());
+        if (!o.has("scales") && !o.has("offsets")) {
+            return shared;
+        }
+        double[] scales = numbers(o, "scales"), offsets = numbers(o, "offsets");
+        if (scales.length != offsets.length || scales.length == 0) {
+            throw new IllegalArgumentException("the intensity has " + scales.length + " scales but "
+                    + offsets.length + " offsets");
+        }
+        return IntensityMapping.perChannel(scales, offsets);
+    }
+
+    private static double[] numbers(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        if (e == null || !e.isJsonArray()) {
+            throw new IllegalArgumentException("the config lacks " + key + " (an array of numbers)");
+        }
+        JsonArray a = e.getAsJsonArray();
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            JsonElement x = a.get(i);
+            if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber()) {
+                throw new IllegalArgumentException(key + "[" + i + "] is not a number");
+            }
+            v[i] = x.getAsDouble();
+        }
+        return v;
     }
 
     /** The number under {@code key}. */

@@ -72,7 +72,7 @@ public final class StochasticVariation {
         }
         float[] data = done == samples ? out : Arrays.copyOf(out, done * perImage);
         if (range == OutputRange.MODEL) {
-            intensity.apply(data);
+            intensity.apply(data, res * res);
         }
         return new GeneratedImages(data, done, c, res, res, labels);
     }

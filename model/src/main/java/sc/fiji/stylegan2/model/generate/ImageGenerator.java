@@ -252,7 +252,7 @@ public final class ImageGenerator {
         }
         float[] data = done == count ? out : Arrays.copyOf(out, done * perImage);
         if (range == OutputRange.MODEL) {
-            intensity.apply(data);
+            intensity.apply(data, res * res);
         }
         return new GeneratedImages(data, done, c, res, res, labels.subList(0, done));
     }

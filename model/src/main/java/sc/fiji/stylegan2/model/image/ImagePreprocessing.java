@@ -51,7 +51,7 @@ public final class ImagePreprocessing {
             }
         }
         PlanarImages out = resize(centerCropSquare(images), resolution);
-        intensity.invert(out.data());
+        intensity.invert(out.data(), out.height() * out.width());
         return out;
     }
 

@@ -16,6 +16,7 @@ import org.scijava.plugin.PluginService;
 import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
+import sc.fiji.stylegan2.training.data.DataOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
 import sc.fiji.stylegan2.training.loop.TrainingListener;
 import sc.fiji.stylegan2.training.loop.TrainingLoop;
@@ -102,6 +103,46 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             + " (official 500; 100 reacts faster).")
     private double ada_kimg = 500;
 
+    @Parameter(label = "Intensity range", description = "Which intensities map to the generator's [-1, 1]:"
+            + " type = the pixel type's range (0..255, 0..65535); data = the stack's min..max; percentile ="
+            + " percentile_low..percentile_high (robust to hot pixels, values beyond are clipped); auto = type for"
+            + " 8-bit, data for float, and percentile for 16-bit data using less than a quarter of 0..65535"
+            + " (12-bit cameras).", choices = {"auto", "type", "data", "percentile"})
+    private String intensity = "auto";
+
+    @Parameter(label = "Percentile low (%)", description = "The low end of intensity=percentile.", min = "0",
+            max = "100", stepSize = "0.1")
+    private double percentile_low = 0.1;
+
+    @Parameter(label = "Percentile high (%)", description = "The high end of intensity=percentile.", min = "0",
+            max = "100", stepSize = "0.1")
+    private double percentile_high = 99.9;
+
+    @Parameter(label = "Range per channel", description = "Each channel its own intensity range (a dim marker"
+            + " beside a bright stain keeps its contrast); generated images come back in each channel's units."
+            + " Off: one range for all channels.")
+    private boolean per_channel = true;
+
+    @Parameter(label = "Sampling", description = "whole = each image (made square, resized) is one sample;"
+            + " tiles = a fresh random crop of resolution x scale pixels every time an image is drawn (a few large"
+            + " micrographs); objects = one crop centred on each object of labels.",
+            choices = {"whole", "tiles", "objects"})
+    private String sampling = "whole";
+
+    @Parameter(label = "Scale", description = "Data pixels per training pixel for tiles and objects: crops of"
+            + " resolution x scale pixels are resized to the resolution (2 = each training pixel covers 2 x 2).",
+            min = "0", stepSize = "0.5")
+    private double scale = 1;
+
+    @Parameter(label = "Labels", description = "Empty, or a label image or mask (a file or folder) of the images'"
+            + " size, one plane for all images or one per image: needed for sampling=objects, optional for tiles"
+            + " with min_foreground.", required = false)
+    private String labels = "";
+
+    @Parameter(label = "Minimum foreground", description = "For tiles with labels: the least fraction of"
+            + " labelled pixels a tile needs (0 = any tile).", min = "0", max = "1", stepSize = "0.05")
+    private double min_foreground = 0;
+
     @Parameter(label = "Resume from", description = "Empty for a new run; a checkpoint file; or latest (the newest"
             + " snapshot in the output folder).", required = false)
     private String resume = "";
@@ -118,9 +159,15 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             int res = TrainingTask.requireResolution(resolution);
             TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
             TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg, 0); // checks the keys early
+            DataOptions dataOptions = TrainingTask.dataOptions(intensity, percentile_low, percentile_high,
+                    per_channel, sampling, scale, min_foreground);
+            Path labelsPath = TrainingTask.labelsFile(labels, dataOptions);
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
-            TrainingData data = load(requireImages(), res);
+            TrainingData data = load(requireImages(), res, dataOptions, labelsPath);
+            if (log != null && !data.description().isEmpty()) {
+                log.info(data.description());
+            }
             AugmentOptions augmentation = TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg,
                     data.size());
             TrainingOptions options = TrainingTask.options(config, data, kimg, batch_size, snapshot_kimg,
@@ -161,10 +208,10 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
     }
 
     /** Reads the images with the highest-priority loader that supports them. */
-    private TrainingData load(Path path, int res) throws IOException {
+    private TrainingData load(Path path, int res, DataOptions options, Path labelsPath) throws IOException {
         for (TrainingDataLoader loader : plugins.createInstancesOfType(TrainingDataLoader.class)) {
             if (loader.supports(path)) {
-                return loader.load(path, res);
+                return loader.load(path, res, options, labelsPath);
             }
         }
         throw new IllegalArgumentException("images '" + path + "': no installed reader handles it (expected a TIFF"

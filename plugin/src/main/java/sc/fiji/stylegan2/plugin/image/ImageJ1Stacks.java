@@ -28,7 +28,15 @@ public final class ImageJ1Stacks {
 
     /** Converts a {@link LabeledFloatImg}, using its labels. */
     public static ImagePlus toImagePlus(String title, LabeledFloatImg images) {
-        return toImagePlus(title, images, images.labels());
+        ImagePlus imp = toImagePlus(title, images, images.labels());
+        if (images.calibration() != null) {
+            ij.measure.Calibration cal = imp.getCalibration().copy();
+            cal.pixelWidth = images.calibration().pixelWidth();
+            cal.pixelHeight = images.calibration().pixelHeight();
+            cal.setUnit(images.calibration().unit());
+            imp.setCalibration(cal);
+        }
+        return imp;
     }
 
     /**

@@ -5,6 +5,7 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Fraction;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.plugin.command.GenerateImagesCommand;
 
@@ -30,13 +31,15 @@ public final class LabeledFloatImg extends ArrayImg<FloatType, FloatArray> {
     private final int channels;
     private final List<String> labels;
     private final float[] data;
+    private final Calibration calibration;
 
-    private LabeledFloatImg(float[] data, long[] dims, int channels, List<String> labels) {
+    private LabeledFloatImg(float[] data, long[] dims, int channels, List<String> labels, Calibration calibration) {
         super(new FloatArray(data), dims, new Fraction());
         setLinkedType(new FloatType(this));
         this.data = data;
         this.channels = channels;
         this.labels = List.copyOf(labels);
+        this.calibration = calibration;
     }
 
     /** Views generated images as an image of dims (W, H, N) or (W, H, C, N), without copying pixels. */
@@ -62,7 +65,19 @@ public final class LabeledFloatImg extends ArrayImg<FloatType, FloatArray> {
         long[] dims = channels == 1
                 ? new long[] {width, height, count}
                 : new long[] {width, height, channels, count};
-        return new LabeledFloatImg(data, dims, channels, labels);
+        return new LabeledFloatImg(data, dims, channels, labels, null);
+    }
+
+    /** The same images (pixels shared) with the pixel size {@code calibration} (null: unknown). */
+    public LabeledFloatImg withCalibration(Calibration calibration) {
+        long[] dims = new long[numDimensions()];
+        dimensions(dims);
+        return new LabeledFloatImg(data, dims, channels, labels, calibration);
+    }
+
+    /** The pixel size of the images (from a model trained on calibrated data), or null when unknown. */
+    public Calibration calibration() {
+        return calibration;
     }
 
     /** Number of channels C (1 means the image has no channel axis). */

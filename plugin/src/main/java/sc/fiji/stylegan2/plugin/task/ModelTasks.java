@@ -50,7 +50,8 @@ public final class ModelTasks {
             throws IOException {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             GeneratedImages images = model.generate(request, progress);
-            return images.count() == 0 ? null : LabeledFloatImg.wrap(images);
+            return images.count() == 0 ? null
+                    : LabeledFloatImg.wrap(images).withCalibration(model.calibration().orElse(null));
         }
     }
 
@@ -85,7 +86,8 @@ public final class ModelTasks {
             LabeledLatents latents = source.resolve(generator, request.truncationPsi(), classIndex);
             GeneratedImages images = generator.synthesize(latents.latents(), latents.labels(), request.noiseMode(),
                     request.outputRange(), request.batchSize(), progress);
-            return images.count() == 0 ? null : LabeledFloatImg.wrap(images);
+            return images.count() == 0 ? null
+                    : LabeledFloatImg.wrap(images).withCalibration(model.calibration().orElse(null));
         }
     }
 

@@ -145,8 +145,8 @@ public final class ProjectionTask {
             labels.addAll(r.reconstruction().labels());
         }
         float[] data = join(parts);
-        model.intensity().apply(data);
         int res = model.config().resolution();
+        model.intensity().apply(data, res * res);
         return LabeledFloatImg.of(data, res, res, model.config().imgChannels(), labels);
     }
 
@@ -170,7 +170,7 @@ public final class ProjectionTask {
             return null;
         }
         float[] data = join(parts);
-        model.intensity().apply(data);
+        model.intensity().apply(data, res * res);
         return LabeledFloatImg.of(data, res, res, model.config().imgChannels(), labels);
     }
 

@@ -59,7 +59,7 @@ public final class StyleMixingTask {
             int r = rows.count(), c = cols.count();
             GeneratedImages cellImages = slice(images, r + c, r * c);
             float black = req.range() == OutputRange.MODEL
-                    ? (float) (model.intensity().offset() - model.intensity().scale()) : -1f;
+                    ? (float) model.intensity().low() : -1f;
             String summary = "rows " + LatentFiles.describe(req.rows()) + " x cols " + LatentFiles.describe(req.cols())
                     + ", col_styles " + StyleSelection.format(styles);
             GeneratedImages grid = MixingGrid.compose(slice(images, 0, r), slice(images, r, c), cellImages, black,

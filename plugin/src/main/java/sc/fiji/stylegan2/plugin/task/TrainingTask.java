@@ -10,6 +10,11 @@ import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
 import sc.fiji.stylegan2.training.data.AugmentMode;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
+import sc.fiji.stylegan2.training.data.DataOptions;
+import sc.fiji.stylegan2.training.data.IntensityMode;
+import sc.fiji.stylegan2.training.data.IntensityOptions;
+import sc.fiji.stylegan2.training.data.SamplingMode;
+import sc.fiji.stylegan2.training.data.SamplingOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
 import sc.fiji.stylegan2.training.loop.TrainingListener;
 import sc.fiji.stylegan2.training.loop.TrainingLoop;
@@ -63,6 +68,37 @@ public final class TrainingTask {
             int images) {
         AugmentMode mode = AugmentMode.choose(augment, images);
         return new AugmentOptions(mode, mode == AugmentMode.NONE ? 0 : augmentP, adaTarget, adaKimg);
+    }
+
+    /**
+     * The data keys: {@code intensity} ({@code auto}, {@code type}, {@code data}, {@code percentile}),
+     * {@code percentile_low} and {@code percentile_high} (in %), {@code per_channel}; {@code sampling}
+     * ({@code whole}, {@code tiles}, {@code objects}), {@code scale}, {@code min_foreground}.
+     */
+    public static DataOptions dataOptions(String intensity, double percentileLow, double percentileHigh,
+            boolean perChannel, String sampling, double scale, double minForeground) {
+        return new DataOptions(new IntensityOptions(IntensityMode.parse(intensity), percentileLow, percentileHigh,
+                perChannel), new SamplingOptions(SamplingMode.parse(sampling), scale, minForeground));
+    }
+
+    /**
+     * The {@code labels} file: null when not given (an error for {@code sampling=objects}), else a readable
+     * file.
+     */
+    public static Path labelsFile(String labels, DataOptions options) {
+        if (labels == null || labels.isBlank()) {
+            if (options.sampling().mode() == SamplingMode.OBJECTS) {
+                throw new IllegalArgumentException("labels is not set: sampling=objects needs a label image or mask"
+                        + " of the images' size");
+            }
+            return null;
+        }
+        Path path = Path.of(labels.trim());
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("labels '" + labels.trim() + "' does not exist: give a label image or"
+                    + " mask (TIFF, PNG) of the images' size");
+        }
+        return path;
     }
 
     /** Checks {@code resolution}: a power of two from 8 to 1024. */

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.training.data.BitDepth;
 import sc.fiji.stylegan2.training.data.SourceImage;
 import sc.fiji.stylegan2.training.data.SourceStack;
@@ -61,13 +62,15 @@ public final class ImageFiles {
         }
         List<SourceImage> images = new ArrayList<>();
         BitDepth depth = null;
-        for (Path f : files) {
-            SourceStack s = fromImagePlus(open(f));
+        Calibration calibration = null;
+        for (int i = 0; i < files.size(); i++) {
+            SourceStack s = fromImagePlus(open(files.get(i)));
             images.addAll(s.images());
-            // Mixed bit depths fall back to the data range.
+            // Mixed bit depths fall back to the data range; the calibration is kept when all files share it.
             depth = depth == null || depth == s.bitDepth() ? s.bitDepth() : BitDepth.FLOAT;
+            calibration = i == 0 || java.util.Objects.equals(calibration, s.calibration()) ? s.calibration() : null;
         }
-        return new SourceStack(images, depth);
+        return new SourceStack(images, depth, calibration);
     }
 
     private static boolean isImageName(Path p) {
@@ -156,7 +159,16 @@ public final class ImageFiles {
                 images.add(new SourceImage(name(imp.getTitle(), z, nz, t, nt), channels, h, w, pixels));
             }
         }
-        return new SourceStack(images, BitDepth.ofBitsPerPixel(imp.getBitDepth()));
+        return new SourceStack(images, BitDepth.ofBitsPerPixel(imp.getBitDepth()), calibration(imp));
+    }
+
+    /** The image's pixel size, or null when it is uncalibrated (ImageJ's 1 pixel). */
+    static Calibration calibration(ImagePlus imp) {
+        ij.measure.Calibration c = imp.getCalibration();
+        if (c == null || !c.scaled() || !(c.pixelWidth > 0) || !(c.pixelHeight > 0)) {
+            return null;
+        }
+        return new Calibration(c.pixelWidth, c.pixelHeight, c.getUnit());
     }
 
     private static void copyPlanes(ImageProcessor ip, boolean rgb, float[] dst, int offset) {

@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.plugin.training;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.scijava.plugin.SciJavaPlugin;
+import sc.fiji.stylegan2.training.data.DataOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
@@ -24,4 +25,12 @@ public interface TrainingDataLoader extends SciJavaPlugin {
      * @throws IllegalArgumentException if they cannot train (none, unreadable sizes), naming {@code images}
      */
     TrainingData load(Path images, int resolution) throws IOException;
+
+    /**
+     * Reads the images prepared by {@code options} (intensity mapping, sampling), with the label image or
+     * mask {@code labels} (null if none); loaders that have no such choices ignore them (the default).
+     */
+    default TrainingData load(Path images, int resolution, DataOptions options, Path labels) throws IOException {
+        return load(images, resolution);
+    }
 }

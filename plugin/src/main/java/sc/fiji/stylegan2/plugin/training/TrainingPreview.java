@@ -17,7 +17,8 @@ import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
  * The live preview of a training run (the official {@code fakes*.png}, followed by eye): an ImageJ 1.x
  * stack with one slice per snapshot, each G_ema's fixed-seed images as a {@link GridMontage} labelled
  * {@code kimg 12.000}, in the data's intensity units like every generated image. The display range is the
- * range the generator's [-1, 1] maps to, the same for every slice, so slices compare. The stack grows in
+ * range the generator's [-1, 1] maps to (per channel for a per-channel mapping), the same for every slice,
+ * so slices compare. The stack grows in
  * place in its window, which then shows the newest slice; for several channels it is a hyperstack of
  * channels by snapshots.
  *
@@ -69,14 +70,16 @@ public final class TrainingPreview implements TrainingListener {
         }
         IntensityMapping units = s.intensity();
         float[][] planes = layout.compose(grid, -1); // empty cells at the low end of the range
-        for (float[] plane : planes) {
-            units.apply(plane);
+        for (int c = 0; c < planes.length; c++) {
+            float[] plane = planes[c];
+            // One plane per channel: channel c's own mapping (a plane of the whole length selects it).
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] = (float) (plane[i] * units.scale(c) + units.offset(c));
+            }
         }
         frames.add(new Frame(String.format(Locale.ROOT, "kimg %.3f", s.kimg()), planes));
         thin(planes.length);
-        double low = units.offset() - Math.abs(units.scale());
-        double high = units.offset() + Math.abs(units.scale());
-        update(planes.length, low, high);
+        update(planes.length, units);
     }
 
     /** The preview image, or null before the first snapshot with a grid. */
@@ -103,7 +106,7 @@ public final class TrainingPreview implements TrainingListener {
      * Puts the slices in the image: a new image (and window) at first, then a new stack in the same image,
      * since ImageJ empties the stack of a closed image and the slices stay ours.
      */
-    private void update(int channels, double low, double high) {
+    private void update(int channels, IntensityMapping units) {
         ImageStack stack = new ImageStack(layout.width(), layout.height());
         for (Frame f : frames) {
             for (float[] plane : f.planes()) {
@@ -112,16 +115,31 @@ public final class TrainingPreview implements TrainingListener {
         }
         if (imp == null) {
             imp = ImageJ1Stacks.toImagePlus(title, stack, channels);
-            ImageJ1Stacks.setDisplayRange(imp, low, high);
+            displayRanges(units);
             if (show) {
                 imp.show();
             }
         } else {
             int channel = imp.getC();
             imp.setStack(stack, channels, 1, frames.size());
-            ImageJ1Stacks.setDisplayRange(imp, low, high);
+            displayRanges(units);
             imp.setPosition(channel, 1, frames.size());
         }
+    }
+
+    /** Each channel's display range is the range its [-1, 1] maps to (one range for a shared mapping). */
+    private void displayRanges(IntensityMapping units) {
+        if (!(imp instanceof ij.CompositeImage composite) || units.isShared()) {
+            ImageJ1Stacks.setDisplayRange(imp, units.low(), units.high());
+            return;
+        }
+        int position = composite.getC();
+        for (int c = 1; c <= composite.getNChannels(); c++) {
+            composite.setPositionWithoutUpdate(c, 1, 1);
+            double s = Math.abs(units.scale(c - 1)), o = units.offset(c - 1);
+            composite.setDisplayRange(o - s, o + s);
+        }
+        composite.setPositionWithoutUpdate(position, 1, 1);
     }
 
     private boolean closedByUser() {

@@ -80,7 +80,7 @@ public final class TrainingStatus implements TrainingListener {
     private static void saveGrid(Snapshot s) throws IOException {
         GeneratedImages g = s.grid();
         float[] data = g.data().clone();
-        s.intensity().apply(data);
+        s.intensity().apply(data, g.width() * g.height());
         LabeledFloatImg img = LabeledFloatImg.of(data, g.width(), g.height(), g.channels(), g.labels());
         Path file = gridFile(s.checkpoint());
         ImagePlus imp = ImageJ1Stacks.toImagePlus(file.getFileName().toString(), img);

@@ -63,6 +63,14 @@ class TrainStyleGAN2CommandTest {
         in.put("augment_p", 0.0);
         in.put("ada_target", 0.6);
         in.put("ada_kimg", 500.0);
+        in.put("intensity", "auto");
+        in.put("percentile_low", 0.1);
+        in.put("percentile_high", 99.9);
+        in.put("per_channel", true);
+        in.put("sampling", "whole");
+        in.put("scale", 1.0);
+        in.put("min_foreground", 0.0);
+        in.put("labels", "");
         return in;
     }
 
@@ -119,6 +127,75 @@ class TrainStyleGAN2CommandTest {
             assertEquals(8, model.config().resolution());
             assertTrue(model.intensity().offset() > 100, "the data's units come back: " + model.intensity());
         }
+    }
+
+    /**
+     * Two 12-bit channels of very different brightness in one 16-bit 64 x 48 px image, trained as random
+     * 16 px tiles at scale 2: the checkpoint maps each channel to its own range inside its data.
+     */
+    @Test
+    void largeTwelveBitTwoChannelImageTrainsAsTilesWithARangePerChannel() throws Exception {
+        ij.ImageStack stack = new ij.ImageStack(64, 48);
+        java.util.Random r = new java.util.Random(2);
+        for (int c = 0; c < 2; c++) {
+            short[] px = new short[64 * 48];
+            for (int k = 0; k < px.length; k++) {
+                px[k] = (short) (c == 0 ? 100 + r.nextInt(200) : 1000 + r.nextInt(3000));
+            }
+            stack.addSlice(new ij.process.ShortProcessor(64, 48, px, null));
+        }
+        ij.ImagePlus imp = new ij.ImagePlus("micrograph", stack);
+        imp.setDimensions(2, 1, 1);
+        Path tif = tmp.resolve("micrograph.tif");
+        assertTrue(new ij.io.FileSaver(imp).saveAsTiffStack(tif.toString()));
+        Map<String, Object> in = inputs(0.008, "");
+        in.put("images", tif.toFile());
+        in.put("sampling", "tiles");
+        in.put("scale", 2.0);
+        CommandModule m = run(in);
+        assertFalse(m.isCanceled(), () -> m.getCancelReason());
+        try (StyleGAN2Model model = StyleGAN2Model.load(((File) m.getOutput("checkpoint")).toPath())) {
+            assertEquals(2, model.intensity().channels(), model.intensity().toString());
+            double low0 = model.intensity().offset(0) - model.intensity().scale(0);
+            double high1 = model.intensity().offset(1) + model.intensity().scale(1);
+            assertTrue(low0 >= 100 && low0 < 110, model.intensity().toString()); // the 0.1 % percentile
+            assertTrue(high1 > 3900 && high1 <= 3999, model.intensity().toString()); // the 99.9 % percentile
+        }
+    }
+
+    /** A stack with 0.25 µm pixels, trained as tiles at scale 2: generated images have 0.5 µm pixels. */
+    @Test
+    void pixelSizeTimesScaleIsStoredAndCarriedToGeneratedImages() throws Exception {
+        ij.ImageStack stack = new ij.ImageStack(40, 40);
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 2; i++) {
+            float[] px = new float[40 * 40];
+            for (int k = 0; k < px.length; k++) {
+                px[k] = r.nextFloat();
+            }
+            stack.addSlice(new ij.process.FloatProcessor(40, 40, px));
+        }
+        ij.ImagePlus imp = new ij.ImagePlus("calibrated", stack);
+        imp.getCalibration().pixelWidth = 0.25;
+        imp.getCalibration().pixelHeight = 0.25;
+        imp.getCalibration().setUnit("micron");
+        Path tif = tmp.resolve("calibrated.tif");
+        assertTrue(new ij.io.FileSaver(imp).saveAsTiffStack(tif.toString()));
+        Map<String, Object> in = inputs(0.008, "");
+        in.put("images", tif.toFile());
+        in.put("sampling", "tiles");
+        in.put("scale", 2.0);
+        CommandModule m = run(in);
+        assertFalse(m.isCanceled(), () -> m.getCancelReason());
+        Path checkpoint = ((File) m.getOutput("checkpoint")).toPath();
+        sc.fiji.stylegan2.plugin.image.LabeledFloatImg generated = sc.fiji.stylegan2.plugin.task.ModelTasks.generate(
+                checkpoint, sc.fiji.stylegan2.model.generate.GenerateRequest.builder(1).build(),
+                sc.fiji.stylegan2.model.ProgressListener.NONE);
+        ij.measure.Calibration cal = sc.fiji.stylegan2.plugin.image.ImageJ1Stacks.toImagePlus("g", generated)
+                .getCalibration();
+        assertEquals(0.5, cal.pixelWidth, 1e-12);
+        assertEquals(0.5, cal.pixelHeight, 1e-12);
+        assertEquals("micron", cal.getUnit());
     }
 
     /**

@@ -197,6 +197,12 @@ class BadInputCorpusTest {
             cases.add(new Case("Train StyleGAN2: images " + i, f -> run("Train StyleGAN2", "images='" + f.path(i)
                     + "',output_dir='" + f.path("run") + "',resolution=8"), "images"));
         }
+        cases.add(new Case("Train StyleGAN2: tiles larger than the images", f -> run("Train StyleGAN2", "images='"
+                + f.path("good-images") + "',output_dir='" + f.path("run") + "',resolution=64,sampling=tiles"),
+                "sampling=tiles"));
+        cases.add(new Case("Train StyleGAN2: labels with three channels", f -> run("Train StyleGAN2", "images='"
+                + f.path("good-images") + "',output_dir='" + f.path("run") + "',resolution=8,sampling=objects,"
+                + "labels='" + f.path("good.png") + "'"), "labels"));
     }
 
     /** Values of the wrong kind, and command-line mistakes. */
@@ -210,6 +216,16 @@ class BadInputCorpusTest {
                 "layer"}, {"Project Image", m + ",space=Z", "space"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',resolution=48", "resolution"},
             {"Model Info", m + ",frames=3", "frames"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',intensity=log", "intensity"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_low=-1", "percentile_low"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_high=100.5", "percentile_high"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_low=60,percentile_high=40",
+                "percentile_high"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=grid", "sampling"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=tiles,scale=0", "scale"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=tiles,min_foreground=1", "min_foreground"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=objects", "labels"},
+            {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=objects,labels='/no/such.tif'", "labels"},
         };
         for (Object[] v : values) {
             cases.add(new Case(v[0] + ": " + v[2], f -> run((String) v[0], (String) v[1]), (String) v[2]));

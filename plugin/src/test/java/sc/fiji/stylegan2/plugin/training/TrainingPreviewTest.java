@@ -68,6 +68,18 @@ class TrainingPreviewTest {
     }
 
     @Test
+    void aPerChannelMappingGivesEachChannelItsUnitsAndDisplayRange() {
+        IntensityMapping two = IntensityMapping.ofDataRanges(new double[] {0, 1000}, new double[] {100, 5000});
+        TrainingPreview preview = new TrainingPreview("two", false, TrainingPreview.BUDGET_BYTES);
+        preview.snapshot(new Snapshot(Path.of("s.sg2"), 0.008, grid(2, 2, 1), two, Snapshot.Reason.SCHEDULED));
+        CompositeImage imp = (CompositeImage) preview.image();
+        assertEquals(100f, imp.getStack().getProcessor(1).getf(0, 0), 1e-3f, "raw 1 is channel 1's top");
+        assertEquals(5000f, imp.getStack().getProcessor(2).getf(0, 0), 1e-3f, "raw 1 is channel 2's top");
+        assertEquals(100, imp.getChannelLut(1).max, 1e-9);
+        assertEquals(5000, imp.getChannelLut(2).max, 1e-9);
+    }
+
+    @Test
     void severalChannelsMakeAHyperstackOfChannelsBySnapshots() {
         TrainingPreview preview = new TrainingPreview("rgb", false, TrainingPreview.BUDGET_BYTES);
         preview.snapshot(snapshot(0.008, grid(2, 3, 0)));

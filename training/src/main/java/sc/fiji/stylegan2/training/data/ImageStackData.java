@@ -1,6 +1,7 @@
 package sc.fiji.stylegan2.training.data;
 
 import java.util.List;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.IntensityMapping;
 
 /**
@@ -8,12 +9,14 @@ import sc.fiji.stylegan2.model.IntensityMapping;
  *
  * <ol>
  *   <li>every image must be finite and have the size and channels of the first; at least two images;
- *   <li>the intensity range is the type's range for 8/16-bit sources, else min..max over the whole stack;
- *   <li>each image is made square ({@link SquarePolicy}: centre crop, or pad with the range minimum);
- *   <li>then resized to the power-of-two training resolution ({@link Resize}: area down, bilinear up);
- *   <li>and mapped to [-1, 1] by {@code x = (y - offset) / scale}, the inverse of the stored
- *       {@link IntensityMapping} {@code y = x * scale + offset} (for 8-bit: the official
- *       {@code x = y / 127.5 - 1}).
+ *   <li>the intensity range is chosen by {@link IntensityOptions} ({@link IntensityRanges}): by default the
+ *       type's range for 8-bit sources, percentiles for 16-bit sources that use less than a quarter of
+ *       their range, else the type's range, min..max for float sources; per channel for multi-channel data;
+ *   <li>each image is mapped to [-1, 1] by {@code x = (y - offset) / scale} (clipped to [-1, 1]), the
+ *       inverse of the stored {@link IntensityMapping} {@code y = x * scale + offset} (for 8-bit: the
+ *       official {@code x = y / 127.5 - 1});
+ *   <li>made square ({@link SquarePolicy}: centre crop, or pad with the range minimum, -1);
+ *   <li>then resized to the power-of-two training resolution ({@link Resize}: area down, bilinear up).
  * </ol>
  *
  * Build with {@link #builder()}.
@@ -25,6 +28,8 @@ public final class ImageStackData implements TrainingData {
     private final int channels;
     private final int resolution;
     private final IntensityMapping intensity;
+    private final String description;
+    private final Calibration calibration;
 
     /** Wraps already prepared images: {@code count x channels x resolution²} values in [-1, 1]. */
     public ImageStackData(float[] pixels, int count, int channels, int resolution, IntensityMapping intensity) {
@@ -37,6 +42,39 @@ public final class ImageStackData implements TrainingData {
         this.channels = channels;
         this.resolution = resolution;
         this.intensity = intensity;
+        this.description = "";
+        this.calibration = null;
+    }
+
+    private ImageStackData(ImageStackData d, String description, Calibration calibration) {
+        this.pixels = d.pixels;
+        this.count = d.count;
+        this.channels = d.channels;
+        this.resolution = d.resolution;
+        this.intensity = d.intensity;
+        this.description = description;
+        this.calibration = calibration;
+    }
+
+    /** The same data, described by {@code description} (how it was prepared, for the log). */
+    public ImageStackData describedAs(String description) {
+        return new ImageStackData(this, description, calibration);
+    }
+
+    /** The same data with the pixel size {@code calibration} (null: unknown). */
+    public ImageStackData withCalibration(Calibration calibration) {
+        return new ImageStackData(this, description, calibration);
+    }
+
+    @Override
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    /** How the data was prepared (intensity range, clipping), or empty. */
+    @Override
+    public String description() {
+        return description;
     }
 
     public static Builder builder() {
@@ -92,6 +130,7 @@ public final class ImageStackData implements TrainingData {
         private int resolution = -1;
         private SquarePolicy square = SquarePolicy.CENTER_CROP;
         private BitDepth bitDepth = BitDepth.FLOAT;
+        private IntensityOptions intensity = IntensityOptions.DEFAULT;
 
         /** The training resolution, a power of two from 4 to 1024. */
         public Builder setResolution(int resolution) {
@@ -111,9 +150,19 @@ public final class ImageStackData implements TrainingData {
             return this;
         }
 
+        /** How intensities map to [-1, 1] (default {@link IntensityOptions#DEFAULT}). */
+        public Builder optIntensity(IntensityOptions intensity) {
+            this.intensity = intensity;
+            return this;
+        }
+
         /** Prepares a stack read from a file or folder, with its own bit depth. */
         public ImageStackData build(SourceStack stack) {
-            return optBitDepth(stack.bitDepth()).build(stack.images());
+            ImageStackData d = optBitDepth(stack.bitDepth()).build(stack.images());
+            SourceImage first = stack.images().get(0);
+            // Each training pixel covers side / resolution source pixels.
+            return stack.calibration() == null ? d : d.withCalibration(stack.calibration()
+                    .times((double) square.side(first.height(), first.width()) / resolution));
         }
 
         /**
@@ -129,21 +178,21 @@ public final class ImageStackData implements TrainingData {
             }
             StackChecks.requireTrainable(images);
             StackChecks.requireFitsInOneArray(images.size(), images.get(0).channels(), resolution);
-            double[] range = StackChecks.intensityRange(images, bitDepth);
-            IntensityMapping mapping = IntensityMapping.ofDataRange(range[0], range[1]);
+            IntensityRanges.Choice choice = IntensityRanges.choose(images, bitDepth, intensity);
             SourceImage first = images.get(0);
             int c = first.channels(), side = square.side(first.height(), first.width());
             int n = c * resolution * resolution;
             float[] out = new float[images.size() * n];
             for (int i = 0; i < images.size(); i++) {
-                float[] sq = square.apply(images.get(i), (float) range[0]);
-                float[] r = Resize.planes(sq, c, side, side, resolution, resolution);
-                for (int k = 0; k < n; k++) {
-                    // x = (y − offset) / scale, the inverse of y = x·scale + offset.
-                    out[i * n + k] = (float) ((r[k] - mapping.offset()) / mapping.scale());
-                }
+                float[] sq = square.apply(IntensityRanges.normalise(images.get(i), choice.mapping()), -1f);
+                System.arraycopy(Resize.planes(sq, c, side, side, resolution, resolution), 0, out, i * n, n);
             }
-            return new ImageStackData(out, images.size(), c, resolution, mapping);
+            String what = String.format(java.util.Locale.ROOT, "sampling whole: %d images of %d x %d px, %s to"
+                    + " %d px squares resized to %d px (the data set size: %d)", images.size(), first.width(),
+                    first.height(), square == SquarePolicy.PAD ? "padded" : "centre-cropped", side, resolution,
+                    images.size());
+            return new ImageStackData(out, images.size(), c, resolution, choice.mapping())
+                    .describedAs(choice.description() + "; " + what);
         }
     }
 }

@@ -16,6 +16,15 @@ final class StackChecks {
             throw new IllegalArgumentException("the image stack has a single image (" + images.get(0).name()
                     + "): need at least 2 images to train");
         }
+        requireConsistent(images);
+    }
+
+    /** At least one image; all finite and of the size and channels of the first. */
+    static void requireConsistent(List<SourceImage> images) {
+        if (images == null || images.isEmpty()) {
+            throw new IllegalArgumentException("the image stack is empty: need at least 1 image to cut samples"
+                    + " from");
+        }
         SourceImage first = images.get(0);
         for (int i = 0; i < images.size(); i++) {
             SourceImage im = images.get(i);

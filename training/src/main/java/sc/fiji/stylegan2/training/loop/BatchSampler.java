@@ -6,8 +6,8 @@ import sc.fiji.stylegan2.training.data.TrainingData;
 /**
  * Which real images each minibatch gets: the data set in a fresh random order every epoch, the order a
  * function of the seed and the epoch only, and with mirroring each draw flipped left-right or not by a hash of
- * its position, so that the images of any minibatch follow from the number of images shown so far (and a
- * resumed run sees what the uninterrupted run would have seen). Unlike the data library's
+ * its position (for tiles also the crop, by another hash of it), so that the images of any minibatch follow
+ * from the number of images shown so far (and a resumed run sees what the uninterrupted run would have seen). Unlike the data library's
  * {@code data.BatchSampler}, which draws from one running random stream, it needs no state in checkpoints.
  *
  * <p>Deviation: the official {@code InfiniteSampler} shuffles within a sliding window; a full shuffle per
@@ -44,12 +44,17 @@ public final class BatchSampler {
         int per = data.channels() * data.resolution() * data.resolution();
         float[] out = new float[count * per];
         for (int i = 0; i < count; i++) {
-            data.copyImage(index(start + i), out, i * per);
+            data.copySample(index(start + i), draw(start + i), out, i * per);
             if (mirror && flipped(start + i)) {
                 flipX(out, i * per);
             }
         }
         return out;
+    }
+
+    /** The key of the draw at {@code pos}: which crop data cut from larger images gives (see TrainingData). */
+    public long draw(long pos) {
+        return StepRandom.mix(StepRandom.mix(seed ^ 0x7C3A_91E5_D2B4_6F08L) + pos);
     }
 
     /** Whether the draw at {@code pos} is mirrored. */

@@ -52,6 +52,9 @@ public final class TrainingLoop {
         TrainingDataCheck.validate(data, options);
         Files.createDirectories(outputDir);
         try (TrainingSession session = TrainingSession.start(options, data.intensity())) {
+            if (data.calibration() != null) {
+                session.model().setCalibration(data.calibration());
+            }
             return run(session, null);
         }
     }

@@ -135,9 +135,10 @@ class ImageStackDataTest {
     }
 
     @Test
-    void sixteenBitDataUsesTheFullTypeRange() {
+    void sixteenBitDataWithIntensityTypeUsesTheFullTypeRange() {
         SourceImage a = gray("a", 4, 4, (x, y) -> 1000), b = gray("b", 4, 4, (x, y) -> 2000);
-        ImageStackData d = build(4, SquarePolicy.CENTER_CROP, BitDepth.BITS_16, a, b);
+        ImageStackData d = ImageStackData.builder().setResolution(4).optBitDepth(BitDepth.BITS_16)
+                .optIntensity(IntensityOptions.TYPE_SHARED).build(List.of(a, b));
         assertEquals(IntensityMapping.ofDataRange(0, 65535), d.intensity());
         assertArrayEquals(b.pixels(), inUnits(d, 1), 1e-2f);
     }
