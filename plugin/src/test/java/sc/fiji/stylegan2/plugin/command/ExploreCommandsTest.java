@@ -8,41 +8,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.measure.ResultsTable;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scijava.Context;
+import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
 import sc.fiji.stylegan2.model.testutil.Float32;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /** Interpolate Latents, Stochastic Variation and Show Activations through CommandService, 64 px fixture. */
 class ExploreCommandsTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
-    private static CommandModule run(Class<? extends org.scijava.command.Command> type, Object... keyValues)
-            throws Exception {
-        Object[] all = new Object[keyValues.length + 2];
-        all[0] = "model_file";
-        all[1] = Fixtures.gray64Pickle().toFile();
-        System.arraycopy(keyValues, 0, all, 2, keyValues.length);
-        return Commands.run(context, type, all);
+    /** The command on the 64 px fixture with {@code keyValues}. */
+    private static CommandModule run(Class<? extends Command> type, Object... keyValues) throws Exception {
+        return Commands.run(scijava.context(), type, Map.of("model_file", Fixtures.gray64Pickle().toFile()),
+                keyValues);
     }
 
     private static float[] image(LabeledFloatImg img, int n) {
@@ -92,9 +80,8 @@ class ExploreCommandsTest {
                 "output_range", "raw");
         LabeledFloatImg samples = Commands.output(m, "images", LabeledFloatImg.class);
         LabeledFloatImg std = Commands.output(m, "std", LabeledFloatImg.class);
-        LabeledFloatImg noiseless = Commands.output(Commands.run(context, GenerateImagesCommand.class, "model_file",
-                Fixtures.gray64Pickle().toFile(), "seeds", "2", "noise_mode", "none", "output_range", "raw"),
-                "images", LabeledFloatImg.class);
+        LabeledFloatImg noiseless = Commands.output(run(GenerateImagesCommand.class, "seeds", "2", "noise_mode",
+                "none", "output_range", "raw"), "images", LabeledFloatImg.class);
         assertEquals(List.of("seed=2 noise=0", "seed=2 noise=1", "seed=2 noise=2"), samples.labels());
         // A batch of one against the third of a batch of three: equal up to float32 rounding.
         Float32.assertClose(noiseless.data(), image(samples, 2), Float32.synthesis(Fixtures.gray64Config(),

@@ -3,26 +3,23 @@ package sc.fiji.stylegan2.plugin.command;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scijava.Cancelable;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /**
  * Generate Images end to end: a real SciJava context runs the command through {@link CommandService} on the
@@ -31,39 +28,17 @@ import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 class GenerateImagesCommandTest {
 
     private static final int SIZE = 64 * 64;
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
+    /** Generate Images on the 64 px fixture with {@code keyValues} over the defaults. */
+    private static CommandModule run(Object... keyValues) throws Exception {
+        return Commands.run(scijava.context(), GenerateImagesCommand.class,
+                Map.of("model_file", Fixtures.gray64Pickle().toFile()), keyValues);
     }
 
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
-    /** Every input given (so no remembered value is loaded), defaults overridden by {@code keyValues}. */
-    static CommandModule run(Object... keyValues) throws Exception {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("model_file", Fixtures.gray64Pickle().toFile());
-        inputs.put("seeds", "0-7");
-        inputs.put("latent_file", null); // unset File inputs left unresolved would open a file chooser
-        inputs.put("truncation_psi", 1.0);
-        inputs.put("noise_mode", "const");
-        inputs.put("output_range", "model");
-        inputs.put("batch_size", 8);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            inputs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return context.service(CommandService.class).run(GenerateImagesCommand.class, true, inputs).get();
-    }
-
-    static LabeledFloatImg images(CommandModule module) {
-        Cancelable c = (Cancelable) module;
-        assertFalse(c.isCanceled(), () -> "canceled: " + c.getCancelReason());
-        return assertInstanceOf(LabeledFloatImg.class, module.getOutput("images"));
+    private static LabeledFloatImg images(CommandModule module) {
+        return Commands.output(module, "images", LabeledFloatImg.class);
     }
 
     static void assertImageEquals(float[] expected, float[] data, int image, float tolerance) {
@@ -112,23 +87,20 @@ class GenerateImagesCommandTest {
     @Test
     void backwardsSeedRangeCancelsNamingSeeds() throws Exception {
         CommandModule module = run("seeds", "7-3");
-        assertTrue(module.isCanceled());
-        assertTrue(module.getCancelReason().startsWith("seeds '7-3'"), module.getCancelReason());
+        String reason = Commands.cancelReason(module);
+        assertTrue(reason.startsWith("seeds '7-3'"), reason);
         assertNull(module.getOutput("images"));
     }
 
     @Test
     void missingModelFileCancelsNamingModelFile() throws Exception {
-        CommandModule module = run("model_file", new File("/no/such/model.pkl"));
-        assertTrue(module.isCanceled());
-        assertEquals("model_file '/no/such/model.pkl' does not exist", module.getCancelReason());
+        assertEquals("model_file '/no/such/model.pkl' does not exist",
+                Commands.cancelReason(run("model_file", new File("/no/such/model.pkl"))));
     }
 
     @Test
     void unreadableModelCancelsWithTheLoadersMessage() throws Exception {
         File notAModel = Fixtures.dir().resolve("README.md").toFile();
-        CommandModule module = run("model_file", notAModel);
-        assertTrue(module.isCanceled(), "a README is not a model");
-        assertFalse(module.getCancelReason().isBlank());
+        assertFalse(Commands.cancelReason(run("model_file", notAModel)).isBlank(), "a README is not a model");
     }
 }

@@ -8,30 +8,27 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.plugin.headless.Headless;
-import sc.fiji.stylegan2.plugin.headless.HeadlessTest;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
 /**
  * Latent files in place of seeds in Style Mixing, Interpolate Latents, Show Activations and Stochastic
@@ -47,7 +44,8 @@ import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 class LatentInputsTest {
 
     private static final int SIZE = 64 * 64;
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
     @TempDir
     static Path dir;
     /** Seed 1's ws alone; seeds 2 and 3's ws mapped together; seeds 0 and 1's mapped together. */
@@ -60,8 +58,6 @@ class LatentInputsTest {
 
     @BeforeAll
     static void writeLatentFiles() throws Exception {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
         try (StyleGAN2Model model = StyleGAN2Model.load(Fixtures.gray64Pickle())) {
             numWs = model.config().numWs();
             wDim = model.config().wDim();
@@ -93,20 +89,10 @@ class LatentInputsTest {
         return file;
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        context.close();
-    }
-
     /** The command on the 64 px model, in raw output range where it has one, with the given keys. */
     private static CommandModule run(Class<? extends Command> type, Object... keyValues) throws Exception {
-        boolean ranged = context.service(CommandService.class).getCommand(type).getInput("output_range") != null;
-        List<Object> all = new ArrayList<>(List.of("model_file", Fixtures.gray64Pickle().toFile()));
-        if (ranged) {
-            all.addAll(List.of("output_range", "raw"));
-        }
-        all.addAll(Arrays.asList(keyValues));
-        return Commands.run(context, type, all.toArray());
+        return Commands.run(scijava.context(), type, Map.of("model_file", Fixtures.gray64Pickle().toFile(),
+                "output_range", "raw"), keyValues);
     }
 
     private static LabeledFloatImg img(CommandModule m, String output) {
@@ -263,7 +249,7 @@ class LatentInputsTest {
     @Test
     void theLauncherTakesLatentFilesAsAQuotedCommaList() throws Exception {
         Path saved = dir.resolve("grid.tif");
-        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Style Mixing", "model_file='"
+        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Style Mixing", "model_file='"
                 + Fixtures.gray64Pickle() + "',row_latents='" + seed1 + "," + seeds23
                 + "',col_seeds='0',output_range=raw,batch_size=1",
                 "--save", saved.toString());
@@ -281,7 +267,7 @@ class LatentInputsTest {
 
     @Test
     void theLauncherReportsALatentOfAnotherModelAsAUsageError() {
-        String line = HeadlessTest.run(context, "--run", "Show Activations", "model_file='" + Fixtures.gray64Pickle()
+        String line = Launcher.run(scijava.context(), "--run", "Show Activations", "model_file='" + Fixtures.gray64Pickle()
                 + "',latent_file='" + otherModel + "'").usageError();
         assertTrue(line.startsWith("stylegan2: latent_file rgb32_w.npz holds latents [N, num_ws, w_dim] = [1, 8, 128]"),
                 line);

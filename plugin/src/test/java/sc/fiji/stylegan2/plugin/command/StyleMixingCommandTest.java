@@ -5,37 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.command.CommandModule;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /** Style Mixing through CommandService on the 64 px fixture, checked against the official images. */
 class StyleMixingCommandTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
+    /** Style Mixing of rows 0, 1 and columns 2, 3 of the 64 px fixture in raw range, with {@code keyValues}. */
     private static CommandModule mix(Object... keyValues) throws Exception {
-        Object[] base = {"model_file", Fixtures.gray64Pickle().toFile(), "row_seeds", "0,1", "col_seeds", "2,3",
-            "output_range", "raw"};
-        Object[] all = java.util.Arrays.copyOf(base, base.length + keyValues.length);
-        System.arraycopy(keyValues, 0, all, base.length, keyValues.length);
-        return Commands.run(context, StyleMixingCommand.class, all);
+        return Commands.run(scijava.context(), StyleMixingCommand.class, Map.of("model_file",
+                Fixtures.gray64Pickle().toFile(), "row_seeds", "0,1", "col_seeds", "2,3", "output_range", "raw"),
+                keyValues);
     }
 
     /** The 64x64 tile at grid row {@code r}, column {@code c}. */

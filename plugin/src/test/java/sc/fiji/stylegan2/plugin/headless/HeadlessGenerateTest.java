@@ -8,36 +8,26 @@ import ij.IJ;
 import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
 /** The launcher end to end: generate with the fixture model, save a TIFF, read it back with ImageJ. */
 class HeadlessGenerateTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
     @Test
     void generateSavesAFloatTiffWithOneLabeledSlicePerSeed() throws Exception {
         Path out = tmp.resolve("out.tif");
-        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Generate Images",
+        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Generate Images",
                 "model_file='" + Fixtures.gray64Pickle() + "',seeds='0-3',output_range=raw,batch_size=2",
                 "--save", out.toString());
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
@@ -57,7 +47,7 @@ class HeadlessGenerateTest {
     void rgbModelSavesAChannelsByFramesHyperstack() throws Exception {
         Path out = tmp.resolve("rgb.tif");
         Path model = Fixtures.dir().resolve("res32-rgb/G_ema.pt");
-        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Generate Images",
+        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Generate Images",
                 "model_file='" + model + "',seeds='2,3',output_range=raw", "--save", out.toString());
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
 
@@ -79,7 +69,7 @@ class HeadlessGenerateTest {
 
     @Test
     void modelInfoPrintsTheDescriptionToStdout() {
-        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Model Info",
+        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Model Info",
                 "model_file='" + Fixtures.gray64Pickle() + "'");
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
         assertTrue(r.out().contains("64"), r.out());

@@ -6,30 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 import sc.fiji.stylegan2.plugin.command.GenerateImagesCommand;
 import sc.fiji.stylegan2.plugin.command.ModelInfoCommand;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 class CommandFinderTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
     private static CommandFinder finder;
 
     @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-        finder = new CommandFinder(context.service(CommandService.class));
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
+    static void findCommands() {
+        finder = new CommandFinder(scijava.context().service(CommandService.class));
     }
 
     @Test

@@ -12,32 +12,26 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /** The parts of the ImageJ 1.x bridge that need no display: the menu entries and the dialog fields. */
 class BridgeDefinitionTest {
 
     private static final Pattern ENTRY =
             Pattern.compile("^(Plugins>StyleGAN2), \"([^\"]+)\", ([\\w.]+)\\(\"([^\"]+)\"\\)$");
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
     private static CommandFinder finder;
 
     @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-        finder = new CommandFinder(context.service(CommandService.class));
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
+    static void findCommands() {
+        finder = new CommandFinder(scijava.context().service(CommandService.class));
     }
 
     @Test
