@@ -3,36 +3,34 @@ package sc.fiji.stylegan2.e2e;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sc.fiji.stylegan2.plugin.testutil.Commands.output;
 
 import ij.measure.ResultsTable;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scijava.Context;
-import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
-import org.scijava.module.ModuleItem;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
 import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.image.TiffStackWriter;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /**
  * Every StyleGAN2 command run by menu name through {@link CommandService} in a real SciJava {@link Context},
@@ -46,47 +44,17 @@ class CommandsInContextTest {
             "Style Mixing", "Interpolate Latents", "Stochastic Variation", "Show Activations", "Project Image",
             "Train StyleGAN2");
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
-    /**
-     * Runs a command by menu name with every key given: the 64 px model (commands that read one), defaults,
-     * then the overrides.
-     */
-    static CommandModule run(String command, Object... keyValues) throws Exception {
-        CommandService commands = context.service(CommandService.class);
-        CommandInfo info = new CommandFinder(commands).find(command);
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        for (ModuleItem<?> item : CommandFinder.keys(info)) {
-            inputs.put(item.getName(), item.getDefaultValue());
-        }
-        if (inputs.containsKey("model_file")) {
-            inputs.put("model_file", E2E.gray64().toFile());
-        }
-        for (int i = 0; i < keyValues.length; i += 2) {
-            inputs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return (CommandModule) commands.run(info, true, inputs).get();
-    }
-
-    static <T> T output(CommandModule m, String name, Class<T> type) {
-        assertFalse(m.isCanceled(), () -> "canceled: " + m.getCancelReason());
-        return assertInstanceOf(type, m.getOutput(name));
+    /** Runs a command by menu name with the 64 px model (commands that read one) and {@code keyValues}. */
+    private static CommandModule run(String command, Object... keyValues) throws Exception {
+        return Commands.run(scijava.context(), command, Map.of("model_file", E2E.gray64().toFile()), keyValues);
     }
 
     @Test
     void everyCommandIsCovered() {
-        Set<String> all = new CommandFinder(context.service(CommandService.class)).all().stream()
+        Set<String> all = new CommandFinder(scijava.context().service(CommandService.class)).all().stream()
                 .map(CommandFinder::menuName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(COVERED), all);
     }

@@ -11,13 +11,13 @@ import java.util.Arrays;
 import java.util.Map;
 import javax.script.ScriptEngineFactory;
 import javax.script.ScriptEngineManager;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.script.ScriptModule;
 import org.scijava.script.ScriptService;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /**
  * SciJava scripts with {@code #@} parameters, in Groovy and in Jython, calling the StyleGAN2 commands
@@ -31,26 +31,20 @@ import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
  */
 class ScriptsTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
     @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
+    static void addScriptEngines() {
         System.setProperty("python.cachedir.skip", "true"); // Jython: no package cache in the user's home
-        context = new Context();
-        ScriptService scripts = context.service(ScriptService.class);
+        ScriptService scripts = scijava.context().service(ScriptService.class);
         for (ScriptEngineFactory factory : new ScriptEngineManager().getEngineFactories()) {
             scripts.getIndex().add(factory, true);
         }
     }
 
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
     private static ScriptModule run(String script, Map<String, Object> inputs) throws Exception {
-        ScriptModule module = context.service(ScriptService.class).run(resource(script), true, inputs).get();
+        ScriptModule module = scijava.context().service(ScriptService.class).run(resource(script), true, inputs).get();
         assertNull(module.getReturnValue() instanceof Throwable t ? t : null);
         return module;
     }
