@@ -60,7 +60,9 @@ class GenerationOutOfMemoryTest {
                 "-XX:+UseSerialGC", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
                 GenerateInChild.class.getName(), String.valueOf(COUNT), String.valueOf(COUNT), images.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("OMP_NUM_THREADS", "2"); // thread stacks count toward the limit too
+        // The child inherits this JVM's OMP_NUM_THREADS (surefire sets it; 2 unless the caller gives one): the
+        // images are compared bit for bit, and libtorch splits its sums by thread count. Thread stacks count
+        // toward the limit too, so a much larger count may need a larger limit.
         Process p = pb.start();
         byte[] output = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child did not finish");
