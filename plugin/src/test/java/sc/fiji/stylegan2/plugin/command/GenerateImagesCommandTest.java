@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sc.fiji.stylegan2.model.testutil.Images.assertImagesClose;
 
 import java.io.File;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import sc.fiji.stylegan2.model.testutil.Images;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.ImageParts;
 
 /**
  * Generate Images end to end: a real SciJava context runs the command through {@link CommandService} on the
@@ -27,7 +29,6 @@ import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
  */
 class GenerateImagesCommandTest {
 
-    private static final int SIZE = 64 * 64;
     @RegisterExtension
     static final HeadlessContext scijava = new HeadlessContext();
 
@@ -41,9 +42,10 @@ class GenerateImagesCommandTest {
         return Commands.output(module, "images", LabeledFloatImg.class);
     }
 
-    static void assertImageEquals(float[] expected, float[] data, int image, float tolerance) {
-        float[] actual = Arrays.copyOfRange(data, image * SIZE, (image + 1) * SIZE);
-        assertArrayEquals(expected, actual, tolerance, "image " + image);
+    /** Asserts that image {@code n} of {@code img} is the official image of that seed and psi. */
+    private static void assertOfficial(int seed, String psi, LabeledFloatImg img, int n) throws Exception {
+        assertImagesClose(Fixtures.gray64Image(seed, psi), ImageParts.image(img, n), Images.OFFICIAL,
+                "image " + n + " against the official seed " + seed + " psi " + psi);
     }
 
     @ParameterizedTest
@@ -54,7 +56,7 @@ class GenerateImagesCommandTest {
         assertArrayEquals(new long[] {64, 64, 4}, img.dimensionsAsLongArray());
         assertEquals(List.of("seed=0", "seed=1", "seed=2", "seed=3"), img.labels());
         for (int s = 0; s < 4; s++) {
-            assertImageEquals(Fixtures.gray64Image(s, "1p00"), img.data(), s, 1e-3f);
+            assertOfficial(s, "1p00", img, s);
         }
     }
 
@@ -62,7 +64,7 @@ class GenerateImagesCommandTest {
     void truncatedOutputInUnevenBatchesMatchesTheOfficialPsi07() throws Exception {
         LabeledFloatImg img = images(run("seeds", "0-3", "truncation_psi", 0.7, "output_range", "raw", "batch_size", 3));
         for (int s = 0; s < 4; s++) {
-            assertImageEquals(Fixtures.gray64Image(s, "0p70"), img.data(), s, 1e-3f);
+            assertOfficial(s, "0p70", img, s);
         }
     }
 
@@ -70,8 +72,8 @@ class GenerateImagesCommandTest {
     void seedsComeBackInTheOrderGiven() throws Exception {
         LabeledFloatImg img = images(run("seeds", "3,1", "output_range", "raw"));
         assertEquals(List.of("seed=3", "seed=1"), img.labels());
-        assertImageEquals(Fixtures.gray64Image(3, "1p00"), img.data(), 0, 1e-3f);
-        assertImageEquals(Fixtures.gray64Image(1, "1p00"), img.data(), 1, 1e-3f);
+        assertOfficial(3, "1p00", img, 0);
+        assertOfficial(1, "1p00", img, 1);
     }
 
     @Test
@@ -81,7 +83,8 @@ class GenerateImagesCommandTest {
         for (int i = 0; i < expected.length; i++) {
             expected[i] = expected[i] * 127.5f + 128f;
         }
-        assertImageEquals(expected, img.data(), 0, 1e-3f * 127.5f);
+        assertImagesClose(expected, img.data(), Images.OFFICIAL * 127.5,
+                "seed 2 against the official image in model range (its tolerance scaled as the image, by 127.5)");
     }
 
     @Test

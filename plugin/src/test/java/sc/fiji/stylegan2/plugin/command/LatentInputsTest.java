@@ -23,11 +23,13 @@ import org.scijava.command.CommandModule;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
+import sc.fiji.stylegan2.model.testutil.Images;
 import sc.fiji.stylegan2.plugin.headless.Headless;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.ImageParts;
 import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
 /**
@@ -99,10 +101,6 @@ class LatentInputsTest {
         return Commands.output(m, output, LabeledFloatImg.class);
     }
 
-    private static float[] image(LabeledFloatImg img, int n) {
-        return Arrays.copyOfRange(img.data(), n * SIZE, (n + 1) * SIZE);
-    }
-
     private static String reason(Class<? extends Command> type, Object... keyValues) throws Exception {
         return Commands.cancelReason(run(type, keyValues));
     }
@@ -137,9 +135,9 @@ class LatentInputsTest {
         CommandModule generated = run(GenerateImagesCommand.class, "latent_file", seed1WithNoise.toFile(),
                 "batch_size", 1);
         CommandModule constNoise = run(GenerateImagesCommand.class, "seeds", "1", "batch_size", 1);
-        float[] rowTile = tile(img(mix, "grid"), 1, 0);
+        float[] rowTile = ImageParts.tile(img(mix, "grid"), 1, 0, 64);
         assertArrayEquals(img(generated, "images").data(), rowTile, 0f);
-        assertTrue(meanAbsDiff(img(constNoise, "images").data(), rowTile) > 1e-3,
+        assertTrue(Images.meanAbsDiff(img(constNoise, "images").data(), rowTile) > 1e-3,
                 "the stored maps, not noise_const, made the row");
     }
 
@@ -162,8 +160,8 @@ class LatentInputsTest {
                 "batch_size", 1), "images");
         LabeledFloatImg seed = img(run(GenerateImagesCommand.class, "seeds", "1", "batch_size", 1), "images");
         assertEquals("seed1_projected.npz[0]>seed1_w.npz[0] t=0.500", frames.labels().get(1));
-        assertArrayEquals(projected.data(), image(frames, 0), 0f);
-        assertArrayEquals(seed.data(), image(frames, 2), 0f);
+        assertArrayEquals(projected.data(), ImageParts.image(frames, 0), 0f);
+        assertArrayEquals(seed.data(), ImageParts.image(frames, 2), 0f);
     }
 
     @Test
@@ -194,7 +192,7 @@ class LatentInputsTest {
                 "b8.conv0"), "activations").data();
         float[] modelNoise = img(run(ShowActivationsCommand.class, "seed", 1L, "layer", "b8.conv0"), "activations")
                 .data();
-        assertTrue(meanAbsDiff(stored, modelNoise) > 1e-3, "the stored maps change the activations");
+        assertTrue(Images.meanAbsDiff(stored, modelNoise) > 1e-3, "the stored maps change the activations");
         float[] storedNone = img(run(ShowActivationsCommand.class, "latent_file", seed1WithNoise.toFile(), "layer",
                 "b8.conv0", "noise_mode", "none"), "activations").data();
         float[] seedNone = img(run(ShowActivationsCommand.class, "seed", 1L, "layer", "b8.conv0", "noise_mode",
@@ -273,21 +271,4 @@ class LatentInputsTest {
                 line);
     }
 
-    /** The 64x64 tile at grid row {@code r}, column {@code c}. */
-    private static float[] tile(LabeledFloatImg grid, int r, int c) {
-        int width = (int) grid.dimension(0);
-        float[] out = new float[SIZE];
-        for (int y = 0; y < 64; y++) {
-            System.arraycopy(grid.data(), (r * 64 + y) * width + c * 64, out, y * 64, 64);
-        }
-        return out;
-    }
-
-    private static double meanAbsDiff(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += Math.abs(a[i] - b[i]);
-        }
-        return s / a.length;
-    }
 }

@@ -1,8 +1,8 @@
 package sc.fiji.stylegan2.plugin.headless;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sc.fiji.stylegan2.model.testutil.Images.assertImagesClose;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -11,6 +11,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import sc.fiji.stylegan2.model.testutil.Images;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.plugin.testutil.Launcher;
@@ -39,7 +40,8 @@ class HeadlessGenerateTest {
         assertEquals(4, imp.getStackSize());
         for (int s = 0; s < 4; s++) {
             assertEquals("seed=" + s, imp.getStack().getSliceLabel(s + 1));
-            assertArrayEquals(Fixtures.gray64Image(s, "1p00"), (float[]) imp.getStack().getPixels(s + 1), 1e-3f);
+            assertImagesClose(Fixtures.gray64Image(s, "1p00"), (float[]) imp.getStack().getPixels(s + 1),
+                    Images.OFFICIAL, "slice " + (s + 1) + " against the official seed " + s);
         }
     }
 
@@ -61,8 +63,9 @@ class HeadlessGenerateTest {
             for (int c = 0; c < 3; c++) {
                 int slice = n * 3 + c + 1; // channel-fastest
                 assertEquals("seed=" + (n + 2), imp.getStack().getSliceLabel(slice));
-                assertArrayEquals(Arrays.copyOfRange(expected, c * 32 * 32, (c + 1) * 32 * 32),
-                        (float[]) imp.getStack().getPixels(slice), 1e-3f, "seed " + (n + 2) + " channel " + c);
+                assertImagesClose(Arrays.copyOfRange(expected, c * 32 * 32, (c + 1) * 32 * 32),
+                        (float[]) imp.getStack().getPixels(slice), Images.OFFICIAL,
+                        "seed " + (n + 2) + " channel " + c + " against the official image");
             }
         }
     }
