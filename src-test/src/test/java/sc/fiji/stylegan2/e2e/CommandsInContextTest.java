@@ -57,7 +57,7 @@ class CommandsInContextTest {
 
     @Test
     void everyCommandIsCovered() {
-        Set<String> all = new CommandFinder(scijava.context().service(CommandService.class)).all().stream()
+        Set<String> all = Commands.finder(scijava.context()).all().stream()
                 .map(CommandFinder::menuName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(COVERED), all);
     }

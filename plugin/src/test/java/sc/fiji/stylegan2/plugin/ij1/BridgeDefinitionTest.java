@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /** The parts of the ImageJ 1.x bridge that need no display: the menu entries and the dialog fields. */
@@ -27,11 +26,9 @@ class BridgeDefinitionTest {
             Pattern.compile("^(Plugins>StyleGAN2), \"([^\"]+)\", ([\\w.]+)\\(\"([^\"]+)\"\\)$");
     @RegisterExtension
     static final HeadlessContext scijava = new HeadlessContext();
-    private static CommandFinder finder;
 
-    @BeforeAll
-    static void findCommands() {
-        finder = new CommandFinder(scijava.context().service(CommandService.class));
+    private static CommandFinder finder() {
+        return Commands.finder(scijava.context());
     }
 
     @Test
@@ -47,19 +44,19 @@ class BridgeDefinitionTest {
                 assertTrue(m.matches(), "entry format: " + line);
                 assertEquals(CommandShim.class.getName(), m.group(3));
                 assertEquals(m.group(2), m.group(4), "the shim runs the command of its own menu label");
-                CommandInfo info = finder.find(m.group(4));
+                CommandInfo info = finder().find(m.group(4));
                 assertEquals(m.group(1) + ">" + m.group(2), info.getMenuPath().getMenuString(true).replace(" > ", ">"));
                 entries.add(m.group(2));
             }
         }
-        assertEquals(finder.all().stream().map(CommandFinder::menuName).sorted().collect(Collectors.toList()),
+        assertEquals(finder().all().stream().map(CommandFinder::menuName).sorted().collect(Collectors.toList()),
                 entries.stream().sorted().collect(Collectors.toList()));
     }
 
     @Test
     void dialogLabelsGiveTheCommandsKeysAsMacroKeys() {
-        List<DialogField> fields = CommandDialog.fields(finder.find("Style Mixing"), true);
-        assertEquals(CommandFinder.keys(finder.find("Style Mixing")).stream().map(i -> i.getName()).toList(),
+        List<DialogField> fields = CommandDialog.fields(finder().find("Style Mixing"), true);
+        assertEquals(CommandFinder.keys(finder().find("Style Mixing")).stream().map(i -> i.getName()).toList(),
                 fields.stream().map(DialogField::macroKey).toList());
         assertEquals("Model_file", fields.get(0).label());
         assertEquals(DialogField.Kind.FILE, fields.get(0).kind());
@@ -68,7 +65,7 @@ class BridgeDefinitionTest {
 
     @Test
     void fieldsStartFromTheCommandDefaultsInAMacro() {
-        List<DialogField> fields = CommandDialog.fields(finder.find("Show Activations"), true);
+        List<DialogField> fields = CommandDialog.fields(finder().find("Show Activations"), true);
         DialogField seed = field(fields, "seed");
         assertEquals(DialogField.Kind.TEXT, seed.kind());
         assertEquals("0", seed.initial());
@@ -85,7 +82,7 @@ class BridgeDefinitionTest {
 
     @Test
     void aNumberFieldThatIsNotANumberNamesTheKey() {
-        DialogField psi = field(CommandDialog.fields(finder.find("Generate Images"), true), "truncation_psi");
+        DialogField psi = field(CommandDialog.fields(finder().find("Generate Images"), true), "truncation_psi");
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> psi.convert("abc"));
         assertEquals("truncation_psi 'abc' is not a number; give e.g. 1.0", e.getMessage());
     }

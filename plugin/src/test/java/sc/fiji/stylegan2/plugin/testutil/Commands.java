@@ -43,7 +43,7 @@ public final class Commands {
     /** Runs the command of this menu name (as the launcher and macros find it), as {@link #run}. */
     public static CommandModule run(Context context, String menuName, Map<String, ?> shared, Object... keyValues)
             throws Exception {
-        CommandInfo info = new CommandFinder(context.service(CommandService.class)).find(menuName);
+        CommandInfo info = finder(context).find(menuName);
         return start(context, info, shared, keyValues).get();
     }
 
@@ -51,6 +51,11 @@ public final class Commands {
     public static Future<CommandModule> start(Context context, Class<? extends Command> type, Map<String, ?> shared,
             Object... keyValues) {
         return start(context, info(context, type), shared, keyValues);
+    }
+
+    /** The StyleGAN2 commands of the context, by menu name. */
+    public static CommandFinder finder(Context context) {
+        return new CommandFinder(context.service(CommandService.class));
     }
 
     private static CommandInfo info(Context context, Class<? extends Command> type) {
