@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.testutil.Fixtures;
+import sc.fiji.stylegan2.model.testutil.Images;
 
 /**
  * The acceptance comparison for conditional models: for every case of the conditional fixtures made by the
@@ -77,10 +78,10 @@ class ConditionalParityTest {
             for (int i = 0; i < seeds.length; i++) {
                 JsonObject c = group.cases().get(i);
                 float[] expectedImg = Fixtures.floats(fx.resolve(file(c, "img")));
-                worstImg = Math.max(worstImg, Fixtures.maxAbsDiff(expectedImg,
+                worstImg = Math.max(worstImg, Images.maxAbsDiff(expectedImg,
                         Arrays.copyOfRange(imgs.data(), i * expectedImg.length, (i + 1) * expectedImg.length)));
                 float[] expectedW = Fixtures.floats(fx.resolve(file(c, "w")));
-                worstW = Math.max(worstW, Fixtures.maxAbsDiff(expectedW,
+                worstW = Math.max(worstW, Images.maxAbsDiff(expectedW,
                         Arrays.copyOfRange(ws, i * expectedW.length, (i + 1) * expectedW.length)));
             }
         }
@@ -127,7 +128,7 @@ class ConditionalParityTest {
                 float[] actual = model.discriminator()
                         .forward(model.manager().create(batch, new Shape(n, c, r, r)), labels, false).toFloatArray();
                 System.out.printf("conditional parity %s D logits class %d psi %s: err %.3g%n", fixture, classIndex,
-                        psi, Fixtures.maxAbsDiff(expected, actual));
+                        psi, Images.maxAbsDiff(expected, actual));
                 assertArrayEquals(expected, actual, (float) TOLERANCE);
             }
         }

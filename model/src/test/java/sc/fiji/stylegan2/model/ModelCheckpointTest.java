@@ -20,6 +20,7 @@ import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.testutil.Float32;
+import sc.fiji.stylegan2.model.testutil.Images;
 
 class ModelCheckpointTest {
 
@@ -71,7 +72,7 @@ class ModelCheckpointTest {
             float[] four = model.generate(GenerateRequest.builder(0, 1, 2, 3).optBatchSize(4)
                     .optOutputRange(OutputRange.RAW).build(), ProgressListener.NONE).data();
             // Batches of one and of four are different kernels (summation orders): equal up to rounding.
-            Float32.assertClose(one, four, Float32.synthesis(TINY, one), "batch 1 against batch 4");
+            Images.assertImagesClose(one, four, Float32.synthesis(TINY, one), "batch 1 against batch 4");
         }
     }
 

@@ -15,14 +15,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.testutil.Fixtures;
+import sc.fiji.stylegan2.model.testutil.Images;
 
 /**
  * The acceptance comparison: for every fixture made by the official code, our generator opened from the
  * official {@code .pkl} and {@code .pt} reproduces w and the images, and our discriminator the logits.
  */
 class OfficialParityTest {
-
-    static final double TOLERANCE = 1e-3;
 
     static Stream<Arguments> files() throws Exception {
         Stream.Builder<Arguments> b = Stream.builder();
@@ -48,20 +47,21 @@ class OfficialParityTest {
                     float[] expected = Fixtures.floats(fx.resolve("img_seed" + seed + "_psi" + psi + ".bin"));
                     float[] actual = java.util.Arrays.copyOfRange(imgs.data(), seed * expected.length,
                             (seed + 1) * expected.length);
-                    worstImg = Math.max(worstImg, Fixtures.maxAbsDiff(expected, actual));
+                    worstImg = Math.max(worstImg, Images.maxAbsDiff(expected, actual));
+                    Images.assertImagesClose(expected, actual, Images.OFFICIAL, fixture + "/" + file + " seed " + seed
+                            + " psi " + psi + " against the official image");
                     try (NDScope s = new NDScope()) {
                         NDArray z = model.manager().create(Fixtures.floats(fx.resolve("z_seed" + seed + ".bin")),
                                 new Shape(1, zDim));
                         float[] w = model.generator().mapping().forward(z, p, null).toFloatArray();
                         worstW = Math.max(worstW,
-                                Fixtures.maxAbsDiff(Fixtures.floats(fx.resolve("w_seed" + seed + "_psi" + psi + ".bin")), w));
+                                Images.maxAbsDiff(Fixtures.floats(fx.resolve("w_seed" + seed + "_psi" + psi + ".bin")), w));
                     }
                 }
             }
         }
         System.out.printf("parity %s/%s: worst |w err| %.3g, worst |img err| %.3g%n", fixture, file, worstW, worstImg);
-        assertTrue(worstW <= TOLERANCE, "w error " + worstW);
-        assertTrue(worstImg <= TOLERANCE, "image error " + worstImg);
+        assertTrue(worstW <= Images.OFFICIAL, "w error " + worstW);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,10 +81,10 @@ class OfficialParityTest {
                 try (NDScope s = new NDScope()) {
                     float[] logits = model.discriminator().forward(model.manager().create(batch, new Shape(4, c, r, r)))
                             .toFloatArray();
-                    double err = Fixtures.maxAbsDiff(expected, logits);
+                    double err = Images.maxAbsDiff(expected, logits);
                     System.out.printf("parity %s D logits psi %s: %s vs %s, err %.3g%n", fixture, psi,
                             java.util.Arrays.toString(logits), java.util.Arrays.toString(expected), err);
-                    assertArrayEquals(expected, logits, (float) TOLERANCE);
+                    assertArrayEquals(expected, logits, (float) Images.OFFICIAL);
                 }
             }
         }

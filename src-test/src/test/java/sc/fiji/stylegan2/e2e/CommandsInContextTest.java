@@ -3,36 +3,37 @@ package sc.fiji.stylegan2.e2e;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sc.fiji.stylegan2.model.testutil.Images.assertImagesClose;
+import static sc.fiji.stylegan2.plugin.testutil.Commands.output;
 
 import ij.measure.ResultsTable;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scijava.Context;
-import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
-import org.scijava.module.ModuleItem;
+import sc.fiji.stylegan2.model.testutil.Images;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
 import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.image.TiffStackWriter;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.ImageParts;
 
 /**
  * Every StyleGAN2 command run by menu name through {@link CommandService} in a real SciJava {@link Context},
@@ -46,47 +47,17 @@ class CommandsInContextTest {
             "Style Mixing", "Interpolate Latents", "Stochastic Variation", "Show Activations", "Project Image",
             "Train StyleGAN2");
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
-    /**
-     * Runs a command by menu name with every key given: the 64 px model (commands that read one), defaults,
-     * then the overrides.
-     */
-    static CommandModule run(String command, Object... keyValues) throws Exception {
-        CommandService commands = context.service(CommandService.class);
-        CommandInfo info = new CommandFinder(commands).find(command);
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        for (ModuleItem<?> item : CommandFinder.keys(info)) {
-            inputs.put(item.getName(), item.getDefaultValue());
-        }
-        if (inputs.containsKey("model_file")) {
-            inputs.put("model_file", E2E.gray64().toFile());
-        }
-        for (int i = 0; i < keyValues.length; i += 2) {
-            inputs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return (CommandModule) commands.run(info, true, inputs).get();
-    }
-
-    static <T> T output(CommandModule m, String name, Class<T> type) {
-        assertFalse(m.isCanceled(), () -> "canceled: " + m.getCancelReason());
-        return assertInstanceOf(type, m.getOutput(name));
+    /** Runs a command by menu name with the 64 px model (commands that read one) and {@code keyValues}. */
+    private static CommandModule run(String command, Object... keyValues) throws Exception {
+        return Commands.run(scijava.context(), command, Map.of("model_file", E2E.gray64().toFile()), keyValues);
     }
 
     @Test
     void everyCommandIsCovered() {
-        Set<String> all = new CommandFinder(context.service(CommandService.class)).all().stream()
+        Set<String> all = Commands.finder(scijava.context()).all().stream()
                 .map(CommandFinder::menuName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(COVERED), all);
     }
@@ -96,7 +67,8 @@ class CommandsInContextTest {
         LabeledFloatImg img = output(run("Generate Images", "seeds", "0-3", "truncation_psi", 0.7, "output_range",
                 "raw"), "images", LabeledFloatImg.class);
         assertEquals(List.of("seed=0", "seed=1", "seed=2", "seed=3"), img.labels());
-        assertArrayEquals(E2E.gray64Image(3, "0p70"), Arrays.copyOfRange(img.data(), 3 * 4096, 4 * 4096), 1e-3f);
+        assertImagesClose(E2E.gray64Image(3, "0p70"), ImageParts.image(img, 3), Images.OFFICIAL,
+                "seed 3 psi 0.7 against the official image");
     }
 
     @Test
@@ -127,7 +99,8 @@ class CommandsInContextTest {
         assertTrue(message.startsWith("Wrote " + out), message);
         LabeledFloatImg img = output(run("Generate Images", "model_file", out.toFile(), "seeds", "1",
                 "output_range", "raw"), "images", LabeledFloatImg.class);
-        assertArrayEquals(E2E.gray64Image(1, "1p00"), img.data(), 1e-3f);
+        assertImagesClose(E2E.gray64Image(1, "1p00"), img.data(), Images.OFFICIAL,
+                "seed 1 of the converted model against the official image");
     }
 
     @Test
@@ -138,7 +111,7 @@ class CommandsInContextTest {
         LabeledFloatImg cells = output(m, "cells", LabeledFloatImg.class);
         assertArrayEquals(new long[] {3 * 64, 2 * 64, 1}, grid.dimensionsAsLongArray());
         assertEquals(List.of("row seed=0, col seed=1", "row seed=0, col seed=2"), cells.labels());
-        assertEquals(E2E.gray64Image(0, "1p00")[0], grid.data()[64 * 3 * 64], 1e-3f); // row 1, column 0
+        assertEquals(E2E.gray64Image(0, "1p00")[0], grid.data()[64 * 3 * 64], Images.OFFICIAL); // row 1, column 0
         assertEquals(cells.data()[4096], grid.data()[64 * 3 * 64 + 2 * 64], 0f); // cell (0, 1) at row 1, column 2
     }
 
@@ -148,7 +121,8 @@ class CommandsInContextTest {
                 "output_range", "raw"), "images", LabeledFloatImg.class);
         assertEquals(5, frames.imageCount());
         assertEquals("seed=2>0 t=0.500", frames.labels().get(2));
-        assertArrayEquals(E2E.gray64Image(0, "1p00"), Arrays.copyOfRange(frames.data(), 4 * 4096, 5 * 4096), 1e-3f);
+        assertImagesClose(E2E.gray64Image(0, "1p00"), ImageParts.image(frames, 4), Images.OFFICIAL,
+                "last frame against the official seed 0");
     }
 
     @Test

@@ -13,10 +13,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.MenuPath;
 import org.scijava.UIDetails;
 import org.scijava.command.Command;
@@ -28,6 +26,7 @@ import org.scijava.module.ModuleService;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
 import sc.fiji.stylegan2.plugin.command.ModelInfoCommand;
 import sc.fiji.stylegan2.plugin.ij1.CommandShim;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /**
  * The single entry per command in Fiji (plugin/README.md, "One entry per command in Fiji"): the rules by
@@ -39,23 +38,14 @@ class FijiSingleEntryTest {
 
     private static final Pattern CONFIG_ENTRY = Pattern.compile("^[^,]+, \"([^\"]+)\", .+$");
 
-    private static Context context;
-
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context(); // its own: one test removes modules as Fiji does
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
+    /** This class's own context (one per test class): one test removes modules as Fiji does. */
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
     @Test
     void fijisMenusHoldExactlyOneEntryPerCommand() throws Exception {
         List<String> labels = new ArrayList<>(pluginsConfigLabels());
-        for (CommandInfo info : context.service(CommandService.class).getCommandsOfType(Command.class)) {
+        for (CommandInfo info : scijava.context().service(CommandService.class).getCommandsOfType(Command.class)) {
             if (isStyleGAN2(info) && addedToImageJ1Menus(info)) {
                 labels.add(info.getMenuPath().getLeaf().getName());
             }
@@ -69,7 +59,7 @@ class FijiSingleEntryTest {
 
     @Test
     void fijisModuleListHoldsNoneOfTheCommandsSoTheSearchBarListsTheBridgeOnly() {
-        ModuleService modules = context.service(ModuleService.class);
+        ModuleService modules = scijava.context().service(ModuleService.class);
         removeNoLegacyModulesAsFijiDoes(modules);
         assertFalse(modules.getModules().stream().anyMatch(FijiSingleEntryTest::isStyleGAN2),
                 "a StyleGAN2 command is still a module Fiji's search bar would list beside the bridge");
@@ -77,8 +67,8 @@ class FijiSingleEntryTest {
 
     @Test
     void scriptsStillRunTheCommandsThroughCommandServiceInFiji() throws Exception {
-        removeNoLegacyModulesAsFijiDoes(context.service(ModuleService.class));
-        CommandService commands = context.service(CommandService.class);
+        removeNoLegacyModulesAsFijiDoes(scijava.context().service(ModuleService.class));
+        CommandService commands = scijava.context().service(CommandService.class);
         assertEquals(commandNames(), new CommandFinder(commands).all().stream().map(CommandFinder::menuName).toList());
         CommandModule m = commands.run(ModelInfoCommand.class, true, "model_file", E2E.gray64().toFile()).get();
         assertFalse(m.isCanceled(), m::getCancelReason);
@@ -106,7 +96,7 @@ class FijiSingleEntryTest {
 
     /** The menu names of the StyleGAN2 commands, sorted, from the plugin index (not the module list). */
     private static List<String> commandNames() {
-        return new CommandFinder(context.service(CommandService.class)).all().stream().map(CommandFinder::menuName)
+        return new CommandFinder(scijava.context().service(CommandService.class)).all().stream().map(CommandFinder::menuName)
                 .sorted().toList();
     }
 

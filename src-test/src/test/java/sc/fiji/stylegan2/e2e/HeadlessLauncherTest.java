@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sc.fiji.stylegan2.model.testutil.Images;
 
 /**
  * The headless launcher script {@code ./stylegan2}, as users run it, for every command: each in its own JVM
@@ -104,7 +105,7 @@ class HeadlessLauncherTest {
         assertEquals("style mixing rows seed1_w.npz,seeds23_w.csv x cols 0, col_styles 0-2",
                 imp.getStack().getSliceLabel(1));
         float official = E2E.gray64Image(1, "1p00")[20 * 64 + 10];
-        assertEquals(official, imp.getProcessor().getPixelValue(10, 64 + 20), 1e-3f);
+        assertEquals(official, imp.getProcessor().getPixelValue(10, 64 + 20), Images.OFFICIAL);
     }
 
     @Test

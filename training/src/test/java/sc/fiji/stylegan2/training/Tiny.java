@@ -1,8 +1,12 @@
 package sc.fiji.stylegan2.training;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
@@ -68,6 +72,38 @@ public final class Tiny {
             x[i] = (float) (base[i] + t * v[i]);
         }
         p.set(x);
+    }
+
+    /** The slope of a scalar along one direction of a parameter, two ways. */
+    public record Slopes(double finiteDifferences, double autograd) {}
+
+    /**
+     * The slope of {@code penalty} along a random direction ({@link #direction}, from {@code seed}) of the
+     * parameter {@code w} at its value: by central differences (step 1e-2) and by autograd (Σ ∂penalty/∂w · v).
+     * {@code penalty} takes a fresh copy of {@code input} that requires its gradient (the penalties are of
+     * ∇_x) and runs inside a gradient collector; it must be smooth in {@code w}.
+     */
+    public static Slopes slopesAlong(NDArray w, long seed, NDArray input, Function<NDArray, NDArray> penalty) {
+        float[] w0 = w.toFloatArray();
+        float[] v = direction(w, seed);
+        DoubleUnaryOperator penaltyAt = t -> {
+            setAlong(w, w0, v, t);
+            NDArray x = input.duplicate();
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                return penalty.apply(x).getFloat();
+            }
+        };
+        double eps = 1e-2;
+        double fd = (penaltyAt.applyAsDouble(eps) - penaltyAt.applyAsDouble(-eps)) / (2 * eps);
+        setAlong(w, w0, v, 0);
+        w.setRequiresGradient(true);
+        NDArray x = input.duplicate();
+        x.setRequiresGradient(true);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(penalty.apply(x));
+        }
+        return new Slopes(fd, dot(w.getGradient().toFloatArray(), v));
     }
 
     /** A parameter by name, failing clearly when the name is wrong. */

@@ -17,6 +17,7 @@ import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.testutil.Fixtures;
 import sc.fiji.stylegan2.model.testutil.Float32;
+import sc.fiji.stylegan2.model.testutil.Images;
 
 /** Stochastic variation on the 64 px fixture, whose noise strengths are non-zero. */
 class StochasticVariationTest {
@@ -68,9 +69,9 @@ class StochasticVariationTest {
         GeneratedImages together = run("all", 3, 3);
         assertEquals(List.of("seed=1 noise=0", "seed=1 noise=1", "seed=1 noise=2"), together.labels());
         // Batches of one and of three are different kernels (summation orders): equal up to rounding.
-        Float32.assertClose(oneByOne.data(), together.data(), Float32.synthesis(model.config(), oneByOne.data()),
+        Images.assertImagesClose(oneByOne.data(), together.data(), Float32.synthesis(model.config(), oneByOne.data()),
                 "batch 1 against batch 3");
-        assertTrue(maxAbsDiff(together.plane(0, 0), together.plane(1, 0)) > 1e-3);
+        assertTrue(Images.maxAbsDiff(together.plane(0, 0), together.plane(1, 0)) > 1e-3);
     }
 
     @Test
@@ -96,13 +97,5 @@ class StochasticVariationTest {
 
     private static double mean(float[] v) {
         return Arrays.stream(toDouble(v)).average().orElseThrow();
-    }
-
-    private static double maxAbsDiff(float[] a, float[] b) {
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            m = Math.max(m, Math.abs(a[i] - b[i]));
-        }
-        return m;
     }
 }

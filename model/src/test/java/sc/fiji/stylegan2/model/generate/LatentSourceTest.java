@@ -22,6 +22,7 @@ import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.testutil.Fixtures;
+import sc.fiji.stylegan2.model.testutil.Images;
 
 /** Seeds and latent files as sources of ws, on the 64 px fixture (num_ws 10, w_dim 512 is not assumed). */
 class LatentSourceTest {
@@ -77,7 +78,7 @@ class LatentSourceTest {
         LabeledLatents file = LatentSource.files("latent_file", List.of(seedFile("s.npz", 6))).resolve(generator, 0.5);
         float[] seed = LatentSource.seeds("seed", 6).resolve(generator, 0.5).latents().ws();
         assertArrayEquals(seed, file.latents().ws(), 1e-5f);
-        assertTrue(maxAbsDiff(seed, generator.mapSeeds(new long[] {6}, 1, null)) > 1e-2, "psi 0.5 changes the ws");
+        assertTrue(Images.maxAbsDiff(seed, generator.mapSeeds(new long[] {6}, 1, null)) > 1e-2, "psi 0.5 changes the ws");
     }
 
     @Test
@@ -140,13 +141,5 @@ class LatentSourceTest {
             noise.put(layer, v);
         });
         return new Latents(l.count(), l.numWs(), l.wDim(), l.ws(), noise);
-    }
-
-    private static double maxAbsDiff(float[] a, float[] b) {
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            m = Math.max(m, Math.abs(a[i] - b[i]));
-        }
-        return m;
     }
 }

@@ -1,13 +1,10 @@
 package sc.fiji.stylegan2.model.testutil;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /**
- * How far two float32 evaluations of the same network may differ when only the order of their sums differs,
- * and the assertion that uses it. libtorch (oneDNN, MKL) picks its kernels, and so the order in which a dot
+ * How far two float32 evaluations of the same network may differ when only the order of their sums differs
+ * (for {@link Images#assertImagesClose}). libtorch (oneDNN, MKL) picks its kernels, and so the order in which a dot
  * product is summed, by CPU, thread count and batch shape: a batch of three images and a batch of one are two
  * different computations, even on one machine, and agree only up to rounding. Where a test can make both
  * sides the same computation (same batch make-up, same ops), it should, and compare exactly; where it cannot,
@@ -80,19 +77,5 @@ public final class Float32 {
             m = Math.max(m, Math.abs(v));
         }
         return m;
-    }
-
-    /**
-     * Asserts that two results of the same computation made in a different summation order agree within
-     * {@code tolerance} everywhere; the message names the first index outside it and {@code why}.
-     */
-    public static void assertClose(float[] expected, float[] actual, double tolerance, String why) {
-        assertEquals(expected.length, actual.length, why + ": lengths");
-        for (int i = 0; i < expected.length; i++) {
-            if (!(Math.abs(expected[i] - actual[i]) <= tolerance)) {
-                fail(why + ": index " + i + " expected " + expected[i] + " but was " + actual[i] + " (tolerance "
-                        + tolerance + ")");
-            }
-        }
     }
 }

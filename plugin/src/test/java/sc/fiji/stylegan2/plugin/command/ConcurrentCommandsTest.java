@@ -2,25 +2,21 @@ package sc.fiji.stylegan2.plugin.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
-import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
-import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
-import sc.fiji.stylegan2.plugin.testutil.Commands;
-import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
+import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.testutil.BlobTraining;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
+import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
 
 /**
@@ -34,61 +30,21 @@ import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
  */
 class ConcurrentCommandsTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
     /** Generate Images of 32 seeds of the 64 px fixture, 8 batches of 4 (so two runs interleave). */
     private static Future<CommandModule> generate(String seeds) {
-        Map<String, Object> in = new HashMap<>();
-        in.put("model_file", Fixtures.gray64Pickle().toFile());
-        in.put("seeds", seeds);
-        in.put("latent_file", null);
-        in.put("truncation_psi", 0.7);
-        in.put("noise_mode", "const");
-        in.put("output_range", "model");
-        in.put("batch_size", 4);
-        in.put("device", "auto");
-        return start(GenerateImagesCommand.class, in);
+        return Commands.start(scijava.context(), GenerateImagesCommand.class, Map.of(), "model_file",
+                Fixtures.gray64Pickle().toFile(), "seeds", seeds, "truncation_psi", 0.7, "batch_size", 4);
     }
 
     /** Train StyleGAN2 on 8 px blobs, config small, 4 minibatches of 4 with a checkpoint every 8 images. */
     private Future<CommandModule> train(Path dir) throws Exception {
-        Path images = tmp.resolve("cells.blobs");
-        if (!Files.exists(images)) {
-            Files.createFile(images);
-        }
-        Map<String, Object> in = new HashMap<>();
-        in.put("images", images.toFile());
-        in.put("output_dir", dir.toFile());
-        in.put("resolution", 8);
-        in.put("config", "small");
-        in.put("kimg", 0.016);
-        in.put("batch_size", 0);
-        in.put("snapshot_kimg", 0.008);
-        in.put("resume", "");
-        in.put("mirror", true);
-        in.put("augment", "ada");
-        in.put("augment_p", 0.0);
-        in.put("ada_target", 0.6);
-        in.put("ada_kimg", 500.0);
-        return start(TrainStyleGAN2Command.class, in);
-    }
-
-    private static Future<CommandModule> start(Class<? extends Command> type, Map<String, Object> inputs) {
-        return context.service(CommandService.class).run(type, true, inputs);
+        return Commands.start(scijava.context(), TrainStyleGAN2Command.class, BlobTraining.keys(dir, 0.016, ""));
     }
 
     private static float[] images(Future<CommandModule> run) throws Exception {

@@ -3,27 +3,26 @@ package sc.fiji.stylegan2.plugin.command;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sc.fiji.stylegan2.model.testutil.Images.assertImagesClose;
 
 import java.io.File;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scijava.Cancelable;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import sc.fiji.stylegan2.model.testutil.Images;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.ImageParts;
 
 /**
  * Generate Images end to end: a real SciJava context runs the command through {@link CommandService} on the
@@ -31,46 +30,23 @@ import sc.fiji.stylegan2.plugin.testutil.Fixtures;
  */
 class GenerateImagesCommandTest {
 
-    private static final int SIZE = 64 * 64;
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
+    /** Generate Images on the 64 px fixture with {@code keyValues} over the defaults. */
+    private static CommandModule run(Object... keyValues) throws Exception {
+        return Commands.run(scijava.context(), GenerateImagesCommand.class,
+                Map.of("model_file", Fixtures.gray64Pickle().toFile()), keyValues);
     }
 
-    @AfterAll
-    static void closeContext() {
-        context.close();
+    private static LabeledFloatImg images(CommandModule module) {
+        return Commands.output(module, "images", LabeledFloatImg.class);
     }
 
-    /** Every input given (so no remembered value is loaded), defaults overridden by {@code keyValues}. */
-    static CommandModule run(Object... keyValues) throws Exception {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("model_file", Fixtures.gray64Pickle().toFile());
-        inputs.put("seeds", "0-7");
-        inputs.put("latent_file", null); // unset File inputs left unresolved would open a file chooser
-        inputs.put("truncation_psi", 1.0);
-        inputs.put("noise_mode", "const");
-        inputs.put("output_range", "model");
-        inputs.put("batch_size", 8);
-        inputs.put("condition", "");
-        for (int i = 0; i < keyValues.length; i += 2) {
-            inputs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return context.service(CommandService.class).run(GenerateImagesCommand.class, true, inputs).get();
-    }
-
-    static LabeledFloatImg images(CommandModule module) {
-        Cancelable c = (Cancelable) module;
-        assertFalse(c.isCanceled(), () -> "canceled: " + c.getCancelReason());
-        return assertInstanceOf(LabeledFloatImg.class, module.getOutput("images"));
-    }
-
-    static void assertImageEquals(float[] expected, float[] data, int image, float tolerance) {
-        float[] actual = Arrays.copyOfRange(data, image * SIZE, (image + 1) * SIZE);
-        assertArrayEquals(expected, actual, tolerance, "image " + image);
+    /** Asserts that image {@code n} of {@code img} is the official image of that seed and psi. */
+    private static void assertOfficial(int seed, String psi, LabeledFloatImg img, int n) throws Exception {
+        assertImagesClose(Fixtures.gray64Image(seed, psi), ImageParts.image(img, n), Images.OFFICIAL,
+                "image " + n + " against the official seed " + seed + " psi " + psi);
     }
 
     @ParameterizedTest
@@ -81,7 +57,7 @@ class GenerateImagesCommandTest {
         assertArrayEquals(new long[] {64, 64, 4}, img.dimensionsAsLongArray());
         assertEquals(List.of("seed=0", "seed=1", "seed=2", "seed=3"), img.labels());
         for (int s = 0; s < 4; s++) {
-            assertImageEquals(Fixtures.gray64Image(s, "1p00"), img.data(), s, 1e-3f);
+            assertOfficial(s, "1p00", img, s);
         }
     }
 
@@ -93,8 +69,8 @@ class GenerateImagesCommandTest {
         assertEquals(List.of("seed=0 class=3", "seed=1 class=3", "seed=2 class=3", "seed=3 class=3"), img.labels());
         for (int s = 0; s < 4; s++) {
             float[] expected = Fixtures.readFloats(Fixtures.cond4("img_seed" + s + "_psi" + psiName + "_c3.bin"));
-            float[] actual = Arrays.copyOfRange(img.data(), s * expected.length, (s + 1) * expected.length);
-            assertArrayEquals(expected, actual, 1e-3f, "image " + s);
+            assertImagesClose(expected, ImageParts.image(img, s), Images.OFFICIAL,
+                    "image " + s + " against the official class-3 seed " + s + " psi " + psiName);
         }
     }
 
@@ -102,7 +78,7 @@ class GenerateImagesCommandTest {
     void truncatedOutputInUnevenBatchesMatchesTheOfficialPsi07() throws Exception {
         LabeledFloatImg img = images(run("seeds", "0-3", "truncation_psi", 0.7, "output_range", "raw", "batch_size", 3));
         for (int s = 0; s < 4; s++) {
-            assertImageEquals(Fixtures.gray64Image(s, "0p70"), img.data(), s, 1e-3f);
+            assertOfficial(s, "0p70", img, s);
         }
     }
 
@@ -110,8 +86,8 @@ class GenerateImagesCommandTest {
     void seedsComeBackInTheOrderGiven() throws Exception {
         LabeledFloatImg img = images(run("seeds", "3,1", "output_range", "raw"));
         assertEquals(List.of("seed=3", "seed=1"), img.labels());
-        assertImageEquals(Fixtures.gray64Image(3, "1p00"), img.data(), 0, 1e-3f);
-        assertImageEquals(Fixtures.gray64Image(1, "1p00"), img.data(), 1, 1e-3f);
+        assertOfficial(3, "1p00", img, 0);
+        assertOfficial(1, "1p00", img, 1);
     }
 
     @Test
@@ -121,29 +97,27 @@ class GenerateImagesCommandTest {
         for (int i = 0; i < expected.length; i++) {
             expected[i] = expected[i] * 127.5f + 128f;
         }
-        assertImageEquals(expected, img.data(), 0, 1e-3f * 127.5f);
+        assertImagesClose(expected, img.data(), Images.OFFICIAL * 127.5,
+                "seed 2 against the official image in model range (its tolerance scaled as the image, by 127.5)");
     }
 
     @Test
     void backwardsSeedRangeCancelsNamingSeeds() throws Exception {
         CommandModule module = run("seeds", "7-3");
-        assertTrue(module.isCanceled());
-        assertTrue(module.getCancelReason().startsWith("seeds '7-3'"), module.getCancelReason());
+        String reason = Commands.cancelReason(module);
+        assertTrue(reason.startsWith("seeds '7-3'"), reason);
         assertNull(module.getOutput("images"));
     }
 
     @Test
     void missingModelFileCancelsNamingModelFile() throws Exception {
-        CommandModule module = run("model_file", new File("/no/such/model.pkl"));
-        assertTrue(module.isCanceled());
-        assertEquals("model_file '/no/such/model.pkl' does not exist", module.getCancelReason());
+        assertEquals("model_file '/no/such/model.pkl' does not exist",
+                Commands.cancelReason(run("model_file", new File("/no/such/model.pkl"))));
     }
 
     @Test
     void unreadableModelCancelsWithTheLoadersMessage() throws Exception {
         File notAModel = Fixtures.dir().resolve("README.md").toFile();
-        CommandModule module = run("model_file", notAModel);
-        assertTrue(module.isCanceled(), "a README is not a model");
-        assertFalse(module.getCancelReason().isBlank());
+        assertFalse(Commands.cancelReason(run("model_file", notAModel)).isBlank(), "a README is not a model");
     }
 }

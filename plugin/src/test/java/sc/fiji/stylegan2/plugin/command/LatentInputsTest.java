@@ -8,30 +8,29 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
+import sc.fiji.stylegan2.model.testutil.Images;
 import sc.fiji.stylegan2.plugin.headless.Headless;
-import sc.fiji.stylegan2.plugin.headless.HeadlessTest;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.ImageParts;
+import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
 /**
  * Latent files in place of seeds in Style Mixing, Interpolate Latents, Show Activations and Stochastic
@@ -47,7 +46,8 @@ import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 class LatentInputsTest {
 
     private static final int SIZE = 64 * 64;
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
     @TempDir
     static Path dir;
     /** Seed 1's ws alone; seeds 2 and 3's ws mapped together; seeds 0 and 1's mapped together. */
@@ -60,8 +60,6 @@ class LatentInputsTest {
 
     @BeforeAll
     static void writeLatentFiles() throws Exception {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
         try (StyleGAN2Model model = StyleGAN2Model.load(Fixtures.gray64Pickle())) {
             numWs = model.config().numWs();
             wDim = model.config().wDim();
@@ -93,28 +91,14 @@ class LatentInputsTest {
         return file;
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        context.close();
-    }
-
     /** The command on the 64 px model, in raw output range where it has one, with the given keys. */
     private static CommandModule run(Class<? extends Command> type, Object... keyValues) throws Exception {
-        boolean ranged = context.service(CommandService.class).getCommand(type).getInput("output_range") != null;
-        List<Object> all = new ArrayList<>(List.of("model_file", Fixtures.gray64Pickle().toFile()));
-        if (ranged) {
-            all.addAll(List.of("output_range", "raw"));
-        }
-        all.addAll(Arrays.asList(keyValues));
-        return Commands.run(context, type, all.toArray());
+        return Commands.run(scijava.context(), type, Map.of("model_file", Fixtures.gray64Pickle().toFile(),
+                "output_range", "raw"), keyValues);
     }
 
     private static LabeledFloatImg img(CommandModule m, String output) {
         return Commands.output(m, output, LabeledFloatImg.class);
-    }
-
-    private static float[] image(LabeledFloatImg img, int n) {
-        return Arrays.copyOfRange(img.data(), n * SIZE, (n + 1) * SIZE);
     }
 
     private static String reason(Class<? extends Command> type, Object... keyValues) throws Exception {
@@ -151,9 +135,9 @@ class LatentInputsTest {
         CommandModule generated = run(GenerateImagesCommand.class, "latent_file", seed1WithNoise.toFile(),
                 "batch_size", 1);
         CommandModule constNoise = run(GenerateImagesCommand.class, "seeds", "1", "batch_size", 1);
-        float[] rowTile = tile(img(mix, "grid"), 1, 0);
+        float[] rowTile = ImageParts.tile(img(mix, "grid"), 1, 0, 64);
         assertArrayEquals(img(generated, "images").data(), rowTile, 0f);
-        assertTrue(meanAbsDiff(img(constNoise, "images").data(), rowTile) > 1e-3,
+        assertTrue(Images.meanAbsDiff(img(constNoise, "images").data(), rowTile) > 1e-3,
                 "the stored maps, not noise_const, made the row");
     }
 
@@ -176,8 +160,8 @@ class LatentInputsTest {
                 "batch_size", 1), "images");
         LabeledFloatImg seed = img(run(GenerateImagesCommand.class, "seeds", "1", "batch_size", 1), "images");
         assertEquals("seed1_projected.npz[0]>seed1_w.npz[0] t=0.500", frames.labels().get(1));
-        assertArrayEquals(projected.data(), image(frames, 0), 0f);
-        assertArrayEquals(seed.data(), image(frames, 2), 0f);
+        assertArrayEquals(projected.data(), ImageParts.image(frames, 0), 0f);
+        assertArrayEquals(seed.data(), ImageParts.image(frames, 2), 0f);
     }
 
     @Test
@@ -208,7 +192,7 @@ class LatentInputsTest {
                 "b8.conv0"), "activations").data();
         float[] modelNoise = img(run(ShowActivationsCommand.class, "seed", 1L, "layer", "b8.conv0"), "activations")
                 .data();
-        assertTrue(meanAbsDiff(stored, modelNoise) > 1e-3, "the stored maps change the activations");
+        assertTrue(Images.meanAbsDiff(stored, modelNoise) > 1e-3, "the stored maps change the activations");
         float[] storedNone = img(run(ShowActivationsCommand.class, "latent_file", seed1WithNoise.toFile(), "layer",
                 "b8.conv0", "noise_mode", "none"), "activations").data();
         float[] seedNone = img(run(ShowActivationsCommand.class, "seed", 1L, "layer", "b8.conv0", "noise_mode",
@@ -263,7 +247,7 @@ class LatentInputsTest {
     @Test
     void theLauncherTakesLatentFilesAsAQuotedCommaList() throws Exception {
         Path saved = dir.resolve("grid.tif");
-        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Style Mixing", "model_file='"
+        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Style Mixing", "model_file='"
                 + Fixtures.gray64Pickle() + "',row_latents='" + seed1 + "," + seeds23
                 + "',col_seeds='0',output_range=raw,batch_size=1",
                 "--save", saved.toString());
@@ -281,27 +265,10 @@ class LatentInputsTest {
 
     @Test
     void theLauncherReportsALatentOfAnotherModelAsAUsageError() {
-        String line = HeadlessTest.run(context, "--run", "Show Activations", "model_file='" + Fixtures.gray64Pickle()
+        String line = Launcher.run(scijava.context(), "--run", "Show Activations", "model_file='" + Fixtures.gray64Pickle()
                 + "',latent_file='" + otherModel + "'").usageError();
         assertTrue(line.startsWith("stylegan2: latent_file rgb32_w.npz holds latents [N, num_ws, w_dim] = [1, 8, 128]"),
                 line);
     }
 
-    /** The 64x64 tile at grid row {@code r}, column {@code c}. */
-    private static float[] tile(LabeledFloatImg grid, int r, int c) {
-        int width = (int) grid.dimension(0);
-        float[] out = new float[SIZE];
-        for (int y = 0; y < 64; y++) {
-            System.arraycopy(grid.data(), (r * 64 + y) * width + c * 64, out, y * 64, 64);
-        }
-        return out;
-    }
-
-    private static double meanAbsDiff(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += Math.abs(a[i] - b[i]);
-        }
-        return s / a.length;
-    }
 }

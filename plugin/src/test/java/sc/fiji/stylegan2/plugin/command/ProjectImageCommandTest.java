@@ -12,25 +12,23 @@ import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.image.TargetImages;
 import sc.fiji.stylegan2.plugin.image.TiffStackWriter;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /**
  * Project Image end to end on the 32 px RGB fixture (it has a discriminator): a real SciJava context, a
@@ -38,7 +36,8 @@ import sc.fiji.stylegan2.plugin.testutil.Fixtures;
  */
 class ProjectImageCommandTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
     @TempDir
     static Path dir;
     private static Path targetTif;
@@ -50,57 +49,20 @@ class ProjectImageCommandTest {
 
     @BeforeAll
     static void projectOnce() throws Exception {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
         // The target: seed 5 of the model itself, saved as a 3-channel 32-bit TIFF in model units.
-        CommandModule generated = run(GenerateImagesCommand.class, "model_file", rgb32("network-snapshot-000000.pkl")
-                .toFile(), "seeds", "5", "latent_file", null, "truncation_psi", 1.0, "noise_mode", "const", "output_range", "model",
-                "batch_size", 1);
-        assertFalse(generated.isCanceled(), () -> "canceled: " + generated.getCancelReason());
-        LabeledFloatImg img = assertInstanceOf(LabeledFloatImg.class, generated.getOutput("images"));
+        LabeledFloatImg img = Commands.output(Commands.run(scijava.context(), GenerateImagesCommand.class,
+                "model_file", rgb32("network-snapshot-000000.pkl").toFile(), "seeds", "5", "batch_size", 1), "images",
+                LabeledFloatImg.class);
         targetTif = dir.resolve("target.tif");
         TiffStackWriter.save(ImageJ1Stacks.toImagePlus("target", img), targetTif);
         projection = project("target", targetTif.toFile(), "latent_file", dir.resolve("projected_w").toFile());
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        context.close();
-    }
-
-    static CommandModule run(Class<? extends org.scijava.command.Command> command, Object... keyValues)
-            throws Exception {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            inputs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return context.service(CommandService.class).run(command, true, inputs).get();
-    }
-
-    /** Project Image with every input given: 20 steps in W+, snapshots every 5, 2000 w samples. */
-    static CommandModule project(Object... keyValues) throws Exception {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("model_file", rgb32("network-snapshot-000000.pkl").toFile());
-        inputs.put("target", null);
-        inputs.put("target_image", null);
-        inputs.put("space", "W+");
-        inputs.put("num_steps", 20);
-        inputs.put("latent_file", null);
-        inputs.put("distance", "discriminator+mse");
-        inputs.put("feature_network", null);
-        inputs.put("save_every", 5);
-        inputs.put("batch_size", 4);
-        inputs.put("seed", 0L);
-        inputs.put("device", "auto");
-        for (int i = 0; i < keyValues.length; i += 2) {
-            inputs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return context.service(CommandService.class).run(ProjectImageCommand.class, true, inputs).get();
-    }
-
-    static String cancelReason(CommandModule module) {
-        assertTrue(module.isCanceled(), "expected the command to cancel itself");
-        return module.getCancelReason();
+    /** Project Image on the 32 px fixture: 20 steps in W+, snapshots every 5, with {@code keyValues}. */
+    private static CommandModule project(Object... keyValues) throws Exception {
+        return Commands.run(scijava.context(), ProjectImageCommand.class, Map.of("model_file",
+                rgb32("network-snapshot-000000.pkl").toFile(), "space", "W+", "num_steps", 20, "save_every", 5),
+                keyValues);
     }
 
     @Test
@@ -130,11 +92,9 @@ class ProjectImageCommandTest {
     @Test
     void generateImagesWithTheLatentFileReproducesTheReconstructionExactly() throws Exception {
         LabeledFloatImg rec = (LabeledFloatImg) projection.getOutput("reconstruction");
-        CommandModule again = run(GenerateImagesCommand.class, "model_file", rgb32("network-snapshot-000000.pkl")
-                .toFile(), "seeds", "0-7", "latent_file", dir.resolve("projected_w.npz").toFile(), "truncation_psi",
-                1.0, "noise_mode", "const", "output_range", "model", "batch_size", 8);
-        assertFalse(again.isCanceled(), () -> "canceled: " + again.getCancelReason());
-        LabeledFloatImg img = assertInstanceOf(LabeledFloatImg.class, again.getOutput("images"));
+        LabeledFloatImg img = Commands.output(Commands.run(scijava.context(), GenerateImagesCommand.class,
+                "model_file", rgb32("network-snapshot-000000.pkl").toFile(), "latent_file",
+                dir.resolve("projected_w.npz").toFile()), "images", LabeledFloatImg.class);
         assertEquals(List.of("projected_w.npz[0]"), img.labels());
         // Exact: the same computation. The reconstruction is synthesised from the latents the file holds
         // (float32, read back bit for bit), one target in a batch of one; one latent is a batch of one here too.
@@ -155,12 +115,11 @@ class ProjectImageCommandTest {
     @Test
     void aStackProjectsSliceBySliceInBatches() throws Exception {
         // Three grayscale 64 px images, two per batch: labels follow the slices, snapshots follow each slice.
-        CommandModule generated = run(GenerateImagesCommand.class, "model_file", Fixtures.gray64Pickle().toFile(),
-                "seeds", "0-2", "latent_file", null, "truncation_psi", 1.0, "noise_mode", "const", "output_range",
-                "model", "batch_size", 3);
+        LabeledFloatImg generated = Commands.output(Commands.run(scijava.context(), GenerateImagesCommand.class,
+                "model_file", Fixtures.gray64Pickle().toFile(), "seeds", "0-2", "batch_size", 3), "images",
+                LabeledFloatImg.class);
         Path stack = dir.resolve("stack.tif");
-        TiffStackWriter.save(ImageJ1Stacks.toImagePlus("stack", (LabeledFloatImg) generated.getOutput("images")),
-                stack);
+        TiffStackWriter.save(ImageJ1Stacks.toImagePlus("stack", generated), stack);
         CommandModule m = project("model_file", Fixtures.gray64Pickle().toFile(), "target", stack.toFile(), "space", "W",
                 "num_steps", 2, "save_every", 1, "batch_size", 2);
         assertFalse(m.isCanceled(), () -> "canceled: " + m.getCancelReason());
@@ -177,25 +136,27 @@ class ProjectImageCommandTest {
     void grayscaleTargetForAnRgbModelCancelsNamingTarget() throws Exception {
         Path gray = dir.resolve("gray.png");
         assertTrue(new FileSaver(new ImagePlus("gray", new ByteProcessor(40, 30))).saveAsPng(gray.toString()));
-        String reason = cancelReason(project("target", gray.toFile()));
+        String reason = Commands.cancelReason(project("target", gray.toFile()));
         assertTrue(reason.startsWith("target has 1 channel(s), but the model makes 3-channel images"), reason);
     }
 
     @Test
     void missingTargetCancelsNamingTarget() throws Exception {
-        assertTrue(cancelReason(project()).startsWith("target is not set"));
-        assertEquals("target '/no/such.tif' does not exist", cancelReason(project("target", new File("/no/such.tif"))));
+        assertTrue(Commands.cancelReason(project()).startsWith("target is not set"));
+        assertEquals("target '/no/such.tif' does not exist",
+                Commands.cancelReason(project("target", new File("/no/such.tif"))));
     }
 
     @Test
     void discriminatorDistanceOnAGeneratorOnlyFileCancelsNamingDistance() throws Exception {
-        String reason = cancelReason(project("model_file", rgb32("G_ema.pt").toFile(), "target", targetTif.toFile()));
+        String reason = Commands.cancelReason(project("model_file", rgb32("G_ema.pt").toFile(), "target",
+                targetTif.toFile()));
         assertTrue(reason.startsWith("distance discriminator+mse needs the model's discriminator"), reason);
     }
 
     @Test
     void unknownSpaceCancelsNamingSpace() throws Exception {
-        assertEquals("space 'Z' is not valid: use W or W+", cancelReason(project("space", "Z", "target",
+        assertEquals("space 'Z' is not valid: use W or W+", Commands.cancelReason(project("space", "Z", "target",
                 targetTif.toFile())));
     }
 }

@@ -3,59 +3,52 @@ package sc.fiji.stylegan2.plugin.command;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sc.fiji.stylegan2.model.testutil.Images.assertImagesClose;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.command.CommandModule;
+import sc.fiji.stylegan2.model.testutil.Images;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.ImageParts;
 
 /** Style Mixing through CommandService on the 64 px fixture, checked against the official images. */
 class StyleMixingCommandTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
+    /** Style Mixing of rows 0, 1 and columns 2, 3 of the 64 px fixture in raw range, with {@code keyValues}. */
     private static CommandModule mix(Object... keyValues) throws Exception {
-        Object[] base = {"model_file", Fixtures.gray64Pickle().toFile(), "row_seeds", "0,1", "col_seeds", "2,3",
-            "output_range", "raw"};
-        Object[] all = java.util.Arrays.copyOf(base, base.length + keyValues.length);
-        System.arraycopy(keyValues, 0, all, base.length, keyValues.length);
-        return Commands.run(context, StyleMixingCommand.class, all);
+        return Commands.run(scijava.context(), StyleMixingCommand.class, Map.of("model_file",
+                Fixtures.gray64Pickle().toFile(), "row_seeds", "0,1", "col_seeds", "2,3", "output_range", "raw"),
+                keyValues);
     }
 
     /** The 64x64 tile at grid row {@code r}, column {@code c}. */
     private static float[] tile(LabeledFloatImg grid, int r, int c) {
-        int width = (int) grid.dimension(0);
-        float[] out = new float[64 * 64];
-        for (int y = 0; y < 64; y++) {
-            System.arraycopy(grid.data(), (r * 64 + y) * width + c * 64, out, y * 64, 64);
-        }
-        return out;
+        return ImageParts.tile(grid, r, c, 64);
+    }
+
+    /** Asserts that a tile of the grid is the official image of {@code seed}. */
+    private static void assertOfficial(int seed, float[] tile, String where) throws Exception {
+        assertImagesClose(Fixtures.gray64Image(seed, "1p00"), tile, Images.OFFICIAL,
+                where + " against the official seed " + seed);
     }
 
     @Test
     void gridHasColumnSeedsOnTopRowSeedsOnTheLeftAndABlackCorner() throws Exception {
         LabeledFloatImg grid = Commands.output(mix("col_styles", "coarse"), "grid", LabeledFloatImg.class);
         assertArrayEquals(new long[] {3 * 64, 3 * 64, 1}, grid.dimensionsAsLongArray());
-        assertArrayEquals(Fixtures.gray64Image(2, "1p00"), tile(grid, 0, 1), 1e-3f);
-        assertArrayEquals(Fixtures.gray64Image(3, "1p00"), tile(grid, 0, 2), 1e-3f);
-        assertArrayEquals(Fixtures.gray64Image(0, "1p00"), tile(grid, 1, 0), 1e-3f);
-        assertArrayEquals(Fixtures.gray64Image(1, "1p00"), tile(grid, 2, 0), 1e-3f);
+        assertOfficial(2, tile(grid, 0, 1), "top row, column 1");
+        assertOfficial(3, tile(grid, 0, 2), "top row, column 2");
+        assertOfficial(0, tile(grid, 1, 0), "left column, row 1");
+        assertOfficial(1, tile(grid, 2, 0), "left column, row 2");
         float[] corner = tile(grid, 0, 0);
         assertEquals(-1f, corner[0]);
         assertEquals(-1f, corner[corner.length - 1]);
@@ -67,16 +60,15 @@ class StyleMixingCommandTest {
         LabeledFloatImg cells = Commands.output(module, "cells", LabeledFloatImg.class);
         assertEquals(List.of("row seed=0, col seed=2", "row seed=0, col seed=3", "row seed=1, col seed=2",
                 "row seed=1, col seed=3"), cells.labels());
-        float[] cell1x1 = java.util.Arrays.copyOfRange(cells.data(), 3 * 4096, 4 * 4096);
-        assertArrayEquals(Fixtures.gray64Image(3, "1p00"), cell1x1, 1e-3f);
+        assertOfficial(3, ImageParts.image(cells, 3), "cell (1, 1) with every style from its column");
     }
 
     @Test
     void aCoarseMixDiffersFromBothParents() throws Exception {
         LabeledFloatImg cells = Commands.output(mix("col_styles", "coarse"), "cells", LabeledFloatImg.class);
-        float[] cell = java.util.Arrays.copyOfRange(cells.data(), 0, 4096);
-        double toRow = meanAbsDiff(cell, Fixtures.gray64Image(0, "1p00"));
-        double toCol = meanAbsDiff(cell, Fixtures.gray64Image(2, "1p00"));
+        float[] cell = ImageParts.image(cells, 0);
+        double toRow = Images.meanAbsDiff(cell, Fixtures.gray64Image(0, "1p00"));
+        double toCol = Images.meanAbsDiff(cell, Fixtures.gray64Image(2, "1p00"));
         assertTrue(toRow > 1e-3 && toCol > 1e-3, "a mix is neither parent: " + toRow + ", " + toCol);
     }
 
@@ -105,13 +97,5 @@ class StyleMixingCommandTest {
         String reason = Commands.cancelReason(mix("device", "GPU"));
         assertTrue(reason.startsWith("device GPU is not available: this build ships PyTorch for the CPU only"),
                 reason);
-    }
-
-    private static double meanAbsDiff(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += Math.abs(a[i] - b[i]);
-        }
-        return s / a.length;
     }
 }

@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.plugin.testutil.BlobTraining;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
 import sc.fiji.stylegan2.training.data.AugmentMode;
 import sc.fiji.stylegan2.training.loop.TickLog;
@@ -27,62 +25,22 @@ import sc.fiji.stylegan2.training.loop.TickReport;
 /** Train StyleGAN2 through a SciJava context on 8 px blobs with config small (two minibatches a run). */
 class TrainStyleGAN2CommandTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
-    private Map<String, Object> inputs(double kimg, String resume) throws Exception {
-        Path images = tmp.resolve("cells.blobs");
-        if (!Files.exists(images)) {
-            Files.createFile(images);
-        }
-        Map<String, Object> in = new HashMap<>();
-        in.put("images", images.toFile());
-        in.put("output_dir", tmp.resolve("run").toFile());
-        in.put("resolution", 8);
-        in.put("config", "small");
-        in.put("kimg", kimg);
-        in.put("batch_size", 0);
-        in.put("snapshot_kimg", 0.008);
-        in.put("resume", resume);
-        in.put("mirror", true);
-        // Every key given: SciJava fills a missing one with the value the previous test left (persisted).
-        in.put("augment", "ada");
-        in.put("augment_p", 0.0);
-        in.put("ada_target", 0.6);
-        in.put("ada_kimg", 500.0);
-        in.put("intensity", "auto");
-        in.put("percentile_low", 0.1);
-        in.put("percentile_high", 99.9);
-        in.put("per_channel", true);
-        in.put("sampling", "whole");
-        in.put("scale", 1.0);
-        in.put("min_foreground", 0.0);
-        in.put("labels", "");
-        return in;
-    }
-
-    private static CommandModule run(Map<String, Object> inputs) throws Exception {
-        return context.service(CommandService.class).run(TrainStyleGAN2Command.class, true, inputs).get();
+    /** Train StyleGAN2 on the blobs into {@code tmp/run}, with {@code keyValues} over {@link BlobTraining}'s. */
+    private CommandModule train(double kimg, String resume, Object... keyValues) throws Exception {
+        return Commands.run(scijava.context(), TrainStyleGAN2Command.class,
+                BlobTraining.keys(tmp.resolve("run"), kimg, resume), keyValues);
     }
 
     @Test
     void trainingWritesCheckpointsGridsAndTheLog() throws Exception {
-        CommandModule m = run(inputs(0.016, ""));
-        assertFalse(m.isCanceled(), () -> m.getCancelReason());
-        File last = (File) m.getOutput("checkpoint");
+        CommandModule m = train(0.016, "");
+        File last = Commands.output(m, "checkpoint", File.class);
         assertTrue(((String) m.getOutput("message")).startsWith("Finished at 0.016 kimg"), (String) m.getOutput("message"));
         try (StyleGAN2Model model = StyleGAN2Model.load(last.toPath())) {
             assertEquals(8, model.config().resolution());
@@ -96,10 +54,9 @@ class TrainStyleGAN2CommandTest {
 
     @Test
     void resumeLatestContinuesTheImageCount() throws Exception {
-        assertFalse(run(inputs(0.008, "")).isCanceled());
-        CommandModule m = run(inputs(0.016, "latest"));
-        assertFalse(m.isCanceled(), () -> m.getCancelReason());
-        TrainingCheckpoint c = TrainingCheckpoint.read(((File) m.getOutput("checkpoint")).toPath());
+        Commands.output(train(0.008, ""), "checkpoint", File.class);
+        File checkpoint = Commands.output(train(0.016, "latest"), "checkpoint", File.class);
+        TrainingCheckpoint c = TrainingCheckpoint.read(checkpoint.toPath());
         try (StyleGAN2Model model = c.model()) {
             assertEquals(16, c.state().curNimg());
             assertEquals(2, c.state().batchIdx());
@@ -119,11 +76,8 @@ class TrainStyleGAN2CommandTest {
         }
         Path tif = tmp.resolve("cells.tif");
         assertTrue(new ij.io.FileSaver(new ij.ImagePlus("cells", stack)).saveAsTiffStack(tif.toString()));
-        Map<String, Object> in = inputs(0.008, "");
-        in.put("images", tif.toFile());
-        CommandModule m = run(in);
-        assertFalse(m.isCanceled(), () -> m.getCancelReason());
-        try (StyleGAN2Model model = StyleGAN2Model.load(((File) m.getOutput("checkpoint")).toPath())) {
+        File checkpoint = Commands.output(train(0.008, "", "images", tif.toFile()), "checkpoint", File.class);
+        try (StyleGAN2Model model = StyleGAN2Model.load(checkpoint.toPath())) {
             assertEquals(8, model.config().resolution());
             assertTrue(model.intensity().offset() > 100, "the data's units come back: " + model.intensity());
         }
@@ -148,11 +102,7 @@ class TrainStyleGAN2CommandTest {
         imp.setDimensions(2, 1, 1);
         Path tif = tmp.resolve("micrograph.tif");
         assertTrue(new ij.io.FileSaver(imp).saveAsTiffStack(tif.toString()));
-        Map<String, Object> in = inputs(0.008, "");
-        in.put("images", tif.toFile());
-        in.put("sampling", "tiles");
-        in.put("scale", 2.0);
-        CommandModule m = run(in);
+        CommandModule m = train(0.008, "", "images", tif.toFile(), "sampling", "tiles", "scale", 2.0);
         assertFalse(m.isCanceled(), () -> m.getCancelReason());
         try (StyleGAN2Model model = StyleGAN2Model.load(((File) m.getOutput("checkpoint")).toPath())) {
             assertEquals(2, model.intensity().channels(), model.intensity().toString());
@@ -181,11 +131,7 @@ class TrainStyleGAN2CommandTest {
         imp.getCalibration().setUnit("micron");
         Path tif = tmp.resolve("calibrated.tif");
         assertTrue(new ij.io.FileSaver(imp).saveAsTiffStack(tif.toString()));
-        Map<String, Object> in = inputs(0.008, "");
-        in.put("images", tif.toFile());
-        in.put("sampling", "tiles");
-        in.put("scale", 2.0);
-        CommandModule m = run(in);
+        CommandModule m = train(0.008, "", "images", tif.toFile(), "sampling", "tiles", "scale", 2.0);
         assertFalse(m.isCanceled(), () -> m.getCancelReason());
         Path checkpoint = ((File) m.getOutput("checkpoint")).toPath();
         sc.fiji.stylegan2.plugin.image.LabeledFloatImg generated = sc.fiji.stylegan2.plugin.task.ModelTasks.generate(
@@ -204,13 +150,9 @@ class TrainStyleGAN2CommandTest {
      */
     @Test
     void adaptiveAugmentationTrainsAndReportsP() throws Exception {
-        Map<String, Object> in = inputs(0.016, "");
-        in.put("augment", "ada");
-        in.put("augment_p", 0.5);
-        in.put("ada_target", 0.5);
-        CommandModule m = run(in);
-        assertFalse(m.isCanceled(), () -> m.getCancelReason());
-        TrainingCheckpoint c = TrainingCheckpoint.read(((File) m.getOutput("checkpoint")).toPath());
+        File checkpoint = Commands.output(train(0.016, "", "augment", "ada", "augment_p", 0.5, "ada_target", 0.5),
+                "checkpoint", File.class);
+        TrainingCheckpoint c = TrainingCheckpoint.read(checkpoint.toPath());
         try (StyleGAN2Model model = c.model()) {
             assertEquals(AugmentMode.ADA, c.options().augment().mode());
             assertEquals(0.5, c.options().augment().target());
@@ -227,38 +169,27 @@ class TrainStyleGAN2CommandTest {
     void invalidAugmentationKeysAreRefusedNamingTheKey() throws Exception {
         Object[][] cases = {{"augment", "always"}, {"augment_p", 1.5}, {"ada_target", 1.0}, {"ada_kimg", 0.0}};
         for (Object[] bad : cases) {
-            Map<String, Object> in = inputs(0.008, "");
-            in.put("augment", "fixed");
-            in.put(bad[0].toString(), bad[1]);
-            CommandModule m = run(in);
-            assertTrue(m.isCanceled(), bad[0].toString());
-            assertTrue(m.getCancelReason().startsWith(bad[0].toString()), m.getCancelReason());
+            String reason = Commands.cancelReason(train(0.008, "", "augment", "fixed", bad[0], bad[1]));
+            assertTrue(reason.startsWith(bad[0].toString()), reason);
         }
     }
 
     @Test
     void imagesNoReaderHandlesAreRefusedNamingTheKey() throws Exception {
-        Map<String, Object> in = inputs(0.008, "");
-        Path png = Files.createFile(tmp.resolve("x.txt"));
-        in.put("images", png.toFile());
-        CommandModule m = run(in);
-        assertTrue(m.isCanceled());
-        assertTrue(m.getCancelReason().startsWith("images"), m.getCancelReason());
+        Path txt = Files.createFile(tmp.resolve("x.txt"));
+        String reason = Commands.cancelReason(train(0.008, "", "images", txt.toFile()));
+        assertTrue(reason.startsWith("images"), reason);
     }
 
     @Test
     void resolutionThatIsNotAPowerOfTwoIsRefused() throws Exception {
-        Map<String, Object> in = inputs(0.008, "");
-        in.put("resolution", 12);
-        CommandModule m = run(in);
-        assertTrue(m.isCanceled());
-        assertTrue(m.getCancelReason().contains("resolution 12"), m.getCancelReason());
+        String reason = Commands.cancelReason(train(0.008, "", "resolution", 12));
+        assertTrue(reason.contains("resolution 12"), reason);
     }
 
     @Test
     void resumeLatestWithoutSnapshotsSaysSo() throws Exception {
-        CommandModule m = run(inputs(0.008, "latest"));
-        assertTrue(m.isCanceled());
-        assertTrue(m.getCancelReason().contains("no network-snapshot"), m.getCancelReason());
+        String reason = Commands.cancelReason(train(0.008, "latest"));
+        assertTrue(reason.contains("no network-snapshot"), reason);
     }
 }

@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.scijava.Context;
 import sc.fiji.stylegan2.plugin.testutil.BadInputFiles;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
 /**
  * The rule for bad input, over every command and every kind of file: the launcher ends with exit code 2 and
@@ -32,21 +34,19 @@ class BadInputCorpusTest {
     /** Words that give a Java exception or stack frame away. */
     private static final Pattern JAVA_NAMES = Pattern.compile("Exception|Error:|java\\.|\\.java:|com\\.google");
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
     private static BadInputFiles files;
     private static Path dir;
 
     @BeforeAll
     static void setUp() throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
         dir = Files.createTempDirectory("bad-input");
         files = BadInputFiles.create(dir);
     }
 
     @AfterAll
     static void tearDown() throws IOException {
-        context.close();
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
         }
@@ -64,7 +64,7 @@ class BadInputCorpusTest {
     @MethodSource("corpus")
     void badInputEndsWithOneLineNamingItAndExitCode2(Case c) throws IOException {
         Set<String> before = listing();
-        HeadlessTest.Result r = HeadlessTest.run(context, c.args().apply(files));
+        Launcher.Result r = Launcher.run(scijava.context(), c.args().apply(files));
         assertEquals(Headless.EXIT_USAGE, r.code(), r.err());
         assertEquals("", r.out(), "stdout");
         String[] lines = r.err().split("\\R");

@@ -7,43 +7,33 @@ import ij.IJ;
 import ij.ImagePlus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
 /** Project Image through the launcher: --save writes the reconstruction; the latent file feeds Generate Images. */
 class HeadlessProjectTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
 
     @Test
     void projectImageSavesTheReconstructionAndGenerateImagesReadsTheLatentFile() throws Exception {
         Path model = Fixtures.gray64Pickle();
         Path target = tmp.resolve("seed1.tif");
-        HeadlessTest.Result g = HeadlessTest.run(context, "--run", "Generate Images",
+        Launcher.Result g = Launcher.run(scijava.context(), "--run", "Generate Images",
                 "model_file='" + model + "',seeds='1'", "--save", target.toString());
         assertEquals(Headless.EXIT_OK, g.code(), g.err());
 
         Path rec = tmp.resolve("rec.tif");
         Path latent = tmp.resolve("seed1_w.npz");
-        HeadlessTest.Result p = HeadlessTest.run(context, "--run", "Project Image", "model_file='" + model
+        Launcher.Result p = Launcher.run(scijava.context(), "--run", "Project Image", "model_file='" + model
                 + "',target='" + target + "',space=W,num_steps=4,save_every=2,latent_file='" + latent + "'",
                 "--save", rec.toString());
         assertEquals(Headless.EXIT_OK, p.code(), p.err());
@@ -55,7 +45,7 @@ class HeadlessProjectTest {
         assertEquals(1, reconstruction.getStackSize());
 
         Path again = tmp.resolve("again.tif");
-        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Generate Images", "model_file='" + model
+        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Generate Images", "model_file='" + model
                 + "',latent_file='" + latent + "'", "--save", again.toString());
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
         ImagePlus regenerated = IJ.openImage(again.toString());
@@ -71,7 +61,7 @@ class HeadlessProjectTest {
 
     @Test
     void projectImageWithoutTargetIsAUsageErrorNamingTarget() {
-        HeadlessTest.Result r = HeadlessTest.run(context, "--run", "Project Image",
+        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Project Image",
                 "model_file='" + Fixtures.gray64Pickle() + "'");
         assertTrue(r.usageError().startsWith("stylegan2: target is not set"), r.err());
     }

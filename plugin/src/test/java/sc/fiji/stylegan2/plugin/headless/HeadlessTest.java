@@ -6,61 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.Launcher;
+import sc.fiji.stylegan2.plugin.testutil.Launcher.Result;
 
 /** The launcher's command line and error cases, each ending with exit 2 and one line naming the problem. */
-public class HeadlessTest {
+class HeadlessTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
-    /** Exit code and the two streams of one launcher run. */
-    public record Result(int code, String out, String err) {
-        /** Asserts a usage error: exit 2, exactly one line on stderr, starting with "stylegan2: ". */
-        public String usageError() {
-            assertEquals(Headless.EXIT_USAGE, code, err);
-            String[] lines = err.strip().split("\\R");
-            assertEquals(1, lines.length, "one line on stderr, got:\n" + err);
-            assertTrue(lines[0].startsWith("stylegan2: "), lines[0]);
-            return lines[0];
-        }
-    }
-
-    public static Result run(String... args) {
-        return run(context, args);
-    }
-
-    /** Runs the launcher in the given context, capturing both streams. */
-    public static Result run(Context context, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Headless.run(context, args, o, e);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static Result run(String... args) {
+        return Launcher.run(scijava.context(), args);
     }
 
     private static String model() {

@@ -6,35 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
-import org.scijava.command.CommandService;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.module.ModuleItem;
 import sc.fiji.stylegan2.plugin.command.GenerateImagesCommand;
 import sc.fiji.stylegan2.plugin.command.ModelInfoCommand;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 class CommandFinderTest {
 
-    private static Context context;
-    private static CommandFinder finder;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-        finder = new CommandFinder(context.service(CommandService.class));
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
+    private static CommandFinder finder() {
+        return Commands.finder(scijava.context());
     }
 
     @Test
     void findsEveryStyleGAN2CommandByMenuName() {
-        List<String> names = finder.all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
+        List<String> names = finder().all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
         assertEquals(List.of("Convert Checkpoint", "Generate Images", "Interpolate Latents", "Model Info",
                 "Project Image", "Show Activations", "Stochastic Variation", "Style Mixing", "Train StyleGAN2"), names);
     }
@@ -42,20 +33,20 @@ class CommandFinderTest {
     @Test
     void findsByMenuNameIgnoringCaseAndSpacing() {
         for (String name : List.of("Generate Images", "generate images", "GENERATE_IMAGES", " generate  images")) {
-            assertEquals(GenerateImagesCommand.class.getName(), finder.find(name).getClassName(), name);
+            assertEquals(GenerateImagesCommand.class.getName(), finder().find(name).getClassName(), name);
         }
     }
 
     @Test
     void findsBySimpleAndQualifiedClassNameAndMenuPath() {
-        assertEquals(ModelInfoCommand.class.getName(), finder.find("ModelInfoCommand").getClassName());
-        assertEquals(ModelInfoCommand.class.getName(), finder.find(ModelInfoCommand.class.getName()).getClassName());
-        assertEquals(ModelInfoCommand.class.getName(), finder.find("Plugins>StyleGAN2>Model Info").getClassName());
+        assertEquals(ModelInfoCommand.class.getName(), finder().find("ModelInfoCommand").getClassName());
+        assertEquals(ModelInfoCommand.class.getName(), finder().find(ModelInfoCommand.class.getName()).getClassName());
+        assertEquals(ModelInfoCommand.class.getName(), finder().find("Plugins>StyleGAN2>Model Info").getClassName());
     }
 
     @Test
     void unknownCommandListsTheValidNames() {
-        var e = assertThrows(IllegalArgumentException.class, () -> finder.find("Generate Imagez"));
+        var e = assertThrows(IllegalArgumentException.class, () -> finder().find("Generate Imagez"));
         assertTrue(e.getMessage().startsWith("unknown command 'Generate Imagez'"), e.getMessage());
         assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Interpolate Latents, Model Info,"
                 + " Project Image"), e.getMessage());
@@ -63,7 +54,7 @@ class CommandFinderTest {
 
     @Test
     void keysAreTheUserInputsInDeclarationOrderWithoutServices() {
-        List<String> keys = CommandFinder.keys(finder.find("Generate Images")).stream()
+        List<String> keys = CommandFinder.keys(finder().find("Generate Images")).stream()
                 .map(ModuleItem::getName).collect(Collectors.toList());
         // The command bases' shared keys first (SciJava lists a base class's parameters first), then its own.
         assertEquals(List.of("model_file", "device", "truncation_psi", "output_range", "batch_size", "noise_mode",
@@ -73,7 +64,7 @@ class CommandFinderTest {
     @Test
     void unknownKeyListsTheValidKeys() {
         var e = assertThrows(
-                IllegalArgumentException.class, () -> CommandFinder.key(finder.find("Model Info"), "model"));
+                IllegalArgumentException.class, () -> CommandFinder.key(finder().find("Model Info"), "model"));
         assertEquals("unknown key 'model' for Model Info; valid keys: model_file", e.getMessage());
     }
 }

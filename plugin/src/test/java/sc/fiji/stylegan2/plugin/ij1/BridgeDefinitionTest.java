@@ -12,32 +12,23 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
+import sc.fiji.stylegan2.plugin.testutil.Commands;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 /** The parts of the ImageJ 1.x bridge that need no display: the menu entries and the dialog fields. */
 class BridgeDefinitionTest {
 
     private static final Pattern ENTRY =
             Pattern.compile("^(Plugins>StyleGAN2), \"([^\"]+)\", ([\\w.]+)\\(\"([^\"]+)\"\\)$");
-    private static Context context;
-    private static CommandFinder finder;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
 
-    @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-        finder = new CommandFinder(context.service(CommandService.class));
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
+    private static CommandFinder finder() {
+        return Commands.finder(scijava.context());
     }
 
     @Test
@@ -53,19 +44,19 @@ class BridgeDefinitionTest {
                 assertTrue(m.matches(), "entry format: " + line);
                 assertEquals(CommandShim.class.getName(), m.group(3));
                 assertEquals(m.group(2), m.group(4), "the shim runs the command of its own menu label");
-                CommandInfo info = finder.find(m.group(4));
+                CommandInfo info = finder().find(m.group(4));
                 assertEquals(m.group(1) + ">" + m.group(2), info.getMenuPath().getMenuString(true).replace(" > ", ">"));
                 entries.add(m.group(2));
             }
         }
-        assertEquals(finder.all().stream().map(CommandFinder::menuName).sorted().collect(Collectors.toList()),
+        assertEquals(finder().all().stream().map(CommandFinder::menuName).sorted().collect(Collectors.toList()),
                 entries.stream().sorted().collect(Collectors.toList()));
     }
 
     @Test
     void dialogLabelsGiveTheCommandsKeysAsMacroKeys() {
-        List<DialogField> fields = CommandDialog.fields(finder.find("Style Mixing"), true);
-        assertEquals(CommandFinder.keys(finder.find("Style Mixing")).stream().map(i -> i.getName()).toList(),
+        List<DialogField> fields = CommandDialog.fields(finder().find("Style Mixing"), true);
+        assertEquals(CommandFinder.keys(finder().find("Style Mixing")).stream().map(i -> i.getName()).toList(),
                 fields.stream().map(DialogField::macroKey).toList());
         assertEquals("Model_file", fields.get(0).label());
         assertEquals(DialogField.Kind.FILE, fields.get(0).kind());
@@ -74,7 +65,7 @@ class BridgeDefinitionTest {
 
     @Test
     void fieldsStartFromTheCommandDefaultsInAMacro() {
-        List<DialogField> fields = CommandDialog.fields(finder.find("Show Activations"), true);
+        List<DialogField> fields = CommandDialog.fields(finder().find("Show Activations"), true);
         DialogField seed = field(fields, "seed");
         assertEquals(DialogField.Kind.TEXT, seed.kind());
         assertEquals("0", seed.initial());
@@ -91,7 +82,7 @@ class BridgeDefinitionTest {
 
     @Test
     void aNumberFieldThatIsNotANumberNamesTheKey() {
-        DialogField psi = field(CommandDialog.fields(finder.find("Generate Images"), true), "truncation_psi");
+        DialogField psi = field(CommandDialog.fields(finder().find("Generate Images"), true), "truncation_psi");
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> psi.convert("abc"));
         assertEquals("truncation_psi 'abc' is not a number; give e.g. 1.0", e.getMessage());
     }

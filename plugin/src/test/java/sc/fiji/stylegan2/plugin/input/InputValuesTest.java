@@ -7,30 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import sc.fiji.stylegan2.plugin.command.GenerateImagesCommand;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
+import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 class InputValuesTest {
 
-    private static Context context;
+    @RegisterExtension
+    static final HeadlessContext scijava = new HeadlessContext();
     private static CommandInfo generate;
 
     @BeforeAll
-    static void openContext() {
-        System.setProperty("java.awt.headless", "true");
-        context = new Context();
-        generate = context.service(CommandService.class).getCommand(GenerateImagesCommand.class);
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
+    static void findGenerateImages() {
+        generate = scijava.context().service(CommandService.class).getCommand(GenerateImagesCommand.class);
     }
 
     @Test

@@ -110,27 +110,9 @@ class R1PenaltyTest {
             NDManager m = model.manager();
             NDArray reals = m.randomUniform(-1, 1, Tiny.imageShape(4, 1));
             R1Penalty r1 = new R1Penalty(1, op);
-            NDArray w = Tiny.param(d, "b4.out.weight");
-            float[] w0 = w.toFloatArray();
-            float[] v = Tiny.direction(w, 12);
-            DoubleUnaryOperator penaltyAt = t -> {
-                Tiny.setAlong(w, w0, v, t);
-                NDArray x = reals.duplicate();
-                x.setRequiresGradient(true);
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    return r1.penalty(d.forward(x), x).mean().getFloat();
-                }
-            };
-            double eps = 1e-2;
-            double fd = (penaltyAt.applyAsDouble(eps) - penaltyAt.applyAsDouble(-eps)) / (2 * eps);
-            Tiny.setAlong(w, w0, v, 0);
-            w.setRequiresGradient(true);
-            NDArray x = reals.duplicate();
-            x.setRequiresGradient(true);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                gc.backward(r1.penalty(d.forward(x), x).mean());
-            }
-            assertEquals(fd, Tiny.dot(w.getGradient().toFloatArray(), v), 1e-3 * Math.abs(fd) + 1e-6);
+            Tiny.Slopes s = Tiny.slopesAlong(Tiny.param(d, "b4.out.weight"), 12, reals,
+                    x -> r1.penalty(d.forward(x), x).mean());
+            assertEquals(s.finiteDifferences(), s.autograd(), 1e-3 * Math.abs(s.finiteDifferences()) + 1e-6);
         }
     }
 }
