@@ -4,14 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The affine map from the generator's [-1, 1] output to the user's intensity units, {@code y = x * scale +
- * offset}, either shared by all channels or one per channel (microscopy channels can differ by orders of
- * magnitude, so each gets its own range). Official models were trained on 8-bit images mapped as {@code x =
- * y / 127.5 - 1}, so their mapping is scale 127.5, offset 128 (the official generate script's {@code x *
- * 127.5 + 128}), shared.
+ * The affine map from the generator's [-1, 1] output to the user's intensity units, {@code y = x *
+ * scale + offset}, either shared by all channels or one per channel (microscopy channels can differ
+ * by orders of magnitude, so each gets its own range). Official models were trained on 8-bit images
+ * mapped as {@code x = y / 127.5 - 1}, so their mapping is scale 127.5, offset 128 (the official
+ * generate script's {@code x * 127.5 + 128}), shared.
  *
- * <p>Values are laid out channels first: in a {@code [N, C, H, W]} array with planes of {@code plane = H * W}
- * values, value {@code i} belongs to channel {@code (i / plane) % C}.
+ * <p>Values are laid out channels first: in a {@code [N, C, H, W]} array with planes of {@code
+ * plane = H * W} values, value {@code i} belongs to channel {@code (i / plane) % C}.
  */
 public final class IntensityMapping {
 
@@ -28,8 +28,11 @@ public final class IntensityMapping {
 
     private IntensityMapping(double[] scales, double[] offsets) {
         if (scales.length == 0 || scales.length != offsets.length) {
-            throw new IllegalArgumentException("need as many scales as offsets, at least one: got "
-                    + scales.length + " and " + offsets.length);
+            throw new IllegalArgumentException(
+                    "need as many scales as offsets, at least one: got "
+                            + scales.length
+                            + " and "
+                            + offsets.length);
         }
         this.scales = scales.clone();
         this.offsets = offsets.clone();
@@ -40,7 +43,9 @@ public final class IntensityMapping {
         return new IntensityMapping(scales, offsets);
     }
 
-    /** The mapping that sends [-1, 1] to [min, max] of the training data, shared by all channels. */
+    /**
+     * The mapping that sends [-1, 1] to [min, max] of the training data, shared by all channels.
+     */
     public static IntensityMapping ofDataRange(double min, double max) {
         return new IntensityMapping((max - min) / 2, (max + min) / 2);
     }
@@ -104,8 +109,9 @@ public final class IntensityMapping {
     }
 
     /**
-     * Maps user intensities back to the generator's range in place, {@code x = (y - offset) / scale}, for a
-     * shared mapping. This is how targets of the projector (and training images) are normalised.
+     * Maps user intensities back to the generator's range in place, {@code x = (y - offset) /
+     * scale}, for a shared mapping. This is how targets of the projector (and training images) are
+     * normalised.
      *
      * @throws IllegalStateException for a per-channel mapping (use {@link #invert(float[], int)})
      */
@@ -113,7 +119,10 @@ public final class IntensityMapping {
         invert(values, requireShared());
     }
 
-    /** Maps user intensities back to [-1, 1] in place, per channel, with planes of {@code plane} values. */
+    /**
+     * Maps user intensities back to [-1, 1] in place, per channel, with planes of {@code plane}
+     * values.
+     */
     public void invert(float[] values, int plane) {
         for (int i = 0; i < values.length; i++) {
             int c = channelOf(i, plane);
@@ -130,7 +139,10 @@ public final class IntensityMapping {
         apply(values, requireShared());
     }
 
-    /** Applies the mapping in place, per channel, to channels-first values with planes of {@code plane}. */
+    /**
+     * Applies the mapping in place, per channel, to channels-first values with planes of {@code
+     * plane}.
+     */
     public void apply(float[] values, int plane) {
         for (int i = 0; i < values.length; i++) {
             int c = channelOf(i, plane);
@@ -151,7 +163,9 @@ public final class IntensityMapping {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IntensityMapping m && Arrays.equals(scales, m.scales) && Arrays.equals(offsets, m.offsets);
+        return o instanceof IntensityMapping m
+                && Arrays.equals(scales, m.scales)
+                && Arrays.equals(offsets, m.offsets);
     }
 
     @Override
@@ -159,13 +173,21 @@ public final class IntensityMapping {
         return 31 * Arrays.hashCode(scales) + Arrays.hashCode(offsets);
     }
 
-    /** E.g. {@code [0, 4095]} or {@code [0, 4095] | [100, 900]} (the range [-1, 1] maps to, per channel). */
+    /**
+     * E.g. {@code [0, 4095]} or {@code [0, 4095] | [100, 900]} (the range [-1, 1] maps to, per
+     * channel).
+     */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
         for (int c = 0; c < scales.length; c++) {
-            b.append(c == 0 ? "" : " | ").append(String.format(Locale.ROOT, "[%.6g, %.6g]",
-                    offsets[c] - scales[c], offsets[c] + scales[c]));
+            b.append(c == 0 ? "" : " | ")
+                    .append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "[%.6g, %.6g]",
+                                    offsets[c] - scales[c],
+                                    offsets[c] + scales[c]));
         }
         return b.toString();
     }

@@ -7,7 +7,10 @@ import java.util.Locale;
  * official {@code noise_mode}).
  */
 public enum NoiseMode {
-    /** The fixed noise maps stored in the model ({@code noise_const}): the same image for the same w. */
+    /**
+     * The fixed noise maps stored in the model ({@code noise_const}): the same image for the same
+     * w.
+     */
     CONST,
     /** Fresh Gaussian noise for every image: stochastic variation. */
     RANDOM,

@@ -6,8 +6,8 @@ import java.util.Locale;
 public enum OutputRange {
     /**
      * The model's data range: the generator output mapped by the model's {@link IntensityMapping}
-     * (official models: {@code x * 127.5 + 128}, as the official generate script does before quantizing),
-     * kept as float and not clamped.
+     * (official models: {@code x * 127.5 + 128}, as the official generate script does before
+     * quantizing), kept as float and not clamped.
      */
     MODEL,
     /** The raw generator output, nominally in [-1, 1]. */
@@ -23,6 +23,7 @@ public enum OutputRange {
                 return r;
             }
         }
-        throw new IllegalArgumentException("output_range '" + text + "' is not valid: use model or raw");
+        throw new IllegalArgumentException(
+                "output_range '" + text + "' is not valid: use model or raw");
     }
 }

@@ -6,14 +6,16 @@ public interface ProgressListener {
     /** Called after each unit of work, e.g. each generated batch. */
     void progress(long done, long total, String message);
 
-    /** True when the user asked to cancel; long work stops at the next unit and keeps what it has. */
+    /**
+     * True when the user asked to cancel; long work stops at the next unit and keeps what it has.
+     */
     default boolean isCanceled() {
         return false;
     }
 
     /**
-     * A message the user should see once, apart from progress, e.g. that the batch size was lowered because
-     * memory ran out. Ignored unless a listener shows it.
+     * A message the user should see once, apart from progress, e.g. that the batch size was lowered
+     * because memory ran out. Ignored unless a listener shows it.
      */
     default void notice(String message) {}
 

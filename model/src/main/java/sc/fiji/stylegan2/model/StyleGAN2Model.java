@@ -29,17 +29,22 @@ import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.torch.GlobalRandom;
 
 /**
- * A loaded StyleGAN2 model: the generator used for generation ({@code G_ema}), and the training generator
- * and discriminator when the file has them. Opens official NVlabs pickles ({@code .pkl}), official state
- * dicts ({@code .pt}) and this project's own checkpoints ({@code .sg2}). Holds native memory: close it.
+ * A loaded StyleGAN2 model: the generator used for generation ({@code G_ema}), and the training
+ * generator and discriminator when the file has them. Opens official NVlabs pickles ({@code .pkl}),
+ * official state dicts ({@code .pt}) and this project's own checkpoints ({@code .sg2}). Holds
+ * native memory: close it.
  *
  * <p>A conditional model ({@code c_dim > 0}) generates images of a class ({@link ClassLabels}); our
- * checkpoints may name the classes (metadata key {@value #CLASS_NAMES}, one name per class), official files
- * do not. Truncation goes towards the one global {@code w_avg}, as the official code does.
+ * checkpoints may name the classes (metadata key {@value #CLASS_NAMES}, one name per class),
+ * official files do not. Truncation goes towards the one global {@code w_avg}, as the official code
+ * does.
  */
 public final class StyleGAN2Model implements AutoCloseable {
 
-    /** The metadata key of a conditional model's class names in our checkpoints (a JSON array of strings). */
+    /**
+     * The metadata key of a conditional model's class names in our checkpoints (a JSON array of
+     * strings).
+     */
     public static final String CLASS_NAMES = "class_names";
 
     private final NDManager manager;
@@ -52,8 +57,14 @@ public final class StyleGAN2Model implements AutoCloseable {
     private final JsonObject meta;
     private final ClassLabels classes;
 
-    private StyleGAN2Model(NDManager manager, String origin, GeneratorConfig config, IntensityMapping intensity,
-            DiscriminatorConfig dConfig, boolean withG, JsonObject meta) {
+    private StyleGAN2Model(
+            NDManager manager,
+            String origin,
+            GeneratorConfig config,
+            IntensityMapping intensity,
+            DiscriminatorConfig dConfig,
+            boolean withG,
+            JsonObject meta) {
         this.classes = new ClassLabels(config.cDim(), meta == null ? List.of() : classNames(meta));
         this.manager = manager;
         this.origin = origin;
@@ -62,7 +73,10 @@ public final class StyleGAN2Model implements AutoCloseable {
         // Construction draws initial weights from libtorch's one generator (replaced when loading).
         this.gEma = GlobalRandom.locked(() -> new Generator(manager, config));
         this.g = withG ? GlobalRandom.locked(() -> new Generator(manager, config)) : null;
-        this.d = dConfig == null ? null : GlobalRandom.locked(() -> new Discriminator(manager, dConfig));
+        this.d =
+                dConfig == null
+                        ? null
+                        : GlobalRandom.locked(() -> new Discriminator(manager, dConfig));
         this.meta = meta == null ? new JsonObject() : meta;
     }
 
@@ -78,7 +92,8 @@ public final class StyleGAN2Model implements AutoCloseable {
         }
         for (JsonElement n : e.getAsJsonArray()) {
             if (!n.isJsonPrimitive() || !n.getAsJsonPrimitive().isString()) {
-                throw new IllegalArgumentException(CLASS_NAMES + " holds something other than a name");
+                throw new IllegalArgumentException(
+                        CLASS_NAMES + " holds something other than a name");
             }
             names.add(n.getAsString());
         }
@@ -86,16 +101,28 @@ public final class StyleGAN2Model implements AutoCloseable {
     }
 
     /**
-     * A freshly initialised model (official initialisation: N(0,1) weights, zero biases, unit style biases),
-     * with generator, EMA generator and discriminator.
+     * A freshly initialised model (official initialisation: N(0,1) weights, zero biases, unit style
+     * biases), with generator, EMA generator and discriminator.
      */
-    public static StyleGAN2Model create(GeneratorConfig config, DiscriminatorConfig dConfig,
-            IntensityMapping intensity, long seed) {
+    public static StyleGAN2Model create(
+            GeneratorConfig config,
+            DiscriminatorConfig dConfig,
+            IntensityMapping intensity,
+            long seed) {
         NDManager m = NDManager.newBaseManager();
-        StyleGAN2Model model = GlobalRandom.locked(() -> {
-            Engine.getInstance().setRandomSeed((int) seed);
-            return new StyleGAN2Model(m, "new (seed " + seed + ")", config, intensity, dConfig, true, null);
-        });
+        StyleGAN2Model model =
+                GlobalRandom.locked(
+                        () -> {
+                            Engine.getInstance().setRandomSeed((int) seed);
+                            return new StyleGAN2Model(
+                                    m,
+                                    "new (seed " + seed + ")",
+                                    config,
+                                    intensity,
+                                    dConfig,
+                                    true,
+                                    null);
+                        });
         try {
             model.gEma.loadStateDict(model.g.exportStateDict(), "G");
         } catch (CheckpointFormatException e) {
@@ -111,23 +138,36 @@ public final class StyleGAN2Model implements AutoCloseable {
             throw new CheckpointFormatException("model file " + file + " does not exist");
         }
         if (Files.isDirectory(file)) {
-            throw new CheckpointFormatException(file + " is a folder; choose a model file (.pkl, .pt or .sg2)");
+            throw new CheckpointFormatException(
+                    file + " is a folder; choose a model file (.pkl, .pt or .sg2)");
         }
         if (Sg2Checkpoint.isSg2(file)) {
             return fromCheckpoint(Sg2Checkpoint.read(file), name);
         }
         OfficialNetworks nets = OfficialCheckpoints.read(file);
         GeneratorConfig cfg = OfficialConfig.generator(nets, name);
-        DiscriminatorConfig dCfg = nets.d() == null ? null : OfficialConfig.discriminator(nets, cfg, name);
-        String origin = nets.g() == null && nets.d() == null ? "official state dict (G_ema)" : "NVlabs pickle";
-        StyleGAN2Model model = new StyleGAN2Model(NDManager.newBaseManager(), origin, cfg,
-                IntensityMapping.OFFICIAL_8BIT, dCfg, nets.g() != null, null);
+        DiscriminatorConfig dCfg =
+                nets.d() == null ? null : OfficialConfig.discriminator(nets, cfg, name);
+        String origin =
+                nets.g() == null && nets.d() == null
+                        ? "official state dict (G_ema)"
+                        : "NVlabs pickle";
+        StyleGAN2Model model =
+                new StyleGAN2Model(
+                        NDManager.newBaseManager(),
+                        origin,
+                        cfg,
+                        IntensityMapping.OFFICIAL_8BIT,
+                        dCfg,
+                        nets.g() != null,
+                        null);
         return model.fill(nets.gEma(), nets.g(), nets.d(), name);
     }
 
     /**
-     * The model in checkpoint contents already read (training reads the file once for the networks and its
-     * own state); tensor groups other than {@code G_ema}, {@code G} and {@code D} are ignored.
+     * The model in checkpoint contents already read (training reads the file once for the networks
+     * and its own state); tensor groups other than {@code G_ema}, {@code G} and {@code D} are
+     * ignored.
      *
      * @param name the file name, for messages
      */
@@ -142,24 +182,42 @@ public final class StyleGAN2Model implements AutoCloseable {
             dCfg = meta.has("D") ? ConfigJson.discriminator(config(meta, "D")) : null;
             im = ConfigJson.intensity(config(meta, "intensity"));
         } catch (IllegalArgumentException e) {
-            throw new CheckpointFormatException(name + ": damaged .sg2 checkpoint (invalid configuration: "
-                    + e.getMessage() + "); re-save it or use the original .pkl/.pt", e);
+            throw new CheckpointFormatException(
+                    name
+                            + ": damaged .sg2 checkpoint (invalid configuration: "
+                            + e.getMessage()
+                            + "); re-save it or use the original .pkl/.pt",
+                    e);
         }
         try {
             Map<String, Map<String, TensorData>> nets = c.networks();
-            StyleGAN2Model model = new StyleGAN2Model(NDManager.newBaseManager(), "StyleGAN2-Fiji checkpoint", cfg, im,
-                    nets.containsKey("D") ? dCfg : null, nets.containsKey("G"), meta);
+            StyleGAN2Model model =
+                    new StyleGAN2Model(
+                            NDManager.newBaseManager(),
+                            "StyleGAN2-Fiji checkpoint",
+                            cfg,
+                            im,
+                            nets.containsKey("D") ? dCfg : null,
+                            nets.containsKey("G"),
+                            meta);
             return model.fill(nets.get("G_ema"), nets.get("G"), nets.get("D"), name);
         } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
-            String what = e instanceof IllegalArgumentException ? e.getMessage() : "networks and configuration differ";
-            throw new CheckpointFormatException(name + ": damaged .sg2 checkpoint (invalid configuration: " + what
-                    + "); re-save it or use the original .pkl/.pt", e);
+            String what =
+                    e instanceof IllegalArgumentException
+                            ? e.getMessage()
+                            : "networks and configuration differ";
+            throw new CheckpointFormatException(
+                    name
+                            + ": damaged .sg2 checkpoint (invalid configuration: "
+                            + what
+                            + "); re-save it or use the original .pkl/.pt",
+                    e);
         }
     }
 
     /**
-     * The pixel size of generated images, when the model was trained on calibrated images (metadata key
-     * {@code calibration}); empty otherwise or for official models.
+     * The pixel size of generated images, when the model was trained on calibrated images (metadata
+     * key {@code calibration}); empty otherwise or for official models.
      */
     public java.util.Optional<Calibration> calibration() {
         JsonElement e = meta.get("calibration");
@@ -168,9 +226,14 @@ public final class StyleGAN2Model implements AutoCloseable {
         }
         try {
             JsonObject o = e.getAsJsonObject();
-            return java.util.Optional.of(new Calibration(o.get("pixel_width").getAsDouble(),
-                    o.get("pixel_height").getAsDouble(), o.get("unit").getAsString()));
-        } catch (RuntimeException bad) { // a damaged calibration is no calibration; the networks still load
+            return java.util.Optional.of(
+                    new Calibration(
+                            o.get("pixel_width").getAsDouble(),
+                            o.get("pixel_height").getAsDouble(),
+                            o.get("unit").getAsString()));
+        } catch (
+                RuntimeException
+                        bad) { // a damaged calibration is no calibration; the networks still load
             return java.util.Optional.empty();
         }
     }
@@ -184,7 +247,10 @@ public final class StyleGAN2Model implements AutoCloseable {
         meta.add("calibration", o);
     }
 
-    /** The config object {@code key} ({@code G}, {@code D}, {@code intensity}) of a checkpoint's metadata. */
+    /**
+     * The config object {@code key} ({@code G}, {@code D}, {@code intensity}) of a checkpoint's
+     * metadata.
+     */
     private static JsonObject config(JsonObject meta, String key) {
         JsonElement e = meta.get(key);
         if (e == null || !e.isJsonObject()) {
@@ -193,8 +259,12 @@ public final class StyleGAN2Model implements AutoCloseable {
         return e.getAsJsonObject();
     }
 
-    private StyleGAN2Model fill(Map<String, TensorData> gEmaSd, Map<String, TensorData> gSd,
-            Map<String, TensorData> dSd, String name) throws CheckpointFormatException {
+    private StyleGAN2Model fill(
+            Map<String, TensorData> gEmaSd,
+            Map<String, TensorData> gSd,
+            Map<String, TensorData> dSd,
+            String name)
+            throws CheckpointFormatException {
         try {
             if (gEmaSd == null) {
                 throw new CheckpointFormatException(name + " has no G_ema generator");
@@ -250,7 +320,10 @@ public final class StyleGAN2Model implements AutoCloseable {
         return meta.deepCopy();
     }
 
-    /** The model's classes: none when unconditional, {@code c_dim} (with names where stored) otherwise. */
+    /**
+     * The model's classes: none when unconditional, {@code c_dim} (with names where stored)
+     * otherwise.
+     */
     public ClassLabels classes() {
         return classes;
     }
@@ -264,31 +337,57 @@ public final class StyleGAN2Model implements AutoCloseable {
     public String describe() {
         StringBuilder s = new StringBuilder();
         s.append("StyleGAN2 model (").append(origin).append(")\n");
-        s.append(String.format("resolution %d x %d, %d channel%s%n", config.resolution(), config.resolution(),
-                config.imgChannels(), config.imgChannels() == 1 ? "" : "s"));
-        s.append(String.format("z_dim %d, w_dim %d, mapping layers %d, num_ws %d%n", config.zDim(), config.wDim(),
-                config.mappingLayers(), config.numWs()));
-        s.append(classes.conditional()
-                ? String.format("conditional: c_dim %d (%s), label embedding %d; truncation towards the global"
-                        + " w_avg%n", config.cDim(), classes.choices(), config.embedFeatures())
-                : "unconditional (c_dim 0)\n");
+        s.append(
+                String.format(
+                        "resolution %d x %d, %d channel%s%n",
+                        config.resolution(),
+                        config.resolution(),
+                        config.imgChannels(),
+                        config.imgChannels() == 1 ? "" : "s"));
+        s.append(
+                String.format(
+                        "z_dim %d, w_dim %d, mapping layers %d, num_ws %d%n",
+                        config.zDim(), config.wDim(), config.mappingLayers(), config.numWs()));
+        s.append(
+                classes.conditional()
+                        ? String.format(
+                                "conditional: c_dim %d (%s), label embedding %d; truncation towards the global"
+                                        + " w_avg%n",
+                                config.cDim(), classes.choices(), config.embedFeatures())
+                        : "unconditional (c_dim 0)\n");
         s.append("channels per resolution:");
         for (int r : config.blockResolutions()) {
             s.append(' ').append(r).append(':').append(config.channels(r));
         }
-        s.append(String.format("%nchannel_base %d, channel_max %d, conv_clamp %s%n", config.channelBase(),
-                config.channelMax(), config.convClamp() == null ? "none" : config.convClamp()));
-        s.append(String.format("parameters: G_ema %,d%s%s%n", count(gEma), g == null ? "" : ", G " + String.format("%,d", count(g)),
-                d == null ? ", no discriminator" : ", D " + String.format("%,d", count(d))));
+        s.append(
+                String.format(
+                        "%nchannel_base %d, channel_max %d, conv_clamp %s%n",
+                        config.channelBase(),
+                        config.channelMax(),
+                        config.convClamp() == null ? "none" : config.convClamp()));
+        s.append(
+                String.format(
+                        "parameters: G_ema %,d%s%s%n",
+                        count(gEma),
+                        g == null ? "" : ", G " + String.format("%,d", count(g)),
+                        d == null
+                                ? ", no discriminator"
+                                : ", D " + String.format("%,d", count(d))));
         if (intensity.isShared()) {
-            s.append(String.format("intensity: output = raw * %s + %s%n", intensity.scale(), intensity.offset()));
+            s.append(
+                    String.format(
+                            "intensity: output = raw * %s + %s%n",
+                            intensity.scale(), intensity.offset()));
         } else {
             for (int c = 0; c < intensity.channels(); c++) {
-                s.append(String.format("intensity channel %d: output = raw * %s + %s%n", c + 1, intensity.scale(c),
-                        intensity.offset(c)));
+                s.append(
+                        String.format(
+                                "intensity channel %d: output = raw * %s + %s%n",
+                                c + 1, intensity.scale(c), intensity.offset(c)));
             }
         }
-        calibration().ifPresent(c -> s.append("pixel size: ").append(c).append(String.format("%n")));
+        calibration()
+                .ifPresent(c -> s.append("pixel size: ").append(c).append(String.format("%n")));
         s.append("layers: ").append(String.join(", ", layerNames()));
         return s.toString();
     }
@@ -303,14 +402,15 @@ public final class StyleGAN2Model implements AutoCloseable {
     }
 
     /**
-     * Writes this project's own checkpoint format with extra metadata and tensor groups in the same atomic
-     * write (training adds its state: optimizer moments, counters, options). {@link #load} ignores the extra
-     * groups, so such a file opens in every command.
+     * Writes this project's own checkpoint format with extra metadata and tensor groups in the same
+     * atomic write (training adds its state: optimizer moments, counters, options). {@link #load}
+     * ignores the extra groups, so such a file opens in every command.
      *
      * @param extraMeta members added to (or replacing) the metadata
      * @param extraTensors named tensor groups besides {@code G_ema}, {@code G} and {@code D}
      */
-    public void save(Path file, JsonObject extraMeta, Map<String, Map<String, TensorData>> extraTensors)
+    public void save(
+            Path file, JsonObject extraMeta, Map<String, Map<String, TensorData>> extraTensors)
             throws IOException {
         JsonObject m = meta.deepCopy();
         extraMeta.entrySet().forEach(e -> m.add(e.getKey(), e.getValue().deepCopy()));
@@ -327,12 +427,14 @@ public final class StyleGAN2Model implements AutoCloseable {
         if (d != null) {
             nets.put("D", d.exportStateDict());
         }
-        extraTensors.forEach((k, v) -> {
-            if (nets.containsKey(k)) {
-                throw new IllegalArgumentException("tensor group " + k + " is one of the networks");
-            }
-            nets.put(k, v);
-        });
+        extraTensors.forEach(
+                (k, v) -> {
+                    if (nets.containsKey(k)) {
+                        throw new IllegalArgumentException(
+                                "tensor group " + k + " is one of the networks");
+                    }
+                    nets.put(k, v);
+                });
         Sg2Checkpoint.write(file, new Sg2Checkpoint.Contents(m, nets));
     }
 
@@ -341,7 +443,10 @@ public final class StyleGAN2Model implements AutoCloseable {
         return imageGenerator().generate(request, progress);
     }
 
-    /** Generation helpers over G_ema: seeds to ws, ws to images (for mixing, interpolation, projection). */
+    /**
+     * Generation helpers over G_ema: seeds to ws, ws to images (for mixing, interpolation,
+     * projection).
+     */
     public ImageGenerator imageGenerator() {
         return new ImageGenerator(gEma, intensity, manager, classes);
     }

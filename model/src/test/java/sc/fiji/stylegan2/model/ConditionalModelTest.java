@@ -18,13 +18,16 @@ import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.testutil.Fixtures;
 
-/** Opening, saving and generating with a conditional model (the official fixture {@code res32-cond4}). */
+/**
+ * Opening, saving and generating with a conditional model (the official fixture {@code
+ * res32-cond4}).
+ */
 class ConditionalModelTest {
 
-    static final Path PKL = Fixtures.conditional().resolve("res32-cond4").resolve("network-snapshot-000000.pkl");
+    static final Path PKL =
+            Fixtures.conditional().resolve("res32-cond4").resolve("network-snapshot-000000.pkl");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     static GenerateRequest.Builder request() {
         return GenerateRequest.builder(0, 1).optOutputRange(OutputRange.RAW);
@@ -33,44 +36,70 @@ class ConditionalModelTest {
     @Test
     void conditionalModelWithoutAClassNamesTheClasses() throws Exception {
         try (StyleGAN2Model model = StyleGAN2Model.load(PKL)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> model.generate(request().build(), ProgressListener.NONE));
-            assertEquals("condition: this model is conditional (4 classes: 0..3); give condition=K", e.getMessage());
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> model.generate(request().build(), ProgressListener.NONE));
+            assertEquals(
+                    "condition: this model is conditional (4 classes: 0..3); give condition=K",
+                    e.getMessage());
         }
     }
 
     @Test
     void classOutOfRangeIsRefused() throws Exception {
         try (StyleGAN2Model model = StyleGAN2Model.load(PKL)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> model.generate(request().optClassIndex(4).build(), ProgressListener.NONE));
-            assertEquals("condition 4 is out of range: this model has 4 classes: 0..3", e.getMessage());
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    model.generate(
+                                            request().optClassIndex(4).build(),
+                                            ProgressListener.NONE));
+            assertEquals(
+                    "condition 4 is out of range: this model has 4 classes: 0..3", e.getMessage());
         }
     }
 
     @Test
     void callersWithoutAClassAreToldOnlyGenerateImagesTakesOne() throws Exception {
         try (StyleGAN2Model model = StyleGAN2Model.load(PKL)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> model.imageGenerator().mapSeeds(new long[] {0}, 1, null));
-            assertTrue(e.getMessage().startsWith("this model is conditional (4 classes: 0..3), and only Generate"
-                    + " Images takes a condition"), e.getMessage());
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> model.imageGenerator().mapSeeds(new long[] {0}, 1, null));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "this model is conditional (4 classes: 0..3), and only Generate"
+                                            + " Images takes a condition"),
+                    e.getMessage());
         }
     }
 
     @Test
     void modelInfoShowsTheClasses() throws Exception {
         try (StyleGAN2Model model = StyleGAN2Model.load(PKL)) {
-            assertTrue(model.describe().contains("conditional: c_dim 4 (4 classes: 0..3)"), model.describe());
+            assertTrue(
+                    model.describe().contains("conditional: c_dim 4 (4 classes: 0..3)"),
+                    model.describe());
         }
     }
 
     @Test
     void unconditionalModelRefusesAClass() throws Exception {
-        try (StyleGAN2Model model = StyleGAN2Model.load(Fixtures.all().get(0).resolve("G_ema.pt"))) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> model.generate(request().optClassIndex(1).build(), ProgressListener.NONE));
-            assertTrue(e.getMessage().startsWith("condition '1' given, but this model is unconditional"),
+        try (StyleGAN2Model model =
+                StyleGAN2Model.load(Fixtures.all().get(0).resolve("G_ema.pt"))) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    model.generate(
+                                            request().optClassIndex(1).build(),
+                                            ProgressListener.NONE));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("condition '1' given, but this model is unconditional"),
                     e.getMessage());
         }
     }
@@ -86,17 +115,21 @@ class ConditionalModelTest {
             }
             assertEquals(model.config().cDim(), d.cDim());
             assertEquals(layers, d.mappingLayers());
-            assertEquals(d.channels(4), d.cmapDim(), "official default cmap_dim: the channels at 4x4");
+            assertEquals(
+                    d.channels(4), d.cmapDim(), "official default cmap_dim: the channels at 4x4");
         }
     }
 
     @Test
     void conditionalDiscriminatorWithoutALabelFails() throws Exception {
-        try (StyleGAN2Model model = StyleGAN2Model.load(PKL); NDScope s = new NDScope()) {
+        try (StyleGAN2Model model = StyleGAN2Model.load(PKL);
+                NDScope s = new NDScope()) {
             int r = model.config().resolution();
             var img = model.manager().zeros(new Shape(2, model.config().imgChannels(), r, r));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> model.discriminator().forward(img));
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> model.discriminator().forward(img));
             assertTrue(e.getMessage().contains("conditional"), e.getMessage());
         }
     }

@@ -24,19 +24,30 @@ import sc.fiji.stylegan2.model.testutil.Images;
 
 class ModelCheckpointTest {
 
-    static final GeneratorConfig TINY = GeneratorConfig.builder().setZDim(16).setWDim(16).setMappingLayers(2)
-            .setResolution(16).setImgChannels(2).setChannelBase(128).setChannelMax(16).build();
+    static final GeneratorConfig TINY =
+            GeneratorConfig.builder()
+                    .setZDim(16)
+                    .setWDim(16)
+                    .setMappingLayers(2)
+                    .setResolution(16)
+                    .setImgChannels(2)
+                    .setChannelBase(128)
+                    .setChannelMax(16)
+                    .build();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void saveAndLoadReproduceOutputsExactly() throws Exception {
         Path file = tmp.resolve("tiny.sg2");
         GenerateRequest req = GenerateRequest.builder(0, 1, 2).optTruncationPsi(0.5).build();
         GeneratedImages before;
-        try (StyleGAN2Model model = StyleGAN2Model.create(TINY, DiscriminatorConfig.matching(TINY),
-                IntensityMapping.ofDataRange(0, 4095), 7)) {
+        try (StyleGAN2Model model =
+                StyleGAN2Model.create(
+                        TINY,
+                        DiscriminatorConfig.matching(TINY),
+                        IntensityMapping.ofDataRange(0, 4095),
+                        7)) {
             perturbWAvg(model.generator());
             before = model.generate(req, ProgressListener.NONE);
             model.save(file);
@@ -49,15 +60,25 @@ class ModelCheckpointTest {
             assertArrayEquals(before.data(), after.data(), 0f);
             assertEquals(before.labels(), after.labels());
         }
-        assertFalse(Files.list(tmp).anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temp file left behind");
+        assertFalse(
+                Files.list(tmp).anyMatch(p -> p.getFileName().toString().startsWith(".")),
+                "no temp file left behind");
     }
 
     @Test
     void outputRangeModelAppliesTheIntensityMapping() throws Exception {
-        try (StyleGAN2Model model = StyleGAN2Model.create(TINY, null, IntensityMapping.ofDataRange(100, 300), 3)) {
-            float[] raw = model.generate(GenerateRequest.builder(5).optOutputRange(OutputRange.RAW).build(),
-                    ProgressListener.NONE).data();
-            float[] mapped = model.generate(GenerateRequest.builder(5).build(), ProgressListener.NONE).data();
+        try (StyleGAN2Model model =
+                StyleGAN2Model.create(TINY, null, IntensityMapping.ofDataRange(100, 300), 3)) {
+            float[] raw =
+                    model.generate(
+                                    GenerateRequest.builder(5)
+                                            .optOutputRange(OutputRange.RAW)
+                                            .build(),
+                                    ProgressListener.NONE)
+                            .data();
+            float[] mapped =
+                    model.generate(GenerateRequest.builder(5).build(), ProgressListener.NONE)
+                            .data();
             for (int i = 0; i < raw.length; i++) {
                 assertEquals(raw[i] * 100 + 200, mapped[i], 1e-3);
             }
@@ -66,36 +87,58 @@ class ModelCheckpointTest {
 
     @Test
     void batchSizeDoesNotChangeImages() throws Exception {
-        try (StyleGAN2Model model = StyleGAN2Model.create(TINY, null, IntensityMapping.OFFICIAL_8BIT, 3)) {
-            float[] one = model.generate(GenerateRequest.builder(0, 1, 2, 3).optBatchSize(1)
-                    .optOutputRange(OutputRange.RAW).build(), ProgressListener.NONE).data();
-            float[] four = model.generate(GenerateRequest.builder(0, 1, 2, 3).optBatchSize(4)
-                    .optOutputRange(OutputRange.RAW).build(), ProgressListener.NONE).data();
-            // Batches of one and of four are different kernels (summation orders): equal up to rounding.
-            Images.assertImagesClose(one, four, Float32.synthesis(TINY, one), "batch 1 against batch 4");
+        try (StyleGAN2Model model =
+                StyleGAN2Model.create(TINY, null, IntensityMapping.OFFICIAL_8BIT, 3)) {
+            float[] one =
+                    model.generate(
+                                    GenerateRequest.builder(0, 1, 2, 3)
+                                            .optBatchSize(1)
+                                            .optOutputRange(OutputRange.RAW)
+                                            .build(),
+                                    ProgressListener.NONE)
+                            .data();
+            float[] four =
+                    model.generate(
+                                    GenerateRequest.builder(0, 1, 2, 3)
+                                            .optBatchSize(4)
+                                            .optOutputRange(OutputRange.RAW)
+                                            .build(),
+                                    ProgressListener.NONE)
+                            .data();
+            // Batches of one and of four are different kernels (summation orders): equal up to
+            // rounding.
+            Images.assertImagesClose(
+                    one, four, Float32.synthesis(TINY, one), "batch 1 against batch 4");
         }
     }
 
     @Test
     void truncatedCheckpointGivesClearError() throws Exception {
         Path file = tmp.resolve("full.sg2");
-        try (StyleGAN2Model model = StyleGAN2Model.create(TINY, null, IntensityMapping.OFFICIAL_8BIT, 1)) {
+        try (StyleGAN2Model model =
+                StyleGAN2Model.create(TINY, null, IntensityMapping.OFFICIAL_8BIT, 1)) {
             model.save(file);
         }
         byte[] bytes = Files.readAllBytes(file);
         Path cut = tmp.resolve("cut.sg2");
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        CheckpointFormatException e = assertThrows(CheckpointFormatException.class, () -> StyleGAN2Model.load(cut));
+        CheckpointFormatException e =
+                assertThrows(CheckpointFormatException.class, () -> StyleGAN2Model.load(cut));
         assertTrue(e.getMessage().contains("cut.sg2"), e.getMessage());
     }
 
     @Test
     void wrongShapedStateDictNamesTheTensor() throws Exception {
-        try (StyleGAN2Model model = StyleGAN2Model.create(TINY, null, IntensityMapping.OFFICIAL_8BIT, 1)) {
+        try (StyleGAN2Model model =
+                StyleGAN2Model.create(TINY, null, IntensityMapping.OFFICIAL_8BIT, 1)) {
             Map<String, TensorData> sd = new LinkedHashMap<>(model.generator().exportStateDict());
-            sd.put("synthesis.b8.conv0.weight", new TensorData(new long[] {16, 8, 3, 3}, new float[16 * 8 * 9]));
-            CheckpointFormatException e = assertThrows(CheckpointFormatException.class,
-                    () -> model.generator().loadStateDict(sd, "test dict"));
+            sd.put(
+                    "synthesis.b8.conv0.weight",
+                    new TensorData(new long[] {16, 8, 3, 3}, new float[16 * 8 * 9]));
+            CheckpointFormatException e =
+                    assertThrows(
+                            CheckpointFormatException.class,
+                            () -> model.generator().loadStateDict(sd, "test dict"));
             assertTrue(e.getMessage().contains("synthesis.b8.conv0.weight"), e.getMessage());
             assertTrue(e.getMessage().contains("[16, 8, 3, 3]"), e.getMessage());
         }
@@ -103,9 +146,12 @@ class ModelCheckpointTest {
 
     @Test
     void missingFileGivesClearError() {
-        CheckpointFormatException e = assertThrows(CheckpointFormatException.class,
-                () -> StyleGAN2Model.load(tmp.resolve("nope.pkl")));
-        assertTrue(e.getMessage().contains("nope.pkl") && e.getMessage().contains("does not exist"));
+        CheckpointFormatException e =
+                assertThrows(
+                        CheckpointFormatException.class,
+                        () -> StyleGAN2Model.load(tmp.resolve("nope.pkl")));
+        assertTrue(
+                e.getMessage().contains("nope.pkl") && e.getMessage().contains("does not exist"));
     }
 
     @Test
@@ -115,8 +161,12 @@ class ModelCheckpointTest {
         extra.addProperty("note", "training state");
         Map<String, Map<String, TensorData>> groups = new LinkedHashMap<>();
         groups.put("G_opt", Map.of("step", new TensorData(new long[0], new float[] {3})));
-        try (StyleGAN2Model model = StyleGAN2Model.create(TINY, DiscriminatorConfig.matching(TINY),
-                IntensityMapping.OFFICIAL_8BIT, 1)) {
+        try (StyleGAN2Model model =
+                StyleGAN2Model.create(
+                        TINY,
+                        DiscriminatorConfig.matching(TINY),
+                        IntensityMapping.OFFICIAL_8BIT,
+                        1)) {
             model.save(file, extra, groups);
         }
         sc.fiji.stylegan2.model.checkpoint.Sg2Checkpoint.Contents c =

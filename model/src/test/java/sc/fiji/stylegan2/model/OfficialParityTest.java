@@ -18,8 +18,9 @@ import sc.fiji.stylegan2.model.testutil.Fixtures;
 import sc.fiji.stylegan2.model.testutil.Images;
 
 /**
- * The acceptance comparison: for every fixture made by the official code, our generator opened from the
- * official {@code .pkl} and {@code .pt} reproduces w and the images, and our discriminator the logits.
+ * The acceptance comparison: for every fixture made by the official code, our generator opened from
+ * the official {@code .pkl} and {@code .pt} reproduces w and the images, and our discriminator the
+ * logits.
  */
 class OfficialParityTest {
 
@@ -41,26 +42,59 @@ class OfficialParityTest {
             int zDim = model.config().zDim();
             for (String psi : new String[] {"1p00", "0p70"}) {
                 double p = psi.equals("1p00") ? 1.0 : 0.7;
-                GeneratedImages imgs = model.generate(GenerateRequest.builder(0, 1, 2, 3).optTruncationPsi(p)
-                        .optNoiseMode(NoiseMode.CONST).optOutputRange(OutputRange.RAW).build(), ProgressListener.NONE);
+                GeneratedImages imgs =
+                        model.generate(
+                                GenerateRequest.builder(0, 1, 2, 3)
+                                        .optTruncationPsi(p)
+                                        .optNoiseMode(NoiseMode.CONST)
+                                        .optOutputRange(OutputRange.RAW)
+                                        .build(),
+                                ProgressListener.NONE);
                 for (int seed = 0; seed < 4; seed++) {
-                    float[] expected = Fixtures.floats(fx.resolve("img_seed" + seed + "_psi" + psi + ".bin"));
-                    float[] actual = java.util.Arrays.copyOfRange(imgs.data(), seed * expected.length,
-                            (seed + 1) * expected.length);
+                    float[] expected =
+                            Fixtures.floats(fx.resolve("img_seed" + seed + "_psi" + psi + ".bin"));
+                    float[] actual =
+                            java.util.Arrays.copyOfRange(
+                                    imgs.data(),
+                                    seed * expected.length,
+                                    (seed + 1) * expected.length);
                     worstImg = Math.max(worstImg, Images.maxAbsDiff(expected, actual));
-                    Images.assertImagesClose(expected, actual, Images.OFFICIAL, fixture + "/" + file + " seed " + seed
-                            + " psi " + psi + " against the official image");
+                    Images.assertImagesClose(
+                            expected,
+                            actual,
+                            Images.OFFICIAL,
+                            fixture
+                                    + "/"
+                                    + file
+                                    + " seed "
+                                    + seed
+                                    + " psi "
+                                    + psi
+                                    + " against the official image");
                     try (NDScope s = new NDScope()) {
-                        NDArray z = model.manager().create(Fixtures.floats(fx.resolve("z_seed" + seed + ".bin")),
-                                new Shape(1, zDim));
+                        NDArray z =
+                                model.manager()
+                                        .create(
+                                                Fixtures.floats(
+                                                        fx.resolve("z_seed" + seed + ".bin")),
+                                                new Shape(1, zDim));
                         float[] w = model.generator().mapping().forward(z, p, null).toFloatArray();
-                        worstW = Math.max(worstW,
-                                Images.maxAbsDiff(Fixtures.floats(fx.resolve("w_seed" + seed + "_psi" + psi + ".bin")), w));
+                        worstW =
+                                Math.max(
+                                        worstW,
+                                        Images.maxAbsDiff(
+                                                Fixtures.floats(
+                                                        fx.resolve(
+                                                                "w_seed" + seed + "_psi" + psi
+                                                                        + ".bin")),
+                                                w));
                     }
                 }
             }
         }
-        System.out.printf("parity %s/%s: worst |w err| %.3g, worst |img err| %.3g%n", fixture, file, worstW, worstImg);
+        System.out.printf(
+                "parity %s/%s: worst |w err| %.3g, worst |img err| %.3g%n",
+                fixture, file, worstW, worstImg);
         assertTrue(worstW <= Images.OFFICIAL, "w error " + worstW);
     }
 
@@ -68,22 +102,31 @@ class OfficialParityTest {
     @MethodSource("fixtures")
     void discriminatorLogitsMatchOfficial(String fixture) throws Exception {
         Path fx = Fixtures.root().resolve(fixture);
-        try (StyleGAN2Model model = StyleGAN2Model.load(fx.resolve("network-snapshot-000000.pkl"))) {
+        try (StyleGAN2Model model =
+                StyleGAN2Model.load(fx.resolve("network-snapshot-000000.pkl"))) {
             assertTrue(model.hasDiscriminator());
             int c = model.config().imgChannels(), r = model.config().resolution();
             for (String psi : new String[] {"1p00", "0p70"}) {
                 float[] batch = new float[4 * c * r * r];
                 for (int seed = 0; seed < 4; seed++) {
-                    float[] img = Fixtures.floats(fx.resolve("img_seed" + seed + "_psi" + psi + ".bin"));
+                    float[] img =
+                            Fixtures.floats(fx.resolve("img_seed" + seed + "_psi" + psi + ".bin"));
                     System.arraycopy(img, 0, batch, seed * img.length, img.length);
                 }
                 float[] expected = Fixtures.floats(fx.resolve("dlogits_psi" + psi + ".bin"));
                 try (NDScope s = new NDScope()) {
-                    float[] logits = model.discriminator().forward(model.manager().create(batch, new Shape(4, c, r, r)))
-                            .toFloatArray();
+                    float[] logits =
+                            model.discriminator()
+                                    .forward(model.manager().create(batch, new Shape(4, c, r, r)))
+                                    .toFloatArray();
                     double err = Images.maxAbsDiff(expected, logits);
-                    System.out.printf("parity %s D logits psi %s: %s vs %s, err %.3g%n", fixture, psi,
-                            java.util.Arrays.toString(logits), java.util.Arrays.toString(expected), err);
+                    System.out.printf(
+                            "parity %s D logits psi %s: %s vs %s, err %.3g%n",
+                            fixture,
+                            psi,
+                            java.util.Arrays.toString(logits),
+                            java.util.Arrays.toString(expected),
+                            err);
                     assertArrayEquals(expected, logits, (float) Images.OFFICIAL);
                 }
             }
@@ -97,7 +140,8 @@ class OfficialParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void stateDictFileHasNoDiscriminator(String fixture) throws Exception {
-        try (StyleGAN2Model model = StyleGAN2Model.load(Fixtures.root().resolve(fixture).resolve("G_ema.pt"))) {
+        try (StyleGAN2Model model =
+                StyleGAN2Model.load(Fixtures.root().resolve(fixture).resolve("G_ema.pt"))) {
             assertFalse(model.hasDiscriminator());
         }
     }

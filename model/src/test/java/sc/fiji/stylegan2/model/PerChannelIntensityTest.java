@@ -10,27 +10,36 @@ import org.junit.jupiter.api.io.TempDir;
 import sc.fiji.stylegan2.model.checkpoint.ConfigJson;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 
-/** Per-channel intensity mappings: generated images in each channel's units, stored and read back. */
+/**
+ * Per-channel intensity mappings: generated images in each channel's units, stored and read back.
+ */
 class PerChannelIntensityTest {
 
     /** Channel 1 in 0..100, channel 2 in 10,000..30,000 (a dim marker beside a bright stain). */
-    private static final IntensityMapping TWO = IntensityMapping.ofDataRanges(new double[] {0, 10_000},
-            new double[] {100, 30_000});
+    private static final IntensityMapping TWO =
+            IntensityMapping.ofDataRanges(new double[] {0, 10_000}, new double[] {100, 30_000});
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void generatedValuesComeBackInEachChannelsUnits() throws Exception {
         try (StyleGAN2Model model = StyleGAN2Model.create(ModelCheckpointTest.TINY, null, TWO, 3)) {
-            float[] raw = model.generate(GenerateRequest.builder(5, 6).optOutputRange(OutputRange.RAW).build(),
-                    ProgressListener.NONE).data();
-            float[] mapped = model.generate(GenerateRequest.builder(5, 6).build(), ProgressListener.NONE).data();
+            float[] raw =
+                    model.generate(
+                                    GenerateRequest.builder(5, 6)
+                                            .optOutputRange(OutputRange.RAW)
+                                            .build(),
+                                    ProgressListener.NONE)
+                            .data();
+            float[] mapped =
+                    model.generate(GenerateRequest.builder(5, 6).build(), ProgressListener.NONE)
+                            .data();
             int plane = 16 * 16;
             for (int i = 0; i < raw.length; i++) {
                 int c = (i / plane) % 2;
                 double scale = c == 0 ? 50 : 10_000, offset = c == 0 ? 50 : 20_000;
-                // Two generate calls agree to float rounding of the raw values (~1e-5), times the scale.
+                // Two generate calls agree to float rounding of the raw values (~1e-5), times the
+                // scale.
                 assertEquals(raw[i] * scale + offset, mapped[i], 1e-5 * scale, "value " + i);
             }
         }

@@ -17,7 +17,9 @@ import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
-/** Paths the end-to-end tests share: fixtures, the repository, the packaged plugin, a work folder. */
+/**
+ * Paths the end-to-end tests share: fixtures, the repository, the packaged plugin, a work folder.
+ */
 final class E2E {
 
     private E2E() {}
@@ -39,8 +41,9 @@ final class E2E {
     }
 
     /**
-     * libtorch's thread count for the JVMs the tests start: this JVM's (surefire sets OMP_NUM_THREADS), else
-     * 2, so that a test's own computations and those of the processes it starts use the same kernels.
+     * libtorch's thread count for the JVMs the tests start: this JVM's (surefire sets
+     * OMP_NUM_THREADS), else 2, so that a test's own computations and those of the processes it
+     * starts use the same kernels.
      */
     static String ompThreads() {
         String threads = System.getenv("OMP_NUM_THREADS");
@@ -54,8 +57,17 @@ final class E2E {
 
     /** The official raw image of the 64 px fixture, [64 * 64], for psi "1p00" or "0p70". */
     static float[] gray64Image(int seed, String psi) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(fixtures().resolve("res64-gray/img_seed" + seed + "_psi"
-                + psi + ".bin"))).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b =
+                ByteBuffer.wrap(
+                                Files.readAllBytes(
+                                        fixtures()
+                                                .resolve(
+                                                        "res64-gray/img_seed"
+                                                                + seed
+                                                                + "_psi"
+                                                                + psi
+                                                                + ".bin")))
+                        .order(ByteOrder.LITTLE_ENDIAN);
         float[] v = new float[b.remaining() / 4];
         b.asFloatBuffer().get(v);
         return v;
@@ -64,20 +76,27 @@ final class E2E {
     /** Writes the ws of seeds of the 64 px model (mapped in one batch, psi 1) as a latent file. */
     static Path seedLatents(Path file, long... seeds) throws IOException {
         try (StyleGAN2Model model = StyleGAN2Model.load(gray64())) {
-            LatentFile.write(file, LatentSource.seeds("seeds", seeds).resolve(model.imageGenerator(), 1).latents());
+            LatentFile.write(
+                    file,
+                    LatentSource.seeds("seeds", seeds)
+                            .resolve(model.imageGenerator(), 1)
+                            .latents());
         }
         return file;
     }
 
-    /** A latent file of the 32 px RGB model's shape ([1, 8, 128]), which the 64 px model must refuse. */
+    /**
+     * A latent file of the 32 px RGB model's shape ([1, 8, 128]), which the 64 px model must
+     * refuse.
+     */
     static Path rgb32ShapedLatent(Path file) throws IOException {
         LatentFile.write(file, new Latents(1, 8, 128, new float[8 * 128]));
         return file;
     }
 
     /**
-     * Writes 8 float images of 16 x 16 px, random values in 1000..1500 (a 32-bit microscopy-like stack), as
-     * an ImageJ TIFF stack for training; returns the file.
+     * Writes 8 float images of 16 x 16 px, random values in 1000..1500 (a 32-bit microscopy-like
+     * stack), as an ImageJ TIFF stack for training; returns the file.
      */
     static Path trainingImages(Path tif) {
         ij.ImageStack stack = new ij.ImageStack(16, 16);
@@ -89,7 +108,9 @@ final class E2E {
             }
             stack.addSlice(new ij.process.FloatProcessor(16, 16, px));
         }
-        assertTrue(new ij.io.FileSaver(new ij.ImagePlus("cells", stack)).saveAsTiffStack(tif.toString()));
+        assertTrue(
+                new ij.io.FileSaver(new ij.ImagePlus("cells", stack))
+                        .saveAsTiffStack(tif.toString()));
         return tif;
     }
 
@@ -112,16 +133,23 @@ final class E2E {
     static Path pluginJar() throws IOException {
         Path target = repoRoot().resolve("plugin/target");
         try (Stream<Path> s = Files.list(target)) {
-            return s.filter(p -> p.getFileName().toString().matches("StyleGAN2_Fiji-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no StyleGAN2_Fiji-*.jar in " + target
-                            + ": run src-test with mvn package, verify or install"));
+            return s.filter(p -> p.getFileName().toString().matches("StyleGAN2_Fiji-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "no StyleGAN2_Fiji-*.jar in "
+                                                    + target
+                                                    + ": run src-test with mvn package, verify or install"));
         }
     }
 
     /** plugin/target/dependency: the runtime dependencies copied at package time. */
     static Path pluginDependencies() {
         Path deps = repoRoot().resolve("plugin/target/dependency");
-        assertTrue(Files.isDirectory(deps), deps + " is missing: run src-test with mvn package or later");
+        assertTrue(
+                Files.isDirectory(deps),
+                deps + " is missing: run src-test with mvn package or later");
         return deps;
     }
 
@@ -143,7 +171,8 @@ final class E2E {
     private static String property(String name) {
         String v = System.getProperty(name);
         if (v == null) {
-            throw new IllegalStateException("system property " + name + " is not set (run the tests with Maven)");
+            throw new IllegalStateException(
+                    "system property " + name + " is not set (run the tests with Maven)");
         }
         return v;
     }

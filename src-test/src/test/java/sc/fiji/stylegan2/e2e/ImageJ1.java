@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * A plain ImageJ 1.54 installation laid out like Fiji.app, as a user would install the plugin: the
- * plugin jar in {@code plugins/} (its name has an underscore, so ImageJ reads its plugins.config) and the
- * dependencies in {@code jars/}; ImageJ itself ({@code ij.jar}) on the class path. Runs it under Xvfb.
+ * plugin jar in {@code plugins/} (its name has an underscore, so ImageJ reads its plugins.config)
+ * and the dependencies in {@code jars/}; ImageJ itself ({@code ij.jar}) on the class path. Runs it
+ * under Xvfb.
  */
 final class ImageJ1 {
 
@@ -29,7 +30,8 @@ final class ImageJ1 {
         try (Stream<Path> deps = Files.list(E2E.pluginDependencies())) {
             for (Path dep : (Iterable<Path>) deps::iterator) {
                 String n = dep.getFileName().toString();
-                if (n.endsWith(".jar") && !n.startsWith("ij-")) { // ImageJ itself is on the class path
+                if (n.endsWith(".jar")
+                        && !n.startsWith("ij-")) { // ImageJ itself is on the class path
                     Files.copy(dep, jars.resolve(n), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
@@ -40,24 +42,43 @@ final class ImageJ1 {
     /** {@code ij.jar}: where the ImageJ classes on this test's class path come from. */
     static Path ijJar() {
         try {
-            return Path.of(ij.ImageJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    ij.ImageJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** {@code xvfb-run -a -s "-screen 0 WxHx24" java -Dplugins.dir=HOME ... ARGS}. */
-    static Processes.Result runUnderXvfb(Path home, String classPath, List<String> javaArgs, long timeoutSeconds)
+    static Processes.Result runUnderXvfb(
+            Path home, String classPath, List<String> javaArgs, long timeoutSeconds)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1024x768x24",
-                javaBin(), "-Dplugins.dir=" + home, "-Dai.djl.offline=true", "-Xss4m", "-cp", classPath));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                "xvfb-run",
+                                "-a",
+                                "-s",
+                                "-screen 0 1024x768x24",
+                                javaBin(),
+                                "-Dplugins.dir=" + home,
+                                "-Dai.djl.offline=true",
+                                "-Xss4m",
+                                "-cp",
+                                classPath));
         cmd.addAll(javaArgs);
-        return Processes.run(cmd, home, Map.of("OMP_NUM_THREADS", E2E.ompThreads()), timeoutSeconds);
+        return Processes.run(
+                cmd, home, Map.of("OMP_NUM_THREADS", E2E.ompThreads()), timeoutSeconds);
     }
 
     /** Runs a macro file with {@code -batch} (ImageJ without its main window) under Xvfb. */
-    static Processes.Result batchMacro(Path home, Path macro, String argument) throws IOException, InterruptedException {
-        return runUnderXvfb(home, ijJar().toString(), List.of("ij.ImageJ", "-batch", macro.toString(), argument), 180);
+    static Processes.Result batchMacro(Path home, Path macro, String argument)
+            throws IOException, InterruptedException {
+        return runUnderXvfb(
+                home,
+                ijJar().toString(),
+                List.of("ij.ImageJ", "-batch", macro.toString(), argument),
+                180);
     }
 
     /** A macro from the test resources, copied next to the installation. */

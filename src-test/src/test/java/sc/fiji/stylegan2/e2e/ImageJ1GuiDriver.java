@@ -16,17 +16,17 @@ import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.image.BufferedImage;
-import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drives a real ImageJ 1.x window under Xvfb (started by {@link ImageJ1ScreenshotTest} in its own JVM, with
- * only ImageJ on the class path and the plugin installed in plugins/): runs Generate Images from its menu
- * command with the Macro Recorder on, fills the dialog and presses OK as a user would, then opens
- * Plugins › StyleGAN2 and saves a screenshot. Writes {@code key=value} results.
+ * Drives a real ImageJ 1.x window under Xvfb (started by {@link ImageJ1ScreenshotTest} in its own
+ * JVM, with only ImageJ on the class path and the plugin installed in plugins/): runs Generate
+ * Images from its menu command with the Macro Recorder on, fills the dialog and presses OK as a
+ * user would, then opens Plugins › StyleGAN2 and saves a screenshot. Writes {@code key=value}
+ * results.
  *
  * <p>Arguments: model file, results file, screenshot PNG.
  */
@@ -55,19 +55,29 @@ public final class ImageJ1GuiDriver {
         Recorder recorder = new Recorder();
         IJ.doCommand("Generate Images"); // what the menu item does, in its own thread
         GenericDialog gd = (GenericDialog) waitForWindow("StyleGAN2 Generate Images");
-        EventQueue.invokeAndWait(() -> {
-            textField(gd, "Model file").setText(model);
-            textField(gd, "Seeds").setText("0-3");
-            textField(gd, "Truncation psi").setText("0.7");
-            gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
-        });
-        Gui.waitFor(() -> WindowManager.getImage("Generated images") != null, "the generated stack");
+        EventQueue.invokeAndWait(
+                () -> {
+                    textField(gd, "Model file").setText(model);
+                    textField(gd, "Seeds").setText("0-3");
+                    textField(gd, "Truncation psi").setText("0.7");
+                    gd.actionPerformed(
+                            new ActionEvent(
+                                    gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
+                });
+        Gui.waitFor(
+                () -> WindowManager.getImage("Generated images") != null, "the generated stack");
         ImagePlus imp = WindowManager.getImage("Generated images");
-        Gui.waitFor(() -> imp.getWindow() != null && imp.getWindow().isShowing(), "the stack window");
+        Gui.waitFor(
+                () -> imp.getWindow() != null && imp.getWindow().isShowing(), "the stack window");
         results.add("stack.slices=" + imp.getStackSize());
         results.add("stack.label.4=" + imp.getStack().getSliceLabel(4));
-        Gui.waitFor(() -> recorder.getText().contains("run(\"Generate Images\""), "the recorded macro line");
-        recorder.getText().lines().filter(l -> l.contains("Generate Images")).forEach(l -> results.add("recorded=" + l));
+        Gui.waitFor(
+                () -> recorder.getText().contains("run(\"Generate Images\""),
+                "the recorded macro line");
+        recorder.getText()
+                .lines()
+                .filter(l -> l.contains("Generate Images"))
+                .forEach(l -> results.add("recorded=" + l));
         arrange(imp, recorder);
         openStyleGAN2Menu(ij, results);
         Gui.waitForStill(new Robot(), Gui.screen(), "the open menus");
@@ -76,9 +86,10 @@ public final class ImageJ1GuiDriver {
     }
 
     /**
-     * The text field a dialog shows after the label {@code label} as ImageJ displays it ({@code Model file} for the
-     * key {@code model_file}), alone or in a panel with a button: fields are found as a user finds them, not by
-     * position, so the test does not depend on the dialog's order.
+     * The text field a dialog shows after the label {@code label} as ImageJ displays it ({@code
+     * Model file} for the key {@code model_file}), alone or in a panel with a button: fields are
+     * found as a user finds them, not by position, so the test does not depend on the dialog's
+     * order.
      */
     private static TextField textField(GenericDialog gd, String label) {
         String last = null;
@@ -87,8 +98,10 @@ public final class ImageJ1GuiDriver {
                 last = l.getText().trim().replaceFirst(":$", "");
                 continue;
             }
-            java.awt.Component[] candidates = c instanceof java.awt.Panel p ? p.getComponents()
-                    : new java.awt.Component[] {c};
+            java.awt.Component[] candidates =
+                    c instanceof java.awt.Panel p
+                            ? p.getComponents()
+                            : new java.awt.Component[] {c};
             for (java.awt.Component inner : candidates) {
                 if (inner instanceof TextField field && label.equals(last)) {
                     return field;
@@ -99,23 +112,24 @@ public final class ImageJ1GuiDriver {
     }
 
     private static void arrange(ImagePlus imp, Recorder recorder) throws Exception {
-        EventQueue.invokeAndWait(() -> {
-            imp.setSlice(2);
-            for (int i = 0; i < 3; i++) {
-                imp.getCanvas().zoomIn(0, 0); // 64 px shown at 300 %
-            }
-            imp.getWindow().setLocation(20, 400);
-            recorder.setBounds(540, 400, 470, 200);
-        });
+        EventQueue.invokeAndWait(
+                () -> {
+                    imp.setSlice(2);
+                    for (int i = 0; i < 3; i++) {
+                        imp.getCanvas().zoomIn(0, 0); // 64 px shown at 300 %
+                    }
+                    imp.getWindow().setLocation(20, 400);
+                    recorder.setBounds(540, 400, 470, 200);
+                });
         Gui.waitForLocation(imp.getWindow(), 20, 400, "the stack window");
         Gui.waitForLocation(recorder, 540, 400, "the Recorder");
         Gui.waitForStill(new Robot(), Gui.screen(), "the arranged windows");
     }
 
     /**
-     * Clicks Plugins in the menu bar, then StyleGAN2 in it, as a user would. AWT draws menus itself under
-     * X11 and tells no item positions, so the labels are found on screen: runs of dark columns in the bar,
-     * and lines of text in the open menu, both in menu order.
+     * Clicks Plugins in the menu bar, then StyleGAN2 in it, as a user would. AWT draws menus itself
+     * under X11 and tells no item positions, so the labels are found on screen: runs of dark
+     * columns in the bar, and lines of text in the open menu, both in menu order.
      */
     private static void openStyleGAN2Menu(ImageJ ij, List<String> results) throws Exception {
         MenuBar bar = ij.getMenuBar();
@@ -193,7 +207,10 @@ public final class ImageJ1GuiDriver {
         return rows;
     }
 
-    /** [first, last] x of each label in the menu bar (top 24 px): dark columns, gaps under 8 px joined. */
+    /**
+     * [first, last] x of each label in the menu bar (top 24 px): dark columns, gaps under 8 px
+     * joined.
+     */
     private static List<int[]> labelsOnScreen(Robot robot, int width) {
         BufferedImage strip = robot.createScreenCapture(new Rectangle(0, 0, width, 24));
         List<int[]> words = new ArrayList<>();
@@ -236,15 +253,19 @@ public final class ImageJ1GuiDriver {
 
     private static Window waitForWindow(String title) throws Exception {
         Window[] found = new Window[1];
-        Gui.waitFor(() -> {
-            for (Window w : Window.getWindows()) {
-                if (w.isShowing() && w instanceof java.awt.Dialog d && title.equals(d.getTitle())) {
-                    found[0] = w;
-                    return true;
-                }
-            }
-            return false;
-        }, "dialog '" + title + "'");
+        Gui.waitFor(
+                () -> {
+                    for (Window w : Window.getWindows()) {
+                        if (w.isShowing()
+                                && w instanceof java.awt.Dialog d
+                                && title.equals(d.getTitle())) {
+                            found[0] = w;
+                            return true;
+                        }
+                    }
+                    return false;
+                },
+                "dialog '" + title + "'");
         return found[0];
     }
 }

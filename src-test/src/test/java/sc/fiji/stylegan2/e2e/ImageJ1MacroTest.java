@@ -13,9 +13,9 @@ import sc.fiji.stylegan2.model.testutil.Float32;
 import sc.fiji.stylegan2.model.testutil.Images;
 
 /**
- * ImageJ 1.54 runs macro files in batch mode under Xvfb with the plugin installed like a user would; the
- * macros call the commands by their menu names with {@code key=value} options and write what they got
- * back (slice counts, labels, pixel values, table cells) to a file checked here.
+ * ImageJ 1.54 runs macro files in batch mode under Xvfb with the plugin installed like a user
+ * would; the macros call the commands by their menu names with {@code key=value} options and write
+ * what they got back (slice counts, labels, pixel values, table cells) to a file checked here.
  */
 class ImageJ1MacroTest {
 
@@ -29,8 +29,11 @@ class ImageJ1MacroTest {
     @Test
     void macroRunsThreeCommandsAndGetsLabelledStacksValuesAndATable() throws Exception {
         Path results = home.resolve("results.txt");
-        Processes.Result run = ImageJ1.batchMacro(home, ImageJ1.macro(home, "stylegan2_commands.ijm"),
-                E2E.gray64() + "|" + results);
+        Processes.Result run =
+                ImageJ1.batchMacro(
+                        home,
+                        ImageJ1.macro(home, "stylegan2_commands.ijm"),
+                        E2E.gray64() + "|" + results);
         Map<String, String> r = E2E.keyValues(results);
         assertEquals("true", r.get("done"), () -> "macro did not finish:\n" + run.all());
 
@@ -55,9 +58,12 @@ class ImageJ1MacroTest {
         assertEquals("channel 5", r.get("activations.label.6"));
         assertEquals("64", r.get("statistics.rows"));
         assertEquals("5", r.get("statistics.channel.5"));
-        assertEquals(Double.parseDouble(r.get("activations.mean.6")), Double.parseDouble(r.get("statistics.mean.5")),
+        assertEquals(
+                Double.parseDouble(r.get("activations.mean.6")),
+                Double.parseDouble(r.get("statistics.mean.5")),
                 1e-5);
-        assertTrue(Double.parseDouble(r.get("statistics.spike.5")) >= 1, r.get("statistics.spike.5"));
+        assertTrue(
+                Double.parseDouble(r.get("statistics.spike.5")) >= 1, r.get("statistics.spike.5"));
     }
 
     @Test
@@ -65,8 +71,11 @@ class ImageJ1MacroTest {
         Path seed1 = E2E.seedLatents(home.resolve("seed1_w.npz"), 1);
         Path seeds23 = E2E.seedLatents(home.resolve("seeds23_w.csv"), 2, 3);
         Path results = home.resolve("latents.txt");
-        Processes.Result run = ImageJ1.batchMacro(home, ImageJ1.macro(home, "stylegan2_latents.ijm"),
-                E2E.gray64() + "|" + seed1 + "|" + seeds23 + "|" + results);
+        Processes.Result run =
+                ImageJ1.batchMacro(
+                        home,
+                        ImageJ1.macro(home, "stylegan2_latents.ijm"),
+                        E2E.gray64() + "|" + seed1 + "|" + seeds23 + "|" + results);
         Map<String, String> r = E2E.keyValues(results);
         assertEquals("true", r.get("done"), () -> "macro did not finish:\n" + run.all());
 
@@ -76,31 +85,41 @@ class ImageJ1MacroTest {
         assertEquals(official, Float.parseFloat(r.get("mixing.grid.row1.10.20")), Images.OFFICIAL);
         assertEquals("5", r.get("interpolate.slices"), "three keys: one latent, then two");
         assertEquals("seed1_w.npz[0]>seeds23_w.csv[0] t=0.500", r.get("interpolate.label.2"));
-        // The file's ws were mapped in this JVM, the seed's in ImageJ's: one computation only where both run
-        // libtorch alike (same CPU, same threads), so compare up to float32 rounding of the activations.
+        // The file's ws were mapped in this JVM, the seed's in ImageJ's: one computation only where
+        // both run
+        // libtorch alike (same CPU, same threads), so compare up to float32 rounding of the
+        // activations.
         double maxAbs = Double.parseDouble(r.get("activations.file.maxabs.6"));
         double tolerance = Float32.synthesis(E2E.gray64Config(), maxAbs);
-        assertEquals(Double.parseDouble(r.get("activations.seed.mean.6")),
-                Double.parseDouble(r.get("activations.file.mean.6")), tolerance);
+        assertEquals(
+                Double.parseDouble(r.get("activations.seed.mean.6")),
+                Double.parseDouble(r.get("activations.file.mean.6")),
+                tolerance);
         assertEquals("seed1_w.npz[0] noise=1", r.get("variation.label.2"));
     }
 
     @Test
     void aLatentOfAnotherModelAbortsTheMacroNamingKeyFileAndShapes() throws Exception {
         Path other = E2E.rgb32ShapedLatent(home.resolve("rgb32_w.npz"));
-        assertAborts("Style Mixing", "model_file=[" + E2E.gray64() + "] row_latents=[" + other + "]",
+        assertAborts(
+                "Style Mixing",
+                "model_file=[" + E2E.gray64() + "] row_latents=[" + other + "]",
                 "row_latents rgb32_w.npz holds latents [N, num_ws, w_dim] = [1, 8, 128], but this model needs [N, 10,");
     }
 
     @Test
     void theMacroTemplateRunsWithTheModelAsItsArgument() throws Exception {
         Path macro = home.resolve("Generate_and_Inspect.ijm");
-        try (var in = ImageJ1MacroTest.class.getResourceAsStream("/script_templates/StyleGAN2/Generate_and_Inspect.ijm")) {
+        try (var in =
+                ImageJ1MacroTest.class.getResourceAsStream(
+                        "/script_templates/StyleGAN2/Generate_and_Inspect.ijm")) {
             Files.copy(in, macro, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Processes.Result run = ImageJ1.batchMacro(home, macro, E2E.gray64().toString());
         assertTrue(run.out().contains("Generated 8 images; slice 1 is seed=0"), run::all);
-        assertTrue(run.out().matches("(?s).*Channel 0 of b8\\.conv0: max/median \\|a\\| = \\d.*"), run::all);
+        assertTrue(
+                run.out().matches("(?s).*Channel 0 of b8\\.conv0: max/median \\|a\\| = \\d.*"),
+                run::all);
     }
 
     @Test
@@ -108,30 +127,44 @@ class ImageJ1MacroTest {
         Path images = E2E.trainingImages(home.resolve("cells.tif"));
         Path output = home.resolve("train-batch");
         Path results = home.resolve("train-results.txt");
-        Processes.Result run = ImageJ1.batchMacro(home, ImageJ1.macro(home, "stylegan2_train.ijm"),
-                images + "|" + output + "|" + results);
+        Processes.Result run =
+                ImageJ1.batchMacro(
+                        home,
+                        ImageJ1.macro(home, "stylegan2_train.ijm"),
+                        images + "|" + output + "|" + results);
         Map<String, String> r = E2E.keyValues(results);
         assertEquals("true", r.get("done"), () -> "macro did not finish:\n" + run.all());
         assertTrue(Files.exists(output.resolve("network-snapshot-000000.sg2")), run::all);
-        assertEquals("0", r.get("images.open"), "batch mode hides images: no preview stack or plot image");
+        assertEquals(
+                "0",
+                r.get("images.open"),
+                "batch mode hides images: no preview stack or plot image");
     }
 
     @Test
     void backwardsSeedsAbortTheMacroWithTheMessage() throws Exception {
-        assertAborts("Generate Images", "model_file=[" + E2E.gray64() + "] seeds=7-3",
+        assertAborts(
+                "Generate Images",
+                "model_file=[" + E2E.gray64() + "] seeds=7-3",
                 "seeds '7-3': range 7-3 runs backwards; write it as 3-7");
     }
 
     @Test
     void psiThatIsNotANumberAbortsTheMacroNamingTheKey() throws Exception {
-        assertAborts("Interpolate Latents", "model_file=[" + E2E.gray64() + "] truncation_psi=abc",
+        assertAborts(
+                "Interpolate Latents",
+                "model_file=[" + E2E.gray64() + "] truncation_psi=abc",
                 "truncation_psi 'abc' is not a number");
     }
 
-    private static void assertAborts(String command, String options, String message) throws Exception {
+    private static void assertAborts(String command, String options, String message)
+            throws Exception {
         Path results = home.resolve("error-" + command.replace(' ', '_') + ".txt");
-        Processes.Result run = ImageJ1.batchMacro(home, ImageJ1.macro(home, "stylegan2_error.ijm"),
-                results + "|" + command + "|" + options);
+        Processes.Result run =
+                ImageJ1.batchMacro(
+                        home,
+                        ImageJ1.macro(home, "stylegan2_error.ijm"),
+                        results + "|" + command + "|" + options);
         Map<String, String> r = E2E.keyValues(results);
         assertEquals("true", r.get("before"), run::all);
         assertFalse(r.containsKey("after"), "the macro went on after the error:\n" + run.all());

@@ -12,10 +12,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
- * ImageJ 1.x with its window under Xvfb ({@link ImageJ1GuiDriver} in its own JVM): Generate Images run from
- * the menu with the Macro Recorder on records a {@code run("Generate Images", "key=value ...")} line, the
- * stack is on screen, the Plugins › StyleGAN2 menu is open, and the screen is saved as
- * {@code src-test/target/screenshots/imagej1-stylegan2-menu.png}.
+ * ImageJ 1.x with its window under Xvfb ({@link ImageJ1GuiDriver} in its own JVM): Generate Images
+ * run from the menu with the Macro Recorder on records a {@code run("Generate Images", "key=value
+ * ...")} line, the stack is on screen, the Plugins › StyleGAN2 menu is open, and the screen is
+ * saved as {@code src-test/target/screenshots/imagej1-stylegan2-menu.png}.
  */
 class ImageJ1ScreenshotTest {
 
@@ -26,21 +26,43 @@ class ImageJ1ScreenshotTest {
         Path png = shots.resolve("imagej1-stylegan2-menu.png");
         Files.deleteIfExists(png);
         Path results = home.resolve("gui-results.txt");
-        String classPath = ImageJ1.ijJar() + java.io.File.pathSeparator
-                + Path.of(ImageJ1GuiDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Processes.Result run = ImageJ1.runUnderXvfb(home, classPath, List.of(ImageJ1GuiDriver.class.getName(),
-                E2E.gray64().toString(), results.toString(), png.toString()), 240);
+        String classPath =
+                ImageJ1.ijJar()
+                        + java.io.File.pathSeparator
+                        + Path.of(
+                                ImageJ1GuiDriver.class
+                                        .getProtectionDomain()
+                                        .getCodeSource()
+                                        .getLocation()
+                                        .toURI());
+        Processes.Result run =
+                ImageJ1.runUnderXvfb(
+                        home,
+                        classPath,
+                        List.of(
+                                ImageJ1GuiDriver.class.getName(),
+                                E2E.gray64().toString(),
+                                results.toString(),
+                                png.toString()),
+                        240);
         Map<String, String> r = E2E.keyValues(results);
         assertTrue(r.containsKey("screenshot"), () -> "driver failed:\n" + r + "\n" + run.all());
 
         assertEquals("4", r.get("stack.slices"));
         assertEquals("seed=3", r.get("stack.label.4"));
-        assertEquals("Generate Images;Style Mixing;Interpolate Latents;Stochastic Variation;Show Activations;"
-                + "Project Image;Model Info;Convert Checkpoint;Train StyleGAN2", r.get("menu.stylegan2"));
+        assertEquals(
+                "Generate Images;Style Mixing;Interpolate Latents;Stochastic Variation;Show Activations;"
+                        + "Project Image;Model Info;Convert Checkpoint;Train StyleGAN2",
+                r.get("menu.stylegan2"));
         String recorded = r.get("recorded");
-        assertTrue(recorded.startsWith("run(\"Generate Images\", \"model_file=" + E2E.gray64()), recorded);
-        // The keys the command bases share first, then the command's own (SciJava lists a base's parameters first).
-        assertTrue(recorded.contains(" truncation_psi=0.7 output_range=model batch_size=8 noise_mode=const seeds=0-3"),
+        assertTrue(
+                recorded.startsWith("run(\"Generate Images\", \"model_file=" + E2E.gray64()),
+                recorded);
+        // The keys the command bases share first, then the command's own (SciJava lists a base's
+        // parameters first).
+        assertTrue(
+                recorded.contains(
+                        " truncation_psi=0.7 output_range=model batch_size=8 noise_mode=const seeds=0-3"),
                 recorded);
 
         BufferedImage shot = ImageIO.read(png.toFile());

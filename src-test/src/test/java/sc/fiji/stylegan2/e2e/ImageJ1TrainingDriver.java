@@ -21,12 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drives Train StyleGAN2 in a real ImageJ 1.x window under Xvfb (started by
- * {@link ImageJ1TrainingPreviewTest} in its own JVM, the plugin installed in plugins/), each run from its
- * menu command with the options a macro would give. Run {@code preview} trains to the end and records the
- * preview stack and loss plot it leaves on screen, then saves a screenshot of them. In run {@code closed}
- * the user closes the preview window as soon as it appears, and once training has gone on, presses Esc;
- * the driver records how training ended. Writes {@code key=value} results.
+ * Drives Train StyleGAN2 in a real ImageJ 1.x window under Xvfb (started by {@link
+ * ImageJ1TrainingPreviewTest} in its own JVM, the plugin installed in plugins/), each run from its
+ * menu command with the options a macro would give. Run {@code preview} trains to the end and
+ * records the preview stack and loss plot it leaves on screen, then saves a screenshot of them. In
+ * run {@code closed} the user closes the preview window as soon as it appears, and once training
+ * has gone on, presses Esc; the driver records how training ended. Writes {@code key=value}
+ * results.
  *
  * <p>Arguments: training images, work folder, results file, screenshot PNG.
  */
@@ -55,15 +56,24 @@ public final class ImageJ1TrainingDriver {
 
     /** What the plugin's menu command gets from a macro: {@code key=value} options. */
     private static String options(Path images, Path out, double kimg, double snapshotKimg) {
-        return "images=[" + images + "] output_dir=[" + out + "] resolution=8 config=small kimg=" + kimg
-                + " snapshot_kimg=" + snapshotKimg;
+        return "images=["
+                + images
+                + "] output_dir=["
+                + out
+                + "] resolution=8 config=small kimg="
+                + kimg
+                + " snapshot_kimg="
+                + snapshotKimg;
     }
 
     private static void trainToTheEnd(Path images, Path out, List<String> results) {
         IJ.run("Train StyleGAN2", options(images, out, 0.016, 0.008));
         ImagePlus preview = WindowManager.getImage(previewTitle("preview"));
-        results.add("preview.shown=" + (preview != null && preview.getWindow() != null
-                && preview.getWindow().isShowing()));
+        results.add(
+                "preview.shown="
+                        + (preview != null
+                                && preview.getWindow() != null
+                                && preview.getWindow().isShowing()));
         if (preview != null) {
             results.add("preview.slices=" + preview.getStackSize());
             results.add("preview.current=" + preview.getCurrentSlice());
@@ -79,29 +89,49 @@ public final class ImageJ1TrainingDriver {
             results.add("plot.g.x=" + join(plot.getDataObjectArrays(0)[0]));
             results.add("plot.d.x=" + join(plot.getDataObjectArrays(1)[0]));
         }
-        results.add("log.preview=" + IJ.getLog().lines().filter(l -> l.contains("kimg; last checkpoint " + out))
-                .toList());
+        results.add(
+                "log.preview="
+                        + IJ.getLog()
+                                .lines()
+                                .filter(l -> l.contains("kimg; last checkpoint " + out))
+                                .toList());
     }
 
     /**
-     * Starts a long run, closes the preview window as a user would when it appears, waits until training has
-     * gone on (the status bar shows a larger kimg), then presses Esc and waits for the run to stop.
+     * Starts a long run, closes the preview window as a user would when it appears, waits until
+     * training has gone on (the status bar shows a larger kimg), then presses Esc and waits for the
+     * run to stop.
      */
     private static void trainAndClosePreview(ImageJ ij, Path images, Path out, List<String> results)
             throws Exception {
-        Thread run = new Thread(() -> IJ.run("Train StyleGAN2", options(images, out, 100, 100)), "train-closed");
+        Thread run =
+                new Thread(
+                        () -> IJ.run("Train StyleGAN2", options(images, out, 100, 100)),
+                        "train-closed");
         run.start();
         String title = previewTitle("closed");
-        Gui.waitFor(() -> WindowManager.getImage(title) != null && WindowManager.getImage(title).getWindow() != null,
+        Gui.waitFor(
+                () ->
+                        WindowManager.getImage(title) != null
+                                && WindowManager.getImage(title).getWindow() != null,
                 "the preview window");
         ImagePlus preview = WindowManager.getImage(title);
         ImageWindow window = preview.getWindow();
         results.add("closed.slices.when.closed=" + preview.getStackSize());
-        EventQueue.invokeAndWait(() -> window.dispatchEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSING)));
+        EventQueue.invokeAndWait(
+                () -> window.dispatchEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSING)));
         Gui.waitFor(window::isClosed, "the preview window to close");
         Gui.waitFor(() -> kimgOnStatusBar() >= 0.02, "training to go on after the first snapshot");
-        EventQueue.invokeAndWait(() -> ij.keyPressed(new KeyEvent(ij, KeyEvent.KEY_PRESSED,
-                System.currentTimeMillis(), 0, KeyEvent.VK_ESCAPE, KeyEvent.CHAR_UNDEFINED)));
+        EventQueue.invokeAndWait(
+                () ->
+                        ij.keyPressed(
+                                new KeyEvent(
+                                        ij,
+                                        KeyEvent.KEY_PRESSED,
+                                        System.currentTimeMillis(),
+                                        0,
+                                        KeyEvent.VK_ESCAPE,
+                                        KeyEvent.CHAR_UNDEFINED)));
         run.join(TimeUnit.SECONDS.toMillis(120));
         results.add("closed.stopped=" + !run.isAlive());
         results.add("closed.status=" + ImageJ.getStatusBarText());
@@ -110,11 +140,15 @@ public final class ImageJ1TrainingDriver {
 
     /** The kimg of a status bar reading {@code training: kimg 0.02 of 100}, else 0. */
     private static double kimgOnStatusBar() {
-        Matcher m = Pattern.compile("training: kimg ([0-9.]+) of").matcher(ImageJ.getStatusBarText());
+        Matcher m =
+                Pattern.compile("training: kimg ([0-9.]+) of").matcher(ImageJ.getStatusBarText());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    /** Preview (48 px, shown at 400 %) and plot side by side, the Log below them, for the screenshot. */
+    /**
+     * Preview (48 px, shown at 400 %) and plot side by side, the Log below them, for the
+     * screenshot.
+     */
     private static void arrange(String run) throws Exception {
         ImagePlus preview = WindowManager.getImage(previewTitle(run));
         ImagePlus plot = WindowManager.getImage(lossesTitle(run));
@@ -122,17 +156,18 @@ public final class ImageJ1TrainingDriver {
             IJ.run(preview, "Set... ", "zoom=400 x=24 y=24");
         }
         Window log = WindowManager.getWindow("Log");
-        EventQueue.invokeAndWait(() -> {
-            if (preview != null && preview.getWindow() != null) {
-                preview.getWindow().setLocation(10, 110);
-            }
-            if (plot != null && plot.getWindow() != null) {
-                plot.getWindow().setLocation(320, 110);
-            }
-            if (log != null) {
-                log.setBounds(10, 560, 1000, 150);
-            }
-        });
+        EventQueue.invokeAndWait(
+                () -> {
+                    if (preview != null && preview.getWindow() != null) {
+                        preview.getWindow().setLocation(10, 110);
+                    }
+                    if (plot != null && plot.getWindow() != null) {
+                        plot.getWindow().setLocation(320, 110);
+                    }
+                    if (log != null) {
+                        log.setBounds(10, 560, 1000, 150);
+                    }
+                });
         if (preview != null && preview.getWindow() != null) {
             Gui.waitForLocation(preview.getWindow(), 10, 110, "the preview");
         }
@@ -156,7 +191,8 @@ public final class ImageJ1TrainingDriver {
     private static String join(float[] values) {
         StringBuilder s = new StringBuilder();
         for (float v : values) {
-            s.append(s.length() == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.3f", v));
+            s.append(s.length() == 0 ? "" : ",")
+                    .append(String.format(java.util.Locale.ROOT, "%.3f", v));
         }
         return s.toString();
     }

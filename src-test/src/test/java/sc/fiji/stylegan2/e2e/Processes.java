@@ -27,17 +27,28 @@ final class Processes {
         Path out = Files.createTempFile("e2e", ".out");
         Path err = Files.createTempFile("e2e", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(command)
+                            .directory(dir.toFile())
+                            .redirectOutput(out.toFile())
+                            .redirectError(err.toFile());
             pb.environment().putAll(env);
             Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                fail("timed out after " + timeoutSeconds + " s: " + command + "\n" + Files.readString(out)
-                        + Files.readString(err));
+                fail(
+                        "timed out after "
+                                + timeoutSeconds
+                                + " s: "
+                                + command
+                                + "\n"
+                                + Files.readString(out)
+                                + Files.readString(err));
             }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

@@ -14,11 +14,19 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The update site Maven built (update-site/target/site/), its db.xml.gz read back, and its install.sh. */
+/**
+ * The update site Maven built (update-site/target/site/), its db.xml.gz read back, and its
+ * install.sh.
+ */
 final class UpdateSite {
 
     /** One {@code <plugin>} of db.xml.gz with its current {@code <version>}. */
-    record Entry(String filename, String checksum, long timestamp, long filesize, List<String> platforms,
+    record Entry(
+            String filename,
+            String checksum,
+            long timestamp,
+            long filesize,
+            List<String> platforms,
             List<String> dependencies) {
 
         /** Where the site stores this version. */
@@ -31,8 +39,10 @@ final class UpdateSite {
 
     static Path dir() {
         Path site = E2E.repoRoot().resolve("update-site/target/site");
-        assertTrue(Files.isRegularFile(site.resolve("db.xml.gz")),
-                site + "/db.xml.gz is missing: run src-test with mvn package or later (the site is built at package)");
+        assertTrue(
+                Files.isRegularFile(site.resolve("db.xml.gz")),
+                site
+                        + "/db.xml.gz is missing: run src-test with mvn package or later (the site is built at package)");
         return site;
     }
 
@@ -51,14 +61,16 @@ final class UpdateSite {
         factory.setValidating(true);
         var builder = factory.newDocumentBuilder();
         List<String> problems = new ArrayList<>();
-        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-            @Override
-            public void error(org.xml.sax.SAXParseException e) {
-                problems.add(e.getMessage());
-            }
-        });
+        builder.setErrorHandler(
+                new org.xml.sax.helpers.DefaultHandler() {
+                    @Override
+                    public void error(org.xml.sax.SAXParseException e) {
+                        problems.add(e.getMessage());
+                    }
+                });
         org.w3c.dom.Document doc;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(site.resolve("db.xml.gz")))) {
+        try (InputStream in =
+                new GZIPInputStream(Files.newInputStream(site.resolve("db.xml.gz")))) {
             doc = builder.parse(in);
         }
         assertTrue(problems.isEmpty(), "db.xml.gz does not follow its DTD: " + problems);
@@ -67,15 +79,21 @@ final class UpdateSite {
         for (int i = 0; i < plugins.getLength(); i++) {
             Element p = (Element) plugins.item(i);
             Element v = (Element) p.getElementsByTagName("version").item(0);
-            out.add(new Entry(p.getAttribute("filename"), v.getAttribute("checksum"),
-                    Long.parseLong(v.getAttribute("timestamp")), Long.parseLong(v.getAttribute("filesize")),
-                    texts(p, "platform"), attributes(v, "dependency", "filename")));
+            out.add(
+                    new Entry(
+                            p.getAttribute("filename"),
+                            v.getAttribute("checksum"),
+                            Long.parseLong(v.getAttribute("timestamp")),
+                            Long.parseLong(v.getAttribute("filesize")),
+                            texts(p, "platform"),
+                            attributes(v, "dependency", "filename")));
         }
         return out;
     }
 
     /** {@code install.sh ARGS}, its exit code and output. */
-    static Processes.Result install(Path folder, String... options) throws IOException, InterruptedException {
+    static Processes.Result install(Path folder, String... options)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", installScript().toString()));
         cmd.addAll(List.of(options));
         cmd.add(folder.toString());

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.site.FijiVersions;
 import sc.fiji.stylegan2.site.UpdaterChecksum;
 
-/** The update site Maven built: db.xml.gz against the stored files, the layout, and nothing Fiji ships. */
+/**
+ * The update site Maven built: db.xml.gz against the stored files, the layout, and nothing Fiji
+ * ships.
+ */
 class UpdateSiteTest {
 
     private static Path site;
@@ -33,11 +36,16 @@ class UpdateSiteTest {
     void dbXmlListsEveryStoredFileOnce() throws Exception {
         Set<String> stored;
         try (Stream<Path> s = Files.walk(site)) {
-            stored = s.filter(Files::isRegularFile).map(p -> site.relativize(p).toString())
-                    .filter(n -> !n.equals("db.xml.gz")).collect(Collectors.toCollection(TreeSet::new));
+            stored =
+                    s.filter(Files::isRegularFile)
+                            .map(p -> site.relativize(p).toString())
+                            .filter(n -> !n.equals("db.xml.gz"))
+                            .collect(Collectors.toCollection(TreeSet::new));
         }
-        Set<String> listed = entries.stream().map(e -> site.relativize(e.stored(site)).toString())
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed =
+                entries.stream()
+                        .map(e -> site.relativize(e.stored(site)).toString())
+                        .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(stored, listed);
         assertEquals(entries.size(), listed.size(), "a file is listed twice");
     }
@@ -54,38 +62,63 @@ class UpdateSiteTest {
     @Test
     void timestampsAreTheUpdatersFourteenDigitDates() {
         for (UpdateSite.Entry e : entries) {
-            assertTrue(String.valueOf(e.timestamp()).matches("20\\d{2}(0\\d|1[0-2])[0-3]\\d[0-2]\\d[0-5]\\d[0-5]\\d"),
+            assertTrue(
+                    String.valueOf(e.timestamp())
+                            .matches("20\\d{2}(0\\d|1[0-2])[0-3]\\d[0-2]\\d[0-5]\\d[0-5]\\d"),
                     e.filename() + " " + e.timestamp());
         }
     }
 
     @Test
     void thePluginIsInPluginsAndNeedsTheSitesLibraries() {
-        UpdateSite.Entry plugin = single(e -> e.filename().matches("plugins/StyleGAN2_Fiji-.+\\.jar"));
-        List<String> libraries = entries.stream().filter(e -> e.filename().startsWith("jars/")
-                && e.platforms().isEmpty()).map(UpdateSite.Entry::filename).sorted().toList();
+        UpdateSite.Entry plugin =
+                single(e -> e.filename().matches("plugins/StyleGAN2_Fiji-.+\\.jar"));
+        List<String> libraries =
+                entries.stream()
+                        .filter(e -> e.filename().startsWith("jars/") && e.platforms().isEmpty())
+                        .map(UpdateSite.Entry::filename)
+                        .sorted()
+                        .toList();
         assertEquals(libraries, plugin.dependencies().stream().sorted().toList());
-        assertTrue(libraries.stream().anyMatch(n -> n.matches("jars/pytorch-engine-.+\\.jar")), libraries::toString);
+        assertTrue(
+                libraries.stream().anyMatch(n -> n.matches("jars/pytorch-engine-.+\\.jar")),
+                libraries::toString);
     }
 
     @Test
     void libtorchIsInTheFolderOfEachPlatformDjlPublishesFor() {
-        Map<String, String> classifierByPlatform = Map.of("linux64", "linux-x86_64", "linux-arm64", "linux-aarch64",
-                "macos-arm64", "osx-aarch64", "win64", "win-x86_64");
-        List<UpdateSite.Entry> natives = entries.stream().filter(e -> !e.platforms().isEmpty()).toList();
+        Map<String, String> classifierByPlatform =
+                Map.of(
+                        "linux64",
+                        "linux-x86_64",
+                        "linux-arm64",
+                        "linux-aarch64",
+                        "macos-arm64",
+                        "osx-aarch64",
+                        "win64",
+                        "win-x86_64");
+        List<UpdateSite.Entry> natives =
+                entries.stream().filter(e -> !e.platforms().isEmpty()).toList();
         assertEquals(classifierByPlatform.size(), natives.size());
         for (UpdateSite.Entry e : natives) {
             String platform = e.platforms().get(0);
             assertEquals(List.of(platform), e.platforms());
-            assertEquals("jars/" + platform + "/pytorch-native-cpu-2.7.1-" + classifierByPlatform.get(platform) + ".jar",
+            assertEquals(
+                    "jars/"
+                            + platform
+                            + "/pytorch-native-cpu-2.7.1-"
+                            + classifierByPlatform.get(platform)
+                            + ".jar",
                     e.filename());
         }
     }
 
     @Test
     void noJarThatFijiShipsIsInTheSite() throws Exception {
-        Set<String> fijiNames = FijiVersions.read(UpdateSite.pomScijava()).keys().stream()
-                .map(k -> k.substring(k.indexOf(':') + 1)).collect(Collectors.toSet());
+        Set<String> fijiNames =
+                FijiVersions.read(UpdateSite.pomScijava()).keys().stream()
+                        .map(k -> k.substring(k.indexOf(':') + 1))
+                        .collect(Collectors.toSet());
         fijiNames.add("slf4j-simple"); // managed too; named because the plugin's launcher uses it
         for (UpdateSite.Entry e : entries) {
             String name = Path.of(e.filename()).getFileName().toString();

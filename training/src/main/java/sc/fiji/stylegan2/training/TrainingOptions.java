@@ -6,10 +6,11 @@ import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.loss.LossOptions;
 
 /**
- * Everything a training run needs besides the data, immutable: the networks, the objective, Adam, G_ema and
- * the schedule. Start from a named setup with {@link #builder(TrainingConfig, int, int)} and override values
- * with {@code opt...}; {@link Builder#build()} validates and fills the values the official {@code auto} setup
- * derives from the minibatch: R1 γ = 0.0002 · res² / batch and the G_ema half-life batch · 10 / 32 kimg.
+ * Everything a training run needs besides the data, immutable: the networks, the objective, Adam,
+ * G_ema and the schedule. Start from a named setup with {@link #builder(TrainingConfig, int, int)}
+ * and override values with {@code opt...}; {@link Builder#build()} validates and fills the values
+ * the official {@code auto} setup derives from the minibatch: R1 γ = 0.0002 · res² / batch and the
+ * G_ema half-life batch · 10 / 32 kimg.
  *
  * @param config the named setup it started from
  * @param generator G (and G_ema) hyper-parameters
@@ -21,30 +22,55 @@ import sc.fiji.stylegan2.training.loss.LossOptions;
  * @param beta2 Adam β2 (0.99)
  * @param epsilon Adam ε (1e-8)
  * @param emaKimg G_ema half-life in thousands of images
- * @param emaRampup G_ema ramp-up: the half-life is at most this fraction of the images seen, or null for none
+ * @param emaRampup G_ema ramp-up: the half-life is at most this fraction of the images seen, or
+ *     null for none
  * @param totalKimg training length in thousands of real images shown to D
- * @param tickKimg progress and CSV line every this many kimg (Deviation: 1 by default, the official 4 kimg
- *     being several minutes on a CPU)
+ * @param tickKimg progress and CSV line every this many kimg (Deviation: 1 by default, the official
+ *     4 kimg being several minutes on a CPU)
  * @param snapshotKimg checkpoint and image grid every this many kimg (at the next tick)
  * @param seed seed of initialisation and of every random draw (with the minibatch index)
  * @param gridImages fixed-seed images in each snapshot grid (seeds 0, 1, ...)
  * @param mirror x-flips: each drawn real image is mirrored left-right with probability ½ (official
  *     {@code --mirror}, off by default)
- * @param augment the discriminator's input augmentation (ADA; official default {@code ada}, p from 0)
+ * @param augment the discriminator's input augmentation (ADA; official default {@code ada}, p from
+ *     0)
  */
-public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, DiscriminatorConfig discriminator,
-        LossOptions loss, int batchSize, double learningRate, double beta1, double beta2, double epsilon,
-        double emaKimg, Double emaRampup, double totalKimg, double tickKimg, double snapshotKimg, long seed,
-        int gridImages, boolean mirror, AugmentOptions augment) {
+public record TrainingOptions(
+        TrainingConfig config,
+        GeneratorConfig generator,
+        DiscriminatorConfig discriminator,
+        LossOptions loss,
+        int batchSize,
+        double learningRate,
+        double beta1,
+        double beta2,
+        double epsilon,
+        double emaKimg,
+        Double emaRampup,
+        double totalKimg,
+        double tickKimg,
+        double snapshotKimg,
+        long seed,
+        int gridImages,
+        boolean mirror,
+        AugmentOptions augment) {
 
     public TrainingOptions {
-        require(generator.resolution() == discriminator.resolution()
-                && generator.imgChannels() == discriminator.imgChannels(), "G and D must have the same image size");
+        require(
+                generator.resolution() == discriminator.resolution()
+                        && generator.imgChannels() == discriminator.imgChannels(),
+                "G and D must have the same image size");
         require(batchSize >= 1, "batch_size must be >= 1, got " + batchSize);
         int group = Math.min(discriminator.mbstdGroupSize(), batchSize);
-        require(batchSize % group == 0, "batch_size " + batchSize + " must be a multiple of the minibatch-stddev group "
-                + group);
-        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be > 0, got " + learningRate);
+        require(
+                batchSize % group == 0,
+                "batch_size "
+                        + batchSize
+                        + " must be a multiple of the minibatch-stddev group "
+                        + group);
+        require(
+                learningRate > 0 && Double.isFinite(learningRate),
+                "learning rate must be > 0, got " + learningRate);
         require(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "Adam betas must be in [0, 1)");
         require(epsilon > 0, "Adam epsilon must be > 0");
         require(emaKimg >= 0 && Double.isFinite(emaKimg), "ema_kimg must be >= 0, got " + emaKimg);
@@ -87,10 +113,20 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         Builder b = new Builder(config, resolution(), imgChannels());
         b.generator = generator;
         b.mbstdGroup = discriminator.mbstdGroupSize();
-        return b.optBatchSize(batchSize).optLearningRate(learningRate).optBetas(beta1, beta2).optEpsilon(epsilon)
-                .optLoss(loss).optEmaKimg(emaKimg).optEmaRampup(emaRampup).optTotalKimg(totalKimg)
-                .optTickKimg(tickKimg).optSnapshotKimg(snapshotKimg).optSeed(seed).optGridImages(gridImages)
-                .optMirror(mirror).optAugment(augment);
+        return b.optBatchSize(batchSize)
+                .optLearningRate(learningRate)
+                .optBetas(beta1, beta2)
+                .optEpsilon(epsilon)
+                .optLoss(loss)
+                .optEmaKimg(emaKimg)
+                .optEmaRampup(emaRampup)
+                .optTotalKimg(totalKimg)
+                .optTickKimg(tickKimg)
+                .optSnapshotKimg(snapshotKimg)
+                .optSeed(seed)
+                .optGridImages(gridImages)
+                .optMirror(mirror)
+                .optAugment(augment);
     }
 
     /** Builder: each {@code opt...} replaces the setup's value. */
@@ -124,58 +160,179 @@ public record TrainingOptions(TrainingConfig config, GeneratorConfig generator, 
         }
 
         /**
-         * The networks' size: z = w = {@code latent}, mapping layers, channel rule; no conv clamp, as the
-         * official {@code train.py --fp32}: the clamp at 256 guards float16 activations against overflow, and
-         * training here is float32 throughout (on CPU it would cost a clamp and its backward per layer).
+         * The networks' size: z = w = {@code latent}, mapping layers, channel rule; no conv clamp,
+         * as the official {@code train.py --fp32}: the clamp at 256 guards float16 activations
+         * against overflow, and training here is float32 throughout (on CPU it would cost a clamp
+         * and its backward per layer).
          */
         public Builder network(int latent, int mappingLayers, int channelBase, int channelMax) {
-            generator = GeneratorConfig.builder().setZDim(latent).setWDim(latent).setMappingLayers(mappingLayers)
-                    .setResolution(resolution).setImgChannels(imgChannels).setChannelBase(channelBase)
-                    .setChannelMax(channelMax).build();
+            generator =
+                    GeneratorConfig.builder()
+                            .setZDim(latent)
+                            .setWDim(latent)
+                            .setMappingLayers(mappingLayers)
+                            .setResolution(resolution)
+                            .setImgChannels(imgChannels)
+                            .setChannelBase(channelBase)
+                            .setChannelMax(channelMax)
+                            .build();
             return this;
         }
 
         /** Replaces the generator config (resolution and channels must match the data). */
-        public Builder optGenerator(GeneratorConfig g) { generator = g; return this; }
-        public Builder optMbstdGroup(int v) { mbstdGroup = v; return this; }
-        public Builder optBatchSize(int v) { batchSize = v; return this; }
-        public Builder optLearningRate(double v) { learningRate = v; return this; }
-        public Builder optBetas(double b1, double b2) { beta1 = b1; beta2 = b2; return this; }
-        public Builder optEpsilon(double v) { epsilon = v; return this; }
-        public Builder optLoss(LossOptions v) { loss = v; r1GammaSet = true; return this; }
-        public Builder optR1Gamma(double v) { loss = loss.withR1Gamma(v); r1GammaSet = true; return this; }
-        public Builder optRegIntervals(int r1Every, int plEvery) { loss = loss.withIntervals(r1Every, plEvery); return this; }
-        public Builder optPlWeight(double v) { loss = loss.withPlWeight(v); return this; }
-        public Builder optStyleMixingProb(double v) { loss = loss.withStyleMixingProb(v); return this; }
-        public Builder optEmaKimg(double v) { emaKimg = v; return this; }
-        public Builder optEmaRampup(Double v) { emaRampup = v; return this; }
-        public Builder optTotalKimg(double v) { totalKimg = v; return this; }
-        public Builder optTickKimg(double v) { tickKimg = v; return this; }
-        public Builder optSnapshotKimg(double v) { snapshotKimg = v; return this; }
-        public Builder optSeed(long v) { seed = v; return this; }
-        public Builder optGridImages(int v) { gridImages = v; return this; }
-        public Builder optMirror(boolean v) { mirror = v; return this; }
-        public Builder optAugment(AugmentOptions v) { augment = v; return this; }
+        public Builder optGenerator(GeneratorConfig g) {
+            generator = g;
+            return this;
+        }
+
+        public Builder optMbstdGroup(int v) {
+            mbstdGroup = v;
+            return this;
+        }
+
+        public Builder optBatchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder optLearningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder optBetas(double b1, double b2) {
+            beta1 = b1;
+            beta2 = b2;
+            return this;
+        }
+
+        public Builder optEpsilon(double v) {
+            epsilon = v;
+            return this;
+        }
+
+        public Builder optLoss(LossOptions v) {
+            loss = v;
+            r1GammaSet = true;
+            return this;
+        }
+
+        public Builder optR1Gamma(double v) {
+            loss = loss.withR1Gamma(v);
+            r1GammaSet = true;
+            return this;
+        }
+
+        public Builder optRegIntervals(int r1Every, int plEvery) {
+            loss = loss.withIntervals(r1Every, plEvery);
+            return this;
+        }
+
+        public Builder optPlWeight(double v) {
+            loss = loss.withPlWeight(v);
+            return this;
+        }
+
+        public Builder optStyleMixingProb(double v) {
+            loss = loss.withStyleMixingProb(v);
+            return this;
+        }
+
+        public Builder optEmaKimg(double v) {
+            emaKimg = v;
+            return this;
+        }
+
+        public Builder optEmaRampup(Double v) {
+            emaRampup = v;
+            return this;
+        }
+
+        public Builder optTotalKimg(double v) {
+            totalKimg = v;
+            return this;
+        }
+
+        public Builder optTickKimg(double v) {
+            tickKimg = v;
+            return this;
+        }
+
+        public Builder optSnapshotKimg(double v) {
+            snapshotKimg = v;
+            return this;
+        }
+
+        public Builder optSeed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder optGridImages(int v) {
+            gridImages = v;
+            return this;
+        }
+
+        public Builder optMirror(boolean v) {
+            mirror = v;
+            return this;
+        }
+
+        public Builder optAugment(AugmentOptions v) {
+            augment = v;
+            return this;
+        }
 
         /**
-         * Validates and builds. Deviation: the official {@code auto} setup derives γ and the EMA half-life
-         * from its own minibatch even when {@code --batch} overrides it; here they follow the batch in use,
-         * which is what the heuristic is about.
+         * Validates and builds. Deviation: the official {@code auto} setup derives γ and the EMA
+         * half-life from its own minibatch even when {@code --batch} overrides it; here they follow
+         * the batch in use, which is what the heuristic is about.
          */
         public TrainingOptions build() {
             if (generator == null) {
                 throw new IllegalArgumentException("no network size given");
             }
             if (generator.resolution() != resolution || generator.imgChannels() != imgChannels) {
-                throw new IllegalArgumentException("the generator does not match " + resolution + " px, "
-                        + imgChannels + " channel(s)");
+                throw new IllegalArgumentException(
+                        "the generator does not match "
+                                + resolution
+                                + " px, "
+                                + imgChannels
+                                + " channel(s)");
             }
-            LossOptions l = r1GammaSet ? loss : loss.withR1Gamma(0.0002 * resolution * resolution / batchSize);
+            LossOptions l =
+                    r1GammaSet
+                            ? loss
+                            : loss.withR1Gamma(0.0002 * resolution * resolution / batchSize);
             double ema = emaKimg != null ? emaKimg : batchSize * 10.0 / 32;
-            DiscriminatorConfig d = new DiscriminatorConfig(resolution, imgChannels, generator.channelBase(),
-                    generator.channelMax(), mbstdGroup, 1, generator.convClamp());
-            return new TrainingOptions(config, generator, d, l, batchSize, learningRate, beta1, beta2, epsilon, ema,
-                    emaRampup, totalKimg, tickKimg, snapshotKimg, seed, gridImages, mirror, augment);
+            DiscriminatorConfig d =
+                    new DiscriminatorConfig(
+                            resolution,
+                            imgChannels,
+                            generator.channelBase(),
+                            generator.channelMax(),
+                            mbstdGroup,
+                            1,
+                            generator.convClamp());
+            return new TrainingOptions(
+                    config,
+                    generator,
+                    d,
+                    l,
+                    batchSize,
+                    learningRate,
+                    beta1,
+                    beta2,
+                    epsilon,
+                    ema,
+                    emaRampup,
+                    totalKimg,
+                    tickKimg,
+                    snapshotKimg,
+                    seed,
+                    gridImages,
+                    mirror,
+                    augment);
         }
     }
 }

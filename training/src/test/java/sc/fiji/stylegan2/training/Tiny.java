@@ -20,15 +20,28 @@ public final class Tiny {
     private Tiny() {}
 
     public static GeneratorConfig generator(int channels) {
-        return GeneratorConfig.builder().setZDim(16).setWDim(16).setMappingLayers(2).setResolution(RES)
-                .setImgChannels(channels).setChannelBase(64).setChannelMax(16).build();
+        return GeneratorConfig.builder()
+                .setZDim(16)
+                .setWDim(16)
+                .setMappingLayers(2)
+                .setResolution(RES)
+                .setImgChannels(channels)
+                .setChannelBase(64)
+                .setChannelMax(16)
+                .build();
     }
 
     /** Options for tiny runs: ticks of 8 images, snapshots every 16, grid of 2. */
     public static TrainingOptions.Builder options(int channels) {
-        return TrainingOptions.builder(TrainingConfig.SMALL, RES, channels).optGenerator(generator(channels))
-                .optBatchSize(4).optMbstdGroup(2).optTotalKimg(0.032).optTickKimg(0.008).optSnapshotKimg(0.016)
-                .optGridImages(2).optSeed(5);
+        return TrainingOptions.builder(TrainingConfig.SMALL, RES, channels)
+                .optGenerator(generator(channels))
+                .optBatchSize(4)
+                .optMbstdGroup(2)
+                .optTotalKimg(0.032)
+                .optTickKimg(0.008)
+                .optSnapshotKimg(0.016)
+                .optGridImages(2)
+                .optSeed(5);
     }
 
     public static StyleGAN2Model model(int channels, long seed) {
@@ -78,22 +91,25 @@ public final class Tiny {
     public record Slopes(double finiteDifferences, double autograd) {}
 
     /**
-     * The slope of {@code penalty} along a random direction ({@link #direction}, from {@code seed}) of the
-     * parameter {@code w} at its value: by central differences (step 1e-2) and by autograd (Σ ∂penalty/∂w · v).
-     * {@code penalty} takes a fresh copy of {@code input} that requires its gradient (the penalties are of
-     * ∇_x) and runs inside a gradient collector; it must be smooth in {@code w}.
+     * The slope of {@code penalty} along a random direction ({@link #direction}, from {@code seed})
+     * of the parameter {@code w} at its value: by central differences (step 1e-2) and by autograd
+     * (Σ ∂penalty/∂w · v). {@code penalty} takes a fresh copy of {@code input} that requires its
+     * gradient (the penalties are of ∇_x) and runs inside a gradient collector; it must be smooth
+     * in {@code w}.
      */
-    public static Slopes slopesAlong(NDArray w, long seed, NDArray input, Function<NDArray, NDArray> penalty) {
+    public static Slopes slopesAlong(
+            NDArray w, long seed, NDArray input, Function<NDArray, NDArray> penalty) {
         float[] w0 = w.toFloatArray();
         float[] v = direction(w, seed);
-        DoubleUnaryOperator penaltyAt = t -> {
-            setAlong(w, w0, v, t);
-            NDArray x = input.duplicate();
-            x.setRequiresGradient(true);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                return penalty.apply(x).getFloat();
-            }
-        };
+        DoubleUnaryOperator penaltyAt =
+                t -> {
+                    setAlong(w, w0, v, t);
+                    NDArray x = input.duplicate();
+                    x.setRequiresGradient(true);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        return penalty.apply(x).getFloat();
+                    }
+                };
         double eps = 1e-2;
         double fd = (penaltyAt.applyAsDouble(eps) - penaltyAt.applyAsDouble(-eps)) / (2 * eps);
         setAlong(w, w0, v, 0);

@@ -57,14 +57,16 @@ class TrainingOptionsTest {
 
     @Test
     void autoGammaAndEmaFollowAnOverriddenBatch() {
-        TrainingOptions o = TrainingOptions.builder(TrainingConfig.SMALL, 64, 1).optBatchSize(16).build();
+        TrainingOptions o =
+                TrainingOptions.builder(TrainingConfig.SMALL, 64, 1).optBatchSize(16).build();
         assertEquals(0.0002 * 64 * 64 / 16, o.loss().r1Gamma(), 1e-12);
         assertEquals(5, o.emaKimg(), 1e-12);
     }
 
     @Test
     void paper256AndCifarKeepTheirFixedValues() {
-        TrainingOptions p = TrainingOptions.builder(TrainingConfig.PAPER256, 256, 3).optBatchSize(8).build();
+        TrainingOptions p =
+                TrainingOptions.builder(TrainingConfig.PAPER256, 256, 3).optBatchSize(8).build();
         assertEquals(1, p.loss().r1Gamma());
         assertEquals(20, p.emaKimg());
         assertNull(p.emaRampup());
@@ -80,22 +82,36 @@ class TrainingOptionsTest {
 
     @Test
     void batchThatIsNotAMultipleOfTheGroupIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).optBatchSize(6).build());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                TrainingOptions.builder(TrainingConfig.SMALL, 32, 1)
+                                        .optBatchSize(6)
+                                        .build());
         assertTrue(e.getMessage().contains("multiple"), e.getMessage());
     }
 
     @Test
     void unknownConfigNamesTheValidOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingConfig.parse("big"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TrainingConfig.parse("big"));
         assertTrue(e.getMessage().contains("auto, small, cifar or paper256"), e.getMessage());
     }
 
     @Test
     void jsonRoundTripKeepsEveryValue() {
-        TrainingOptions o = TrainingOptions.builder(TrainingConfig.PAPER256, 64, 2).optBatchSize(8).optSeed(42)
-                .optTotalKimg(12.5).optSnapshotKimg(3).optTickKimg(0.5).optGridImages(6).optMirror(true)
-                .optAugment(AugmentOptions.fixed(0.35).withTarget(0.5).withAdaKimg(100)).build();
+        TrainingOptions o =
+                TrainingOptions.builder(TrainingConfig.PAPER256, 64, 2)
+                        .optBatchSize(8)
+                        .optSeed(42)
+                        .optTotalKimg(12.5)
+                        .optSnapshotKimg(3)
+                        .optTickKimg(0.5)
+                        .optGridImages(6)
+                        .optMirror(true)
+                        .optAugment(AugmentOptions.fixed(0.35).withTarget(0.5).withAdaKimg(100))
+                        .build();
         assertEquals(o, TrainingOptionsJson.parse(TrainingOptionsJson.of(o)));
         assertEquals(o, o.toBuilder().build());
     }
@@ -112,7 +128,9 @@ class TrainingOptionsTest {
     /** Runs saved before augmentation existed had none; their options read back so. */
     @Test
     void optionsWithoutAugmentationKeysReadAsNone() {
-        JsonObject j = TrainingOptionsJson.of(TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).build());
+        JsonObject j =
+                TrainingOptionsJson.of(
+                        TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).build());
         for (String key : new String[] {"augment", "augment_p", "ada_target", "ada_kimg"}) {
             j.remove(key);
         }
@@ -121,13 +139,25 @@ class TrainingOptionsTest {
 
     @Test
     void invalidAugmentationValuesNameTheirKey() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AugmentMode.parse("always")).getMessage()
-                .startsWith("augment 'always' is not valid: use ada, none or fixed"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AugmentOptions.fixed(1.5)).getMessage()
-                .startsWith("augment_p"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AugmentOptions.ada().withTarget(1))
-                .getMessage().startsWith("ada_target"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AugmentOptions.ada().withAdaKimg(0))
-                .getMessage().startsWith("ada_kimg"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> AugmentMode.parse("always"))
+                        .getMessage()
+                        .startsWith("augment 'always' is not valid: use ada, none or fixed"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> AugmentOptions.fixed(1.5))
+                        .getMessage()
+                        .startsWith("augment_p"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> AugmentOptions.ada().withTarget(1))
+                        .getMessage()
+                        .startsWith("ada_target"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> AugmentOptions.ada().withAdaKimg(0))
+                        .getMessage()
+                        .startsWith("ada_kimg"));
     }
 }

@@ -24,15 +24,16 @@ import java.util.zip.GZIPOutputStream;
  *       author                      zero or more
  * </pre>
  *
- * The document carries its DTD (the subset of the updater's that these elements use), so a validating
- * parser can check it. One element per line: {@code install.sh} reads it with awk.
+ * The document carries its DTD (the subset of the updater's that these elements use), so a
+ * validating parser can check it. One element per line: {@code install.sh} reads it with awk.
  */
 public final class DbXml {
 
     /** The index's file name in the site. */
     public static final String FILE_NAME = "db.xml.gz";
 
-    private static final String DTD = """
+    private static final String DTD =
+            """
             <!DOCTYPE pluginRecords [
             <!ELEMENT pluginRecords (plugin*)>
             <!ELEMENT plugin (platform*, version?)>
@@ -72,17 +73,36 @@ public final class DbXml {
             for (String platform : f.platforms()) {
                 w.write("        <platform>" + escape(platform) + "</platform>\n");
             }
-            w.write("        <version checksum=\"" + f.checksum() + "\" timestamp=\"" + f.timestamp()
-                    + "\" filesize=\"" + f.filesize() + "\">\n");
+            w.write(
+                    "        <version checksum=\""
+                            + f.checksum()
+                            + "\" timestamp=\""
+                            + f.timestamp()
+                            + "\" filesize=\""
+                            + f.filesize()
+                            + "\">\n");
             if (!f.description().isEmpty()) {
                 w.write("            <description>" + escape(f.description()) + "</description>\n");
             }
             for (String dependency : f.dependencies()) {
-                long timestamp = files.stream().filter(d -> d.path().equals(dependency)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(f.path() + " depends on " + dependency
-                                + ", which the site does not hold")).timestamp();
-                w.write("            <dependency filename=\"" + escape(dependency) + "\" timestamp=\"" + timestamp
-                        + "\"/>\n");
+                long timestamp =
+                        files.stream()
+                                .filter(d -> d.path().equals(dependency))
+                                .findFirst()
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        f.path()
+                                                                + " depends on "
+                                                                + dependency
+                                                                + ", which the site does not hold"))
+                                .timestamp();
+                w.write(
+                        "            <dependency filename=\""
+                                + escape(dependency)
+                                + "\" timestamp=\""
+                                + timestamp
+                                + "\"/>\n");
             }
             for (String author : f.authors()) {
                 w.write("            <author>" + escape(author) + "</author>\n");
@@ -95,6 +115,9 @@ public final class DbXml {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

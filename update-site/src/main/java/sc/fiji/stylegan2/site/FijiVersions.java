@@ -18,14 +18,15 @@ import org.xml.sax.SAXException;
 
 /**
  * The versions Fiji ships, read from the pom-scijava release that current Fiji is built from: its
- * {@code <dependencyManagement>} ({@code groupId:artifactId} to version, with {@code ${property}} references
- * resolved from its {@code <properties>}).
+ * {@code <dependencyManagement>} ({@code groupId:artifactId} to version, with {@code ${property}}
+ * references resolved from its {@code <properties>}).
  *
- * <p>The site treats every artifact pom-scijava manages as Fiji's: it ships none of them (a second version
- * beside Fiji's makes the updater report "Multiple versions" and puts both on the class path), and the build
- * must use exactly the managed version, so that we test what runs in Fiji. pom-scijava manages more than
- * Fiji installs, but every such artifact this plugin needs (jna, gson, commons-compress/io/codec,
- * error_prone_annotations, slf4j-api, scijava-common, parsington, imglib2, ij) is in Fiji.app/jars.
+ * <p>The site treats every artifact pom-scijava manages as Fiji's: it ships none of them (a second
+ * version beside Fiji's makes the updater report "Multiple versions" and puts both on the class
+ * path), and the build must use exactly the managed version, so that we test what runs in Fiji.
+ * pom-scijava manages more than Fiji installs, but every such artifact this plugin needs (jna,
+ * gson, commons-compress/io/codec, error_prone_annotations, slf4j-api, scijava-common, parsington,
+ * imglib2, ij) is in Fiji.app/jars.
  */
 public final class FijiVersions {
 
@@ -60,14 +61,19 @@ public final class FijiVersions {
         properties.put("project.version", text(project, "version"));
         Map<String, String> managed = new HashMap<>();
         Element dm = child(project, "dependencyManagement");
-        NodeList deps = dm == null ? null : child(dm, "dependencies").getElementsByTagName("dependency");
+        NodeList deps =
+                dm == null ? null : child(dm, "dependencies").getElementsByTagName("dependency");
         for (int i = 0; deps != null && i < deps.getLength(); i++) {
             Element d = (Element) deps.item(i);
             String version = resolve(text(d, "version"), properties, 0);
-            managed.put(resolve(text(d, "groupId"), properties, 0) + ":" + resolve(text(d, "artifactId"),
-                    properties, 0), version);
+            managed.put(
+                    resolve(text(d, "groupId"), properties, 0)
+                            + ":"
+                            + resolve(text(d, "artifactId"), properties, 0),
+                    version);
         }
-        return new FijiVersions(text(project, "artifactId") + " " + text(project, "version"), managed);
+        return new FijiVersions(
+                text(project, "artifactId") + " " + text(project, "version"), managed);
     }
 
     /** The version Fiji ships of {@code groupId:artifactId}, if pom-scijava manages it. */
@@ -93,8 +99,10 @@ public final class FijiVersions {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String v = properties.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : resolve(v, properties,
-                    depth + 1)));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            v == null ? m.group() : resolve(v, properties, depth + 1)));
         }
         m.appendTail(out);
         return out.toString();

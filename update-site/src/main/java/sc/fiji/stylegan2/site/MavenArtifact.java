@@ -10,17 +10,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One resolved dependency as {@code mvn dependency:list -DoutputAbsoluteArtifactFilename=true} writes it:
- * {@code groupId:artifactId:type[:classifier]:version:scope:/path/to/file} (optionally followed by
- * {@code " -- module name"}).
+ * One resolved dependency as {@code mvn dependency:list -DoutputAbsoluteArtifactFilename=true}
+ * writes it: {@code groupId:artifactId:type[:classifier]:version:scope:/path/to/file} (optionally
+ * followed by {@code " -- module name"}).
  *
  * @param classifier empty when the artifact has none
  */
-public record MavenArtifact(String groupId, String artifactId, String type, String classifier, String version,
-        String scope, Path file) {
+public record MavenArtifact(
+        String groupId,
+        String artifactId,
+        String type,
+        String classifier,
+        String version,
+        String scope,
+        Path file) {
 
-    private static final Pattern LINE = Pattern.compile(
-            "([^:\\s]+):([^:\\s]+):([^:\\s]+):(?:([^:\\s]+):)?([^:\\s]+):(compile|runtime|provided|system|test):(.+)");
+    private static final Pattern LINE =
+            Pattern.compile(
+                    "([^:\\s]+):([^:\\s]+):([^:\\s]+):(?:([^:\\s]+):)?([^:\\s]+):(compile|runtime|provided|system|test):(.+)");
 
     /** {@code groupId:artifactId}: what pom-scijava's dependency management is keyed by. */
     public String key() {
@@ -29,7 +36,12 @@ public record MavenArtifact(String groupId, String artifactId, String type, Stri
 
     /** The file name Maven gives it: {@code artifactId-version[-classifier].type}. */
     public String fileName() {
-        return artifactId + "-" + version + (classifier.isEmpty() ? "" : "-" + classifier) + "." + type;
+        return artifactId
+                + "-"
+                + version
+                + (classifier.isEmpty() ? "" : "-" + classifier)
+                + "."
+                + type;
     }
 
     /** The artifacts listed in a {@code dependency:list} output file; other lines are skipped. */
@@ -49,7 +61,14 @@ public record MavenArtifact(String groupId, String artifactId, String type, Stri
             return Optional.empty();
         }
         String classifier = m.group(4) == null ? "" : m.group(4);
-        return Optional.of(new MavenArtifact(m.group(1), m.group(2), m.group(3), classifier, m.group(5),
-                m.group(6), Path.of(m.group(7).strip())));
+        return Optional.of(
+                new MavenArtifact(
+                        m.group(1),
+                        m.group(2),
+                        m.group(3),
+                        classifier,
+                        m.group(5),
+                        m.group(6),
+                        Path.of(m.group(7).strip())));
     }
 }

@@ -3,13 +3,13 @@ package sc.fiji.stylegan2.site;
 import java.io.ByteArrayOutputStream;
 
 /**
- * The bytes of a {@code .properties} file as the ImageJ updater checksums them: without its comment lines,
- * which {@code java.util.Properties} fills with the date it was written (Maven's {@code pom.properties}), so
- * that rebuilding a jar does not make it look changed.
+ * The bytes of a {@code .properties} file as the ImageJ updater checksums them: without its comment
+ * lines, which {@code java.util.Properties} fills with the date it was written (Maven's {@code
+ * pom.properties}), so that rebuilding a jar does not make it look changed.
  *
- * <p>The updater's rule (imagej-updater {@code net.imagej.updater.util.SkipHashedLines}, a recursive
- * {@code read()}) is reproduced here as a four-state automaton, including its quirks, because a checksum
- * that differs in one byte makes Fiji report every file of the site as modified:
+ * <p>The updater's rule (imagej-updater {@code net.imagej.updater.util.SkipHashedLines}, a
+ * recursive {@code read()}) is reproduced here as a four-state automaton, including its quirks,
+ * because a checksum that differs in one byte makes Fiji report every file of the site as modified:
  *
  * <ul>
  *   <li>a line that starts with {@code #} is dropped but its {@code '\n'} is kept;
@@ -55,7 +55,9 @@ final class PropertiesComments {
                 }
                 case COMMENT_START -> {
                     if (b == '\n') {
-                        out.write(b); // "#\n": the newline is kept and the next line is not at a line start
+                        out.write(
+                                b); // "#\n": the newline is kept and the next line is not at a line
+                        // start
                         state = State.IN_LINE;
                     } else if (b != '#') {
                         state = State.COMMENT;

@@ -12,13 +12,14 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Writes the update site: {@code SITE/db.xml.gz} and every file at {@code SITE/<path>-<timestamp>}, as the
- * updater downloads them; and {@code FIJI_JARS/jars/}, the jars the site relies on Fiji for (at Fiji's
- * versions), which {@code install.sh} adds to a plain ImageJ. Prints the download size per platform.
+ * Writes the update site: {@code SITE/db.xml.gz} and every file at {@code SITE/<path>-<timestamp>},
+ * as the updater downloads them; and {@code FIJI_JARS/jars/}, the jars the site relies on Fiji for
+ * (at Fiji's versions), which {@code install.sh} adds to a plain ImageJ. Prints the download size
+ * per platform.
  *
- * <p>Run by Maven at {@code package} (update-site/pom.xml):
- * {@code SiteBuilder DEPENDENCY_LIST SITE FIJI_JARS AUTHOR}, where DEPENDENCY_LIST is
- * {@code dependency:list}'s output with absolute file names and includes {@code org.scijava:pom-scijava}.
+ * <p>Run by Maven at {@code package} (update-site/pom.xml): {@code SiteBuilder DEPENDENCY_LIST SITE
+ * FIJI_JARS AUTHOR}, where DEPENDENCY_LIST is {@code dependency:list}'s output with absolute file
+ * names and includes {@code org.scijava:pom-scijava}.
  */
 public final class SiteBuilder {
 
@@ -26,18 +27,28 @@ public final class SiteBuilder {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 4) {
-            throw new IllegalArgumentException("usage: SiteBuilder DEPENDENCY_LIST SITE FIJI_JARS AUTHOR");
+            throw new IllegalArgumentException(
+                    "usage: SiteBuilder DEPENDENCY_LIST SITE FIJI_JARS AUTHOR");
         }
         List<MavenArtifact> artifacts = MavenArtifact.readList(Path.of(args[0]));
-        MavenArtifact pomScijava = artifacts.stream()
-                .filter(a -> a.key().equals("org.scijava:pom-scijava") && a.type().equals("pom")).findFirst()
-                .orElseThrow(() -> new IllegalStateException(args[0] + " lists no org.scijava:pom-scijava pom"));
+        MavenArtifact pomScijava =
+                artifacts.stream()
+                        .filter(
+                                a ->
+                                        a.key().equals("org.scijava:pom-scijava")
+                                                && a.type().equals("pom"))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                args[0] + " lists no org.scijava:pom-scijava pom"));
         SitePlan plan = SitePlan.of(artifacts, FijiVersions.read(pomScijava.file()), args[3]);
         Path site = Path.of(args[1]);
         write(plan, site, Path.of(args[2]));
         String sizes = sizes(plan.siteFiles());
         Files.writeString(site.resolveSibling("site-sizes.txt"), sizes);
-        System.out.println("Update site: " + site + " (" + plan.siteFiles().size() + " files)\n" + sizes);
+        System.out.println(
+                "Update site: " + site + " (" + plan.siteFiles().size() + " files)\n" + sizes);
     }
 
     /** Writes the site and the Fiji jars into fresh folders. */
@@ -57,16 +68,28 @@ public final class SiteBuilder {
     }
 
     /**
-     * What a Fiji user downloads per platform: the files for all platforms plus that platform's natives.
-     * One line per platform, {@code name MiB}.
+     * What a Fiji user downloads per platform: the files for all platforms plus that platform's
+     * natives. One line per platform, {@code name MiB}.
      */
     static String sizes(List<SiteFile> files) {
-        long common = files.stream().filter(f -> f.platforms().isEmpty()).mapToLong(SiteFile::filesize).sum();
+        long common =
+                files.stream()
+                        .filter(f -> f.platforms().isEmpty())
+                        .mapToLong(SiteFile::filesize)
+                        .sum();
         StringBuilder out = new StringBuilder();
         for (NativePlatform p : NativePlatform.values()) {
-            long natives = files.stream().filter(f -> f.platforms().contains(p.updaterName()))
-                    .mapToLong(SiteFile::filesize).sum();
-            out.append(String.format(Locale.ROOT, "%s %.1f MiB%n", p.updaterName(), (common + natives) / 1048576.0));
+            long natives =
+                    files.stream()
+                            .filter(f -> f.platforms().contains(p.updaterName()))
+                            .mapToLong(SiteFile::filesize)
+                            .sum();
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%s %.1f MiB%n",
+                            p.updaterName(),
+                            (common + natives) / 1048576.0));
         }
         long total = files.stream().mapToLong(SiteFile::filesize).sum();
         out.append(String.format(Locale.ROOT, "whole-site %.1f MiB%n", total / 1048576.0));

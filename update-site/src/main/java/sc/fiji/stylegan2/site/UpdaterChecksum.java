@@ -17,23 +17,25 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The checksum by which the ImageJ updater tells whether a file of an update site is the one installed
- * (db.xml.gz's {@code checksum}): imagej-updater {@code UpdaterUtil.getDigest(path, file)} and
- * {@code getJarDigest(file)}, written anew from their description here.
+ * The checksum by which the ImageJ updater tells whether a file of an update site is the one
+ * installed (db.xml.gz's {@code checksum}): imagej-updater {@code UpdaterUtil.getDigest(path,
+ * file)} and {@code getJarDigest(file)}, written anew from their description here.
  *
- * <p>A jar's checksum is content-based, so that rebuilding an unchanged jar keeps it: the SHA-1 over its
- * entries sorted by name ({@link String#compareTo}), each contributing its name (ASCII) and then its bytes,
- * where
+ * <p>A jar's checksum is content-based, so that rebuilding an unchanged jar keeps it: the SHA-1
+ * over its entries sorted by name ({@link String#compareTo}), each contributing its name (ASCII)
+ * and then its bytes, where
  *
  * <ul>
- *   <li>a {@code .properties} entry contributes its bytes without comment lines ({@link PropertiesComments});
- *   <li>{@code META-INF/MANIFEST.MF} contributes its name only: the updater keeps only lines that, upper-cased,
- *       start with the mixed-case {@code "Main-Class:"}, which no upper-cased line does;
+ *   <li>a {@code .properties} entry contributes its bytes without comment lines ({@link
+ *       PropertiesComments});
+ *   <li>{@code META-INF/MANIFEST.MF} contributes its name only: the updater keeps only lines that,
+ *       upper-cased, start with the mixed-case {@code "Main-Class:"}, which no upper-cased line
+ *       does;
  *   <li>directories contribute their names (an empty body).
  * </ul>
  *
- * Any other file's checksum is the SHA-1 over its path in the site (ASCII, e.g. {@code macros/x.ijm}) and
- * then its bytes. The result is lower-case hex (40 digits).
+ * Any other file's checksum is the SHA-1 over its path in the site (ASCII, e.g. {@code
+ * macros/x.ijm}) and then its bytes. The result is lower-case hex (40 digits).
  */
 public final class UpdaterChecksum {
 
@@ -41,7 +43,10 @@ public final class UpdaterChecksum {
 
     private UpdaterChecksum() {}
 
-    /** The checksum of {@code file}, which the site stores at {@code sitePath} ({@code jars/x-1.0.jar}). */
+    /**
+     * The checksum of {@code file}, which the site stores at {@code sitePath} ({@code
+     * jars/x-1.0.jar}).
+     */
     public static String of(String sitePath, Path file) throws IOException {
         if (sitePath.endsWith(".jar")) {
             return ofJar(file);

@@ -8,11 +8,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fiji's versions from a pom-scijava-like pom: managed dependencies, versions through property chains. */
+/**
+ * Fiji's versions from a pom-scijava-like pom: managed dependencies, versions through property
+ * chains.
+ */
 class FijiVersionsTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aManagedVersionIsResolvedThroughItsPropertyChain() throws Exception {
@@ -30,7 +32,10 @@ class FijiVersionsTest {
     }
 
     private FijiVersions read() throws Exception {
-        Path pom = Files.writeString(dir.resolve("pom.xml"), """
+        Path pom =
+                Files.writeString(
+                        dir.resolve("pom.xml"),
+                        """
                 <project>
                   <artifactId>pom-scijava</artifactId>
                   <version>45.1.0</version>

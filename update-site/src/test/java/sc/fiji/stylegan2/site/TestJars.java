@@ -12,14 +12,20 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Jars written by the tests, entry by entry in the given order, and SHA-1 over plain byte strings. */
+/**
+ * Jars written by the tests, entry by entry in the given order, and SHA-1 over plain byte strings.
+ */
 final class TestJars {
 
     private TestJars() {}
 
-    /** A jar holding {@code entries} (name to text; a name ending in '/' is a folder) in their order. */
+    /**
+     * A jar holding {@code entries} (name to text; a name ending in '/' is a folder) in their
+     * order.
+     */
     static Path jar(Path file, Map<String, String> entries) throws IOException {
-        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+        try (OutputStream os = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(os)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));

@@ -16,9 +16,10 @@ import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 
 /**
- * Generation speed: images/s of the full generator (mapping + synthesis, noise const) for 32–256 px at
- * batch 1 and 8, for the paper256-like config (channel base 16384, max 512) and the 8192/256 config, both
- * with mapping 8 and z = w = 512, fused and unfused modulation. Prints a Markdown table.
+ * Generation speed: images/s of the full generator (mapping + synthesis, noise const) for 32–256 px
+ * at batch 1 and 8, for the paper256-like config (channel base 16384, max 512) and the 8192/256
+ * config, both with mapping 8 and z = w = 512, fused and unfused modulation. Prints a Markdown
+ * table.
  *
  * <p>Usage: {@code GenerationBenchmark [seconds-per-case] [resolutions] [configs]}.
  */
@@ -30,9 +31,13 @@ public final class GenerationBenchmark {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 6;
         String[] resolutions = (args.length > 1 ? args[1] : "32,64,128,256").split(",");
         String configs = args.length > 2 ? args[2] : "8192/256,16384/512";
-        System.out.printf("# Generation benchmark (%s, %d threads, %s)%n", Engine.getInstance().getEngineName()
-                + " " + Engine.getInstance().getVersion(), Runtime.getRuntime().availableProcessors(),
-                System.getenv().getOrDefault("LD_PRELOAD", "").contains("tcmalloc") ? "tcmalloc" : "default malloc");
+        System.out.printf(
+                "# Generation benchmark (%s, %d threads, %s)%n",
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getenv().getOrDefault("LD_PRELOAD", "").contains("tcmalloc")
+                        ? "tcmalloc"
+                        : "default malloc");
         System.out.println("| config | res | batch | modconv | img/s | ms/batch |");
         System.out.println("|---|---|---|---|---|---|");
         for (String c : configs.split(",")) {
@@ -40,14 +45,32 @@ public final class GenerationBenchmark {
             int max = Integer.parseInt(c.split("/")[1]);
             for (String r : resolutions) {
                 int res = Integer.parseInt(r.trim());
-                GeneratorConfig cfg = GeneratorConfig.builder().setZDim(512).setWDim(512).setMappingLayers(8)
-                        .setResolution(res).setImgChannels(3).setChannelBase(base).setChannelMax(max).build();
-                try (StyleGAN2Model model = StyleGAN2Model.create(cfg, null, IntensityMapping.OFFICIAL_8BIT, 0)) {
+                GeneratorConfig cfg =
+                        GeneratorConfig.builder()
+                                .setZDim(512)
+                                .setWDim(512)
+                                .setMappingLayers(8)
+                                .setResolution(res)
+                                .setImgChannels(3)
+                                .setChannelBase(base)
+                                .setChannelMax(max)
+                                .build();
+                try (StyleGAN2Model model =
+                        StyleGAN2Model.create(cfg, null, IntensityMapping.OFFICIAL_8BIT, 0)) {
                     for (int batch : new int[] {1, 8}) {
-                        for (boolean fused : batch == 1 ? new boolean[] {true} : new boolean[] {false, true}) {
+                        for (boolean fused :
+                                batch == 1 ? new boolean[] {true} : new boolean[] {false, true}) {
                             double ms = timeBatch(model, batch, fused, seconds);
-                            System.out.printf(Locale.ROOT, "| %d/%d | %d | %d | %s | %.2f | %.1f |%n", base, max, res,
-                                    batch, fused ? "fused" : "unfused", batch * 1000 / ms, ms);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "| %d/%d | %d | %d | %s | %.2f | %.1f |%n",
+                                    base,
+                                    max,
+                                    res,
+                                    batch,
+                                    fused ? "fused" : "unfused",
+                                    batch * 1000 / ms,
+                                    ms);
                         }
                     }
                 }
@@ -59,8 +82,9 @@ public final class GenerationBenchmark {
     static double timeBatch(StyleGAN2Model model, int batch, boolean fused, double seconds) {
         NDManager m = model.manager();
         GeneratorConfig cfg = model.config();
-        SynthesisOptions opt = SynthesisOptions.of(NoiseMode.CONST)
-                .withModconv(fused ? ModconvStrategy.FUSED : ModconvStrategy.UNFUSED);
+        SynthesisOptions opt =
+                SynthesisOptions.of(NoiseMode.CONST)
+                        .withModconv(fused ? ModconvStrategy.FUSED : ModconvStrategy.UNFUSED);
         List<Double> times = new ArrayList<>();
         long end = 0;
         for (int i = 0; i < 2 || System.nanoTime() < end || times.size() < 3; i++) {

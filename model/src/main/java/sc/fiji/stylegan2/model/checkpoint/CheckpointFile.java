@@ -10,9 +10,9 @@ import java.util.Arrays;
 import sc.fiji.stylegan2.model.checkpoint.pickle.CountingInputStream;
 
 /**
- * What the checkpoint readers share about the file itself: the checks before reading (exists, is a file,
- * is not empty), a look at its first bytes, opening it, and turning any unexpected exception into a
- * {@link CheckpointFormatException} that names it.
+ * What the checkpoint readers share about the file itself: the checks before reading (exists, is a
+ * file, is not empty), a look at its first bytes, opening it, and turning any unexpected exception
+ * into a {@link CheckpointFormatException} that names it.
  */
 final class CheckpointFile {
 
@@ -45,11 +45,14 @@ final class CheckpointFile {
      */
     static void requireReadable(Path file) throws CheckpointFormatException {
         if (!Files.exists(file)) {
-            throw new CheckpointFormatException(file + " does not exist. Check the path or choose the file again.");
+            throw new CheckpointFormatException(
+                    file + " does not exist. Check the path or choose the file again.");
         }
         if (Files.isDirectory(file)) {
-            throw new CheckpointFormatException(file + " is a folder, not a checkpoint file. Choose the .pkl or"
-                    + " .pt file inside it.");
+            throw new CheckpointFormatException(
+                    file
+                            + " is a folder, not a checkpoint file. Choose the .pkl or"
+                            + " .pt file inside it.");
         }
         if (!Files.isReadable(file)) {
             throw new CheckpointFormatException(file + " cannot be read: permission denied.");
@@ -61,8 +64,10 @@ final class CheckpointFile {
             throw new CheckpointFormatException(file + " cannot be read: " + e.getMessage(), e);
         }
         if (size == 0) {
-            throw new CheckpointFormatException(name(file) + " is empty (0 bytes), so it is truncated or damaged,"
-                    + " not a StyleGAN2 checkpoint. Copy or download it again.");
+            throw new CheckpointFormatException(
+                    name(file)
+                            + " is empty (0 bytes), so it is truncated or damaged,"
+                            + " not a StyleGAN2 checkpoint. Copy or download it again.");
         }
     }
 
@@ -77,22 +82,25 @@ final class CheckpointFile {
 
     /** Whether {@code head} starts with {@code prefix}. */
     static boolean startsWith(byte[] head, byte[] prefix) {
-        return head.length >= prefix.length && Arrays.equals(head, 0, prefix.length, prefix, 0, prefix.length);
+        return head.length >= prefix.length
+                && Arrays.equals(head, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** Opens the file for one sequential pass, counting bytes. */
     static CountingInputStream open(Path file) throws CheckpointFormatException {
         try {
             long size = Files.size(file);
-            return new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), size);
+            return new CountingInputStream(
+                    new BufferedInputStream(Files.newInputStream(file), 1 << 16), size);
         } catch (IOException e) {
             throw new CheckpointFormatException(file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Runs a read, letting {@link CheckpointFormatException}s through and turning any other exception into
-     * one that names the file: no {@link ClassCastException} or {@link IndexOutOfBoundsException} escapes.
+     * Runs a read, letting {@link CheckpointFormatException}s through and turning any other
+     * exception into one that names the file: no {@link ClassCastException} or {@link
+     * IndexOutOfBoundsException} escapes.
      */
     static <T> T guard(Path file, Read<T> read) throws CheckpointFormatException {
         try {
@@ -103,8 +111,11 @@ final class CheckpointFile {
             throw new CheckpointFormatException(file + " cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // The exception's text is for --debug's stack trace; class names mean nothing to users.
-            throw new CheckpointFormatException(name(file) + ": damaged or not a StyleGAN2 checkpoint (its"
-                    + " contents do not have the expected structure); copy or download it again", e);
+            throw new CheckpointFormatException(
+                    name(file)
+                            + ": damaged or not a StyleGAN2 checkpoint (its"
+                            + " contents do not have the expected structure); copy or download it again",
+                    e);
         }
     }
 
@@ -112,7 +123,10 @@ final class CheckpointFile {
         return c == '\t' || c == '\n' || c == '\r' || (c >= 32 && c < 127);
     }
 
-    /** The error for a file that is no checkpoint this package reads, with a hint from its first bytes. */
+    /**
+     * The error for a file that is no checkpoint this package reads, with a hint from its first
+     * bytes.
+     */
     static CheckpointFormatException notACheckpoint(Path file, byte[] head) {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         String hint = "";
@@ -121,10 +135,16 @@ final class CheckpointFile {
         } else if (text.chars().limit(16).allMatch(CheckpointFile::isTextChar)) {
             String start = text.lines().findFirst().orElse("").strip();
             String quoted = start.length() > 40 ? start.substring(0, 40) + "..." : start;
-            hint = " It is a text file starting with \"" + quoted + "\" (an error page saved in place of the"
-                    + " download?).";
+            hint =
+                    " It is a text file starting with \""
+                            + quoted
+                            + "\" (an error page saved in place of the"
+                            + " download?).";
         }
-        return new CheckpointFormatException(name(file) + " is not a StyleGAN2 checkpoint (.pkl from NVlabs"
-                + " stylegan2-ada-pytorch, .pt state dict)." + hint);
+        return new CheckpointFormatException(
+                name(file)
+                        + " is not a StyleGAN2 checkpoint (.pkl from NVlabs"
+                        + " stylegan2-ada-pytorch, .pt state dict)."
+                        + hint);
     }
 }

@@ -8,11 +8,12 @@ import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /**
- * Network configs as JSON objects in our checkpoint, with the official kwarg names. Reading a config that
- * lacks a key or holds a non-number fails with an {@link IllegalArgumentException} naming the key. The label
- * keys of a conditional model ({@code c_dim}, {@code embed_features}, and D's {@code cmap_dim},
- * {@code label_mapping_layers}, {@code label_mapping_lr_multiplier}) are written only when {@code c_dim > 0};
- * a config without them (every file written before) is unconditional.
+ * Network configs as JSON objects in our checkpoint, with the official kwarg names. Reading a
+ * config that lacks a key or holds a non-number fails with an {@link IllegalArgumentException}
+ * naming the key. The label keys of a conditional model ({@code c_dim}, {@code embed_features}, and
+ * D's {@code cmap_dim}, {@code label_mapping_layers}, {@code label_mapping_lr_multiplier}) are
+ * written only when {@code c_dim > 0}; a config without them (every file written before) is
+ * unconditional.
  */
 public final class ConfigJson {
 
@@ -52,7 +53,8 @@ public final class ConfigJson {
                 .optMappingLrMultiplier(required(o, "mapping_lr_multiplier").getAsDouble())
                 .optWAvgBeta(required(o, "w_avg_beta").getAsDouble())
                 .optCDim(o.has("c_dim") ? required(o, "c_dim").getAsInt() : 0)
-                .optEmbedFeatures(o.has("embed_features") ? required(o, "embed_features").getAsInt() : null)
+                .optEmbedFeatures(
+                        o.has("embed_features") ? required(o, "embed_features").getAsInt() : null)
                 .build();
     }
 
@@ -78,21 +80,30 @@ public final class ConfigJson {
     }
 
     public static DiscriminatorConfig discriminator(JsonObject o) {
-        DiscriminatorConfig d = new DiscriminatorConfig(required(o, "img_resolution").getAsInt(),
-                required(o, "img_channels").getAsInt(), required(o, "channel_base").getAsInt(), required(o, "channel_max").getAsInt(),
-                required(o, "mbstd_group_size").getAsInt(), required(o, "mbstd_num_channels").getAsInt(),
-                o.has("conv_clamp") ? required(o, "conv_clamp").getAsDouble() : null);
+        DiscriminatorConfig d =
+                new DiscriminatorConfig(
+                        required(o, "img_resolution").getAsInt(),
+                        required(o, "img_channels").getAsInt(),
+                        required(o, "channel_base").getAsInt(),
+                        required(o, "channel_max").getAsInt(),
+                        required(o, "mbstd_group_size").getAsInt(),
+                        required(o, "mbstd_num_channels").getAsInt(),
+                        o.has("conv_clamp") ? required(o, "conv_clamp").getAsDouble() : null);
         if (!o.has("c_dim")) {
             return d;
         }
-        return d.withLabels(required(o, "c_dim").getAsInt(), required(o, "cmap_dim").getAsInt(),
-                required(o, "embed_features").getAsInt(), required(o, "label_mapping_layers").getAsInt(),
+        return d.withLabels(
+                required(o, "c_dim").getAsInt(),
+                required(o, "cmap_dim").getAsInt(),
+                required(o, "embed_features").getAsInt(),
+                required(o, "label_mapping_layers").getAsInt(),
                 required(o, "label_mapping_lr_multiplier").getAsDouble());
     }
 
     /**
-     * The intensity mapping: {@code scale} and {@code offset} (channel 0's, all a reader of a shared mapping
-     * needs), plus {@code scales} and {@code offsets} arrays when every channel has its own.
+     * The intensity mapping: {@code scale} and {@code offset} (channel 0's, all a reader of a
+     * shared mapping needs), plus {@code scales} and {@code offsets} arrays when every channel has
+     * its own.
      */
     public static JsonObject of(IntensityMapping m) {
         JsonObject o = new JsonObject();
@@ -110,17 +121,25 @@ public final class ConfigJson {
         return o;
     }
 
-    /** Reads {@link #of(IntensityMapping)}; checkpoints written before per-channel mappings have no arrays. */
+    /**
+     * Reads {@link #of(IntensityMapping)}; checkpoints written before per-channel mappings have no
+     * arrays.
+     */
     public static IntensityMapping intensity(JsonObject o) {
-        IntensityMapping shared = new IntensityMapping(required(o, "scale").getAsDouble(),
-                required(o, "offset").getAsDouble());
+        IntensityMapping shared =
+                new IntensityMapping(
+                        required(o, "scale").getAsDouble(), required(o, "offset").getAsDouble());
         if (!o.has("scales") && !o.has("offsets")) {
             return shared;
         }
         double[] scales = numbers(o, "scales"), offsets = numbers(o, "offsets");
         if (scales.length != offsets.length || scales.length == 0) {
-            throw new IllegalArgumentException("the intensity has " + scales.length + " scales but "
-                    + offsets.length + " offsets");
+            throw new IllegalArgumentException(
+                    "the intensity has "
+                            + scales.length
+                            + " scales but "
+                            + offsets.length
+                            + " offsets");
         }
         return IntensityMapping.perChannel(scales, offsets);
     }
@@ -128,7 +147,8 @@ public final class ConfigJson {
     private static double[] numbers(JsonObject o, String key) {
         JsonElement e = o.get(key);
         if (e == null || !e.isJsonArray()) {
-            throw new IllegalArgumentException("the config lacks " + key + " (an array of numbers)");
+            throw new IllegalArgumentException(
+                    "the config lacks " + key + " (an array of numbers)");
         }
         JsonArray a = e.getAsJsonArray();
         double[] v = new double[a.size()];

@@ -16,16 +16,17 @@ import sc.fiji.stylegan2.model.checkpoint.pickle.SafeUnpickler;
 import sc.fiji.stylegan2.model.checkpoint.pickle.TorchGlobals;
 
 /**
- * Reads an official NVlabs StyleGAN2-ADA snapshot ({@code network-snapshot-*.pkl}) without running any of
- * the Python in it.
+ * Reads an official NVlabs StyleGAN2-ADA snapshot ({@code network-snapshot-*.pkl}) without running
+ * any of the Python in it.
  *
- * <p>The snapshot is a pickled dict of {@code G}, {@code D}, {@code G_ema}, {@code augment_pipe} and
- * {@code training_set_kwargs}. Its networks are pickled by {@code torch_utils.persistence} together with
- * their source code, and every tensor's storage is a nested legacy {@code torch.save} blob. This reader
- * constructs only the handful of globals such a file needs (dicts, numpy scalars, tensors, storages and
- * NVIDIA's persistent-object record) and refuses anything else, so a hostile pickle cannot run code. The
- * embedded source code is never parsed or run: the networks come back as state dicts with PyTorch's
- * dotted names ({@code mapping.fc0.weight}, {@code synthesis.b8.conv0.affine.bias}, ...).
+ * <p>The snapshot is a pickled dict of {@code G}, {@code D}, {@code G_ema}, {@code augment_pipe}
+ * and {@code training_set_kwargs}. Its networks are pickled by {@code torch_utils.persistence}
+ * together with their source code, and every tensor's storage is a nested legacy {@code torch.save}
+ * blob. This reader constructs only the handful of globals such a file needs (dicts, numpy scalars,
+ * tensors, storages and NVIDIA's persistent-object record) and refuses anything else, so a hostile
+ * pickle cannot run code. The embedded source code is never parsed or run: the networks come back
+ * as state dicts with PyTorch's dotted names ({@code mapping.fc0.weight}, {@code
+ * synthesis.b8.conv0.affine.bias}, ...).
  */
 public final class NvlabsPickleReader {
 
@@ -35,22 +36,24 @@ public final class NvlabsPickleReader {
      * Reads a snapshot pickle.
      *
      * @param file the {@code .pkl}
-     * @return its networks: {@code G_ema} always, {@code G} and {@code D} when the file has them, and the
-     *     constructor arguments ({@code _init_kwargs}) of {@code G_ema} and {@code D}
-     * @throws CheckpointFormatException if the file is missing, damaged, truncated, has no {@code G_ema} or
-     *     asks for any Python object outside the whitelist; the message names the file
+     * @return its networks: {@code G_ema} always, {@code G} and {@code D} when the file has them,
+     *     and the constructor arguments ({@code _init_kwargs}) of {@code G_ema} and {@code D}
+     * @throws CheckpointFormatException if the file is missing, damaged, truncated, has no {@code
+     *     G_ema} or asks for any Python object outside the whitelist; the message names the file
      * @throws IOException if the file cannot be read
      */
     public static OfficialNetworks read(Path file) throws IOException {
         CheckpointFile.requireReadable(file);
         String source = CheckpointFile.name(file);
-        return CheckpointFile.guard(file, () -> {
-            Object top;
-            try (CountingInputStream in = CheckpointFile.open(file)) {
-                top = new SafeUnpickler(source, globals(source), null).loadFrom(in);
-            }
-            return networks(top, source);
-        });
+        return CheckpointFile.guard(
+                file,
+                () -> {
+                    Object top;
+                    try (CountingInputStream in = CheckpointFile.open(file)) {
+                        top = new SafeUnpickler(source, globals(source), null).loadFrom(in);
+                    }
+                    return networks(top, source);
+                });
     }
 
     /** The globals an official snapshot constructs, and nothing else. */
@@ -62,19 +65,29 @@ public final class NvlabsPickleReader {
         g.put("numpy.core.multiarray.scalar", NumpyScalar.constructor(source));
         TorchGlobals.putTensors(g, source);
         g.put("torch.storage._load_from_bytes", LegacyTorchBlob.loadFromBytes(source));
-        g.put("torch_utils.persistence._reconstruct_persistent_obj", PersistentModule.constructor(source));
+        g.put(
+                "torch_utils.persistence._reconstruct_persistent_obj",
+                PersistentModule.constructor(source));
         return g;
     }
 
-    private static OfficialNetworks networks(Object top, String source) throws CheckpointFormatException {
+    private static OfficialNetworks networks(Object top, String source)
+            throws CheckpointFormatException {
         if (!(top instanceof Map<?, ?> snapshot)) {
-            throw new CheckpointFormatException(source + " is a Python pickle but not a StyleGAN2 snapshot: it holds "
-                    + SafeUnpickler.describe(top) + " instead of a dict with G_ema.");
+            throw new CheckpointFormatException(
+                    source
+                            + " is a Python pickle but not a StyleGAN2 snapshot: it holds "
+                            + SafeUnpickler.describe(top)
+                            + " instead of a dict with G_ema.");
         }
         if (!(snapshot.get("G_ema") instanceof PersistentModule gEma)) {
-            throw new CheckpointFormatException("no G_ema in " + source + ": it holds " + snapshot.keySet()
-                    + ". Only snapshots written by NVlabs stylegan2-ada-pytorch (network-snapshot-*.pkl) can be"
-                    + " opened.");
+            throw new CheckpointFormatException(
+                    "no G_ema in "
+                            + source
+                            + ": it holds "
+                            + snapshot.keySet()
+                            + ". Only snapshots written by NVlabs stylegan2-ada-pytorch (network-snapshot-*.pkl) can be"
+                            + " opened.");
         }
         PersistentModule g = network(snapshot, "G", source);
         PersistentModule d = network(snapshot, "D", source);
@@ -82,9 +95,12 @@ public final class NvlabsPickleReader {
                 gEma.stateDict(),
                 g == null ? null : g.stateDict(),
                 d == null ? null : d.stateDict(),
-                PythonValues.toPlainMap(gEma.attribute("_init_kwargs"), "G_ema's _init_kwargs", source),
-                d == null ? new LinkedHashMap<>()
-                        : PythonValues.toPlainMap(d.attribute("_init_kwargs"), "D's _init_kwargs", source));
+                PythonValues.toPlainMap(
+                        gEma.attribute("_init_kwargs"), "G_ema's _init_kwargs", source),
+                d == null
+                        ? new LinkedHashMap<>()
+                        : PythonValues.toPlainMap(
+                                d.attribute("_init_kwargs"), "D's _init_kwargs", source));
     }
 
     private static PersistentModule network(Map<?, ?> snapshot, String key, String source)
@@ -94,8 +110,13 @@ public final class NvlabsPickleReader {
             return null;
         }
         if (!(value instanceof PersistentModule module)) {
-            throw new CheckpointFormatException(source + " is damaged: its " + key + " is "
-                    + SafeUnpickler.describe(value) + ", not a network");
+            throw new CheckpointFormatException(
+                    source
+                            + " is damaged: its "
+                            + key
+                            + " is "
+                            + SafeUnpickler.describe(value)
+                            + ", not a network");
         }
         return module;
     }

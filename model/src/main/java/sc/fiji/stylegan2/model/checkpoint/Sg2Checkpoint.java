@@ -24,13 +24,14 @@ import java.util.zip.ZipOutputStream;
 import sc.fiji.stylegan2.model.io.AtomicFile;
 
 /**
- * This project's own checkpoint file ({@code .sg2}): one zip holding {@code stylegan2.json} (format,
- * version, the networks' configs, intensity mapping, free metadata, and an index of every tensor) and one
- * raw little-endian float32 entry per network ({@code G_ema.f32}, {@code G.f32}, {@code D.f32}, ...). Entries
- * are stored uncompressed so large models load at disk speed; any zip tool can list them.
+ * This project's own checkpoint file ({@code .sg2}): one zip holding {@code stylegan2.json}
+ * (format, version, the networks' configs, intensity mapping, free metadata, and an index of every
+ * tensor) and one raw little-endian float32 entry per network ({@code G_ema.f32}, {@code G.f32},
+ * {@code D.f32}, ...). Entries are stored uncompressed so large models load at disk speed; any zip
+ * tool can list them.
  *
- * <p>Writes are atomic: the file is written beside the target under a temporary name and renamed over it,
- * so an interrupted save never damages the previous checkpoint.
+ * <p>Writes are atomic: the file is written beside the target under a temporary name and renamed
+ * over it, so an interrupted save never damages the previous checkpoint.
  */
 public final class Sg2Checkpoint {
 
@@ -42,13 +43,16 @@ public final class Sg2Checkpoint {
      * A checkpoint's contents.
      *
      * @param meta the metadata object (configs etc.), without the tensor index
-     * @param networks tensors by network name ({@code G_ema}, {@code G}, {@code D}, optimizer states ...)
+     * @param networks tensors by network name ({@code G_ema}, {@code G}, {@code D}, optimizer
+     *     states ...)
      */
     public record Contents(JsonObject meta, Map<String, Map<String, TensorData>> networks) {}
 
     private Sg2Checkpoint() {}
 
-    /** True when the file is a zip with our metadata entry (cheap: reads the zip directory only). */
+    /**
+     * True when the file is a zip with our metadata entry (cheap: reads the zip directory only).
+     */
     public static boolean isSg2(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return zip.getEntry(META_ENTRY) != null;
@@ -58,29 +62,37 @@ public final class Sg2Checkpoint {
     }
 
     /**
-     * Writes atomically ({@link AtomicFile}): a temporary file in the same folder, then a rename over
-     * {@code file}; on failure the previous file is unchanged and the message says so.
+     * Writes atomically ({@link AtomicFile}): a temporary file in the same folder, then a rename
+     * over {@code file}; on failure the previous file is unchanged and the message says so.
      */
     public static void write(Path file, Contents contents) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        AtomicFile.write(file, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            JsonObject meta = contents.meta().deepCopy();
-            meta.addProperty("format", FORMAT);
-            meta.addProperty("version", VERSION);
-            JsonObject index = new JsonObject();
-            for (Map.Entry<String, Map<String, TensorData>> net : contents.networks().entrySet()) {
-                index.add(net.getKey(), writeNetwork(zip, net.getKey(), net.getValue()));
-            }
-            meta.add("tensors", index);
-            byte[] json = new GsonBuilder().setPrettyPrinting().create().toJson(meta).getBytes(StandardCharsets.UTF_8);
-            stored(zip, META_ENTRY, json);
-            zip.finish(); // the central directory; AtomicFile flushes and closes the stream
-        });
+        AtomicFile.write(
+                file,
+                out -> {
+                    ZipOutputStream zip = new ZipOutputStream(out);
+                    JsonObject meta = contents.meta().deepCopy();
+                    meta.addProperty("format", FORMAT);
+                    meta.addProperty("version", VERSION);
+                    JsonObject index = new JsonObject();
+                    for (Map.Entry<String, Map<String, TensorData>> net :
+                            contents.networks().entrySet()) {
+                        index.add(net.getKey(), writeNetwork(zip, net.getKey(), net.getValue()));
+                    }
+                    meta.add("tensors", index);
+                    byte[] json =
+                            new GsonBuilder()
+                                    .setPrettyPrinting()
+                                    .create()
+                                    .toJson(meta)
+                                    .getBytes(StandardCharsets.UTF_8);
+                    stored(zip, META_ENTRY, json);
+                    zip.finish(); // the central directory; AtomicFile flushes and closes the stream
+                });
     }
 
-    private static JsonArray writeNetwork(ZipOutputStream zip, String name, Map<String, TensorData> tensors)
-            throws IOException {
+    private static JsonArray writeNetwork(
+            ZipOutputStream zip, String name, Map<String, TensorData> tensors) throws IOException {
         long total = 0;
         for (TensorData t : tensors.values()) {
             total += t.data().length;
@@ -121,50 +133,70 @@ public final class Sg2Checkpoint {
     }
 
     /**
-     * Reads a checkpoint; every problem is a {@link CheckpointFormatException} whose message names the file,
-     * says what is damaged and what to do. Sizes in the index are checked against the data before anything
-     * is allocated, so a damaged index cannot ask for more memory than the file holds.
+     * Reads a checkpoint; every problem is a {@link CheckpointFormatException} whose message names
+     * the file, says what is damaged and what to do. Sizes in the index are checked against the
+     * data before anything is allocated, so a damaged index cannot ask for more memory than the
+     * file holds.
      */
     public static Contents read(Path file) throws IOException {
         String f = file.getFileName().toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry metaEntry = zip.getEntry(META_ENTRY);
             if (metaEntry == null) {
-                throw new CheckpointFormatException(f + ": a zip file but not a StyleGAN2-Fiji checkpoint (no "
-                        + META_ENTRY + "); give a .sg2 written by this plugin, or the original .pkl/.pt");
+                throw new CheckpointFormatException(
+                        f
+                                + ": a zip file but not a StyleGAN2-Fiji checkpoint (no "
+                                + META_ENTRY
+                                + "); give a .sg2 written by this plugin, or the original .pkl/.pt");
             }
             JsonObject meta = parseIndex(f, readAll(zip, metaEntry));
-            String format = meta.has("format") && meta.get("format").isJsonPrimitive()
-                    ? meta.get("format").getAsString() : null;
+            String format =
+                    meta.has("format") && meta.get("format").isJsonPrimitive()
+                            ? meta.get("format").getAsString()
+                            : null;
             if (!FORMAT.equals(format)) {
                 throw damaged(f, "unknown format tag");
             }
             int version = Sg2Index.integer(f, meta, "version", "the index");
             if (version > VERSION) {
-                throw new CheckpointFormatException(f + ": written by a newer version (format " + version
-                        + "); update the StyleGAN2 plugin to open it");
+                throw new CheckpointFormatException(
+                        f
+                                + ": written by a newer version (format "
+                                + version
+                                + "); update the StyleGAN2 plugin to open it");
             }
             JsonObject index = Sg2Index.object(f, meta, "tensors", "the index");
             meta.remove("tensors");
             Map<String, Map<String, TensorData>> networks = new LinkedHashMap<>();
             for (String net : index.keySet()) {
-                networks.put(net, readNetwork(zip, f, net, Sg2Index.array(f, index, net, "the tensor index")));
+                networks.put(
+                        net,
+                        readNetwork(
+                                zip, f, net, Sg2Index.array(f, index, net, "the tensor index")));
             }
             return new Contents(meta, networks);
         } catch (NoSuchFileException e) {
             throw new CheckpointFormatException(f + ": does not exist; check the path");
         } catch (ZipException e) {
-            throw new CheckpointFormatException(f + ": truncated or damaged .sg2 checkpoint (its zip directory"
-                    + " cannot be read); use an earlier checkpoint or the original .pkl/.pt", e);
-        } catch (RuntimeException e) { // a case the checks above missed: still one message, no class names
+            throw new CheckpointFormatException(
+                    f
+                            + ": truncated or damaged .sg2 checkpoint (its zip directory"
+                            + " cannot be read); use an earlier checkpoint or the original .pkl/.pt",
+                    e);
+        } catch (
+                RuntimeException
+                        e) { // a case the checks above missed: still one message, no class names
             throw damaged(f, "its index cannot be read");
         }
     }
 
     /** The error for a damaged checkpoint: what is wrong, and what to do. */
     static CheckpointFormatException damaged(String f, String what) {
-        return new CheckpointFormatException(f + ": damaged .sg2 checkpoint (" + what
-                + "); re-save it or use the original .pkl/.pt");
+        return new CheckpointFormatException(
+                f
+                        + ": damaged .sg2 checkpoint ("
+                        + what
+                        + "); re-save it or use the original .pkl/.pt");
     }
 
     private static JsonObject parseIndex(String f, byte[] json) throws CheckpointFormatException {
@@ -179,8 +211,8 @@ public final class Sg2Checkpoint {
         }
     }
 
-    private static Map<String, TensorData> readNetwork(ZipFile zip, String f, String net, JsonArray index)
-            throws IOException {
+    private static Map<String, TensorData> readNetwork(
+            ZipFile zip, String f, String net, JsonArray index) throws IOException {
         ZipEntry entry = zip.getEntry(net + ".f32");
         if (entry == null) {
             throw damaged(f, "the tensors of " + net + " are missing");

@@ -3,8 +3,9 @@ package sc.fiji.stylegan2.model.checkpoint;
 import java.util.Arrays;
 
 /**
- * A named tensor's values outside any engine: a C-order (row-major) {@code float[]} with its shape. This is
- * what checkpoint readers produce and writers consume, so that reading a file never needs native memory.
+ * A named tensor's values outside any engine: a C-order (row-major) {@code float[]} with its shape.
+ * This is what checkpoint readers produce and writers consume, so that reading a file never needs
+ * native memory.
  *
  * @param shape the dimensions, outermost first; an empty array is a scalar
  * @param data the values in C order; {@code data.length} equals the product of {@code shape}
@@ -15,7 +16,12 @@ public record TensorData(long[] shape, float[] data) {
         long n = numel(shape);
         if (n != data.length) {
             throw new IllegalArgumentException(
-                    "tensor of shape " + Arrays.toString(shape) + " needs " + n + " values, got " + data.length);
+                    "tensor of shape "
+                            + Arrays.toString(shape)
+                            + " needs "
+                            + n
+                            + " values, got "
+                            + data.length);
         }
     }
 
@@ -35,7 +41,9 @@ public record TensorData(long[] shape, float[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TensorData t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
+        return o instanceof TensorData t
+                && Arrays.equals(shape, t.shape)
+                && Arrays.equals(data, t.data);
     }
 
     @Override

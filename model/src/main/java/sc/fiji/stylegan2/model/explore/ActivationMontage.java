@@ -3,11 +3,12 @@ package sc.fiji.stylegan2.model.explore;
 import java.util.List;
 
 /**
- * Every layer's activations at one glance: a grid of equal tiles in forward order, one per layer, each the
- * mean magnitude over the layer's channels, {@code mean_c |a_c(x, y)|}, brought to the common tile size
- * (nearest neighbour up, box average down; layer sizes are powers of two) and divided by the tile's own
- * maximum, so that layers of very different scales share one display range (0..1). A droplet (StyleGAN2
- * paper, Sec. 2) shows as a bright spot that persists over several layers.
+ * Every layer's activations at one glance: a grid of equal tiles in forward order, one per layer,
+ * each the mean magnitude over the layer's channels, {@code mean_c |a_c(x, y)|}, brought to the
+ * common tile size (nearest neighbour up, box average down; layer sizes are powers of two) and
+ * divided by the tile's own maximum, so that layers of very different scales share one display
+ * range (0..1). A droplet (StyleGAN2 paper, Sec. 2) shows as a bright spot that persists over
+ * several layers.
  *
  * @param pixels row-major {@code height * width}
  * @param columns tiles per row; tile i sits at row {@code i / columns}, column {@code i % columns}
@@ -15,21 +16,27 @@ import java.util.List;
 public record ActivationMontage(float[] pixels, int width, int height, int tile, int columns) {
 
     /**
-     * @param activations each layer's activation {@code [1, C, r, r]} values (C order), forward order
+     * @param activations each layer's activation {@code [1, C, r, r]} values (C order), forward
+     *     order
      * @param shapes the matching shapes
      * @param tile the common tile size, a power of two
      */
     public static ActivationMontage of(List<float[]> activations, List<long[]> shapes, int tile) {
         int n = activations.size();
         if (n == 0 || shapes.size() != n || tile < 1 || Integer.bitCount(tile) != 1) {
-            throw new IllegalArgumentException("need one shape per layer, at least one layer, a power-of-two tile");
+            throw new IllegalArgumentException(
+                    "need one shape per layer, at least one layer, a power-of-two tile");
         }
         int columns = (int) Math.ceil(Math.sqrt(n));
         int rows = (n + columns - 1) / columns;
         int width = columns * tile, height = rows * tile;
         float[] pixels = new float[width * height];
         for (int i = 0; i < n; i++) {
-            float[] map = resize(meanMagnitude(activations.get(i), shapes.get(i)), (int) shapes.get(i)[3], tile);
+            float[] map =
+                    resize(
+                            meanMagnitude(activations.get(i), shapes.get(i)),
+                            (int) shapes.get(i)[3],
+                            tile);
             scaleToMax(map);
             int x0 = (i % columns) * tile, y0 = (i / columns) * tile;
             for (int y = 0; y < tile; y++) {

@@ -1,9 +1,10 @@
 package sc.fiji.stylegan2.model.explore;
 
 /**
- * Interpolation between latent vectors (StyleGAN paper, Karras et al. 2019, Sec. 4.2): spherical linear
- * interpolation for the Gaussian z, where a straight line would leave the shell where samples concentrate,
- * and plain linear interpolation for w. Vectors are plain float arrays of equal length.
+ * Interpolation between latent vectors (StyleGAN paper, Karras et al. 2019, Sec. 4.2): spherical
+ * linear interpolation for the Gaussian z, where a straight line would leave the shell where
+ * samples concentrate, and plain linear interpolation for w. Vectors are plain float arrays of
+ * equal length.
  */
 public final class LatentInterpolation {
 
@@ -23,10 +24,11 @@ public final class LatentInterpolation {
     }
 
     /**
-     * Spherical interpolation: the direction turns at constant angular speed from {@code a} to {@code b}
-     * (angle θ between them), {@code slerp = sin((1-t)θ)/sin θ · â + sin(tθ)/sin θ · b̂}, and the length
-     * goes linearly from |a| to |b|. The official path-length metric slerps normalised z the same way; the
-     * mapping network normalises z anyway (normalize_2nd_moment), so only the direction matters to it.
+     * Spherical interpolation: the direction turns at constant angular speed from {@code a} to
+     * {@code b} (angle θ between them), {@code slerp = sin((1-t)θ)/sin θ · â + sin(tθ)/sin θ · b̂},
+     * and the length goes linearly from |a| to |b|. The official path-length metric slerps
+     * normalised z the same way; the mapping network normalises z anyway (normalize_2nd_moment), so
+     * only the direction matters to it.
      */
     public static float[] slerp(float[] a, float[] b, double t) {
         requireSameLength(a, b);
@@ -65,7 +67,8 @@ public final class LatentInterpolation {
 
     private static void requireSameLength(float[] a, float[] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException("vectors differ in length: " + a.length + " vs " + b.length);
+            throw new IllegalArgumentException(
+                    "vectors differ in length: " + a.length + " vs " + b.length);
         }
     }
 }

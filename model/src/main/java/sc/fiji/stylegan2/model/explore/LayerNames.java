@@ -33,7 +33,13 @@ public final class LayerNames {
                 return layer;
             }
         }
-        throw new IllegalArgumentException(key + " '" + given + "' does not exist in this model; valid layers: "
-                + layers.stream().map(LayerNames::shortName).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(
+                key
+                        + " '"
+                        + given
+                        + "' does not exist in this model; valid layers: "
+                        + layers.stream()
+                                .map(LayerNames::shortName)
+                                .collect(Collectors.joining(", ")));
     }
 }

@@ -11,10 +11,11 @@ import sc.fiji.stylegan2.model.network.SynthesisBlock;
 import sc.fiji.stylegan2.model.network.SynthesisLayer;
 
 /**
- * Which synthesis layers receive per-pixel noise (StyleGAN paper, Karras et al. 2019, Sec. 3.2, Fig. 5:
- * noise in all layers, none, fine layers only, coarse layers only). The groups are those of
- * {@link StyleGroup}; Fig. 5's "coarse" (4²–32²) is {@code coarse+middle} here, its "fine" (64²–1024²) is
- * {@code fine}. Only the modulated 3x3 convolutions have noise inputs; toRGB has none.
+ * Which synthesis layers receive per-pixel noise (StyleGAN paper, Karras et al. 2019, Sec. 3.2,
+ * Fig. 5: noise in all layers, none, fine layers only, coarse layers only). The groups are those of
+ * {@link StyleGroup}; Fig. 5's "coarse" (4²–32²) is {@code coarse+middle} here, its "fine"
+ * (64²–1024²) is {@code fine}. Only the modulated 3x3 convolutions have noise inputs; toRGB has
+ * none.
  *
  * @param layers the names of the noisy layers ({@code synthesis.b64.conv0}, ...) in forward order
  * @param resolutions their resolutions, same order
@@ -31,11 +32,12 @@ public record NoiseLayers(List<String> layers, List<Integer> resolutions) {
      * {@code middle}, {@code fine}, {@code coarse+middle}).
      *
      * @param key the parameter key for messages, e.g. {@code noise_layers}
-     * @throws IllegalArgumentException naming the key and what is valid, also when the groups select no
-     *     layer of this model
+     * @throws IllegalArgumentException naming the key and what is valid, also when the groups
+     *     select no layer of this model
      */
     public static NoiseLayers parse(String key, String text, Generator generator) {
-        String valid = "use all, none, coarse, middle, fine or groups joined by + (e.g. coarse+middle)";
+        String valid =
+                "use all, none, coarse, middle, fine or groups joined by + (e.g. coarse+middle)";
         String t = text == null ? "" : text.trim();
         Set<StyleGroup> groups = EnumSet.noneOf(StyleGroup.class);
         if (t.equalsIgnoreCase("all")) {
@@ -44,16 +46,26 @@ public record NoiseLayers(List<String> layers, List<Integer> resolutions) {
             for (String part : t.split("[,+]")) {
                 StyleGroup g = part.isBlank() ? null : StyleGroup.byKey(part);
                 if (g == null) {
-                    throw new IllegalArgumentException(key + " '" + text + "' is not valid: " + valid);
+                    throw new IllegalArgumentException(
+                            key + " '" + text + "' is not valid: " + valid);
                 }
                 groups.add(g);
             }
         }
         NoiseLayers selected = of(generator, groups);
         if (selected.layers.isEmpty() && !groups.isEmpty()) {
-            throw new IllegalArgumentException(key + " '" + text + "' selects no layer of this "
-                    + generator.config().resolution() + " px model (" + groups.stream().map(g -> g.key() + " = "
-                    + g.resolutions()).collect(Collectors.joining(", ")) + "); " + valid);
+            throw new IllegalArgumentException(
+                    key
+                            + " '"
+                            + text
+                            + "' selects no layer of this "
+                            + generator.config().resolution()
+                            + " px model ("
+                            + groups.stream()
+                                    .map(g -> g.key() + " = " + g.resolutions())
+                                    .collect(Collectors.joining(", "))
+                            + "); "
+                            + valid);
         }
         return selected;
     }

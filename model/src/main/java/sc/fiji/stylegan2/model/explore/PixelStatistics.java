@@ -3,14 +3,17 @@ package sc.fiji.stylegan2.model.explore;
 import java.util.List;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 
-/** Per-pixel statistics over a stack of images (StyleGAN paper, Fig. 4c: std over noise realisations). */
+/**
+ * Per-pixel statistics over a stack of images (StyleGAN paper, Fig. 4c: std over noise
+ * realisations).
+ */
 public final class PixelStatistics {
 
     private PixelStatistics() {}
 
     /**
-     * The population standard deviation {@code sqrt(mean((x - mean)²))} of every pixel and channel over the
-     * images, as one image with the same channels, labelled {@code label}.
+     * The population standard deviation {@code sqrt(mean((x - mean)²))} of every pixel and channel
+     * over the images, as one image with the same channels, labelled {@code label}.
      */
     public static GeneratedImages std(GeneratedImages images, String label) {
         int n = images.count();
@@ -33,6 +36,7 @@ public final class PixelStatistics {
             }
             out[p] = (float) Math.sqrt(var / n);
         }
-        return new GeneratedImages(out, 1, images.channels(), images.height(), images.width(), List.of(label));
+        return new GeneratedImages(
+                out, 1, images.channels(), images.height(), images.width(), List.of(label));
     }
 }

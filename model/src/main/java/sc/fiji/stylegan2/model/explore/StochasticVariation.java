@@ -22,8 +22,8 @@ import sc.fiji.stylegan2.model.network.SynthesisOptions;
 /**
  * Stochastic variation (StyleGAN paper, Karras et al. 2019, Sec. 3.2, Fig. 4 and 5): one latent w,
  * several realisations of the per-pixel noise inputs B in the chosen layers (the others get none).
- * Realisation k draws its noise from its own generator seeded with k, layer by layer in forward order, so
- * a run is reproducible and sample k is the same whatever the batch size.
+ * Realisation k draws its noise from its own generator seeded with k, layer by layer in forward
+ * order, so a run is reproducible and sample k is the same whatever the batch size.
  */
 public final class StochasticVariation {
 
@@ -38,17 +38,25 @@ public final class StochasticVariation {
     }
 
     /**
-     * Synthesises {@code samples} images of the same {@code ws} with fresh noise in {@code noise} layers.
+     * Synthesises {@code samples} images of the same {@code ws} with fresh noise in {@code noise}
+     * layers.
      *
      * @param ws one image's latents {@code [1, num_ws, w_dim]}
      * @param labelPrefix the label of every sample before its number, e.g. {@code seed=3}
      * @return the samples (fewer when canceled), labelled {@code <prefix> noise=k}
      */
-    public GeneratedImages run(float[] ws, String labelPrefix, int samples, NoiseLayers noise, OutputRange range,
-            int batchSize, ProgressListener progress) {
+    public GeneratedImages run(
+            float[] ws,
+            String labelPrefix,
+            int samples,
+            NoiseLayers noise,
+            OutputRange range,
+            int batchSize,
+            ProgressListener progress) {
         GeneratorConfig cfg = generator.config();
         if (ws.length != cfg.numWs() * cfg.wDim()) {
-            throw new IllegalArgumentException("ws must be [1, " + cfg.numWs() + ", " + cfg.wDim() + "]");
+            throw new IllegalArgumentException(
+                    "ws must be [1, " + cfg.numWs() + ", " + cfg.wDim() + "]");
         }
         int res = cfg.resolution(), c = cfg.imgChannels(), perImage = c * res * res;
         float[] out = new float[samples * perImage];
@@ -57,10 +65,12 @@ public final class StochasticVariation {
         while (done < samples && !progress.isCanceled()) {
             int b = Math.min(batchSize, samples - done);
             try (NDScope scope = new NDScope()) {
-                NDArray batch = manager.create(repeat(ws, b), new Shape(b, cfg.numWs(), cfg.wDim()));
-                SynthesisOptions options = SynthesisOptions.of(NoiseMode.NONE)
-                        .withNoiseLayers(noise.predicate())
-                        .withNoiseInputs(noiseInputs(noise, done, b));
+                NDArray batch =
+                        manager.create(repeat(ws, b), new Shape(b, cfg.numWs(), cfg.wDim()));
+                SynthesisOptions options =
+                        SynthesisOptions.of(NoiseMode.NONE)
+                                .withNoiseLayers(noise.predicate())
+                                .withNoiseInputs(noiseInputs(noise, done, b));
                 float[] values = generator.synthesis().forward(batch, options).toFloatArray();
                 System.arraycopy(values, 0, out, done * perImage, values.length);
             }
@@ -96,7 +106,8 @@ public final class StochasticVariation {
         Map<String, NDArray> inputs = new LinkedHashMap<>();
         for (int l = 0; l < perLayer.size(); l++) {
             int r = noise.resolutions().get(l);
-            inputs.put(noise.layers().get(l), manager.create(perLayer.get(l), new Shape(b, 1, r, r)));
+            inputs.put(
+                    noise.layers().get(l), manager.create(perLayer.get(l), new Shape(b, 1, r, r)));
         }
         return inputs;
     }

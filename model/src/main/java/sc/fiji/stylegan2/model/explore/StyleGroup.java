@@ -3,10 +3,11 @@ package sc.fiji.stylegan2.model.explore;
 import java.util.Locale;
 
 /**
- * The three groups of styles the StyleGAN paper (Karras et al. 2019, Sec. 3.1, Fig. 3) copies between
- * images: <b>coarse</b> styles act at resolutions 4²–8² (pose, face shape), <b>middle</b> at 16²–32²
- * (features, hair style), <b>fine</b> at 64² and up (colour scheme, micro-structure). The same names select
- * noise inputs (StyleGAN Fig. 5) and ws indices, so a name means the same in every command.
+ * The three groups of styles the StyleGAN paper (Karras et al. 2019, Sec. 3.1, Fig. 3) copies
+ * between images: <b>coarse</b> styles act at resolutions 4²–8² (pose, face shape), <b>middle</b>
+ * at 16²–32² (features, hair style), <b>fine</b> at 64² and up (colour scheme, micro-structure).
+ * The same names select noise inputs (StyleGAN Fig. 5) and ws indices, so a name means the same in
+ * every command.
  */
 public enum StyleGroup {
     COARSE(4, 8),
@@ -33,7 +34,8 @@ public enum StyleGroup {
 
     /** The resolutions as the paper writes them, e.g. {@code 4²–8²} (ASCII: {@code 4-8 px}). */
     public String resolutions() {
-        return maxResolution == Integer.MAX_VALUE ? minResolution + " px and up"
+        return maxResolution == Integer.MAX_VALUE
+                ? minResolution + " px and up"
                 : minResolution + "-" + maxResolution + " px";
     }
 

@@ -6,8 +6,8 @@ import java.util.stream.IntStream;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /**
- * Parses which per-layer latents (ws indices) to take from another image, as the official
- * {@code style_mixing.py --styles} does ({@code 0-6}, {@code 1,3,5}), or by the StyleGAN paper's groups
+ * Parses which per-layer latents (ws indices) to take from another image, as the official {@code
+ * style_mixing.py --styles} does ({@code 0-6}, {@code 1,3,5}), or by the StyleGAN paper's groups
  * (Sec. 3.1): {@code coarse}, {@code middle}, {@code fine}, also combined ({@code coarse,fine} or
  * {@code coarse+fine}). Groups map to indices through {@link WsLayout}.
  */
@@ -19,11 +19,13 @@ public final class StyleSelection {
      * The selected ws indices, ascending.
      *
      * @param key the parameter key for messages, e.g. {@code col_styles}
-     * @throws IllegalArgumentException naming the key, the bad part and what is valid for this model
+     * @throws IllegalArgumentException naming the key, the bad part and what is valid for this
+     *     model
      */
     public static int[] parse(String key, String text, GeneratorConfig cfg) {
         int numWs = cfg.numWs();
-        String valid = "use coarse, middle, fine or ws indices like 0-3 or 1,3,5 (0.." + (numWs - 1) + ")";
+        String valid =
+                "use coarse, middle, fine or ws indices like 0-3 or 1,3,5 (0.." + (numWs - 1) + ")";
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(key + " is empty: " + valid);
         }
@@ -34,10 +36,22 @@ public final class StyleSelection {
             StyleGroup group = StyleGroup.byKey(part);
             if (group != null) {
                 BitSet inGroup = new BitSet(numWs);
-                IntStream.range(0, numWs).filter(i -> group.contains(resolutions[i])).forEach(inGroup::set);
+                IntStream.range(0, numWs)
+                        .filter(i -> group.contains(resolutions[i]))
+                        .forEach(inGroup::set);
                 if (inGroup.isEmpty()) {
-                    throw new IllegalArgumentException(key + " '" + text + "': this " + cfg.resolution()
-                            + " px model has no " + group.key() + " styles (" + group.resolutions() + "); " + valid);
+                    throw new IllegalArgumentException(
+                            key
+                                    + " '"
+                                    + text
+                                    + "': this "
+                                    + cfg.resolution()
+                                    + " px model has no "
+                                    + group.key()
+                                    + " styles ("
+                                    + group.resolutions()
+                                    + "); "
+                                    + valid);
                 }
                 selected.or(inGroup);
             } else {
@@ -47,13 +61,22 @@ public final class StyleSelection {
         return selected.stream().toArray();
     }
 
-    private static void addRange(String key, String text, String part, int numWs, String valid, BitSet selected) {
+    private static void addRange(
+            String key, String text, String part, int numWs, String valid, BitSet selected) {
         int dash = part.indexOf('-', 1);
         int first = index(key, text, dash < 0 ? part : part.substring(0, dash), numWs, valid);
         int last = dash < 0 ? first : index(key, text, part.substring(dash + 1), numWs, valid);
         if (last < first) {
             throw new IllegalArgumentException(
-                    key + " '" + text + "': range " + part + " runs backwards; write it as " + last + "-" + first);
+                    key
+                            + " '"
+                            + text
+                            + "': range "
+                            + part
+                            + " runs backwards; write it as "
+                            + last
+                            + "-"
+                            + first);
         }
         selected.set(first, last + 1);
     }
@@ -63,11 +86,21 @@ public final class StyleSelection {
         try {
             i = Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " '" + text + "': '" + s.trim() + "' is not valid; " + valid);
+            throw new IllegalArgumentException(
+                    key + " '" + text + "': '" + s.trim() + "' is not valid; " + valid);
         }
         if (i < 0 || i >= numWs) {
-            throw new IllegalArgumentException(key + " '" + text + "': index " + i + " is outside 0.." + (numWs - 1)
-                    + " (this model has num_ws " + numWs + ")");
+            throw new IllegalArgumentException(
+                    key
+                            + " '"
+                            + text
+                            + "': index "
+                            + i
+                            + " is outside 0.."
+                            + (numWs - 1)
+                            + " (this model has num_ws "
+                            + numWs
+                            + ")");
         }
         return i;
     }
@@ -80,17 +113,29 @@ public final class StyleSelection {
             while (j + 1 < indices.length && indices[j + 1] == indices[j] + 1) {
                 j++;
             }
-            sb.append(sb.length() == 0 ? "" : ",").append(indices[i]).append(j > i ? "-" + indices[j] : "");
+            sb.append(sb.length() == 0 ? "" : ",")
+                    .append(indices[i])
+                    .append(j > i ? "-" + indices[j] : "");
             i = j;
         }
         return sb.toString();
     }
 
-    /** Lists every group's indices for this model, for messages: {@code coarse 0-2, middle 3-6, fine 7-9}. */
+    /**
+     * Lists every group's indices for this model, for messages: {@code coarse 0-2, middle 3-6, fine
+     * 7-9}.
+     */
     public static String describeGroups(GeneratorConfig cfg) {
         int[] res = WsLayout.resolutions(cfg);
         return java.util.Arrays.stream(StyleGroup.values())
-                .map(g -> g.key() + " " + format(IntStream.range(0, res.length).filter(i -> g.contains(res[i])).toArray()))
+                .map(
+                        g ->
+                                g.key()
+                                        + " "
+                                        + format(
+                                                IntStream.range(0, res.length)
+                                                        .filter(i -> g.contains(res[i]))
+                                                        .toArray()))
                 .filter(s -> !s.endsWith(" "))
                 .collect(Collectors.joining(", "));
     }

@@ -3,11 +3,12 @@ package sc.fiji.stylegan2.model.explore;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /**
- * Which resolution each of the {@code num_ws} per-layer latents shapes (StyleGAN2 "skip" synthesis network):
- * {@code ws[0]} feeds {@code b4.conv1}, then every block at resolution r reads two ws for {@code conv0} and
- * {@code conv1}; a block's toRGB reads the w after its convs, which is also the next block's {@code conv0}
- * w, so it counts with that conv (it shapes the features at the higher resolution). The last w feeds only
- * the last toRGB, at the output resolution. E.g. 64 px (num_ws 10): 4, 8, 8, 16, 16, 32, 32, 64, 64, 64.
+ * Which resolution each of the {@code num_ws} per-layer latents shapes (StyleGAN2 "skip" synthesis
+ * network): {@code ws[0]} feeds {@code b4.conv1}, then every block at resolution r reads two ws for
+ * {@code conv0} and {@code conv1}; a block's toRGB reads the w after its convs, which is also the
+ * next block's {@code conv0} w, so it counts with that conv (it shapes the features at the higher
+ * resolution). The last w feeds only the last toRGB, at the output resolution. E.g. 64 px (num_ws
+ * 10): 4, 8, 8, 16, 16, 32, 32, 64, 64, 64.
  */
 public final class WsLayout {
 

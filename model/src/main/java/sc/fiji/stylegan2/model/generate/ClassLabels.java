@@ -3,10 +3,11 @@ package sc.fiji.stylegan2.model.generate;
 import java.util.List;
 
 /**
- * The classes of a model: none for an unconditional model, {@code c_dim} classes (indices 0..c_dim-1, with
- * names where the model stores them) for a conditional one. Turns the user's {@code condition} (an index or
- * a name) into a class index and a class index into the one-hot label c the networks take, exactly as the
- * official {@code generate.py --class K} does ({@code c[:, K] = 1}).
+ * The classes of a model: none for an unconditional model, {@code c_dim} classes (indices
+ * 0..c_dim-1, with names where the model stores them) for a conditional one. Turns the user's
+ * {@code condition} (an index or a name) into a class index and a class index into the one-hot
+ * label c the networks take, exactly as the official {@code generate.py --class K} does ({@code
+ * c[:, K] = 1}).
  *
  * @param count the number of classes ({@code c_dim}); 0 when unconditional
  * @param names the class names by index, or an empty list when the model stores none
@@ -22,7 +23,8 @@ public record ClassLabels(int count, List<String> names) {
         }
         names = List.copyOf(names);
         if (!names.isEmpty() && names.size() != count) {
-            throw new IllegalArgumentException(names.size() + " class names for " + count + " classes");
+            throw new IllegalArgumentException(
+                    names.size() + " class names for " + count + " classes");
         }
     }
 
@@ -37,11 +39,12 @@ public record ClassLabels(int count, List<String> names) {
     }
 
     /**
-     * The class a {@code condition} text names: blank for none, a class index, or a class name where the
-     * model stores names.
+     * The class a {@code condition} text names: blank for none, a class index, or a class name
+     * where the model stores names.
      *
      * @return the class index, or null for a blank text
-     * @throws IllegalArgumentException naming {@code condition} when the text names no class of this model
+     * @throws IllegalArgumentException naming {@code condition} when the text names no class of
+     *     this model
      */
     public Integer parse(String condition) {
         if (condition == null || condition.isBlank()) {
@@ -58,13 +61,14 @@ public record ClassLabels(int count, List<String> names) {
         try {
             return requireIndex(Integer.parseInt(text));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(KEY + " '" + text + "' is not a class of this model: give "
-                    + choices());
+            throw new IllegalArgumentException(
+                    KEY + " '" + text + "' is not a class of this model: give " + choices());
         }
     }
 
     /**
-     * Checks the class of a generation: required for a conditional model, refused by an unconditional one.
+     * Checks the class of a generation: required for a conditional model, refused by an
+     * unconditional one.
      *
      * @param classIndex the class, or null for none
      * @return the class index, or null for an unconditional model
@@ -78,8 +82,8 @@ public record ClassLabels(int count, List<String> names) {
             return null;
         }
         if (classIndex == null) {
-            throw new IllegalArgumentException(KEY + ": this model is conditional (" + choices() + "); give "
-                    + KEY + "=K");
+            throw new IllegalArgumentException(
+                    KEY + ": this model is conditional (" + choices() + "); give " + KEY + "=K");
         }
         return requireIndex(classIndex);
     }
@@ -88,16 +92,25 @@ public record ClassLabels(int count, List<String> names) {
      * Checks that a caller without a class (every command but Generate Images, so far) works on an
      * unconditional model.
      *
-     * @throws IllegalArgumentException for a conditional model, naming its classes and what to do instead
+     * @throws IllegalArgumentException for a conditional model, naming its classes and what to do
+     *     instead
      */
     public void requireUnconditional() {
         if (conditional()) {
-            throw new IllegalArgumentException("this model is conditional (" + choices() + "), and only Generate"
-                    + " Images takes a " + KEY + " so far; here give latent files instead of seeds");
+            throw new IllegalArgumentException(
+                    "this model is conditional ("
+                            + choices()
+                            + "), and only Generate"
+                            + " Images takes a "
+                            + KEY
+                            + " so far; here give latent files instead of seeds");
         }
     }
 
-    /** The one-hot labels {@code [n, count]} (C order) of {@code n} images of class {@code classIndex}. */
+    /**
+     * The one-hot labels {@code [n, count]} (C order) of {@code n} images of class {@code
+     * classIndex}.
+     */
     public float[] oneHot(int classIndex, int n) {
         requireIndex(classIndex);
         float[] c = new float[n * count];
@@ -112,7 +125,9 @@ public record ClassLabels(int count, List<String> names) {
         return names.isEmpty() ? Integer.toString(k) : names.get(k);
     }
 
-    /** The classes in words: {@code 4 classes: 0..3} or {@code 2 classes: 0..1 or the names wt, ko}. */
+    /**
+     * The classes in words: {@code 4 classes: 0..3} or {@code 2 classes: 0..1 or the names wt, ko}.
+     */
     public String choices() {
         String s = count + " class" + (count == 1 ? "" : "es") + ": 0.." + (count - 1);
         return names.isEmpty() ? s : s + " or the names " + String.join(", ", names);
@@ -120,13 +135,20 @@ public record ClassLabels(int count, List<String> names) {
 
     private int requireIndex(int k) {
         if (k < 0 || k >= count) {
-            throw new IllegalArgumentException(KEY + " " + k + " is out of range: this model has " + choices());
+            throw new IllegalArgumentException(
+                    KEY + " " + k + " is out of range: this model has " + choices());
         }
         return k;
     }
 
     private static IllegalArgumentException unconditional(String given) {
-        return new IllegalArgumentException(KEY + " '" + given + "' given, but this model is unconditional (it"
-                + " has no classes); leave " + KEY + " empty");
+        return new IllegalArgumentException(
+                KEY
+                        + " '"
+                        + given
+                        + "' given, but this model is unconditional (it"
+                        + " has no classes); leave "
+                        + KEY
+                        + " empty");
     }
 }

@@ -1,14 +1,15 @@
 package sc.fiji.stylegan2.model.generate;
 
 /**
- * The natural logarithm rounded to the nearest double, for reproducing numpy's Gaussians bit for bit.
- * numpy calls the C library's {@code log}, which in glibc is correctly rounded in all but pathological
- * cases; Java's {@code Math.log} and {@code StrictMath.log} may be one ulp off, and one ulp in z changes w
- * in its last bits.
+ * The natural logarithm rounded to the nearest double, for reproducing numpy's Gaussians bit for
+ * bit. numpy calls the C library's {@code log}, which in glibc is correctly rounded in all but
+ * pathological cases; Java's {@code Math.log} and {@code StrictMath.log} may be one ulp off, and
+ * one ulp in z changes w in its last bits.
  *
  * <p>Computed in double-double arithmetic (about 106 bits; Dekker 1971): with x = m·2^k and m in
- * [√½, √2), {@code ln x = k·ln 2 + 2·atanh(s)} where {@code s = (m − 1)/(m + 1)}, |s| ≤ 0.172, summed as
- * {@code 2 Σ s^(2j+1)/(2j+1)} until the terms fall below 2^-110; then the double-double is rounded once.
+ * [√½, √2), {@code ln x = k·ln 2 + 2·atanh(s)} where {@code s = (m − 1)/(m + 1)}, |s| ≤ 0.172,
+ * summed as {@code 2 Σ s^(2j+1)/(2j+1)} until the terms fall below 2^-110; then the double-double
+ * is rounded once.
  */
 final class CorrectlyRoundedLog {
 
@@ -16,7 +17,10 @@ final class CorrectlyRoundedLog {
     private static final double LN2_LO = 2.3190468138462996e-17;
     private static final double SQRT2 = Math.sqrt(2);
 
-    /** 1/(2j+1) for j = 0.. as double-doubles {hi, lo}, so the series multiplies instead of dividing. */
+    /**
+     * 1/(2j+1) for j = 0.. as double-doubles {hi, lo}, so the series multiplies instead of
+     * dividing.
+     */
     private static final double[][] INV_ODD = new double[32][];
 
     static {

@@ -5,13 +5,14 @@ import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
 
 /**
- * What to generate: one image per seed, with truncation (StyleGAN paper, Sec. 3.3: {@code w' = w_avg +
- * psi (w - w_avg)} on the first {@code truncationCutoff} layers, all when null), a noise mode and an output
- * range, and for a conditional model the class of every image ({@code c} one-hot, as the official
- * {@code generate.py --class}). Immutable; build with {@link #builder(long...)}.
+ * What to generate: one image per seed, with truncation (StyleGAN paper, Sec. 3.3: {@code w' =
+ * w_avg + psi (w - w_avg)} on the first {@code truncationCutoff} layers, all when null), a noise
+ * mode and an output range, and for a conditional model the class of every image ({@code c}
+ * one-hot, as the official {@code generate.py --class}). Immutable; build with {@link
+ * #builder(long...)}.
  *
- * @param classIndex the class of a conditional model's images, or null for an unconditional model (checked
- *     against the model by {@link ClassLabels#require} when generating)
+ * @param classIndex the class of a conditional model's images, or null for an unconditional model
+ *     (checked against the model by {@link ClassLabels#require} when generating)
  */
 public record GenerateRequest(
         long[] seeds,
@@ -32,8 +33,12 @@ public record GenerateRequest(
         }
         requireBatchSize(batchSize);
         if (classIndex != null && classIndex < 0) {
-            throw new IllegalArgumentException(ClassLabels.KEY + " " + classIndex + " is not valid: give a class"
-                    + " index 0 or more");
+            throw new IllegalArgumentException(
+                    ClassLabels.KEY
+                            + " "
+                            + classIndex
+                            + " is not valid: give a class"
+                            + " index 0 or more");
         }
         seeds = seeds.clone();
     }
@@ -50,7 +55,8 @@ public record GenerateRequest(
     /** {@code batch_size}: images generated at once, 1 or more. */
     public static int requireBatchSize(int batchSize) {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batch_size " + batchSize + " is not valid: give 1 or more");
+            throw new IllegalArgumentException(
+                    "batch_size " + batchSize + " is not valid: give 1 or more");
         }
         return batchSize;
     }
@@ -66,12 +72,25 @@ public record GenerateRequest(
 
     @Override
     public String toString() {
-        return "GenerateRequest[seeds=" + Arrays.toString(seeds) + ", psi=" + truncationPsi + ", cutoff="
-                + truncationCutoff + ", noise=" + noiseMode + ", range=" + outputRange + ", batch=" + batchSize
-                + (classIndex == null ? "" : ", class=" + classIndex) + "]";
+        return "GenerateRequest[seeds="
+                + Arrays.toString(seeds)
+                + ", psi="
+                + truncationPsi
+                + ", cutoff="
+                + truncationCutoff
+                + ", noise="
+                + noiseMode
+                + ", range="
+                + outputRange
+                + ", batch="
+                + batchSize
+                + (classIndex == null ? "" : ", class=" + classIndex)
+                + "]";
     }
 
-    /** Builder with the official generate script's defaults: psi 1, no cutoff, const noise, batch 8. */
+    /**
+     * Builder with the official generate script's defaults: psi 1, no cutoff, const noise, batch 8.
+     */
     public static final class Builder {
         private final long[] seeds;
         private double truncationPsi = 1.0;
@@ -110,14 +129,22 @@ public record GenerateRequest(
             return this;
         }
 
-        /** The class of a conditional model's images; null (the default) for an unconditional model. */
+        /**
+         * The class of a conditional model's images; null (the default) for an unconditional model.
+         */
         public Builder optClassIndex(Integer classIndex) {
             this.classIndex = classIndex;
             return this;
         }
 
         public GenerateRequest build() {
-            return new GenerateRequest(seeds, truncationPsi, truncationCutoff, noiseMode, outputRange, batchSize,
+            return new GenerateRequest(
+                    seeds,
+                    truncationPsi,
+                    truncationCutoff,
+                    noiseMode,
+                    outputRange,
+                    batchSize,
                     classIndex);
         }
     }

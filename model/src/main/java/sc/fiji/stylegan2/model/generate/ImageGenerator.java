@@ -21,11 +21,11 @@ import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 
 /**
- * Batch generation as the official {@code generate.py}: z from numpy's RandomState(seed), the mapping with
- * truncation, the synthesis with the chosen noise mode. Every batch runs in its own {@link NDScope}, so
- * native memory is released batch by batch and only plain float arrays leave. A batch that runs out of
- * memory is retried at half the size ({@link ShrinkingBatch}, announced once through
- * {@link ProgressListener#notice}); only a single image that does not fit fails.
+ * Batch generation as the official {@code generate.py}: z from numpy's RandomState(seed), the
+ * mapping with truncation, the synthesis with the chosen noise mode. Every batch runs in its own
+ * {@link NDScope}, so native memory is released batch by batch and only plain float arrays leave. A
+ * batch that runs out of memory is retried at half the size ({@link ShrinkingBatch}, announced once
+ * through {@link ProgressListener#notice}); only a single image that does not fit fails.
  */
 public final class ImageGenerator {
 
@@ -44,10 +44,16 @@ public final class ImageGenerator {
      *
      * @param classes the generator's classes ({@code count} = its {@code c_dim})
      */
-    public ImageGenerator(Generator generator, IntensityMapping intensity, NDManager manager, ClassLabels classes) {
+    public ImageGenerator(
+            Generator generator,
+            IntensityMapping intensity,
+            NDManager manager,
+            ClassLabels classes) {
         if (classes.count() != generator.config().cDim()) {
-            throw new IllegalArgumentException(classes.count() + " classes for a generator with c_dim "
-                    + generator.config().cDim());
+            throw new IllegalArgumentException(
+                    classes.count()
+                            + " classes for a generator with c_dim "
+                            + generator.config().cDim());
         }
         this.generator = generator;
         this.intensity = intensity;
@@ -61,31 +67,45 @@ public final class ImageGenerator {
     }
 
     /**
-     * Generates one image per seed (of the request's class for a conditional model); on cancel returns the
-     * images finished so far.
+     * Generates one image per seed (of the request's class for a conditional model); on cancel
+     * returns the images finished so far.
      *
-     * @throws IllegalArgumentException naming {@code condition} when the class is missing for a conditional
-     *     model, given to an unconditional one, or out of range
+     * @throws IllegalArgumentException naming {@code condition} when the class is missing for a
+     *     conditional model, given to an unconditional one, or out of range
      */
     public GeneratedImages generate(GenerateRequest req, ProgressListener progress) {
         long[] seeds = req.seeds();
         float[] ws = mapSeeds(seeds, req.classIndex(), req.truncationPsi(), req.truncationCutoff());
-        List<String> labels = Arrays.stream(seeds).mapToObj(s -> seedLabel(s, req.classIndex()))
-                .collect(Collectors.toList());
-        return synthesize(ws, labels, SynthesisOptions.of(req.noiseMode()), req.outputRange(), req.batchSize(),
+        List<String> labels =
+                Arrays.stream(seeds)
+                        .mapToObj(s -> seedLabel(s, req.classIndex()))
+                        .collect(Collectors.toList());
+        return synthesize(
+                ws,
+                labels,
+                SynthesisOptions.of(req.noiseMode()),
+                req.outputRange(),
+                req.batchSize(),
                 progress);
     }
 
-    /** The label of a seed's image: {@code seed=S}, with {@code class=K} (or its name) when conditional. */
+    /**
+     * The label of a seed's image: {@code seed=S}, with {@code class=K} (or its name) when
+     * conditional.
+     */
     public String seedLabel(long seed, Integer classIndex) {
-        return classIndex == null ? "seed=" + seed : "seed=" + seed + " class=" + classes.label(classIndex);
+        return classIndex == null
+                ? "seed=" + seed
+                : "seed=" + seed + " class=" + classes.label(classIndex);
     }
 
     /**
-     * The per-layer latents of the seeds of an unconditional model: {@code [seeds, num_ws, w_dim]} in C
-     * order, with truncation {@code w_avg + psi (w - w_avg)} on the first {@code cutoff} layers (all when null).
+     * The per-layer latents of the seeds of an unconditional model: {@code [seeds, num_ws, w_dim]}
+     * in C order, with truncation {@code w_avg + psi (w - w_avg)} on the first {@code cutoff}
+     * layers (all when null).
      *
-     * @throws IllegalArgumentException for a conditional model ({@link ClassLabels#requireUnconditional})
+     * @throws IllegalArgumentException for a conditional model ({@link
+     *     ClassLabels#requireUnconditional})
      */
     public float[] mapSeeds(long[] seeds, double psi, Integer cutoff) {
         classes.requireUnconditional();
@@ -93,14 +113,14 @@ public final class ImageGenerator {
     }
 
     /**
-     * The per-layer latents of the seeds, all of class {@code classIndex} (c one-hot, as the official
-     * {@code generate.py --class}) for a conditional model: {@code [seeds, num_ws, w_dim]} in C order, with
-     * truncation {@code w_avg + psi (w - w_avg)} on the first {@code cutoff} layers (all when null), towards
-     * the global {@code w_avg} as the official code.
+     * The per-layer latents of the seeds, all of class {@code classIndex} (c one-hot, as the
+     * official {@code generate.py --class}) for a conditional model: {@code [seeds, num_ws, w_dim]}
+     * in C order, with truncation {@code w_avg + psi (w - w_avg)} on the first {@code cutoff}
+     * layers (all when null), towards the global {@code w_avg} as the official code.
      *
      * @param classIndex the class, or null for an unconditional model
-     * @throws IllegalArgumentException naming {@code condition} when the class is missing for a conditional
-     *     model, given to an unconditional one, or out of range
+     * @throws IllegalArgumentException naming {@code condition} when the class is missing for a
+     *     conditional model, given to an unconditional one, or out of range
      */
     public float[] mapSeeds(long[] seeds, Integer classIndex, double psi, Integer cutoff) {
         Integer k = classes.require(classIndex);
@@ -113,8 +133,12 @@ public final class ImageGenerator {
         JniUtils.setGradMode(false);
         try (NDScope scope = new NDScope()) {
             NDArray zs = manager.create(z, new Shape(seeds.length, cfg.zDim()));
-            NDArray c = k == null ? null
-                    : manager.create(classes.oneHot(k, seeds.length), new Shape(seeds.length, cfg.cDim()));
+            NDArray c =
+                    k == null
+                            ? null
+                            : manager.create(
+                                    classes.oneHot(k, seeds.length),
+                                    new Shape(seeds.length, cfg.cDim()));
             return generator.mapping().forward(zs, c, psi, cutoff).toFloatArray();
         } finally {
             JniUtils.setGradMode(gradMode);
@@ -122,36 +146,57 @@ public final class ImageGenerator {
     }
 
     /**
-     * Synthesises images from per-layer latents {@code ws [count, num_ws, w_dim]} (C order), in batches; on
-     * cancel returns the images finished so far.
+     * Synthesises images from per-layer latents {@code ws [count, num_ws, w_dim]} (C order), in
+     * batches; on cancel returns the images finished so far.
      */
-    public GeneratedImages synthesize(float[] ws, List<String> labels, SynthesisOptions options, OutputRange range,
-            int batchSize, ProgressListener progress) {
+    public GeneratedImages synthesize(
+            float[] ws,
+            List<String> labels,
+            SynthesisOptions options,
+            OutputRange range,
+            int batchSize,
+            ProgressListener progress) {
         return synthesize(ws, labels, (from, to) -> options, range, batchSize, progress);
     }
 
     /**
-     * Synthesises the images of latents (e.g. a projection read from a latent file), in batches. With noise
-     * mode const, the latents' own noise maps replace {@code noise_const} where they have them, so a
-     * projection comes back exactly; random and none ignore them. On cancel returns the images finished so far.
+     * Synthesises the images of latents (e.g. a projection read from a latent file), in batches.
+     * With noise mode const, the latents' own noise maps replace {@code noise_const} where they
+     * have them, so a projection comes back exactly; random and none ignore them. On cancel returns
+     * the images finished so far.
      *
      * @throws IllegalArgumentException when the latents do not fit this generator
      */
-    public GeneratedImages synthesize(Latents latents, List<String> labels, NoiseMode noiseMode, OutputRange range,
-            int batchSize, ProgressListener progress) {
-        return synthesize(latents, labels, SynthesisOptions.of(noiseMode), range, batchSize, progress);
+    public GeneratedImages synthesize(
+            Latents latents,
+            List<String> labels,
+            NoiseMode noiseMode,
+            OutputRange range,
+            int batchSize,
+            ProgressListener progress) {
+        return synthesize(
+                latents, labels, SynthesisOptions.of(noiseMode), range, batchSize, progress);
     }
 
     /**
-     * As {@link #synthesize(Latents, List, NoiseMode, OutputRange, int, ProgressListener)}, with further
-     * synthesis options (e.g. an activation probe); the options' noise mode decides as there.
+     * As {@link #synthesize(Latents, List, NoiseMode, OutputRange, int, ProgressListener)}, with
+     * further synthesis options (e.g. an activation probe); the options' noise mode decides as
+     * there.
      */
-    public GeneratedImages synthesize(Latents latents, List<String> labels, SynthesisOptions options,
-            OutputRange range, int batchSize, ProgressListener progress) {
+    public GeneratedImages synthesize(
+            Latents latents,
+            List<String> labels,
+            SynthesisOptions options,
+            OutputRange range,
+            int batchSize,
+            ProgressListener progress) {
         requireFits(latents, "the input");
         boolean ownNoise = latents.hasNoise() && options.noiseMode() == NoiseMode.CONST;
-        BatchOptions batchOptions = (from, to) -> ownNoise
-                ? options.withNoiseInputs(noiseInputs(latents, from, to)) : options;
+        BatchOptions batchOptions =
+                (from, to) ->
+                        ownNoise
+                                ? options.withNoiseInputs(noiseInputs(latents, from, to))
+                                : options;
         return synthesize(latents.ws(), labels, batchOptions, range, batchSize, progress);
     }
 
@@ -170,7 +215,10 @@ public final class ImageGenerator {
         latents.requireFits(generator.config(), generator.noiseLayers(), what);
     }
 
-    /** The model's {@code noise_const} map {@code [R * R]} of every noise layer, in forward order (a new map). */
+    /**
+     * The model's {@code noise_const} map {@code [R * R]} of every noise layer, in forward order (a
+     * new map).
+     */
     public Map<String, float[]> constNoise() {
         Map<String, NDArray> state = generator.stateDict();
         Map<String, float[]> maps = new LinkedHashMap<>();
@@ -183,11 +231,13 @@ public final class ImageGenerator {
     /** The noise maps of images {@code [from, to)} as synthesis inputs {@code [b, 1, R, R]}. */
     private Map<String, NDArray> noiseInputs(Latents latents, int from, int to) {
         Map<String, NDArray> maps = new LinkedHashMap<>();
-        latents.noise().forEach((layer, values) -> {
-            int r = latents.noiseResolution(layer);
-            float[] part = Arrays.copyOfRange(values, from * r * r, to * r * r);
-            maps.put(layer, manager.create(part, new Shape(to - from, 1, r, r)));
-        });
+        latents.noise()
+                .forEach(
+                        (layer, values) -> {
+                            int r = latents.noiseResolution(layer);
+                            float[] part = Arrays.copyOfRange(values, from * r * r, to * r * r);
+                            maps.put(layer, manager.create(part, new Shape(to - from, 1, r, r)));
+                        });
         return maps;
     }
 
@@ -206,19 +256,27 @@ public final class ImageGenerator {
         }
     }
 
-    /** The synthesis options of the images {@code [from, to)} of a batch (made inside the batch's scope). */
+    /**
+     * The synthesis options of the images {@code [from, to)} of a batch (made inside the batch's
+     * scope).
+     */
     private interface BatchOptions {
         SynthesisOptions of(int from, int to);
     }
 
-    private GeneratedImages synthesize(float[] ws, List<String> labels, BatchOptions options, OutputRange range,
-            int requestedBatchSize, ProgressListener progress) {
+    private GeneratedImages synthesize(
+            float[] ws,
+            List<String> labels,
+            BatchOptions options,
+            OutputRange range,
+            int requestedBatchSize,
+            ProgressListener progress) {
         GeneratorConfig cfg = generator.config();
         int perW = cfg.numWs() * cfg.wDim();
         int count = ws.length / perW;
         if (count * perW != ws.length || labels.size() != count) {
-            throw new IllegalArgumentException("ws must be [" + labels.size() + ", " + cfg.numWs() + ", " + cfg.wDim()
-                    + "]");
+            throw new IllegalArgumentException(
+                    "ws must be [" + labels.size() + ", " + cfg.numWs() + ", " + cfg.wDim() + "]");
         }
         int c = cfg.imgChannels(), res = cfg.resolution();
         int perImage = c * res * res;
@@ -230,11 +288,18 @@ public final class ImageGenerator {
         try {
             while (done < count && !progress.isCanceled()) {
                 int b = Math.min(batchSize.size(), count - done);
-                // The scope closes before a catch runs, so a failed batch has released its native memory.
+                // The scope closes before a catch runs, so a failed batch has released its native
+                // memory.
                 try (NDScope scope = new NDScope()) {
-                    NDArray batch = manager.create(Arrays.copyOfRange(ws, done * perW, (done + b) * perW),
-                            new Shape(b, cfg.numWs(), cfg.wDim()));
-                    float[] values = generator.synthesis().forward(batch, options.of(done, done + b)).toFloatArray();
+                    NDArray batch =
+                            manager.create(
+                                    Arrays.copyOfRange(ws, done * perW, (done + b) * perW),
+                                    new Shape(b, cfg.numWs(), cfg.wDim()));
+                    float[] values =
+                            generator
+                                    .synthesis()
+                                    .forward(batch, options.of(done, done + b))
+                                    .toFloatArray();
                     System.arraycopy(values, 0, out, done * perImage, values.length);
                 } catch (RuntimeException e) {
                     batchSize.failed(b, e); // out of memory: retry these images in smaller batches

@@ -7,8 +7,8 @@ import java.util.Map;
 import sc.fiji.stylegan2.model.latent.Latents;
 
 /**
- * The latents of several images with one label each, as a {@link LatentSource} yields them: {@code seed=3}
- * for a seed's image, {@code <file name>[i]} for image i of a latent file.
+ * The latents of several images with one label each, as a {@link LatentSource} yields them: {@code
+ * seed=3} for a seed's image, {@code <file name>[i]} for image i of a latent file.
  *
  * @param latents the per-layer latents {@code [count, num_ws, w_dim]}, with noise maps when known
  * @param labels one label per image
@@ -18,7 +18,8 @@ public record LabeledLatents(Latents latents, List<String> labels) {
     public LabeledLatents {
         labels = List.copyOf(labels);
         if (labels.size() != latents.count()) {
-            throw new IllegalArgumentException(labels.size() + " labels for " + latents.count() + " images");
+            throw new IllegalArgumentException(
+                    labels.size() + " labels for " + latents.count() + " images");
         }
     }
 
@@ -34,9 +35,9 @@ public record LabeledLatents(Latents latents, List<String> labels) {
     }
 
     /**
-     * The parts as one batch, in order. When any part stores noise maps, every part gets a map in each of the
-     * generator's noise layers (its own, else the model's {@code noise_const}), so that each image keeps in
-     * the batch the noise it has alone with noise mode const.
+     * The parts as one batch, in order. When any part stores noise maps, every part gets a map in
+     * each of the generator's noise layers (its own, else the model's {@code noise_const}), so that
+     * each image keeps in the batch the noise it has alone with noise mode const.
      */
     public static LabeledLatents join(List<LabeledLatents> parts, ImageGenerator generator) {
         boolean anyNoise = parts.stream().anyMatch(p -> p.latents.hasNoise());

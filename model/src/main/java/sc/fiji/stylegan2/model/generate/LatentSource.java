@@ -9,11 +9,11 @@ import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
 
 /**
- * Where a command's per-layer latents ws come from: seeds, mapped as the official {@code generate.py} does
- * (z from numpy's {@code RandomState(seed)}, then the mapping network), or latent files ({@link LatentFile}:
- * a projection's {@code .npz} with its noise maps, or a {@code .csv}). Either way truncation
- * {@code w' = w_avg + psi (w - w_avg)} (StyleGAN paper, Sec. 3.3) is applied, so a file holding a seed's ws
- * gives exactly that seed's ws.
+ * Where a command's per-layer latents ws come from: seeds, mapped as the official {@code
+ * generate.py} does (z from numpy's {@code RandomState(seed)}, then the mapping network), or latent
+ * files ({@link LatentFile}: a projection's {@code .npz} with its noise maps, or a {@code .csv}).
+ * Either way truncation {@code w' = w_avg + psi (w - w_avg)} (StyleGAN paper, Sec. 3.3) is applied,
+ * so a file holding a seed's ws gives exactly that seed's ws.
  */
 public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Files {
 
@@ -21,11 +21,12 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
     String key();
 
     /**
-     * The labelled latents ({@code seed=S}, {@code <file name>[i]}) of an unconditional model, truncated by
-     * {@code psi}.
+     * The labelled latents ({@code seed=S}, {@code <file name>[i]}) of an unconditional model,
+     * truncated by {@code psi}.
      *
-     * @throws IllegalArgumentException naming the key and file when a file cannot be read or does not fit the
-     *     generator, or when seeds are given for a conditional model ({@link ClassLabels#requireUnconditional})
+     * @throws IllegalArgumentException naming the key and file when a file cannot be read or does
+     *     not fit the generator, or when seeds are given for a conditional model ({@link
+     *     ClassLabels#requireUnconditional})
      */
     default LabeledLatents resolve(ImageGenerator generator, double psi) {
         if (this instanceof Seeds) {
@@ -35,12 +36,12 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
     }
 
     /**
-     * The labelled latents, truncated by {@code psi}; seeds are mapped with class {@code classIndex} (required
-     * for a conditional model, null otherwise). A latent file's ws already hold their class, so files take
-     * none.
+     * The labelled latents, truncated by {@code psi}; seeds are mapped with class {@code
+     * classIndex} (required for a conditional model, null otherwise). A latent file's ws already
+     * hold their class, so files take none.
      *
-     * @throws IllegalArgumentException as {@link #resolve(ImageGenerator, double)}, or naming {@code condition}
-     *     when a class is missing, out of range, or given with latent files
+     * @throws IllegalArgumentException as {@link #resolve(ImageGenerator, double)}, or naming
+     *     {@code condition} when a class is missing, out of range, or given with latent files
      */
     LabeledLatents resolve(ImageGenerator generator, double psi, Integer classIndex);
 
@@ -77,9 +78,17 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
         @Override
         public LabeledLatents resolve(ImageGenerator generator, double psi, Integer classIndex) {
             float[] ws = generator.mapSeeds(seeds, classIndex, psi, null);
-            Latents latents = new Latents(seeds.length, generator.config().numWs(), generator.config().wDim(), ws);
-            return new LabeledLatents(latents,
-                    Arrays.stream(seeds).mapToObj(s -> generator.seedLabel(s, classIndex)).toList());
+            Latents latents =
+                    new Latents(
+                            seeds.length,
+                            generator.config().numWs(),
+                            generator.config().wDim(),
+                            ws);
+            return new LabeledLatents(
+                    latents,
+                    Arrays.stream(seeds)
+                            .mapToObj(s -> generator.seedLabel(s, classIndex))
+                            .toList());
         }
     }
 
@@ -96,8 +105,15 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
         @Override
         public LabeledLatents resolve(ImageGenerator generator, double psi, Integer classIndex) {
             if (classIndex != null) {
-                throw new IllegalArgumentException(ClassLabels.KEY + " " + classIndex + " is not used with "
-                        + key + ": a latent file's ws already hold their class; leave " + ClassLabels.KEY + " empty");
+                throw new IllegalArgumentException(
+                        ClassLabels.KEY
+                                + " "
+                                + classIndex
+                                + " is not used with "
+                                + key
+                                + ": a latent file's ws already hold their class; leave "
+                                + ClassLabels.KEY
+                                + " empty");
             }
             List<LabeledLatents> parts = new ArrayList<>();
             for (Path file : files) {
@@ -121,8 +137,10 @@ public sealed interface LatentSource permits LatentSource.Seeds, LatentSource.Fi
             for (int i = 0; i < latents.count(); i++) {
                 labels.add(name + "[" + i + "]");
             }
-            return new LabeledLatents(new Latents(latents.count(), latents.numWs(), latents.wDim(), ws,
-                    latents.noise()), labels);
+            return new LabeledLatents(
+                    new Latents(
+                            latents.count(), latents.numWs(), latents.wDim(), ws, latents.noise()),
+                    labels);
         }
     }
 }

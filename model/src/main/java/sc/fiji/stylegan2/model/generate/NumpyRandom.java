@@ -1,11 +1,11 @@
 package sc.fiji.stylegan2.model.generate;
 
-
 /**
- * numpy's legacy {@code np.random.RandomState(seed)}: the MT19937 generator (Matsumoto and Nishimura 1998)
- * seeded with {@code init_genrand}, doubles with 53 random bits, and the polar Box–Muller Gaussian with its
- * cached second value. The official StyleGAN tools draw z as {@code RandomState(seed).randn(1, z_dim)}, so
- * reproducing this bit for bit makes seed 42 here seed 42 of a published model.
+ * numpy's legacy {@code np.random.RandomState(seed)}: the MT19937 generator (Matsumoto and
+ * Nishimura 1998) seeded with {@code init_genrand}, doubles with 53 random bits, and the polar
+ * Box–Muller Gaussian with its cached second value. The official StyleGAN tools draw z as {@code
+ * RandomState(seed).randn(1, z_dim)}, so reproducing this bit for bit makes seed 42 here seed 42 of
+ * a published model.
  */
 public final class NumpyRandom {
 

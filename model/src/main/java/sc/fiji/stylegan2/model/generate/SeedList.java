@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses seed lists as the official tools write them: ranges {@code 0-7} and comma lists {@code 1,5,9},
- * mixed freely ({@code 0-3,10,20-22}). Seeds are 0 .. 2^32-1, numpy's {@code RandomState} seed range.
+ * Parses seed lists as the official tools write them: ranges {@code 0-7} and comma lists {@code
+ * 1,5,9}, mixed freely ({@code 0-3,10,20-22}). Seeds are 0 .. 2^32-1, numpy's {@code RandomState}
+ * seed range.
  */
 public final class SeedList {
 
@@ -35,11 +36,24 @@ public final class SeedList {
             long last = dash < 0 ? first : number(key, text, p.substring(dash + 1));
             if (last < first) {
                 throw new IllegalArgumentException(
-                        key + " '" + text + "': range " + p + " runs backwards; write it as " + last + "-" + first);
+                        key
+                                + " '"
+                                + text
+                                + "': range "
+                                + p
+                                + " runs backwards; write it as "
+                                + last
+                                + "-"
+                                + first);
             }
             if (seeds.size() + (last - first + 1) > MAX_COUNT) {
                 throw new IllegalArgumentException(
-                        key + " '" + text + "' lists more than " + MAX_COUNT + " seeds; use a shorter range");
+                        key
+                                + " '"
+                                + text
+                                + "' lists more than "
+                                + MAX_COUNT
+                                + " seeds; use a shorter range");
             }
             for (long s = first; s <= last; s++) {
                 seeds.add(s);
@@ -58,7 +72,12 @@ public final class SeedList {
             return v;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
-                    key + " '" + text + "': '" + s.trim() + "' is not a seed; give seeds like 0-7 or 1,5,9");
+                    key
+                            + " '"
+                            + text
+                            + "': '"
+                            + s.trim()
+                            + "' is not a seed; give seeds like 0-7 or 1,5,9");
         }
     }
 }

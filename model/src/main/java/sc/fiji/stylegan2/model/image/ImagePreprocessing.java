@@ -3,51 +3,74 @@ package sc.fiji.stylegan2.model.image;
 import sc.fiji.stylegan2.model.IntensityMapping;
 
 /**
- * How user images become model inputs, the one policy shared by the projector's targets and training
- * images, so that a projected micrograph is seen as the model saw its data:
+ * How user images become model inputs, the one policy shared by the projector's targets and
+ * training images, so that a projected micrograph is seen as the model saw its data:
  *
  * <ol>
  *   <li>centre crop to the largest square (an odd excess drops the extra row/column at the end);
- *   <li>resize to the model resolution: area averaging when shrinking (each output pixel is the mean of the
- *       input area it covers, weighted by overlap), bilinear interpolation between pixel centres when enlarging
- *       ({@code align_corners=False}, clamped at the border), the identity at the same size;
- *   <li>intensity normalisation with the model's {@link IntensityMapping}: {@code x = (y - offset) / scale}
- *       (official 8-bit models: {@code x = y / 127.5 - 1}, minus half a grey level, as their generator output
- *       is mapped back with {@code x * 127.5 + 128}).
+ *   <li>resize to the model resolution: area averaging when shrinking (each output pixel is the
+ *       mean of the input area it covers, weighted by overlap), bilinear interpolation between
+ *       pixel centres when enlarging ({@code align_corners=False}, clamped at the border), the
+ *       identity at the same size;
+ *   <li>intensity normalisation with the model's {@link IntensityMapping}: {@code x = (y - offset)
+ *       / scale} (official 8-bit models: {@code x = y / 127.5 - 1}, minus half a grey level, as
+ *       their generator output is mapped back with {@code x * 127.5 + 128}).
  * </ol>
  *
  * <p>This is the policy of the training data ({@code training.data.SquarePolicy.CENTER_CROP} and
- * {@code training.data.Resize}; the model module cannot depend on training, so a parity test in the training
- * module holds the two to the same numbers).
+ * {@code training.data.Resize}; the model module cannot depend on training, so a parity test in the
+ * training module holds the two to the same numbers).
  *
- * <p>Deviation: the official {@code dataset_tool.py} resizes with PIL's Lanczos filter. Area and bilinear
- * weights are never negative, so microscopy intensities stay inside the data range (no ringing).
+ * <p>Deviation: the official {@code dataset_tool.py} resizes with PIL's Lanczos filter. Area and
+ * bilinear weights are never negative, so microscopy intensities stay inside the data range (no
+ * ringing).
  */
 public final class ImagePreprocessing {
 
     private ImagePreprocessing() {}
 
     /**
-     * Crops, resizes and normalises every image for a model of {@code resolution} px and {@code channels}.
+     * Crops, resizes and normalises every image for a model of {@code resolution} px and {@code
+     * channels}.
      *
      * @param key the parameter key for messages, e.g. {@code target}
-     * @throws IllegalArgumentException naming {@code key}: no images, an empty image, a wrong channel count,
-     *     or values that are not finite numbers
+     * @throws IllegalArgumentException naming {@code key}: no images, an empty image, a wrong
+     *     channel count, or values that are not finite numbers
      */
-    public static PlanarImages toModelInput(PlanarImages images, int resolution, int channels,
-            IntensityMapping intensity, String key) {
+    public static PlanarImages toModelInput(
+            PlanarImages images,
+            int resolution,
+            int channels,
+            IntensityMapping intensity,
+            String key) {
         if (images.count() == 0 || images.width() == 0 || images.height() == 0) {
-            throw new IllegalArgumentException(key + " is empty (" + images.width() + "x" + images.height() + ", "
-                    + images.count() + " image(s)): give an image with pixels");
+            throw new IllegalArgumentException(
+                    key
+                            + " is empty ("
+                            + images.width()
+                            + "x"
+                            + images.height()
+                            + ", "
+                            + images.count()
+                            + " image(s)): give an image with pixels");
         }
         if (images.channels() != channels) {
-            throw new IllegalArgumentException(key + " has " + images.channels() + " channel(s), but the model makes "
-                    + channels + "-channel images: give a " + (channels == 1 ? "grayscale" : channels == 3
-                    ? "RGB or 3-channel" : channels + "-channel") + " image");
+            throw new IllegalArgumentException(
+                    key
+                            + " has "
+                            + images.channels()
+                            + " channel(s), but the model makes "
+                            + channels
+                            + "-channel images: give a "
+                            + (channels == 1
+                                    ? "grayscale"
+                                    : channels == 3 ? "RGB or 3-channel" : channels + "-channel")
+                            + " image");
         }
         for (float v : images.data()) {
             if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException(key + " contains NaN or infinite values; replace them first");
+                throw new IllegalArgumentException(
+                        key + " contains NaN or infinite values; replace them first");
             }
         }
         PlanarImages out = resize(centerCropSquare(images), resolution);
@@ -67,17 +90,25 @@ public final class ImagePreprocessing {
         float[] out = new float[planes * size * size];
         for (int p = 0; p < planes; p++) {
             for (int y = 0; y < size; y++) {
-                System.arraycopy(in.data(), (p * in.height() + y0 + y) * in.width() + x0, out, (p * size + y) * size,
+                System.arraycopy(
+                        in.data(),
+                        (p * in.height() + y0 + y) * in.width() + x0,
+                        out,
+                        (p * size + y) * size,
                         size);
             }
         }
         return new PlanarImages(out, in.count(), in.channels(), size, size, in.labels());
     }
 
-    /** Resizes square images to {@code size x size} (area when shrinking, bilinear when enlarging), separably. */
+    /**
+     * Resizes square images to {@code size x size} (area when shrinking, bilinear when enlarging),
+     * separably.
+     */
     public static PlanarImages resize(PlanarImages in, int size) {
         if (in.width() == size && in.height() == size) {
-            return new PlanarImages(in.data().clone(), in.count(), in.channels(), size, size, in.labels());
+            return new PlanarImages(
+                    in.data().clone(), in.count(), in.channels(), size, size, in.labels());
         }
         Taps rows = Taps.of(in.height(), size);
         Taps cols = Taps.of(in.width(), size);
@@ -96,7 +127,10 @@ public final class ImagePreprocessing {
         return new PlanarImages(out, in.count(), in.channels(), size, size, in.labels());
     }
 
-    /** The 1-D resampling weights from {@code in} to {@code out} samples: output i = Σ_k w[i][k] · input[first[i] + k]. */
+    /**
+     * The 1-D resampling weights from {@code in} to {@code out} samples: output i = Σ_k w[i][k] ·
+     * input[first[i] + k].
+     */
     private record Taps(int[] first, float[][] weights) {
 
         static Taps of(int in, int out) {
@@ -114,13 +148,17 @@ public final class ImagePreprocessing {
                 int last = Math.min(in - 1, (int) Math.ceil(hi) - 1);
                 weights[i] = new float[last - first[i] + 1];
                 for (int j = first[i]; j <= last; j++) {
-                    weights[i][j - first[i]] = (float) ((Math.min(hi, j + 1) - Math.max(lo, j)) / s);
+                    weights[i][j - first[i]] =
+                            (float) ((Math.min(hi, j + 1) - Math.max(lo, j)) / s);
                 }
             }
             return new Taps(first, weights);
         }
 
-        /** Output i sits at input coordinate x = (i + ½)·in/out − ½, clamped to [0, in − 1], between two pixels. */
+        /**
+         * Output i sits at input coordinate x = (i + ½)·in/out − ½, clamped to [0, in − 1], between
+         * two pixels.
+         */
         private static Taps bilinear(int in, int out) {
             int[] first = new int[out];
             float[][] weights = new float[out][];

@@ -3,19 +3,31 @@ package sc.fiji.stylegan2.model.image;
 import java.util.List;
 
 /**
- * Images as one C-order {@code float[]} of shape {@code [count, channels, height, width]} (NCHW), with a
- * label per image (e.g. {@code slice=3}): what hosts hand to the model library (targets, training images)
- * before {@link ImagePreprocessing}.
+ * Images as one C-order {@code float[]} of shape {@code [count, channels, height, width]} (NCHW),
+ * with a label per image (e.g. {@code slice=3}): what hosts hand to the model library (targets,
+ * training images) before {@link ImagePreprocessing}.
  */
-public record PlanarImages(float[] data, int count, int channels, int height, int width, List<String> labels) {
+public record PlanarImages(
+        float[] data, int count, int channels, int height, int width, List<String> labels) {
 
     public PlanarImages {
         if ((long) count * channels * height * width != data.length) {
-            throw new IllegalArgumentException("data length " + data.length + " does not match [" + count + ", "
-                    + channels + ", " + height + ", " + width + "]");
+            throw new IllegalArgumentException(
+                    "data length "
+                            + data.length
+                            + " does not match ["
+                            + count
+                            + ", "
+                            + channels
+                            + ", "
+                            + height
+                            + ", "
+                            + width
+                            + "]");
         }
         if (labels.size() != count) {
-            throw new IllegalArgumentException("need one label per image, got " + labels.size() + " for " + count);
+            throw new IllegalArgumentException(
+                    "need one label per image, got " + labels.size() + " for " + count);
         }
         labels = List.copyOf(labels);
     }

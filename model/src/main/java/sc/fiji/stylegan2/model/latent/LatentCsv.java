@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Latents as a spreadsheet: a header {@code image,layer,w0,…,w{w_dim-1}}, then one row per image and
- * w index (layer 0 … num_ws−1), values written with Java's shortest round-trip float text (so they read
- * back exactly). Noise maps are not written (they are images, not table rows); use the {@code .npz} for an
- * exact regeneration.
+ * Latents as a spreadsheet: a header {@code image,layer,w0,…,w{w_dim-1}}, then one row per image
+ * and w index (layer 0 … num_ws−1), values written with Java's shortest round-trip float text (so
+ * they read back exactly). Noise maps are not written (they are images, not table rows); use the
+ * {@code .npz} for an exact regeneration.
  */
 final class LatentCsv {
 
@@ -46,7 +46,8 @@ final class LatentCsv {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String header = r.readLine();
         if (header == null || !header.startsWith("image,layer,")) {
-            throw new IOException(name + " is not a latent table: the first line must be image,layer,w0,w1,...");
+            throw new IOException(
+                    name + " is not a latent table: the first line must be image,layer,w0,w1,...");
         }
         int wDim = header.split(",").length - 2;
         List<Row> rows = new ArrayList<>();
@@ -58,23 +59,39 @@ final class LatentCsv {
         }
         int count = rows.stream().mapToInt(Row::image).max().orElse(-1) + 1;
         int numWs = rows.stream().mapToInt(Row::layer).max().orElse(-1) + 1;
-        if (count < 1 || (long) count * numWs != rows.size()) { // checked before allocating count x numWs
-            throw new IOException(name + " has " + rows.size() + " rows; expected one per image and layer ("
-                    + count + " x " + numWs + ")");
+        if (count < 1
+                || (long) count * numWs != rows.size()) { // checked before allocating count x numWs
+            throw new IOException(
+                    name
+                            + " has "
+                            + rows.size()
+                            + " rows; expected one per image and layer ("
+                            + count
+                            + " x "
+                            + numWs
+                            + ")");
         }
         float[] ws = new float[count * numWs * wDim];
         boolean[] seen = new boolean[count * numWs];
         for (Row row : rows) {
             int at = row.image * numWs + row.layer;
             if (seen[at]) {
-                throw new IOException(name + " has image " + row.image + ", layer " + row.layer + " twice");
+                throw new IOException(
+                        name + " has image " + row.image + ", layer " + row.layer + " twice");
             }
             seen[at] = true;
             System.arraycopy(row.values, 0, ws, at * wDim, wDim);
         }
         if (count < 1 || rows.size() != count * numWs) {
-            throw new IOException(name + " has " + rows.size() + " rows; expected one per image and layer ("
-                    + count + " x " + numWs + ")");
+            throw new IOException(
+                    name
+                            + " has "
+                            + rows.size()
+                            + " rows; expected one per image and layer ("
+                            + count
+                            + " x "
+                            + numWs
+                            + ")");
         }
         return new Latents(count, numWs, wDim, ws);
     }
@@ -84,14 +101,19 @@ final class LatentCsv {
         static Row parse(String line, int wDim, String where) throws IOException {
             String[] f = line.split(",");
             if (f.length != wDim + 2) {
-                throw new IOException(where + " has " + (f.length - 2) + " values, expected " + wDim);
+                throw new IOException(
+                        where + " has " + (f.length - 2) + " values, expected " + wDim);
             }
             try {
                 float[] values = new float[wDim];
                 for (int c = 0; c < wDim; c++) {
                     values[c] = Float.parseFloat(f[c + 2].trim());
                 }
-                Row row = new Row(Integer.parseInt(f[0].trim()), Integer.parseInt(f[1].trim()), values);
+                Row row =
+                        new Row(
+                                Integer.parseInt(f[0].trim()),
+                                Integer.parseInt(f[1].trim()),
+                                values);
                 if (row.image < 0 || row.layer < 0) {
                     throw new IOException(where + ": image and layer must be >= 0");
                 }

@@ -8,10 +8,11 @@ import java.util.Map;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /**
- * Per-layer latents of {@code count} images, {@code ws [count, num_ws, w_dim]} in C order (the W+ form;
- * a latent of W has equal rows), optionally with the per-layer noise maps {@code noise[layer] [count, R, R]}
- * that replace {@code noise_const} (StyleGAN2 Sec. 5: the projector optimises both, so both are needed to
- * regenerate a projection exactly). Layer names are official ({@code synthesis.b8.conv0}). Immutable.
+ * Per-layer latents of {@code count} images, {@code ws [count, num_ws, w_dim]} in C order (the W+
+ * form; a latent of W has equal rows), optionally with the per-layer noise maps {@code noise[layer]
+ * [count, R, R]} that replace {@code noise_const} (StyleGAN2 Sec. 5: the projector optimises both,
+ * so both are needed to regenerate a projection exactly). Layer names are official ({@code
+ * synthesis.b8.conv0}). Immutable.
  */
 public record Latents(int count, int numWs, int wDim, float[] ws, Map<String, float[]> noise) {
 
@@ -20,15 +21,24 @@ public record Latents(int count, int numWs, int wDim, float[] ws, Map<String, fl
             throw new IllegalArgumentException("latents need count, num_ws and w_dim >= 1");
         }
         if (ws.length != (long) count * numWs * wDim) {
-            throw new IllegalArgumentException("ws has " + ws.length + " values, expected [" + count + ", " + numWs
-                    + ", " + wDim + "]");
+            throw new IllegalArgumentException(
+                    "ws has "
+                            + ws.length
+                            + " values, expected ["
+                            + count
+                            + ", "
+                            + numWs
+                            + ", "
+                            + wDim
+                            + "]");
         }
         Map<String, float[]> copy = new LinkedHashMap<>();
         if (noise != null) {
-            noise.forEach((layer, values) -> {
-                noiseResolution(layer, values.length, count);
-                copy.put(layer, values);
-            });
+            noise.forEach(
+                    (layer, values) -> {
+                        noiseResolution(layer, values.length, count);
+                        copy.put(layer, values);
+                    });
         }
         noise = Collections.unmodifiableMap(copy);
     }
@@ -52,8 +62,14 @@ public record Latents(int count, int numWs, int wDim, float[] ws, Map<String, fl
         int perImage = length / count;
         int r = (int) Math.round(Math.sqrt(perImage));
         if (perImage * count != length || r * r != perImage) {
-            throw new IllegalArgumentException("noise map " + layer + " has " + length + " values, not " + count
-                    + " square maps");
+            throw new IllegalArgumentException(
+                    "noise map "
+                            + layer
+                            + " has "
+                            + length
+                            + " values, not "
+                            + count
+                            + " square maps");
         }
         return r;
     }
@@ -65,14 +81,18 @@ public record Latents(int count, int numWs, int wDim, float[] ws, Map<String, fl
         }
         int per = numWs * wDim;
         Map<String, float[]> n = new LinkedHashMap<>();
-        noise.forEach((layer, v) -> {
-            int size = v.length / count;
-            n.put(layer, Arrays.copyOfRange(v, from * size, to * size));
-        });
+        noise.forEach(
+                (layer, v) -> {
+                    int size = v.length / count;
+                    n.put(layer, Arrays.copyOfRange(v, from * size, to * size));
+                });
         return new Latents(to - from, numWs, wDim, Arrays.copyOfRange(ws, from * per, to * per), n);
     }
 
-    /** The images of several latents in order; noise maps are kept only when every part has the same layers. */
+    /**
+     * The images of several latents in order; noise maps are kept only when every part has the same
+     * layers.
+     */
     public static Latents concat(List<Latents> parts) {
         Latents first = parts.get(0);
         int count = parts.stream().mapToInt(Latents::count).sum();
@@ -90,7 +110,8 @@ public record Latents(int count, int numWs, int wDim, float[] ws, Map<String, fl
         Map<String, float[]> noise = new LinkedHashMap<>();
         if (sameNoise) {
             for (String layer : first.noise.keySet()) {
-                float[] all = new float[parts.stream().mapToInt(p -> p.noise.get(layer).length).sum()];
+                float[] all =
+                        new float[parts.stream().mapToInt(p -> p.noise.get(layer).length).sum()];
                 int off = 0;
                 for (Latents p : parts) {
                     float[] v = p.noise.get(layer);
@@ -104,47 +125,68 @@ public record Latents(int count, int numWs, int wDim, float[] ws, Map<String, fl
     }
 
     /**
-     * These latents with a noise map in each of the given layers: their own where they have one, else the
-     * given map {@code [R, R]} for every image. Latents with and without stored maps can then share one batch:
-     * given the model's {@code noise_const}, an image without maps gets what noise mode const gives it anyway.
-     * Layers of these latents that are not given stay as they are.
+     * These latents with a noise map in each of the given layers: their own where they have one,
+     * else the given map {@code [R, R]} for every image. Latents with and without stored maps can
+     * then share one batch: given the model's {@code noise_const}, an image without maps gets what
+     * noise mode const gives it anyway. Layers of these latents that are not given stay as they
+     * are.
      */
     public Latents withNoiseDefaults(Map<String, float[]> maps) {
         Map<String, float[]> all = new LinkedHashMap<>();
-        maps.forEach((layer, map) -> {
-            float[] own = noise.get(layer);
-            if (own == null) {
-                own = new float[count * map.length];
-                for (int i = 0; i < count; i++) {
-                    System.arraycopy(map, 0, own, i * map.length, map.length);
-                }
-            }
-            all.put(layer, own);
-        });
+        maps.forEach(
+                (layer, map) -> {
+                    float[] own = noise.get(layer);
+                    if (own == null) {
+                        own = new float[count * map.length];
+                        for (int i = 0; i < count; i++) {
+                            System.arraycopy(map, 0, own, i * map.length, map.length);
+                        }
+                    }
+                    all.put(layer, own);
+                });
         noise.forEach(all::putIfAbsent);
         return new Latents(count, numWs, wDim, ws, all);
     }
 
     /**
-     * Checks that these latents fit a generator: {@code num_ws} and {@code w_dim}, and every noise map names a
-     * synthesis layer of the right resolution.
+     * Checks that these latents fit a generator: {@code num_ws} and {@code w_dim}, and every noise
+     * map names a synthesis layer of the right resolution.
      *
-     * @param what the latents for messages: the parameter key and file, e.g. {@code latent_file cell_w.npz}
+     * @param what the latents for messages: the parameter key and file, e.g. {@code latent_file
+     *     cell_w.npz}
      * @param layerResolutions the generator's noise layers and their resolutions
      * @throws IllegalArgumentException naming {@code what}, both shapes and what to do
      */
-    public void requireFits(GeneratorConfig cfg, Map<String, Integer> layerResolutions, String what) {
+    public void requireFits(
+            GeneratorConfig cfg, Map<String, Integer> layerResolutions, String what) {
         if (numWs != cfg.numWs() || wDim != cfg.wDim()) {
-            throw new IllegalArgumentException(what + " holds latents [N, num_ws, w_dim] = [" + count + ", " + numWs
-                    + ", " + wDim + "], but this model needs [N, " + cfg.numWs() + ", " + cfg.wDim() + "]: latents fit"
-                    + " only the model they were made with; use that model, or project the image again with this one");
+            throw new IllegalArgumentException(
+                    what
+                            + " holds latents [N, num_ws, w_dim] = ["
+                            + count
+                            + ", "
+                            + numWs
+                            + ", "
+                            + wDim
+                            + "], but this model needs [N, "
+                            + cfg.numWs()
+                            + ", "
+                            + cfg.wDim()
+                            + "]: latents fit"
+                            + " only the model they were made with; use that model, or project the image again with this one");
         }
         for (String layer : noise.keySet()) {
             Integer r = layerResolutions.get(layer);
             if (r == null || r != noiseResolution(layer)) {
-                throw new IllegalArgumentException(what + ": noise map " + layer + " (" + noiseResolution(layer)
-                        + " px) does not fit this model" + (r == null ? " (no such layer)" : " (" + r + " px)")
-                        + "; use the model the latents were made with");
+                throw new IllegalArgumentException(
+                        what
+                                + ": noise map "
+                                + layer
+                                + " ("
+                                + noiseResolution(layer)
+                                + " px) does not fit this model"
+                                + (r == null ? " (no such layer)" : " (" + r + " px)")
+                                + "; use the model the latents were made with");
             }
         }
     }

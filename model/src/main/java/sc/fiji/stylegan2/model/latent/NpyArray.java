@@ -9,11 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One float32 array in NumPy's {@code .npy} format (NEP 1, "A simple file format for NumPy arrays"): the
- * magic {@code \x93NUMPY}, version 1.0, a little-endian uint16 header length, and an ASCII header that is a
- * Python dict literal, e.g. {@code {'descr': '<f4', 'fortran_order': False, 'shape': (1, 18, 512), }},
- * padded with spaces and a final newline so that the data starts at a multiple of 64 bytes; then the values
- * in C order. Reading also accepts versions 2.0/3.0 and float64 ({@code <f8}, converted to float32).
+ * One float32 array in NumPy's {@code .npy} format (NEP 1, "A simple file format for NumPy
+ * arrays"): the magic {@code \x93NUMPY}, version 1.0, a little-endian uint16 header length, and an
+ * ASCII header that is a Python dict literal, e.g. {@code {'descr': '<f4', 'fortran_order': False,
+ * 'shape': (1, 18, 512), }}, padded with spaces and a final newline so that the data starts at a
+ * multiple of 64 bytes; then the values in C order. Reading also accepts versions 2.0/3.0 and
+ * float64 ({@code <f8}, converted to float32).
  *
  * @param shape the array's shape ({@code []} for a scalar)
  * @param data the values, C order
@@ -32,8 +33,12 @@ public record NpyArray(long[] shape, float[] data) {
             n *= d;
         }
         if (n != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " does not hold " + data.length
-                    + " values");
+            throw new IllegalArgumentException(
+                    "shape "
+                            + Arrays.toString(shape)
+                            + " does not hold "
+                            + data.length
+                            + " values");
         }
         shape = shape.clone();
     }
@@ -43,7 +48,9 @@ public record NpyArray(long[] shape, float[] data) {
         return shape.clone();
     }
 
-    /** The header dict as NumPy writes it: {@code 'shape': (5,)} for one axis, {@code ()} for none. */
+    /**
+     * The header dict as NumPy writes it: {@code 'shape': (5,)} for one axis, {@code ()} for none.
+     */
     static String headerDict(long[] shape) {
         StringBuilder s = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (");
         for (int i = 0; i < shape.length; i++) {
@@ -58,8 +65,9 @@ public record NpyArray(long[] shape, float[] data) {
         int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1; // + 1 for the final '\n'
         int padding = (ALIGN - unpadded % ALIGN) % ALIGN;
         String header = dict + " ".repeat(padding) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 4 * data.length)
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b =
+                ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 4 * data.length)
+                        .order(ByteOrder.LITTLE_ENDIAN);
         b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.US_ASCII));
         b.asFloatBuffer().put(data);
@@ -79,34 +87,58 @@ public record NpyArray(long[] shape, float[] data) {
         }
         int major = bytes[6];
         b.position(8);
-        long headerLength = major == 1 ? Short.toUnsignedInt(b.getShort()) : Integer.toUnsignedLong(b.getInt());
+        long headerLength =
+                major == 1 ? Short.toUnsignedInt(b.getShort()) : Integer.toUnsignedLong(b.getInt());
         if (major < 1 || major > 3 || b.position() + headerLength > bytes.length) {
-            throw new IOException(what + ": unsupported or damaged .npy header (version " + major + ")");
+            throw new IOException(
+                    what + ": unsupported or damaged .npy header (version " + major + ")");
         }
-        String header = new String(bytes, b.position(), (int) headerLength,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String header =
+                new String(
+                        bytes,
+                        b.position(),
+                        (int) headerLength,
+                        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         b.position(b.position() + (int) headerLength);
         String descr = group(DESCR, header, what);
         long[] shape = parseShape(group(SHAPE, header, what), what);
         if (shape.length > 1 && group(FORTRAN, header, what).equals("True")) {
-            throw new IOException(what + ": Fortran-order arrays are not supported; save with C order");
+            throw new IOException(
+                    what + ": Fortran-order arrays are not supported; save with C order");
         }
         long n = 1;
         for (long d : shape) {
             if (d < 0) {
-                throw new IOException(what + ": damaged .npy header (negative size in shape " + Arrays.toString(shape)
-                        + ")");
+                throw new IOException(
+                        what
+                                + ": damaged .npy header (negative size in shape "
+                                + Arrays.toString(shape)
+                                + ")");
             }
-            n = d == 0 || n == 0 ? 0 : n > Integer.MAX_VALUE / d ? Long.MAX_VALUE : n * d; // no overflow
+            n =
+                    d == 0 || n == 0
+                            ? 0
+                            : n > Integer.MAX_VALUE / d ? Long.MAX_VALUE : n * d; // no overflow
         }
-        int itemSize = switch (descr) {
-            case "<f4" -> 4;
-            case "<f8" -> 8;
-            default -> throw new IOException(what + " has dtype '" + descr + "'; expected float32 ('<f4') or float64");
-        };
+        int itemSize =
+                switch (descr) {
+                    case "<f4" -> 4;
+                    case "<f8" -> 8;
+                    default ->
+                            throw new IOException(
+                                    what
+                                            + " has dtype '"
+                                            + descr
+                                            + "'; expected float32 ('<f4') or float64");
+                };
         if (n > Integer.MAX_VALUE || b.remaining() < n * itemSize) {
-            throw new IOException(what + " is truncated: shape " + Arrays.toString(shape) + " needs more than the "
-                    + b.remaining() + " bytes of data it has");
+            throw new IOException(
+                    what
+                            + " is truncated: shape "
+                            + Arrays.toString(shape)
+                            + " needs more than the "
+                            + b.remaining()
+                            + " bytes of data it has");
         }
         float[] data = new float[(int) n];
         for (int i = 0; i < n; i++) {
@@ -118,17 +150,29 @@ public record NpyArray(long[] shape, float[] data) {
     private static String group(Pattern p, String header, String what) throws IOException {
         Matcher m = p.matcher(header);
         if (!m.find()) {
-            throw new IOException(what + ": the .npy header lacks " + p.pattern().split("'")[1] + ": " + header.trim());
+            throw new IOException(
+                    what
+                            + ": the .npy header lacks "
+                            + p.pattern().split("'")[1]
+                            + ": "
+                            + header.trim());
         }
         return m.group(1);
     }
 
     private static long[] parseShape(String text, String what) throws IOException {
         try {
-            return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .mapToLong(Long::parseLong).toArray();
+            return Arrays.stream(text.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .mapToLong(Long::parseLong)
+                    .toArray();
         } catch (NumberFormatException e) {
-            throw new IOException(what + ": damaged .npy header (shape (" + text + ") is not a list of whole numbers)");
+            throw new IOException(
+                    what
+                            + ": damaged .npy header (shape ("
+                            + text
+                            + ") is not a list of whole numbers)");
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects named intermediate tensors during one forward pass (e.g. the output of
- * {@code synthesis.b64.conv1}), for the activation viewer. Layers offer their output under their official
+ * Collects named intermediate tensors during one forward pass (e.g. the output of {@code
+ * synthesis.b64.conv1}), for the activation viewer. Layers offer their output under their official
  * name; the probe copies out only the ones asked for, as plain arrays, so no native memory escapes.
  */
 public final class ActivationProbe {

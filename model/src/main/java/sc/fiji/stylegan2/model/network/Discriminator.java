@@ -8,16 +8,17 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import sc.fiji.stylegan2.model.torch.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.torch.MemoryFormat;
 
 /**
  * The StyleGAN2 discriminator, "resnet" architecture (StyleGAN2 Sec. 4.1, Fig. 7c): residual blocks
- * b{res} … b8 halve the resolution, and the epilogue b4 gives one logit per image. Official
- * {@code Discriminator}.
+ * b{res} … b8 halve the resolution, and the epilogue b4 gives one logit per image. Official {@code
+ * Discriminator}.
  *
- * <p>Conditional ({@code c_dim > 0}): a label {@code mapping} (z_dim 0, no {@code w_avg}) maps the one-hot
- * class c to {@code cmap}, and the epilogue projects its features on it (see {@link DiscriminatorEpilogue}).
+ * <p>Conditional ({@code c_dim > 0}): a label {@code mapping} (z_dim 0, no {@code w_avg}) maps the
+ * one-hot class c to {@code cmap}, and the epilogue projects its features on it (see {@link
+ * DiscriminatorEpilogue}).
  */
 public final class Discriminator extends Module {
 
@@ -31,34 +32,53 @@ public final class Discriminator extends Module {
         float[] taps = SynthesisNetwork.RESAMPLE_FILTER;
         for (int res = cfg.resolution(); res > 4; res /= 2) {
             int in = res < cfg.resolution() ? cfg.channels(res) : 0;
-            blocks.add(child("b" + res, new DiscriminatorBlock(manager, in, cfg.channels(res), cfg.channels(res / 2),
-                    cfg.imgChannels(), taps, cfg.convClamp())));
+            blocks.add(
+                    child(
+                            "b" + res,
+                            new DiscriminatorBlock(
+                                    manager,
+                                    in,
+                                    cfg.channels(res),
+                                    cfg.channels(res / 2),
+                                    cfg.imgChannels(),
+                                    taps,
+                                    cfg.convClamp())));
         }
         // Registered between the blocks and the epilogue, as the official constructor does.
-        this.mapping = cfg.conditional() ? child("mapping", MappingNetwork.labelMapping(manager, cfg)) : null;
-        this.epilogue = child("b4", new DiscriminatorEpilogue(manager, cfg.channels(4), 4, cfg, taps));
+        this.mapping =
+                cfg.conditional()
+                        ? child("mapping", MappingNetwork.labelMapping(manager, cfg))
+                        : null;
+        this.epilogue =
+                child("b4", new DiscriminatorEpilogue(manager, cfg.channels(4), 4, cfg, taps));
     }
 
     public DiscriminatorConfig config() {
         return config;
     }
 
-    /** Images {@code [N, C, res, res]} in [-1, 1] → logits {@code [N, 1]} (an unconditional discriminator). */
+    /**
+     * Images {@code [N, C, res, res]} in [-1, 1] → logits {@code [N, 1]} (an unconditional
+     * discriminator).
+     */
     public NDArray forward(NDArray img) {
         return forward(img, false);
     }
 
-    /** As {@link #forward(NDArray)}, computed in channels-last layout if asked ({@link MemoryFormat}). */
+    /**
+     * As {@link #forward(NDArray)}, computed in channels-last layout if asked ({@link
+     * MemoryFormat}).
+     */
     public NDArray forward(NDArray img, boolean channelsLast) {
         return forward(img, null, channelsLast);
     }
 
     /**
-     * Images {@code [N, C, res, res]} in [-1, 1] and their one-hot class labels c {@code [N, c_dim]} (null
-     * when unconditional) → logits {@code [N, 1]}.
+     * Images {@code [N, C, res, res]} in [-1, 1] and their one-hot class labels c {@code [N,
+     * c_dim]} (null when unconditional) → logits {@code [N, 1]}.
      *
-     * @throws IllegalArgumentException when c is missing for a conditional discriminator or given to an
-     *     unconditional one
+     * @throws IllegalArgumentException when c is missing for a conditional discriminator or given
+     *     to an unconditional one
      */
     public NDArray forward(NDArray img, NDArray c, boolean channelsLast) {
         NDArray cmap = cmap(c);
@@ -71,45 +91,62 @@ public final class Discriminator extends Module {
     private NDArray cmap(NDArray c) {
         if (mapping == null) {
             if (c != null) {
-                throw new IllegalArgumentException("this discriminator is unconditional: it takes no class label");
+                throw new IllegalArgumentException(
+                        "this discriminator is unconditional: it takes no class label");
             }
             return null;
         }
         if (c == null) {
-            throw new IllegalArgumentException("this discriminator is conditional (c_dim " + config.cDim()
-                    + "): give a class label");
+            throw new IllegalArgumentException(
+                    "this discriminator is conditional (c_dim "
+                            + config.cDim()
+                            + "): give a class label");
         }
         return mapping.mapLabels(c);
     }
 
     /**
-     * The logits of two batches of equal shape, {@code D(a)} and {@code D(b)}, exactly as two calls of
-     * {@link #forward} give them, from one pass over a batch of 2N (fewer, larger operations; the training
-     * loss's Dmain scores its fakes and reals together). The minibatch-stddev groups must not mix the two: the
-     * layer puts sample i in group {@code i mod (N / g)}, so each input is laid out as {@code [g, N/g, ...]}
-     * and the two are interleaved on the second axis: a's groups become the first N/g, b's the last.
+     * The logits of two batches of equal shape, {@code D(a)} and {@code D(b)}, exactly as two calls
+     * of {@link #forward} give them, from one pass over a batch of 2N (fewer, larger operations;
+     * the training loss's Dmain scores its fakes and reals together). The minibatch-stddev groups
+     * must not mix the two: the layer puts sample i in group {@code i mod (N / g)}, so each input
+     * is laid out as {@code [g, N/g, ...]} and the two are interleaved on the second axis: a's
+     * groups become the first N/g, b's the last.
      *
-     * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are the same
+     * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are
+     *     the same
      * @return D(a) and D(b), each {@code [N, 1]}
-     * @throws IllegalArgumentException for a conditional discriminator (training one is not supported yet)
+     * @throws IllegalArgumentException for a conditional discriminator (training one is not
+     *     supported yet)
      */
     public LogitPair forwardPair(NDArray a, NDArray b, boolean channelsLast) {
         NDArray cmap = cmap(null); // fails early for a conditional discriminator
         Shape shape = a.getShape();
         if (!shape.equals(b.getShape())) {
-            throw new IllegalArgumentException("forwardPair needs batches of equal shape: " + shape + " and "
-                    + b.getShape());
+            throw new IllegalArgumentException(
+                    "forwardPair needs batches of equal shape: " + shape + " and " + b.getShape());
         }
         long n = shape.get(0);
         long g = epilogue.mbstdGroupSize(n);
-        MinibatchStdLayer.requireWholeGroups(n, g); // before the reshape below, with the layer's message
+        MinibatchStdLayer.requireWholeGroups(
+                n, g); // before the reshape below, with the layer's message
         long[] grouped = {g, n / g, shape.get(1), shape.get(2), shape.get(3)};
-        NDArray joint = NDArrays.stack(new NDList(a.reshape(grouped), b.reshape(grouped)), 1)
-                .reshape(2 * n, shape.get(1), shape.get(2), shape.get(3)); // [g, 2, N/g, C, H, W] flattened
+        NDArray joint =
+                NDArrays.stack(new NDList(a.reshape(grouped), b.reshape(grouped)), 1)
+                        .reshape(
+                                2 * n,
+                                shape.get(1),
+                                shape.get(2),
+                                shape.get(3)); // [g, 2, N/g, C, H, W] flattened
         List<NDArray> features = blockOutputs(joint, channelsLast);
-        NDArray logits = epilogue.forward(features.isEmpty() ? joint : features.get(features.size() - 1), cmap, g)
-                .reshape(g, 2, n / g);
-        return new LogitPair(logits.get(new NDIndex(":, 0, :")).reshape(n, 1),
+        NDArray logits =
+                epilogue.forward(
+                                features.isEmpty() ? joint : features.get(features.size() - 1),
+                                cmap,
+                                g)
+                        .reshape(g, 2, n / g);
+        return new LogitPair(
+                logits.get(new NDIndex(":, 0, :")).reshape(n, 1),
                 logits.get(new NDIndex(":, 1, :")).reshape(n, 1));
     }
 
@@ -122,10 +159,10 @@ public final class Discriminator extends Module {
     public record LogitPair(NDArray a, NDArray b) {}
 
     /**
-     * The outputs of the residual blocks b{res} … b8, in order: {@code [N, channels(res/2), res/2, res/2]} …
-     * {@code [N, channels(4), 4, 4]}. Multi-scale image features with no interaction between images (the
-     * minibatch-stddev layer sits in the epilogue, after them); the projector's built-in distance compares
-     * them.
+     * The outputs of the residual blocks b{res} … b8, in order: {@code [N, channels(res/2), res/2,
+     * res/2]} … {@code [N, channels(4), 4, 4]}. Multi-scale image features with no interaction
+     * between images (the minibatch-stddev layer sits in the epilogue, after them); the projector's
+     * built-in distance compares them.
      */
     public List<NDArray> blockOutputs(NDArray img) {
         return blockOutputs(img, false);

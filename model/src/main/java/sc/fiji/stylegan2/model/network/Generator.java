@@ -34,15 +34,20 @@ public final class Generator extends Module {
     }
 
     /** z {@code [N, z_dim]} → image {@code [N, C, res, res]} (an unconditional generator). */
-    public NDArray forward(NDArray z, double truncationPsi, Integer truncationCutoff, SynthesisOptions opt) {
+    public NDArray forward(
+            NDArray z, double truncationPsi, Integer truncationCutoff, SynthesisOptions opt) {
         return synthesis.forward(mapping.forward(z, truncationPsi, truncationCutoff), opt);
     }
 
     /**
-     * z {@code [N, z_dim]} and the one-hot class label c {@code [N, c_dim]} (null when unconditional) → image
-     * {@code [N, C, res, res]}.
+     * z {@code [N, z_dim]} and the one-hot class label c {@code [N, c_dim]} (null when
+     * unconditional) → image {@code [N, C, res, res]}.
      */
-    public NDArray forward(NDArray z, NDArray c, double truncationPsi, Integer truncationCutoff,
+    public NDArray forward(
+            NDArray z,
+            NDArray c,
+            double truncationPsi,
+            Integer truncationCutoff,
             SynthesisOptions opt) {
         return synthesis.forward(mapping.forward(z, c, truncationPsi, truncationCutoff), opt);
     }
@@ -61,9 +66,9 @@ public final class Generator extends Module {
     }
 
     /**
-     * The synthesis layers that take a per-pixel noise input, with the side of their noise map, in forward
-     * order ({@code synthesis.b4.conv1 → 4}, {@code synthesis.b8.conv0 → 8}, …): the keys of
-     * {@link SynthesisOptions#withNoiseInputs}.
+     * The synthesis layers that take a per-pixel noise input, with the side of their noise map, in
+     * forward order ({@code synthesis.b4.conv1 → 4}, {@code synthesis.b8.conv0 → 8}, …): the keys
+     * of {@link SynthesisOptions#withNoiseInputs}.
      */
     public Map<String, Integer> noiseLayers() {
         Map<String, Integer> out = new LinkedHashMap<>();

@@ -2,8 +2,8 @@ package sc.fiji.stylegan2.model.network;
 
 /**
  * The hyper-parameters of a StyleGAN2 generator (official {@code Generator} kwargs, StyleGAN2 paper
- * config F with architecture {@code skip}). Channels per resolution follow the official rule
- * {@code min(channelBase / res, channelMax)}. Immutable; build with {@link #builder()}.
+ * config F with architecture {@code skip}). Channels per resolution follow the official rule {@code
+ * min(channelBase / res, channelMax)}. Immutable; build with {@link #builder()}.
  *
  * @param zDim latent z size
  * @param wDim intermediate latent w size
@@ -15,7 +15,8 @@ package sc.fiji.stylegan2.model.network;
  * @param convClamp clamp of conv outputs (official 256 for mixed precision), or null for none
  * @param mappingLrMultiplier learning-rate multiplier of the mapping network (0.01)
  * @param wAvgBeta decay of the tracked {@code w_avg} (0.995)
- * @param cDim size of the class label c (one-hot), 0 for an unconditional model (official {@code c_dim})
+ * @param cDim size of the class label c (one-hot), 0 for an unconditional model (official {@code
+ *     c_dim})
  * @param embedFeatures size of the label embedding concatenated after the normalised z (official
  *     {@code embed_features}, by default {@code w_dim}); 0 when {@code cDim} is 0
  */
@@ -38,7 +39,8 @@ public record GeneratorConfig(
             throw new IllegalArgumentException("c_dim must be >= 0, got " + cDim);
         }
         if (cDim == 0 && embedFeatures != 0) {
-            throw new IllegalArgumentException("an unconditional model (c_dim 0) has no label embedding");
+            throw new IllegalArgumentException(
+                    "an unconditional model (c_dim 0) has no label embedding");
         }
         if (cDim > 0) {
             requirePositive("embed_features", embedFeatures);
@@ -54,11 +56,17 @@ public record GeneratorConfig(
                     "resolution must be a power of two from 4 to 1024, got " + resolution);
         }
         if (channelBase / resolution < 1) {
-            throw new IllegalArgumentException("channel_base " + channelBase + " gives no channels at "
-                    + resolution + " px; use at least " + resolution);
+            throw new IllegalArgumentException(
+                    "channel_base "
+                            + channelBase
+                            + " gives no channels at "
+                            + resolution
+                            + " px; use at least "
+                            + resolution);
         }
         if (convClamp != null && !(convClamp > 0)) {
-            throw new IllegalArgumentException("conv_clamp must be positive or absent, got " + convClamp);
+            throw new IllegalArgumentException(
+                    "conv_clamp must be positive or absent, got " + convClamp);
         }
     }
 
@@ -93,8 +101,8 @@ public record GeneratorConfig(
     }
 
     /**
-     * Number of w vectors the synthesis network consumes: one per conv layer plus the last toRGB (b4 has one
-     * conv, every later block two), i.e. {@code 2 * log2(res) - 2}.
+     * Number of w vectors the synthesis network consumes: one per conv layer plus the last toRGB
+     * (b4 has one conv, every later block two), i.e. {@code 2 * log2(res) - 2}.
      */
     public int numWs() {
         return 2 * resolutionLog2() - 2;
@@ -120,7 +128,9 @@ public record GeneratorConfig(
                 .optEmbedFeatures(cDim == 0 ? null : embedFeatures);
     }
 
-    /** Builder: {@code set...} for required values, {@code opt...} for those with official defaults. */
+    /**
+     * Builder: {@code set...} for required values, {@code opt...} for those with official defaults.
+     */
     public static final class Builder {
         private int zDim = 512;
         private int wDim = 512;
@@ -135,24 +145,86 @@ public record GeneratorConfig(
         private int cDim;
         private Integer embedFeatures;
 
-        public Builder setZDim(int v) { zDim = v; return this; }
-        public Builder setWDim(int v) { wDim = v; return this; }
-        public Builder setMappingLayers(int v) { mappingLayers = v; return this; }
-        public Builder setResolution(int v) { resolution = v; return this; }
-        public Builder setImgChannels(int v) { imgChannels = v; return this; }
-        public Builder setChannelBase(int v) { channelBase = v; return this; }
-        public Builder setChannelMax(int v) { channelMax = v; return this; }
-        public Builder optConvClamp(Double v) { convClamp = v; return this; }
-        public Builder optMappingLrMultiplier(double v) { mappingLrMultiplier = v; return this; }
-        public Builder optWAvgBeta(double v) { wAvgBeta = v; return this; }
-        /** Classes of a conditional model (one-hot labels); 0, the default, for an unconditional one. */
-        public Builder optCDim(int v) { cDim = v; return this; }
-        /** Size of the label embedding; null, the default, for {@code w_dim} (as the official code). */
-        public Builder optEmbedFeatures(Integer v) { embedFeatures = v; return this; }
+        public Builder setZDim(int v) {
+            zDim = v;
+            return this;
+        }
+
+        public Builder setWDim(int v) {
+            wDim = v;
+            return this;
+        }
+
+        public Builder setMappingLayers(int v) {
+            mappingLayers = v;
+            return this;
+        }
+
+        public Builder setResolution(int v) {
+            resolution = v;
+            return this;
+        }
+
+        public Builder setImgChannels(int v) {
+            imgChannels = v;
+            return this;
+        }
+
+        public Builder setChannelBase(int v) {
+            channelBase = v;
+            return this;
+        }
+
+        public Builder setChannelMax(int v) {
+            channelMax = v;
+            return this;
+        }
+
+        public Builder optConvClamp(Double v) {
+            convClamp = v;
+            return this;
+        }
+
+        public Builder optMappingLrMultiplier(double v) {
+            mappingLrMultiplier = v;
+            return this;
+        }
+
+        public Builder optWAvgBeta(double v) {
+            wAvgBeta = v;
+            return this;
+        }
+
+        /**
+         * Classes of a conditional model (one-hot labels); 0, the default, for an unconditional
+         * one.
+         */
+        public Builder optCDim(int v) {
+            cDim = v;
+            return this;
+        }
+
+        /**
+         * Size of the label embedding; null, the default, for {@code w_dim} (as the official code).
+         */
+        public Builder optEmbedFeatures(Integer v) {
+            embedFeatures = v;
+            return this;
+        }
 
         public GeneratorConfig build() {
-            return new GeneratorConfig(zDim, wDim, mappingLayers, resolution, imgChannels, channelBase,
-                    channelMax, convClamp, mappingLrMultiplier, wAvgBeta, cDim,
+            return new GeneratorConfig(
+                    zDim,
+                    wDim,
+                    mappingLayers,
+                    resolution,
+                    imgChannels,
+                    channelBase,
+                    channelMax,
+                    convClamp,
+                    mappingLrMultiplier,
+                    wAvgBeta,
+                    cDim,
                     cDim == 0 ? 0 : embedFeatures == null ? wDim : embedFeatures);
         }
     }

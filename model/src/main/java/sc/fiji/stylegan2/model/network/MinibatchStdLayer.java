@@ -4,9 +4,10 @@ import ai.djl.ndarray.NDArray;
 import sc.fiji.stylegan2.model.nn.Module;
 
 /**
- * Minibatch standard deviation (ProGAN, Karras et al. 2018, Sec. 3): the std of each feature over a group
- * of G samples, averaged over channels and pixels, appended as extra feature maps so the discriminator can
- * see a lack of variety. Official {@code MinibatchStdLayer}; the logits depend on the whole group.
+ * Minibatch standard deviation (ProGAN, Karras et al. 2018, Sec. 3): the std of each feature over a
+ * group of G samples, averaged over channels and pixels, appended as extra feature maps so the
+ * discriminator can see a lack of variety. Official {@code MinibatchStdLayer}; the logits depend on
+ * the whole group.
  */
 public final class MinibatchStdLayer extends Module {
 
@@ -32,24 +33,32 @@ public final class MinibatchStdLayer extends Module {
     static void requireWholeGroups(long n, long g) {
         if (n % g != 0) {
             throw new IllegalArgumentException(
-                    "minibatch-stddev needs the batch (" + n + ") to be a multiple of the group size (" + g + ")");
+                    "minibatch-stddev needs the batch ("
+                            + n
+                            + ") to be a multiple of the group size ("
+                            + g
+                            + ")");
         }
     }
 
     /**
-     * With an explicit group count {@code g}: sample i joins group {@code i mod (N / g)}, so a caller can lay
-     * out several independent batches in one (see {@link Discriminator#forwardPair}).
+     * With an explicit group count {@code g}: sample i joins group {@code i mod (N / g)}, so a
+     * caller can lay out several independent batches in one (see {@link
+     * Discriminator#forwardPair}).
      */
     NDArray forward(NDArray x, long g) {
         long[] s = x.getShape().getShape();
         long n = s[0], c = s[1], h = s[2], w = s[3];
         requireWholeGroups(n, g);
         long f = numChannels;
-        NDArray y = x.reshape(g, -1, f, c / f, h, w); // [G,n,F,c,H,W]: sample i goes to group i mod n
+        NDArray y =
+                x.reshape(g, -1, f, c / f, h, w); // [G,n,F,c,H,W]: sample i goes to group i mod n
         y = y.sub(y.mean(new int[] {0})); // subtract the group mean
         y = y.square().mean(new int[] {0}); // [n,F,c,H,W] variance over the group
         y = y.add(1e-8f).sqrt(); // std
-        y = y.reshape(-1, f, (c / f) * h * w).mean(new int[] {2}); // [n,F] average over channels and pixels
+        y =
+                y.reshape(-1, f, (c / f) * h * w)
+                        .mean(new int[] {2}); // [n,F] average over channels and pixels
         y = y.reshape(-1, f, 1, 1).tile(new long[] {g, 1, h, w}); // [N,F,H,W]
         return x.concat(y, 1);
     }

@@ -3,16 +3,16 @@ package sc.fiji.stylegan2.model.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import sc.fiji.stylegan2.model.torch.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.Module;
-import sc.fiji.stylegan2.model.torch.Owned;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
+import sc.fiji.stylegan2.model.torch.MemoryFormat;
+import sc.fiji.stylegan2.model.torch.Owned;
 
 /**
  * The synthesis block at one resolution (StyleGAN2 Fig. 7b, "skip" architecture): b4 starts from a
- * learned constant 4x4 input and has one conv; every later block upsamples with {@code conv0} and refines
- * with {@code conv1}. Each block adds its toRGB output to the FIR-upsampled image of the block before.
- * Official {@code SynthesisBlock}.
+ * learned constant 4x4 input and has one conv; every later block upsamples with {@code conv0} and
+ * refines with {@code conv1}. Each block adds its toRGB output to the FIR-upsampled image of the
+ * block before. Official {@code SynthesisBlock}.
  */
 public final class SynthesisBlock extends Module {
 
@@ -23,18 +23,58 @@ public final class SynthesisBlock extends Module {
     private final SynthesisLayer conv1;
     private final ToRGBLayer torgb;
 
-    SynthesisBlock(NDManager manager, String name, int inChannels, int outChannels, GeneratorConfig cfg,
-            int resolution, float[] filterTaps) {
+    SynthesisBlock(
+            NDManager manager,
+            String name,
+            int inChannels,
+            int outChannels,
+            GeneratorConfig cfg,
+            int resolution,
+            float[] filterTaps) {
         this.resolution = resolution;
-        this.constInput = inChannels == 0
-                ? parameter("const", randn(manager, outChannels, resolution, resolution)) : null;
+        this.constInput =
+                inChannels == 0
+                        ? parameter("const", randn(manager, outChannels, resolution, resolution))
+                        : null;
         this.resampleFilter = buffer("resample_filter", Upfirdn2d.setupFilter(manager, filterTaps));
-        this.conv0 = inChannels == 0 ? null : child("conv0", new SynthesisLayer(manager, name + ".conv0",
-                inChannels, outChannels, cfg.wDim(), resolution, 2, filterTaps, cfg.convClamp()));
-        this.conv1 = child("conv1", new SynthesisLayer(manager, name + ".conv1", outChannels, outChannels,
-                cfg.wDim(), resolution, 1, filterTaps, cfg.convClamp()));
-        this.torgb = child("torgb", new ToRGBLayer(manager, name + ".torgb", outChannels, cfg.imgChannels(),
-                cfg.wDim(), cfg.convClamp()));
+        this.conv0 =
+                inChannels == 0
+                        ? null
+                        : child(
+                                "conv0",
+                                new SynthesisLayer(
+                                        manager,
+                                        name + ".conv0",
+                                        inChannels,
+                                        outChannels,
+                                        cfg.wDim(),
+                                        resolution,
+                                        2,
+                                        filterTaps,
+                                        cfg.convClamp()));
+        this.conv1 =
+                child(
+                        "conv1",
+                        new SynthesisLayer(
+                                manager,
+                                name + ".conv1",
+                                outChannels,
+                                outChannels,
+                                cfg.wDim(),
+                                resolution,
+                                1,
+                                filterTaps,
+                                cfg.convClamp()));
+        this.torgb =
+                child(
+                        "torgb",
+                        new ToRGBLayer(
+                                manager,
+                                name + ".torgb",
+                                outChannels,
+                                cfg.imgChannels(),
+                                cfg.wDim(),
+                                cfg.convClamp()));
     }
 
     /** The number of w vectors the convolutions consume (toRGB reads the one after them). */

@@ -6,17 +6,18 @@ import ai.djl.ndarray.types.Shape;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
-import sc.fiji.stylegan2.model.torch.GlobalRandom;
 import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
 import sc.fiji.stylegan2.model.nn.Module;
-import sc.fiji.stylegan2.model.torch.Scalars;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
+import sc.fiji.stylegan2.model.torch.GlobalRandom;
+import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * One style-modulated 3x3 convolution of the synthesis network (StyleGAN2 Fig. 2c/d): the affine
- * transform A maps w to a style per input channel, the weights are modulated and demodulated (Eq. 1–3),
- * per-pixel noise B is scaled by a learned strength and added, then bias and leaky ReLU. With {@code up = 2}
- * the convolution also doubles the resolution through FIR upsampling. Official {@code SynthesisLayer}.
+ * transform A maps w to a style per input channel, the weights are modulated and demodulated (Eq.
+ * 1–3), per-pixel noise B is scaled by a learned strength and added, then bias and leaky ReLU. With
+ * {@code up = 2} the convolution also doubles the resolution through FIR upsampling. Official
+ * {@code SynthesisLayer}.
  */
 public final class SynthesisLayer extends Module {
 
@@ -31,10 +32,22 @@ public final class SynthesisLayer extends Module {
     private final int resolution;
     private final Double convClamp;
 
-    SynthesisLayer(NDManager manager, String name, int inChannels, int outChannels, int wDim, int resolution,
-            int up, float[] filterTaps, Double convClamp) {
+    SynthesisLayer(
+            NDManager manager,
+            String name,
+            int inChannels,
+            int outChannels,
+            int wDim,
+            int resolution,
+            int up,
+            float[] filterTaps,
+            Double convClamp) {
         this.name = name;
-        this.affine = child("affine", new FullyConnectedLayer(manager, wDim, inChannels, Activation.LINEAR, 1, 1));
+        this.affine =
+                child(
+                        "affine",
+                        new FullyConnectedLayer(
+                                manager, wDim, inChannels, Activation.LINEAR, 1, 1));
         this.weight = parameter("weight", randn(manager, outChannels, inChannels, 3, 3));
         this.bias = parameter("bias", manager.zeros(new Shape(outChannels)));
         this.noiseStrength = parameter("noise_strength", manager.zeros(new Shape()));
@@ -50,20 +63,33 @@ public final class SynthesisLayer extends Module {
         long n = x.getShape().get(0);
         NDArray styles = affine.forward(w);
         // The official order is act(conv · σ⁻¹ + noise + bias) · gain. The leaky ReLU is positively
-        // homogeneous, so the gain goes into the demodulation coefficients, the noise map and the bias instead
-        // (all small), and no pass over the activations multiplies: act(conv · σ⁻¹·gain + noise·gain + bias·gain).
+        // homogeneous, so the gain goes into the demodulation coefficients, the noise map and the
+        // bias instead
+        // (all small), and no pass over the activations multiplies: act(conv · σ⁻¹·gain +
+        // noise·gain + bias·gain).
         double gain = Activation.LRELU.defaultGain();
         NDArray noise = noise(x, n, opt);
-        x = ModulatedConv2d.apply(x, weight, styles, ModulatedConv2d.options()
-                .optNoise(noise == null ? null : Scalars.mul(noise, gain))
-                .optUp(up)
-                .optPadding(1)
-                .optResampleFilter(resampleFilter)
-                .optFlipWeight(up == 1) // as the official flip_weight = (up == 1)
-                .optFused(opt.fused(n))
-                .optGain(gain)
-                .build());
-        x = BiasAct.apply(x, Scalars.mul(bias, gain), Activation.LRELU, 1, convClamp == null ? -1 : convClamp);
+        x =
+                ModulatedConv2d.apply(
+                        x,
+                        weight,
+                        styles,
+                        ModulatedConv2d.options()
+                                .optNoise(noise == null ? null : Scalars.mul(noise, gain))
+                                .optUp(up)
+                                .optPadding(1)
+                                .optResampleFilter(resampleFilter)
+                                .optFlipWeight(up == 1) // as the official flip_weight = (up == 1)
+                                .optFused(opt.fused(n))
+                                .optGain(gain)
+                                .build());
+        x =
+                BiasAct.apply(
+                        x,
+                        Scalars.mul(bias, gain),
+                        Activation.LRELU,
+                        1,
+                        convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
         return x;
     }
@@ -80,8 +106,12 @@ public final class SynthesisLayer extends Module {
             case CONST:
                 return noiseConst.mul(noiseStrength);
             case RANDOM:
-                NDArray noise = GlobalRandom.locked(
-                        () -> x.getManager().randomNormal(new Shape(n, 1, resolution, resolution)));
+                NDArray noise =
+                        GlobalRandom.locked(
+                                () ->
+                                        x.getManager()
+                                                .randomNormal(
+                                                        new Shape(n, 1, resolution, resolution)));
                 return noise.mul(noiseStrength);
             default:
                 return null;

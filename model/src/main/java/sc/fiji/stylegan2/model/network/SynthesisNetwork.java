@@ -8,9 +8,10 @@ import java.util.List;
 import sc.fiji.stylegan2.model.nn.Module;
 
 /**
- * The synthesis network g: W → image (StyleGAN2 config F, "skip" generator): blocks b4 … b{res}, each
- * consuming its slice of the per-layer ws {@code [N, num_ws, w_dim]}; neighbouring blocks share one w
- * (the toRGB of block k uses the same w as conv0 of block k+1). Official {@code SynthesisNetwork}.
+ * The synthesis network g: W → image (StyleGAN2 config F, "skip" generator): blocks b4 … b{res},
+ * each consuming its slice of the per-layer ws {@code [N, num_ws, w_dim]}; neighbouring blocks
+ * share one w (the toRGB of block k uses the same w as conv0 of block k+1). Official {@code
+ * SynthesisNetwork}.
  */
 public final class SynthesisNetwork extends Module {
 
@@ -25,8 +26,17 @@ public final class SynthesisNetwork extends Module {
         for (int res : cfg.blockResolutions()) {
             int in = res > 4 ? cfg.channels(res / 2) : 0;
             String name = "b" + res;
-            blocks.add(child(name, new SynthesisBlock(manager, "synthesis." + name, in, cfg.channels(res), cfg, res,
-                    RESAMPLE_FILTER)));
+            blocks.add(
+                    child(
+                            name,
+                            new SynthesisBlock(
+                                    manager,
+                                    "synthesis." + name,
+                                    in,
+                                    cfg.channels(res),
+                                    cfg,
+                                    res,
+                                    RESAMPLE_FILTER)));
         }
     }
 
@@ -34,8 +44,13 @@ public final class SynthesisNetwork extends Module {
     public NDArray forward(NDArray ws, SynthesisOptions opt) {
         long[] s = ws.getShape().getShape();
         if (s.length != 3 || s[1] != cfg.numWs() || s[2] != cfg.wDim()) {
-            throw new IllegalArgumentException("ws must be [N, " + cfg.numWs() + ", " + cfg.wDim() + "], got "
-                    + ws.getShape());
+            throw new IllegalArgumentException(
+                    "ws must be [N, "
+                            + cfg.numWs()
+                            + ", "
+                            + cfg.wDim()
+                            + "], got "
+                            + ws.getShape());
         }
         NDArray x = null;
         NDArray img = null;

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import java.util.function.Predicate;
 import sc.fiji.stylegan2.model.NoiseMode;
-import sc.fiji.stylegan2.model.torch.MemoryFormat;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
+import sc.fiji.stylegan2.model.torch.MemoryFormat;
 
 /**
  * How to run the synthesis network.
@@ -13,15 +13,22 @@ import sc.fiji.stylegan2.model.nn.ModconvStrategy;
  * @param noiseMode where the noise inputs come from
  * @param modconv how the synthesis layers compute their modulated convolution
  * @param probe collects intermediate outputs, or null
- * @param noiseInputs per-layer noise maps that replace {@code noise_const} (before the learned strength), keyed
- *     by layer name ({@code synthesis.b8.conv0}), each broadcastable to {@code [N, 1, res, res]}: the
- *     projector optimises these (StyleGAN2 Sec. 5); null or a missing key: the noise mode decides
- * @param noiseLayers which layers get noise at all (StyleGAN Fig. 5: coarse or fine only), by layer name;
- *     null: all
- * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are the same
+ * @param noiseInputs per-layer noise maps that replace {@code noise_const} (before the learned
+ *     strength), keyed by layer name ({@code synthesis.b8.conv0}), each broadcastable to {@code [N,
+ *     1, res, res]}: the projector optimises these (StyleGAN2 Sec. 5); null or a missing key: the
+ *     noise mode decides
+ * @param noiseLayers which layers get noise at all (StyleGAN Fig. 5: coarse or fine only), by layer
+ *     name; null: all
+ * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are the
+ *     same
  */
-public record SynthesisOptions(NoiseMode noiseMode, ModconvStrategy modconv, ActivationProbe probe,
-        Map<String, NDArray> noiseInputs, Predicate<String> noiseLayers, boolean channelsLast) {
+public record SynthesisOptions(
+        NoiseMode noiseMode,
+        ModconvStrategy modconv,
+        ActivationProbe probe,
+        Map<String, NDArray> noiseInputs,
+        Predicate<String> noiseLayers,
+        boolean channelsLast) {
 
     public SynthesisOptions(NoiseMode noiseMode, ModconvStrategy modconv, ActivationProbe probe) {
         this(noiseMode, modconv, probe, null, null, false);
@@ -44,7 +51,8 @@ public record SynthesisOptions(NoiseMode noiseMode, ModconvStrategy modconv, Act
     }
 
     public SynthesisOptions withModconv(ModconvStrategy strategy) {
-        return new SynthesisOptions(noiseMode, strategy, probe, noiseInputs, noiseLayers, channelsLast);
+        return new SynthesisOptions(
+                noiseMode, strategy, probe, noiseInputs, noiseLayers, channelsLast);
     }
 
     public SynthesisOptions withChannelsLast(boolean nhwc) {

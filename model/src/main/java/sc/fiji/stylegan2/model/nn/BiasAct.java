@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import sc.fiji.stylegan2.model.torch.Owned;
 
 /**
- * Bias, activation, gain and clamp in the official order ({@code bias_act}):
- * {@code y = clamp(act(x + b) * gain, -clamp, clamp)}; the bias broadcasts over axis 1. {@code x} must be a
- * fresh result the caller owns: at inference it is updated in place.
+ * Bias, activation, gain and clamp in the official order ({@code bias_act}): {@code y = clamp(act(x
+ * + b) * gain, -clamp, clamp)}; the bias broadcasts over axis 1. {@code x} must be a fresh result
+ * the caller owns: at inference it is updated in place.
  */
 public final class BiasAct {
 

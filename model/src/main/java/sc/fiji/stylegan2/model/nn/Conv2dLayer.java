@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
- * A convolution with equalized learning rate (runtime weight gain {@code 1/sqrt(fan_in)}), optional FIR
- * up/downsampling, bias, activation and clamp: the discriminator's building brick (official
+ * A convolution with equalized learning rate (runtime weight gain {@code 1/sqrt(fan_in)}), optional
+ * FIR up/downsampling, bias, activation and clamp: the discriminator's building brick (official
  * {@code Conv2dLayer}).
  */
 public final class Conv2dLayer extends Module {
@@ -22,9 +22,20 @@ public final class Conv2dLayer extends Module {
     private final double weightGain;
     private final Double convClamp;
 
-    public Conv2dLayer(NDManager manager, int inChannels, int outChannels, int kernelSize, boolean withBias,
-            Activation activation, int up, int down, float[] filterTaps, Double convClamp) {
-        this.weight = parameter("weight", randn(manager, outChannels, inChannels, kernelSize, kernelSize));
+    public Conv2dLayer(
+            NDManager manager,
+            int inChannels,
+            int outChannels,
+            int kernelSize,
+            boolean withBias,
+            Activation activation,
+            int up,
+            int down,
+            float[] filterTaps,
+            Double convClamp) {
+        this.weight =
+                parameter(
+                        "weight", randn(manager, outChannels, inChannels, kernelSize, kernelSize));
         this.bias = withBias ? parameter("bias", manager.zeros(new Shape(outChannels))) : null;
         this.resampleFilter = buffer("resample_filter", Upfirdn2d.setupFilter(manager, filterTaps));
         this.activation = activation;
@@ -35,16 +46,29 @@ public final class Conv2dLayer extends Module {
         this.convClamp = convClamp;
     }
 
-    /** @param gain extra gain after the activation (√0.5 on the residual paths) */
+    /**
+     * @param gain extra gain after the activation (√0.5 on the residual paths)
+     */
     public NDArray forward(NDArray x, double gain) {
         double actGain = activation.defaultGain() * gain;
         if (convClamp == null) {
-            // act(conv(x, w) + b)·g = act(conv(x, g·w) + g·b) for g > 0 (linear and leaky ReLU are positively
-            // homogeneous): the gain goes into the weight and the bias into the convolution, two passes over the
+            // act(conv(x, w) + b)·g = act(conv(x, g·w) + g·b) for g > 0 (linear and leaky ReLU are
+            // positively
+            // homogeneous): the gain goes into the weight and the bias into the convolution, two
+            // passes over the
             // activations fewer than bias_act's add and multiply, forward and backward.
             NDArray b = bias == null || actGain == 1 ? bias : Scalars.mul(bias, actGain);
-            x = Conv2dResample.apply(x, Scalars.mul(weight, weightGain * actGain), b, resampleFilter, up, down,
-                    padding, 1, up == 1);
+            x =
+                    Conv2dResample.apply(
+                            x,
+                            Scalars.mul(weight, weightGain * actGain),
+                            b,
+                            resampleFilter,
+                            up,
+                            down,
+                            padding,
+                            1,
+                            up == 1);
             return BiasAct.apply(x, null, activation, 1, -1);
         }
         NDArray w = Scalars.mul(weight, weightGain);

@@ -5,8 +5,8 @@ import sc.fiji.stylegan2.model.torch.Owned;
 import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
- * Weight modulation and demodulation, StyleGAN2 (Karras et al. 2020) Sec. 2.2, shared by the synthesis
- * layers and toRGB:
+ * Weight modulation and demodulation, StyleGAN2 (Karras et al. 2020) Sec. 2.2, shared by the
+ * synthesis layers and toRGB:
  *
  * <pre>
  *   Eq. 1  w'_ijk  = s_i · w_ijk                          (modulate by the style of input channel i)
@@ -14,11 +14,11 @@ import sc.fiji.stylegan2.model.torch.Scalars;
  *   Eq. 3  w''_ijk = w'_ijk / σ_j                          (demodulate)
  * </pre>
  *
- * Two equivalent ways to run it: <b>fused</b>, one grouped convolution with a per-sample weight (groups = N),
- * as the official code does in eval mode; and <b>unfused</b>, scaling the activations by s before and by 1/σ
- * after one shared convolution (the paper's "implementation details"). On CPU the shared convolution runs at
- * several times the speed of a grouped one for batches &gt; 1 (see {@code bench/README.md}), so the
- * caller picks per case.
+ * Two equivalent ways to run it: <b>fused</b>, one grouped convolution with a per-sample weight
+ * (groups = N), as the official code does in eval mode; and <b>unfused</b>, scaling the activations
+ * by s before and by 1/σ after one shared convolution (the paper's "implementation details"). On
+ * CPU the shared convolution runs at several times the speed of a grouped one for batches &gt; 1
+ * (see {@code bench/README.md}), so the caller picks per case.
  */
 public final class ModulatedConv2d {
 
@@ -30,8 +30,9 @@ public final class ModulatedConv2d {
     }
 
     /**
-     * The official {@code modulated_conv2d(x, weight, styles, noise=None, up=1, padding=0, resample_filter=None,
-     * demodulate=True, flip_weight=True, fused_modconv=True)}, plus a gain folded into the demodulation.
+     * The official {@code modulated_conv2d(x, weight, styles, noise=None, up=1, padding=0,
+     * resample_filter=None, demodulate=True, flip_weight=True, fused_modconv=True)}, plus a gain
+     * folded into the demodulation.
      *
      * @param x activations {@code [N, I, H, W]}
      * @param weight {@code [O, I, kh, kw]} (already including any runtime gain the caller wants)
@@ -52,7 +53,8 @@ public final class ModulatedConv2d {
         NDArray w = fused ? modulate(weight, styles) : null; // [N,O,I,kh,kw]
         NDArray dcoefs = null; // [N,O]
         if (demodulate) {
-            // Unfused, Eq. 2 needs no modulated weights: Σ_{i,k} (s_i w_oik)² = Σ_i s_i² Σ_k w_oik², one small
+            // Unfused, Eq. 2 needs no modulated weights: Σ_{i,k} (s_i w_oik)² = Σ_i s_i² Σ_k
+            // w_oik², one small
             // matrix product (as the official TensorFlow StyleGAN2 computes it).
             dcoefs = fused ? demodulationCoefficients(w) : demodulationCoefficients(weight, styles);
         }
@@ -77,21 +79,32 @@ public final class ModulatedConv2d {
         // One grouped convolution: the batch becomes the channel groups.
         long h = x.getShape().get(2), wd = x.getShape().get(3);
         x = x.reshape(1, n * in, h, wd);
-        x = Conv2dResample.apply(x, w.reshape(n * out, in, kh, kw), f, up, 1, padding, (int) n, flipWeight);
+        x =
+                Conv2dResample.apply(
+                        x, w.reshape(n * out, in, kh, kw), f, up, 1, padding, (int) n, flipWeight);
         x = x.reshape(n, out, x.getShape().get(2), x.getShape().get(3));
         return noise == null ? x : Owned.add(x, noise);
     }
 
     /**
-     * Upsampling as the official {@code conv2d_resample} orders it: the stride-2 transposed convolution
-     * ({@link TransposedConv2d}), then the FIR filter with gain 4. Unfused, modulation and demodulation scale
-     * the input and output channels around one shared convolution; fused, they go into per-sample weights
-     * and the batch becomes the groups.
+     * Upsampling as the official {@code conv2d_resample} orders it: the stride-2 transposed
+     * convolution ({@link TransposedConv2d}), then the FIR filter with gain 4. Unfused, modulation
+     * and demodulation scale the input and output channels around one shared convolution; fused,
+     * they go into per-sample weights and the batch becomes the groups.
      *
-     * @param modulated the per-sample weights {@code [N, O, I, k, k]} of the fused form, or null for unfused
+     * @param modulated the per-sample weights {@code [N, O, I, k, k]} of the fused form, or null
+     *     for unfused
      */
-    private static NDArray upsampled(NDArray x, NDArray weight, NDArray modulated, NDArray styles, NDArray dcoefs,
-            NDArray noise, NDArray f, int padding, boolean flipWeight) {
+    private static NDArray upsampled(
+            NDArray x,
+            NDArray weight,
+            NDArray modulated,
+            NDArray styles,
+            NDArray dcoefs,
+            NDArray noise,
+            NDArray f,
+            int padding,
+            boolean flipWeight) {
         long n = x.getShape().get(0), in = weight.getShape().get(1), out = weight.getShape().get(0);
         long kw = weight.getShape().get(3), fw = f.getShape().get(1);
         // The official FIR padding after the transposed convolution (conv2d_resample's adjustment).
@@ -100,7 +113,8 @@ public final class ModulatedConv2d {
         int[] pad = {p0, p1, p0, p1};
         if (modulated == null) {
             // [O, I, k, k] → the transposed layout [1, I, O, k, k].
-            NDArray wt = (flipWeight ? weight.flip(2, 3) : weight).transpose(1, 0, 2, 3).expandDims(0);
+            NDArray wt =
+                    (flipWeight ? weight.flip(2, 3) : weight).transpose(1, 0, 2, 3).expandDims(0);
             NDArray t = TransposedConv2d.apply(x.mul(styles.reshape(n, -1, 1, 1)), wt);
             if (dcoefs != null) {
                 t = Owned.mul(t, dcoefs.reshape(n, -1, 1, 1));
@@ -128,21 +142,26 @@ public final class ModulatedConv2d {
         return weight.expandDims(0).mul(styles.reshape(n, 1, -1, 1, 1));
     }
 
-    /** Eq. 2–3: {@code 1 / sqrt(Σ_{i,k} w'² + 1e-8)} per sample and output channel, {@code [N, O]}. */
+    /**
+     * Eq. 2–3: {@code 1 / sqrt(Σ_{i,k} w'² + 1e-8)} per sample and output channel, {@code [N, O]}.
+     */
     public static NDArray demodulationCoefficients(NDArray modulated) {
         return Scalars.pow(modulated.square().sum(new int[] {2, 3, 4}).add(1e-8f), -0.5);
     }
 
-    /** Eq. 2–3 from the styles and the unmodulated weight: {@code (s² · (Σ_k w²)ᵀ + 1e-8)^(-1/2)}, {@code [N, O]}. */
+    /**
+     * Eq. 2–3 from the styles and the unmodulated weight: {@code (s² · (Σ_k w²)ᵀ + 1e-8)^(-1/2)},
+     * {@code [N, O]}.
+     */
     public static NDArray demodulationCoefficients(NDArray weight, NDArray styles) {
         NDArray wsq = weight.square().sum(new int[] {2, 3}); // [O, I]
         return Scalars.pow(styles.square().matMul(wsq.transpose()).add(1e-8f), -0.5);
     }
 
     /**
-     * The keyword arguments of a modulated convolution. Immutable; built by {@link ModulatedConv2d#options()},
-     * whose defaults are the official ones (no noise, no upsampling, no padding, demodulate, flip the weight,
-     * fused).
+     * The keyword arguments of a modulated convolution. Immutable; built by {@link
+     * ModulatedConv2d#options()}, whose defaults are the official ones (no noise, no upsampling, no
+     * padding, demodulate, flip the weight, fused).
      */
     public static final class Options {
         private final NDArray noise;
@@ -178,7 +197,10 @@ public final class ModulatedConv2d {
 
             private Builder() {}
 
-            /** Per-pixel noise added after the (de)modulated convolution, broadcastable to the output. */
+            /**
+             * Per-pixel noise added after the (de)modulated convolution, broadcastable to the
+             * output.
+             */
             public Builder optNoise(NDArray noise) {
                 this.noise = noise;
                 return this;
@@ -208,7 +230,10 @@ public final class ModulatedConv2d {
                 return this;
             }
 
-            /** Convolution (true, default) or cross-correlation, as the official {@code flip_weight}. */
+            /**
+             * Convolution (true, default) or cross-correlation, as the official {@code
+             * flip_weight}.
+             */
             public Builder optFlipWeight(boolean flipWeight) {
                 this.flipWeight = flipWeight;
                 return this;

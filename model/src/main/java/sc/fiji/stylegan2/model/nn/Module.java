@@ -16,11 +16,12 @@ import sc.fiji.stylegan2.model.checkpoint.TensorData;
  * A network part with named parameters, buffers and children, named exactly as the official PyTorch
  * modules ({@code synthesis.b64.conv1.affine.weight}), so that official state dicts map one-to-one.
  *
- * <p>Deviation from DJL's {@code Block}: StyleGAN's forward passes take several inputs of different kinds (an
- * activation, the image skip, a slice of w, a noise mode) and its parameters must load from official state
- * dicts by name. A {@code Block} wants one {@code NDList} in and shape-driven lazy initialisation, so each
- * module here keeps DJL's habits (parameters registered in the constructor, children added by name,
- * engine ops only) but exposes typed {@code forward} methods instead.
+ * <p>Deviation from DJL's {@code Block}: StyleGAN's forward passes take several inputs of different
+ * kinds (an activation, the image skip, a slice of w, a noise mode) and its parameters must load
+ * from official state dicts by name. A {@code Block} wants one {@code NDList} in and shape-driven
+ * lazy initialisation, so each module here keeps DJL's habits (parameters registered in the
+ * constructor, children added by name, engine ops only) but exposes typed {@code forward} methods
+ * instead.
  */
 public abstract class Module {
 
@@ -76,15 +77,17 @@ public abstract class Module {
     }
 
     /**
-     * Copies values from a state dict into this module's parameters and buffers, checking that every
-     * tensor is present and has the expected shape.
+     * Copies values from a state dict into this module's parameters and buffers, checking that
+     * every tensor is present and has the expected shape.
      *
      * @param what what the dict is, for messages (e.g. {@code "G_ema in model.pkl"})
      * @throws CheckpointFormatException listing missing, unexpected or wrong-shaped tensors
      */
-    public final void loadStateDict(Map<String, TensorData> dict, String what) throws CheckpointFormatException {
+    public final void loadStateDict(Map<String, TensorData> dict, String what)
+            throws CheckpointFormatException {
         Map<String, NDArray> own = stateDict();
-        List<String> problems = new ArrayList<>(); // missing tensors first: they say most about the file
+        List<String> problems =
+                new ArrayList<>(); // missing tensors first: they say most about the file
         List<String> shapes = new ArrayList<>();
         for (Map.Entry<String, NDArray> e : own.entrySet()) {
             TensorData t = dict.get(e.getKey());
@@ -92,7 +95,12 @@ public abstract class Module {
             if (t == null) {
                 problems.add("missing " + e.getKey() + " " + expected);
             } else if (!sameShape(expected, t.shape())) {
-                shapes.add(e.getKey() + " has shape " + Arrays.toString(t.shape()) + ", expected " + expected);
+                shapes.add(
+                        e.getKey()
+                                + " has shape "
+                                + Arrays.toString(t.shape())
+                                + ", expected "
+                                + expected);
             }
         }
         problems.addAll(shapes);
@@ -103,10 +111,16 @@ public abstract class Module {
         }
         if (!problems.isEmpty()) {
             int shown = Math.min(problems.size(), 6);
-            throw new CheckpointFormatException(what + " does not fit this network (" + problems.size()
-                    + " problem" + (problems.size() == 1 ? "" : "s") + ": "
-                    + String.join("; ", problems.subList(0, shown)) + (shown < problems.size() ? "; ..." : "")
-                    + "). Is it a StyleGAN2 (not StyleGAN or StyleGAN3) model with these settings?");
+            throw new CheckpointFormatException(
+                    what
+                            + " does not fit this network ("
+                            + problems.size()
+                            + " problem"
+                            + (problems.size() == 1 ? "" : "s")
+                            + ": "
+                            + String.join("; ", problems.subList(0, shown))
+                            + (shown < problems.size() ? "; ..." : "")
+                            + "). Is it a StyleGAN2 (not StyleGAN or StyleGAN3) model with these settings?");
         }
         for (Map.Entry<String, NDArray> e : own.entrySet()) {
             e.getValue().set(dict.get(e.getKey()).data());
@@ -116,7 +130,12 @@ public abstract class Module {
     /** Reads every parameter and buffer back to plain arrays. */
     public final Map<String, TensorData> exportStateDict() {
         Map<String, TensorData> out = new LinkedHashMap<>();
-        stateDict().forEach((k, v) -> out.put(k, new TensorData(v.getShape().getShape(), v.toFloatArray())));
+        stateDict()
+                .forEach(
+                        (k, v) ->
+                                out.put(
+                                        k,
+                                        new TensorData(v.getShape().getShape(), v.toFloatArray())));
         return out;
     }
 
@@ -125,7 +144,9 @@ public abstract class Module {
         if (Arrays.equals(expected.getShape(), actual)) {
             return true;
         }
-        return expected.size() == 1 && TensorData.numel(actual) == 1 && actual.length <= 1
+        return expected.size() == 1
+                && TensorData.numel(actual) == 1
+                && actual.length <= 1
                 && expected.dimension() <= 1;
     }
 

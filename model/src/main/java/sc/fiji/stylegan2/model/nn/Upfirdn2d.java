@@ -7,14 +7,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 
 /**
- * FIR resampling: upsample by zero insertion, pad, filter with a 2-D FIR kernel, downsample by striding
- * (the official {@code upfirdn2d}). StyleGAN2 (Karras et al. 2020, Sec. 2 and appendix B) resamples with the
- * separable binomial filter [1,3,3,1] to avoid aliasing, following "Making Convolutional Networks
- * Shift-Invariant Again" (Zhang 2019).
+ * FIR resampling: upsample by zero insertion, pad, filter with a 2-D FIR kernel, downsample by
+ * striding (the official {@code upfirdn2d}). StyleGAN2 (Karras et al. 2020, Sec. 2 and appendix B)
+ * resamples with the separable binomial filter [1,3,3,1] to avoid aliasing, following "Making
+ * Convolutional Networks Shift-Invariant Again" (Zhang 2019).
  *
  * <p>Conventions of the official code: the filter is normalised to sum 1, its gain is applied as
  * {@code f * gain^(f.ndim / 2)}, and it is flipped before the correlation unless {@code flipFilter}
- * (so the operation is a true convolution). Padding is {@code [x0, x1, y0, y1]}; negative values crop.
+ * (so the operation is a true convolution). Padding is {@code [x0, x1, y0, y1]}; negative values
+ * crop.
  */
 public final class Upfirdn2d {
 
@@ -38,32 +39,44 @@ public final class Upfirdn2d {
     }
 
     /**
-     * The general operation: {@code x [N,C,H,W]} upsampled by {@code up}, padded by {@code pad}, filtered by
-     * {@code f [fh,fw]}, downsampled by {@code down}.
+     * The general operation: {@code x [N,C,H,W]} upsampled by {@code up}, padded by {@code pad},
+     * filtered by {@code f [fh,fw]}, downsampled by {@code down}.
      */
-    public static NDArray upfirdn2d(NDArray x, NDArray f, int up, int down, int[] pad, double gain, boolean flipFilter) {
+    public static NDArray upfirdn2d(
+            NDArray x, NDArray f, int up, int down, int[] pad, double gain, boolean flipFilter) {
         long[] s = x.getShape().getShape();
         long n = s[0], c = s[1], h = s[2], w = s[3];
         if (up > 1) {
             // [N,C,H,1,W,1] padded with zeros to [N,C,H,up,W,up]: zero insertion.
-            x = x.reshape(n, c, h, 1, w, 1).pad(new Shape(0, up - 1, 0, 0, 0, up - 1), 0).reshape(n, c, h * up, w * up);
+            x =
+                    x.reshape(n, c, h, 1, w, 1)
+                            .pad(new Shape(0, up - 1, 0, 0, 0, up - 1), 0)
+                            .reshape(n, c, h * up, w * up);
         }
         NDArray kernel = depthwiseKernel(f, c, gain, flipFilter);
         Shape convPadding = new Shape(0, 0);
         if (pad[0] == pad[1] && pad[2] == pad[3] && pad[0] >= 0 && pad[2] >= 0) {
-            // Symmetric zero padding is the convolution's own: no padded copy (and no pad in the backward).
+            // Symmetric zero padding is the convolution's own: no padded copy (and no pad in the
+            // backward).
             convPadding = new Shape(pad[2], pad[0]);
         } else {
             x = padOrCrop(x, pad);
         }
-        return Conv2d.conv2d(x, kernel, null, new Shape(down, down), convPadding, new Shape(1, 1), (int) c)
+        return Conv2d.conv2d(
+                        x,
+                        kernel,
+                        null,
+                        new Shape(down, down),
+                        convPadding,
+                        new Shape(1, 1),
+                        (int) c)
                 .singletonOrThrow();
     }
 
     /**
-     * 2x upsampling with the FIR filter (official {@code upsample2d}: padding {@code (fw+1)/2} before,
-     * {@code (fw-2)/2} after, gain 4 to keep the mean), computed per output phase by
-     * {@link PolyphaseUpsample} as a depthwise convolution without materialising the inserted zeros.
+     * 2x upsampling with the FIR filter (official {@code upsample2d}: padding {@code (fw+1)/2}
+     * before, {@code (fw-2)/2} after, gain 4 to keep the mean), computed per output phase by {@link
+     * PolyphaseUpsample} as a depthwise convolution without materialising the inserted zeros.
      */
     public static NDArray upsample2d(NDArray x, NDArray f) {
         long c = x.getShape().get(1);
@@ -84,20 +97,33 @@ public final class Upfirdn2d {
     /** Pads (positive) or crops (negative) {@code [x0, x1, y0, y1]} on the last two axes. */
     static NDArray padOrCrop(NDArray x, int[] pad) {
         if (pad[0] > 0 || pad[1] > 0 || pad[2] > 0 || pad[3] > 0) {
-            x = x.pad(new Shape(Math.max(pad[0], 0), Math.max(pad[1], 0), Math.max(pad[2], 0), Math.max(pad[3], 0)), 0);
+            x =
+                    x.pad(
+                            new Shape(
+                                    Math.max(pad[0], 0),
+                                    Math.max(pad[1], 0),
+                                    Math.max(pad[2], 0),
+                                    Math.max(pad[3], 0)),
+                            0);
         }
         if (pad[0] < 0 || pad[1] < 0 || pad[2] < 0 || pad[3] < 0) {
             long h = x.getShape().get(2), w = x.getShape().get(3);
-            x = x.get(new NDIndex(":, :, {}:{}, {}:{}", Math.max(-pad[2], 0), h - Math.max(-pad[3], 0),
-                    Math.max(-pad[0], 0), w - Math.max(-pad[1], 0)));
+            x =
+                    x.get(
+                            new NDIndex(
+                                    ":, :, {}:{}, {}:{}",
+                                    Math.max(-pad[2], 0),
+                                    h - Math.max(-pad[3], 0),
+                                    Math.max(-pad[0], 0),
+                                    w - Math.max(-pad[1], 0)));
         }
         return x;
     }
 
     /**
      * The filter as a depthwise conv weight {@code [C,1,fh,fw]} with the official gain convention
-     * ({@code gain^(ndim/2)} = gain for a 2-D filter), flipped unless {@code flipFilter}, so that PyTorch's
-     * correlation computes the true convolution of the official {@code upfirdn2d}.
+     * ({@code gain^(ndim/2)} = gain for a 2-D filter), flipped unless {@code flipFilter}, so that
+     * PyTorch's correlation computes the true convolution of the official {@code upfirdn2d}.
      */
     static NDArray depthwiseKernel(NDArray f, long channels, double gain, boolean flipFilter) {
         NDArray k = gain == 1 ? f : f.mul(gain);

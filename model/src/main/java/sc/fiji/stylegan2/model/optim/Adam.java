@@ -21,12 +21,12 @@ import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
  *   p ← p − (lr / (1 − β1^t)) · m / (sqrt(v) / sqrt(1 − β2^t) + ε)
  * </pre>
  *
- * Non-finite gradient entries are first repaired as the official training step does ({@code nan_to_num}:
- * NaN → 0, ±inf → ±1e5), so one bad minibatch cannot poison the moments. One step over all parameters is a
- * single call of a TorchScript module ({@link AdamStepScript}). The moments live in the optimizer's own
- * manager; updates are in place and outside any gradient recording (call it with grad mode off). The
- * learning rate may change between steps (projection ramps it). State can be exported and restored for
- * checkpoints.
+ * Non-finite gradient entries are first repaired as the official training step does ({@code
+ * nan_to_num}: NaN → 0, ±inf → ±1e5), so one bad minibatch cannot poison the moments. One step over
+ * all parameters is a single call of a TorchScript module ({@link AdamStepScript}). The moments
+ * live in the optimizer's own manager; updates are in place and outside any gradient recording
+ * (call it with grad mode off). The learning rate may change between steps (projection ramps it).
+ * State can be exported and restored for checkpoints.
  */
 public final class Adam implements AutoCloseable {
 
@@ -44,7 +44,13 @@ public final class Adam implements AutoCloseable {
     private final double eps;
     private long step;
 
-    public Adam(NDManager parent, Map<String, NDArray> params, double lr, double beta1, double beta2, double eps) {
+    public Adam(
+            NDManager parent,
+            Map<String, NDArray> params,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps) {
         this.manager = parent.newSubManager();
         this.params = new LinkedHashMap<>(params);
         this.lr = lr;
@@ -85,9 +91,9 @@ public final class Adam implements AutoCloseable {
     }
 
     /**
-     * One update from the parameters' current gradients, which it then sets to zero (libtorch accumulates
-     * gradients, and DJL clears only arrays of its system manager). Parameters without a gradient are left
-     * alone, as in {@code torch.optim}.
+     * One update from the parameters' current gradients, which it then sets to zero (libtorch
+     * accumulates gradients, and DJL clears only arrays of its system manager). Parameters without
+     * a gradient are left alone, as in {@code torch.optim}.
      *
      * @return how many parameters had a non-finite gradient (repaired before the update)
      */
@@ -97,7 +103,9 @@ public final class Adam implements AutoCloseable {
         double bc2 = 1 - Math.pow(beta2, step);
         IValue hyper = IValue.listFrom(beta1, beta2, lr / bc1, Math.sqrt(bc2), eps);
         try {
-            IValue out = IValueUtils.forward(kernel, new IValue[] {paramList, expAvgList, expAvgSqList, hyper});
+            IValue out =
+                    IValueUtils.forward(
+                            kernel, new IValue[] {paramList, expAvgList, expAvgSqList, hyper});
             try {
                 return (int) out.toLong();
             } finally {
@@ -108,11 +116,22 @@ public final class Adam implements AutoCloseable {
         }
     }
 
-    /** The moments and step count, for checkpoints: {@code m.<name>}, {@code v.<name>}, {@code step}. */
+    /**
+     * The moments and step count, for checkpoints: {@code m.<name>}, {@code v.<name>}, {@code
+     * step}.
+     */
     public Map<String, TensorData> exportState() {
         Map<String, TensorData> out = new LinkedHashMap<>();
-        m.forEach((k, a) -> out.put("m." + k, new TensorData(a.getShape().getShape(), a.toFloatArray())));
-        v.forEach((k, a) -> out.put("v." + k, new TensorData(a.getShape().getShape(), a.toFloatArray())));
+        m.forEach(
+                (k, a) ->
+                        out.put(
+                                "m." + k,
+                                new TensorData(a.getShape().getShape(), a.toFloatArray())));
+        v.forEach(
+                (k, a) ->
+                        out.put(
+                                "v." + k,
+                                new TensorData(a.getShape().getShape(), a.toFloatArray())));
         out.put("step", new TensorData(new long[0], new float[] {step}));
         return out;
     }

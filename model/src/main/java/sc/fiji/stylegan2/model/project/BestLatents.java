@@ -6,12 +6,14 @@ import java.util.Map;
 import sc.fiji.stylegan2.model.latent.Latents;
 
 /**
- * The lowest-loss latents seen so far, per image: what the projector returns, also when it is canceled.
+ * The lowest-loss latents seen so far, per image: what the projector returns, also when it is
+ * canceled.
  *
- * <p>Deviation: the official projector returns the last w. Keeping the best one costs a copy when an image
- * improves, and gives the same answer when the loss falls to the end (the usual case with the ramped-down
- * learning rate); it matters when the user stops early. While the w noise is on, the recorded loss is that
- * of {@code w + noise}, the one the optimiser measured; the last evaluation is noise-free.
+ * <p>Deviation: the official projector returns the last w. Keeping the best one costs a copy when
+ * an image improves, and gives the same answer when the loss falls to the end (the usual case with
+ * the ramped-down learning rate); it matters when the user stops early. While the w noise is on,
+ * the recorded loss is that of {@code w + noise}, the one the optimiser measured; the last
+ * evaluation is noise-free.
  */
 final class BestLatents {
 
@@ -47,10 +49,12 @@ final class BestLatents {
                 loss[i] = losses[i];
                 System.arraycopy(now.ws(), i * perW, ws, i * perW, perW);
                 int image = i;
-                noise.forEach((layer, v) -> {
-                    int size = v.length / loss.length;
-                    System.arraycopy(now.noise().get(layer), image * size, v, image * size, size);
-                });
+                noise.forEach(
+                        (layer, v) -> {
+                            int size = v.length / loss.length;
+                            System.arraycopy(
+                                    now.noise().get(layer), image * size, v, image * size, size);
+                        });
             }
         }
         best = new Latents(now.count(), now.numWs(), now.wDim(), ws, noise);

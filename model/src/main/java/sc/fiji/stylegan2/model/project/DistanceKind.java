@@ -4,13 +4,21 @@ import ai.djl.ndarray.NDArray;
 import java.nio.file.Path;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 
-/** The distances the projector can minimise; the keys are what users type ({@code distance=...}). */
+/**
+ * The distances the projector can minimise; the keys are what users type ({@code distance=...}).
+ */
 public enum DistanceKind {
-    /** {@link DiscriminatorFeatureDistance}: the model's discriminator features plus pixel MSE (offline). */
+    /**
+     * {@link DiscriminatorFeatureDistance}: the model's discriminator features plus pixel MSE
+     * (offline).
+     */
     DISCRIMINATOR_MSE("discriminator+mse"),
     /** {@link PixelDistance}: pixel mean squared error only. */
     MSE("mse"),
-    /** {@link TorchScriptFeatureDistance}: LPIPS/VGG16 or another feature network given as a TorchScript file. */
+    /**
+     * {@link TorchScriptFeatureDistance}: LPIPS/VGG16 or another feature network given as a
+     * TorchScript file.
+     */
     LPIPS("lpips");
 
     private final String key;
@@ -30,7 +38,8 @@ public enum DistanceKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("distance '" + text + "' is not valid: use discriminator+mse, mse or lpips");
+        throw new IllegalArgumentException(
+                "distance '" + text + "' is not valid: use discriminator+mse, mse or lpips");
     }
 
     /**
@@ -38,15 +47,19 @@ public enum DistanceKind {
      *
      * @param targets {@code [N, C, res, res]} in the generator's range; the caller keeps ownership
      * @param featureNetwork the TorchScript file for {@link #LPIPS}, else ignored
-     * @throws IllegalArgumentException naming {@code distance} when the model lacks what the kind needs
+     * @throws IllegalArgumentException naming {@code distance} when the model lacks what the kind
+     *     needs
      */
     public ImageDistance create(StyleGAN2Model model, NDArray targets, Path featureNetwork) {
         switch (this) {
             case DISCRIMINATOR_MSE:
                 if (model.discriminator() == null) {
-                    throw new IllegalArgumentException("distance " + key + " needs the model's discriminator, but"
-                            + " model_file has none (a generator-only file): use distance mse, or lpips with a"
-                            + " feature_network");
+                    throw new IllegalArgumentException(
+                            "distance "
+                                    + key
+                                    + " needs the model's discriminator, but"
+                                    + " model_file has none (a generator-only file): use distance mse, or lpips with a"
+                                    + " feature_network");
                 }
                 return new DiscriminatorFeatureDistance(model.discriminator(), targets);
             case MSE:

@@ -7,21 +7,23 @@ import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * Noise regularisation of the projector (StyleGAN2 appendix D, "we normalize ... and penalize the
- * autocorrelation"): keeps the optimised noise maps from encoding the image. For every map, at every
- * level of a 2x2 average-pooled pyramid down to 8x8, the squared mean products of the map with itself
- * shifted by one pixel, horizontally and vertically (wrapping around, {@code torch.roll}):
+ * autocorrelation"): keeps the optimised noise maps from encoding the image. For every map, at
+ * every level of a 2x2 average-pooled pyramid down to 8x8, the squared mean products of the map
+ * with itself shifted by one pixel, horizontally and vertically (wrapping around, {@code
+ * torch.roll}):
  *
  * <pre>
  *   L_n = Σ_maps Σ_levels ( mean(n · roll_x(n))² + mean(n · roll_y(n))² )
  * </pre>
  *
- * White noise scores about 0; a checkerboard scores 1 + 1 at its full resolution (products −1) and 0 after
- * pooling. The total loss weighs it by {@link #OFFICIAL_WEIGHT}.
+ * White noise scores about 0; a checkerboard scores 1 + 1 at its full resolution (products −1) and
+ * 0 after pooling. The total loss weighs it by {@link #OFFICIAL_WEIGHT}.
  */
 public final class NoiseRegularization {
 
     /** The official weight of L_n in the projection loss (1e5). */
     public static final double OFFICIAL_WEIGHT = 1e5;
+
     /** The pyramid stops at this size. */
     private static final int SMALLEST = 8;
 
@@ -67,7 +69,8 @@ public final class NoiseRegularization {
     /** 2x2 average pooling {@code [N, 1, H, W] → [N, 1, H/2, W/2]}. */
     static NDArray averagePool2(NDArray n) {
         long[] s = n.getShape().getShape();
-        return Scalars.mul(n.reshape(s[0], s[1], s[2] / 2, 2, s[3] / 2, 2).sum(new int[] {3, 5}), 0.25);
+        return Scalars.mul(
+                n.reshape(s[0], s[1], s[2] / 2, 2, s[3] / 2, 2).sum(new int[] {3, 5}), 0.25);
     }
 
     /** The mean over all but the first axis: {@code [N, ...] → [N]} (DJL's mean takes one axis). */

@@ -1,8 +1,8 @@
 package sc.fiji.stylegan2.model.project;
 
 /**
- * The strength of the Gaussian noise added to w at every projection step (StyleGAN2 appendix D: "ramped-down
- * noise" that explores the latent space early on; official {@code projector.py}). With
+ * The strength of the Gaussian noise added to w at every projection step (StyleGAN2 appendix D:
+ * "ramped-down noise" that explores the latent space early on; official {@code projector.py}). With
  * {@code t = step / num_steps} and {@code σ_w} the spread of w around {@code w_avg}:
  *
  * <pre>
@@ -23,7 +23,10 @@ public record NoiseStrengthSchedule(double factor, double ramp) {
         }
     }
 
-    /** The standard deviation of the w noise at {@code t} for a model whose w spread is {@code wStd}. */
+    /**
+     * The standard deviation of the w noise at {@code t} for a model whose w spread is {@code
+     * wStd}.
+     */
     public double at(double t, double wStd) {
         double fall = Math.max(0, 1 - t / ramp);
         return wStd * factor * fall * fall;

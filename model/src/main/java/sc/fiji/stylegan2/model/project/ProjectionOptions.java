@@ -19,25 +19,42 @@ import java.nio.file.Path;
  * @param saveEvery keep a snapshot image every this many steps; 0 for none
  * @param seed seeds the initial noise maps, the w noise and the w statistics
  */
-public record ProjectionOptions(ProjectionSpace space, int numSteps, LearningRateSchedule learningRate,
-        NoiseStrengthSchedule wNoise, double noiseWeight, boolean optimizeNoise, NoiseStart noiseStart, int wAvgSamples,
-        DistanceKind distance, Path featureNetwork, int saveEvery, long seed) {
+public record ProjectionOptions(
+        ProjectionSpace space,
+        int numSteps,
+        LearningRateSchedule learningRate,
+        NoiseStrengthSchedule wNoise,
+        double noiseWeight,
+        boolean optimizeNoise,
+        NoiseStart noiseStart,
+        int wAvgSamples,
+        DistanceKind distance,
+        Path featureNetwork,
+        int saveEvery,
+        long seed) {
 
     public ProjectionOptions {
         if (numSteps < 1) {
             throw new IllegalArgumentException("num_steps must be >= 1, got " + numSteps);
         }
         if (saveEvery < 0) {
-            throw new IllegalArgumentException("save_every must be >= 0 (0: no optimisation stack), got " + saveEvery);
+            throw new IllegalArgumentException(
+                    "save_every must be >= 0 (0: no optimisation stack), got " + saveEvery);
         }
         if (wAvgSamples < 1) {
             throw new IllegalArgumentException("w_avg samples must be >= 1, got " + wAvgSamples);
         }
         if (!(noiseWeight >= 0)) {
-            throw new IllegalArgumentException("noise regularisation weight must be >= 0, got " + noiseWeight);
+            throw new IllegalArgumentException(
+                    "noise regularisation weight must be >= 0, got " + noiseWeight);
         }
-        if (space == null || distance == null || learningRate == null || wNoise == null || noiseStart == null) {
-            throw new IllegalArgumentException("space, distance, noise start and schedules are required");
+        if (space == null
+                || distance == null
+                || learningRate == null
+                || wNoise == null
+                || noiseStart == null) {
+            throw new IllegalArgumentException(
+                    "space, distance, noise start and schedules are required");
         }
     }
 
@@ -46,8 +63,8 @@ public record ProjectionOptions(ProjectionSpace space, int numSteps, LearningRat
     }
 
     /**
-     * Builder with the official defaults (W, 1000 steps, noise maps optimised) and the built-in distance, noise
-     * maps starting at noise_const, no snapshots, seed 0.
+     * Builder with the official defaults (W, 1000 steps, noise maps optimised) and the built-in
+     * distance, noise maps starting at noise_const, no snapshots, seed 0.
      */
     public static final class Builder {
         private ProjectionSpace space = ProjectionSpace.W;
@@ -63,22 +80,80 @@ public record ProjectionOptions(ProjectionSpace space, int numSteps, LearningRat
         private int saveEvery;
         private long seed;
 
-        public Builder optSpace(ProjectionSpace v) { space = v; return this; }
-        public Builder optNumSteps(int v) { numSteps = v; return this; }
-        public Builder optLearningRate(LearningRateSchedule v) { learningRate = v; return this; }
-        public Builder optWNoise(NoiseStrengthSchedule v) { wNoise = v; return this; }
-        public Builder optNoiseWeight(double v) { noiseWeight = v; return this; }
-        public Builder optOptimizeNoise(boolean v) { optimizeNoise = v; return this; }
-        public Builder optNoiseStart(NoiseStart v) { noiseStart = v; return this; }
-        public Builder optWAvgSamples(int v) { wAvgSamples = v; return this; }
-        public Builder optDistance(DistanceKind v) { distance = v; return this; }
-        public Builder optFeatureNetwork(Path v) { featureNetwork = v; return this; }
-        public Builder optSaveEvery(int v) { saveEvery = v; return this; }
-        public Builder optSeed(long v) { seed = v; return this; }
+        public Builder optSpace(ProjectionSpace v) {
+            space = v;
+            return this;
+        }
+
+        public Builder optNumSteps(int v) {
+            numSteps = v;
+            return this;
+        }
+
+        public Builder optLearningRate(LearningRateSchedule v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder optWNoise(NoiseStrengthSchedule v) {
+            wNoise = v;
+            return this;
+        }
+
+        public Builder optNoiseWeight(double v) {
+            noiseWeight = v;
+            return this;
+        }
+
+        public Builder optOptimizeNoise(boolean v) {
+            optimizeNoise = v;
+            return this;
+        }
+
+        public Builder optNoiseStart(NoiseStart v) {
+            noiseStart = v;
+            return this;
+        }
+
+        public Builder optWAvgSamples(int v) {
+            wAvgSamples = v;
+            return this;
+        }
+
+        public Builder optDistance(DistanceKind v) {
+            distance = v;
+            return this;
+        }
+
+        public Builder optFeatureNetwork(Path v) {
+            featureNetwork = v;
+            return this;
+        }
+
+        public Builder optSaveEvery(int v) {
+            saveEvery = v;
+            return this;
+        }
+
+        public Builder optSeed(long v) {
+            seed = v;
+            return this;
+        }
 
         public ProjectionOptions build() {
-            return new ProjectionOptions(space, numSteps, learningRate, wNoise, noiseWeight, optimizeNoise, noiseStart,
-                    wAvgSamples, distance, featureNetwork, saveEvery, seed);
+            return new ProjectionOptions(
+                    space,
+                    numSteps,
+                    learningRate,
+                    wNoise,
+                    noiseWeight,
+                    optimizeNoise,
+                    noiseStart,
+                    wAvgSamples,
+                    distance,
+                    featureNetwork,
+                    saveEvery,
+                    seed);
         }
     }
 }

@@ -2,13 +2,17 @@ package sc.fiji.stylegan2.model.project;
 
 import java.util.Locale;
 
-/**
- * Where the projector searches (StyleGAN2 Sec. 5 and appendix D; Abdal et al. 2019 for W+).
- */
+/** Where the projector searches (StyleGAN2 Sec. 5 and appendix D; Abdal et al. 2019 for W+). */
 public enum ProjectionSpace {
-    /** One w shared by all layers, as the StyleGAN2 paper's projector: stays on the model's manifold. */
+    /**
+     * One w shared by all layers, as the StyleGAN2 paper's projector: stays on the model's
+     * manifold.
+     */
     W("W"),
-    /** One w per layer ({@code [num_ws, w_dim]}): reconstructs more, including images the model never made. */
+    /**
+     * One w per layer ({@code [num_ws, w_dim]}): reconstructs more, including images the model
+     * never made.
+     */
     W_PLUS("W+");
 
     private final String key;
@@ -38,7 +42,8 @@ public enum ProjectionSpace {
             case "WPLUS":
                 return W_PLUS;
             default:
-                throw new IllegalArgumentException("space '" + text + "' is not valid: use W or W+");
+                throw new IllegalArgumentException(
+                        "space '" + text + "' is not valid: use W or W+");
         }
     }
 }

@@ -10,10 +10,10 @@ import java.util.Random;
 import sc.fiji.stylegan2.model.latent.Latents;
 
 /**
- * What the projector optimises for N images (StyleGAN2 Sec. 5): the latent {@code w [N, rows, w_dim]}
- * (rows 1 in W, num_ws in W+), starting at {@code w_avg}, and one noise map {@code [N, 1, R, R]} per synthesis
- * layer, starting as white noise and kept at zero mean and unit variance. These are the only arrays that
- * require gradients; they live in their own manager.
+ * What the projector optimises for N images (StyleGAN2 Sec. 5): the latent {@code w [N, rows,
+ * w_dim]} (rows 1 in W, num_ws in W+), starting at {@code w_avg}, and one noise map {@code [N, 1,
+ * R, R]} per synthesis layer, starting as white noise and kept at zero mean and unit variance.
+ * These are the only arrays that require gradients; they live in their own manager.
  */
 final class ProjectionVariables implements AutoCloseable {
 
@@ -24,13 +24,20 @@ final class ProjectionVariables implements AutoCloseable {
     private final Map<String, NDArray> noise = new LinkedHashMap<>();
 
     /**
-     * @param noiseLayers the layers whose noise maps are optimised, with their resolution R; empty: none (the
-     *     model's {@code noise_const} is used)
-     * @param noiseStart per layer the start map {@code [R·R]} for every image, or null for white noise drawn
-     *     from {@code random}
+     * @param noiseLayers the layers whose noise maps are optimised, with their resolution R; empty:
+     *     none (the model's {@code noise_const} is used)
+     * @param noiseStart per layer the start map {@code [R·R]} for every image, or null for white
+     *     noise drawn from {@code random}
      */
-    ProjectionVariables(NDManager parent, ProjectionSpace space, int count, int numWs, float[] wAvg,
-            Map<String, Integer> noiseLayers, Map<String, float[]> noiseStart, Random random) {
+    ProjectionVariables(
+            NDManager parent,
+            ProjectionSpace space,
+            int count,
+            int numWs,
+            float[] wAvg,
+            Map<String, Integer> noiseLayers,
+            Map<String, float[]> noiseStart,
+            Random random) {
         this.manager = parent.newSubManager();
         this.count = count;
         this.numWs = numWs;
@@ -41,16 +48,20 @@ final class ProjectionVariables implements AutoCloseable {
         }
         this.w = manager.create(start, new Shape(count, rows, wAvg.length));
         w.setRequiresGradient(true);
-        noiseLayers.forEach((layer, r) -> {
-            float[] first = noiseStart == null ? null : noiseStart.get(layer);
-            float[] values = new float[count * r * r];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = first == null ? (float) random.nextGaussian() : first[i % first.length];
-            }
-            NDArray n = manager.create(values, new Shape(count, 1, r, r));
-            n.setRequiresGradient(true);
-            noise.put(layer, n);
-        });
+        noiseLayers.forEach(
+                (layer, r) -> {
+                    float[] first = noiseStart == null ? null : noiseStart.get(layer);
+                    float[] values = new float[count * r * r];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] =
+                                first == null
+                                        ? (float) random.nextGaussian()
+                                        : first[i % first.length];
+                    }
+                    NDArray n = manager.create(values, new Shape(count, 1, r, r));
+                    n.setRequiresGradient(true);
+                    noise.put(layer, n);
+                });
     }
 
     /** The arrays Adam updates, by name: {@code w}, {@code noise.<layer>}. */
@@ -75,13 +86,18 @@ final class ProjectionVariables implements AutoCloseable {
         return w.getShape();
     }
 
-    /** The synthesis input {@code [N, num_ws, w_dim]}: {@code w + wNoise} (broadcast over layers in W). */
+    /**
+     * The synthesis input {@code [N, num_ws, w_dim]}: {@code w + wNoise} (broadcast over layers in
+     * W).
+     */
     NDArray ws(NDArray wNoise) {
         NDArray x = wNoise == null ? w : w.add(wNoise);
         return x.getShape().get(1) == numWs ? x : x.repeat(1, numWs);
     }
 
-    /** n ← (n − mean n) / sqrt(mean (n − mean n)²) per image and layer, in place, outside autograd. */
+    /**
+     * n ← (n − mean n) / sqrt(mean (n − mean n)²) per image and layer, in place, outside autograd.
+     */
     void renormalizeNoise() {
         int[] perImage = {1, 2, 3};
         for (NDArray n : noise.values()) {

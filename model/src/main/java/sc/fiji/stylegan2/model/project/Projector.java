@@ -22,26 +22,28 @@ import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisNetwork;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.optim.Adam;
 import sc.fiji.stylegan2.model.torch.NoGrad;
 import sc.fiji.stylegan2.model.torch.Scalars;
-import sc.fiji.stylegan2.model.optim.Adam;
 
 /**
- * Projection of images into the latent space (StyleGAN2 Sec. 5, appendix D; official {@code projector.py}):
- * find the w (W) or per-layer ws (W+) and the noise maps whose image is closest to a target. Starting at
- * {@code w_avg} (and the noise maps of {@link NoiseStart}), Adam (β = 0.9, 0.999) minimises
+ * Projection of images into the latent space (StyleGAN2 Sec. 5, appendix D; official {@code
+ * projector.py}): find the w (W) or per-layer ws (W+) and the noise maps whose image is closest to
+ * a target. Starting at {@code w_avg} (and the noise maps of {@link NoiseStart}), Adam (β = 0.9,
+ * 0.999) minimises
  *
  * <pre>
  *   L = d(g(w + σ(t)·ε, n), target) + λ_n · L_n(n)        ε ~ N(0, I)
  * </pre>
  *
  * with the ramped learning rate ({@link LearningRateSchedule}), the ramped-down w noise σ(t)
- * ({@link NoiseStrengthSchedule}), the noise regularisation L_n ({@link NoiseRegularization}, λ_n = 1e5) and
- * the noise maps renormalised after every step. Several targets are projected together as one batch: every
- * term is per image and Adam is element-wise, so each image's optimisation is independent of the others.
- * The generator's and discriminator's own parameters are constants; only w and the noise maps get gradients.
- * Every step runs in its own {@link NDScope}, so memory stays flat over the steps; gradients are recorded
- * only inside the step's collector, in any thread ({@link NoGrad}).
+ * ({@link NoiseStrengthSchedule}), the noise regularisation L_n ({@link NoiseRegularization}, λ_n =
+ * 1e5) and the noise maps renormalised after every step. Several targets are projected together as
+ * one batch: every term is per image and Adam is element-wise, so each image's optimisation is
+ * independent of the others. The generator's and discriminator's own parameters are constants; only
+ * w and the noise maps get gradients. Every step runs in its own {@link NDScope}, so memory stays
+ * flat over the steps; gradients are recorded only inside the step's collector, in any thread
+ * ({@link NoGrad}).
  */
 public final class Projector {
 
@@ -63,40 +65,92 @@ public final class Projector {
     /** w_avg and σ_w, sampled on first use and kept for later batches. */
     public WStatistics statistics() {
         if (statistics == null) {
-            statistics = WStatistics.sample(model.generator(), model.manager(), options.wAvgSamples(), options.seed());
+            statistics =
+                    WStatistics.sample(
+                            model.generator(),
+                            model.manager(),
+                            options.wAvgSamples(),
+                            options.seed());
         }
         return statistics;
     }
 
     /**
-     * Projects targets already at the model's resolution, channels and range (see
-     * {@code ImagePreprocessing.toModelInput}). On cancel, stops after the current step and returns the best
-     * latents so far.
+     * Projects targets already at the model's resolution, channels and range (see {@code
+     * ImagePreprocessing.toModelInput}). On cancel, stops after the current step and returns the
+     * best latents so far.
      */
     public ProjectionResult project(PlanarImages targets, ProgressListener progress) {
         GeneratorConfig cfg = model.config();
         int res = cfg.resolution();
-        if (targets.channels() != cfg.imgChannels() || targets.height() != res || targets.width() != res) {
-            throw new IllegalArgumentException("targets must be [N, " + cfg.imgChannels() + ", " + res + ", " + res
-                    + "], got [" + targets.count() + ", " + targets.channels() + ", " + targets.height() + ", "
-                    + targets.width() + "]; preprocess them first");
+        if (targets.channels() != cfg.imgChannels()
+                || targets.height() != res
+                || targets.width() != res) {
+            throw new IllegalArgumentException(
+                    "targets must be [N, "
+                            + cfg.imgChannels()
+                            + ", "
+                            + res
+                            + ", "
+                            + res
+                            + "], got ["
+                            + targets.count()
+                            + ", "
+                            + targets.channels()
+                            + ", "
+                            + targets.height()
+                            + ", "
+                            + targets.width()
+                            + "]; preprocess them first");
         }
         WStatistics stats = statistics();
-        Map<String, Integer> noiseLayers = options.optimizeNoise() ? model.generator().noiseLayers() : Map.of();
+        Map<String, Integer> noiseLayers =
+                options.optimizeNoise() ? model.generator().noiseLayers() : Map.of();
         Random random = new Random(options.seed());
-        try (NoGrad off = NoGrad.enter(); NDManager run = model.manager().newSubManager()) {
-            NDArray target = run.create(targets.data(), new Shape(targets.count(), cfg.imgChannels(), res, res));
-            try (ImageDistance distance = options.distance().create(model, target, options.featureNetwork());
-                    ProjectionVariables vars = new ProjectionVariables(run, options.space(), targets.count(),
-                            cfg.numWs(), stats.wAvg(), noiseLayers, noiseStart(noiseLayers), random);
-                    Adam adam = new Adam(run, vars.parameters(), options.learningRate().initial(), BETA1, BETA2, EPS)) {
-                return optimise(new Run(vars, distance, adam, new BestLatents(targets.count()), random, stats.wStd()),
-                        targets, progress);
+        try (NoGrad off = NoGrad.enter();
+                NDManager run = model.manager().newSubManager()) {
+            NDArray target =
+                    run.create(
+                            targets.data(),
+                            new Shape(targets.count(), cfg.imgChannels(), res, res));
+            try (ImageDistance distance =
+                            options.distance().create(model, target, options.featureNetwork());
+                    ProjectionVariables vars =
+                            new ProjectionVariables(
+                                    run,
+                                    options.space(),
+                                    targets.count(),
+                                    cfg.numWs(),
+                                    stats.wAvg(),
+                                    noiseLayers,
+                                    noiseStart(noiseLayers),
+                                    random);
+                    Adam adam =
+                            new Adam(
+                                    run,
+                                    vars.parameters(),
+                                    options.learningRate().initial(),
+                                    BETA1,
+                                    BETA2,
+                                    EPS)) {
+                return optimise(
+                        new Run(
+                                vars,
+                                distance,
+                                adam,
+                                new BestLatents(targets.count()),
+                                random,
+                                stats.wStd()),
+                        targets,
+                        progress);
             }
         }
     }
 
-    /** The start maps of {@link NoiseStart#CONST} ({@code noise_const} of each layer), or null for white noise. */
+    /**
+     * The start maps of {@link NoiseStart#CONST} ({@code noise_const} of each layer), or null for
+     * white noise.
+     */
     private Map<String, float[]> noiseStart(Map<String, Integer> layers) {
         if (options.noiseStart() == NoiseStart.RANDOM) {
             return null;
@@ -107,7 +161,12 @@ public final class Projector {
     }
 
     /** The state of one projection. */
-    private record Run(ProjectionVariables vars, ImageDistance distance, Adam adam, BestLatents best, Random random,
+    private record Run(
+            ProjectionVariables vars,
+            ImageDistance distance,
+            Adam adam,
+            BestLatents best,
+            Random random,
             double wStd) {}
 
     /** Per-image values of one evaluation. */
@@ -128,8 +187,16 @@ public final class Projector {
             if (options.saveEvery() > 0 && done % options.saveEvery() == 0) {
                 snapshots.add(new ProjectionResult.Snapshot(done, render(run.vars())));
             }
-            progress.progress(done, steps, String.format(Locale.ROOT, "projection step %d/%d: distance %.4f, loss %.4f",
-                    done, steps, distanceHistory[done - 1], lossHistory[done - 1]));
+            progress.progress(
+                    done,
+                    steps,
+                    String.format(
+                            Locale.ROOT,
+                            "projection step %d/%d: distance %.4f, loss %.4f",
+                            done,
+                            steps,
+                            distanceHistory[done - 1],
+                            lossHistory[done - 1]));
         }
         double secondsPerStep = done == 0 ? 0 : (System.nanoTime() - start) / 1e9 / done;
         // The variables after the last update have not been scored yet: score them without w noise.
@@ -137,16 +204,39 @@ public final class Projector {
             run.best().offer(evaluate(run, null).total, run.vars());
         }
         Latents latents = run.best().latents();
-        GeneratedImages images = model.imageGenerator().synthesize(latents, targets.labels(), NoiseMode.CONST,
-                OutputRange.RAW, targets.count(), ProgressListener.NONE);
-        PlanarImages reconstruction = new PlanarImages(images.data(), images.count(), images.channels(),
-                images.height(), images.width(), targets.labels());
-        return new ProjectionResult(latents, reconstruction, snapshots, run.best().losses(),
-                Arrays.copyOf(lossHistory, done), Arrays.copyOf(distanceHistory, done), done, done < steps,
+        GeneratedImages images =
+                model.imageGenerator()
+                        .synthesize(
+                                latents,
+                                targets.labels(),
+                                NoiseMode.CONST,
+                                OutputRange.RAW,
+                                targets.count(),
+                                ProgressListener.NONE);
+        PlanarImages reconstruction =
+                new PlanarImages(
+                        images.data(),
+                        images.count(),
+                        images.channels(),
+                        images.height(),
+                        images.width(),
+                        targets.labels());
+        return new ProjectionResult(
+                latents,
+                reconstruction,
+                snapshots,
+                run.best().losses(),
+                Arrays.copyOf(lossHistory, done),
+                Arrays.copyOf(distanceHistory, done),
+                done,
+                done < steps,
                 secondsPerStep);
     }
 
-    /** One Adam step at {@code t = step / num_steps}; returns the losses of the variables before the update. */
+    /**
+     * One Adam step at {@code t = step / num_steps}; returns the losses of the variables before the
+     * update.
+     */
     private Losses step(Run run, double t) {
         run.adam().setLearningRate(options.learningRate().at(t));
         try (NDScope scope = new NDScope()) {
@@ -157,7 +247,10 @@ public final class Projector {
                 gc.backward(terms.total().sum());
                 losses = terms.toLosses();
             }
-            run.best().offer(losses.total, run.vars()); // the variables these losses belong to, before the update
+            run.best()
+                    .offer(
+                            losses.total,
+                            run.vars()); // the variables these losses belong to, before the update
             run.adam().step();
             run.vars().renormalizeNoise();
             return losses;

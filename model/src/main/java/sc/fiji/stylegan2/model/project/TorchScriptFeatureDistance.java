@@ -15,18 +15,18 @@ import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * LPIPS (Zhang et al. 2018) or any feature distance given as a TorchScript network, as the official
- * projector uses it: images are mapped to 0..255 ({@code (x + 1) · 127.5}), grayscale is repeated to three
- * channels, images larger than 256 px are area-downsampled to 256, and
+ * projector uses it: images are mapped to 0..255 ({@code (x + 1) · 127.5}), grayscale is repeated
+ * to three channels, images larger than 256 px are area-downsampled to 256, and
  *
  * <pre>
  *   d = Σ_k (φ_k(x) − φ_k(t))²
  * </pre>
  *
- * over the network's output features φ. The network's {@code forward} must take one tensor {@code [N, 3, H,
- * W]} and return one tensor of features per image whose squared distance is the perceptual distance. The
- * NVlabs {@code vgg16.pt} has this form when its {@code forward(img, resize_images=False,
- * return_lpips=True)} is wrapped in a one-argument TorchScript module (boolean arguments cannot be passed
- * with gradients through DJL).
+ * over the network's output features φ. The network's {@code forward} must take one tensor {@code
+ * [N, 3, H, W]} and return one tensor of features per image whose squared distance is the
+ * perceptual distance. The NVlabs {@code vgg16.pt} has this form when its {@code forward(img,
+ * resize_images=False, return_lpips=True)} is wrapped in a one-argument TorchScript module (boolean
+ * arguments cannot be passed with gradients through DJL).
  */
 final class TorchScriptFeatureDistance implements ImageDistance {
 
@@ -40,14 +40,17 @@ final class TorchScriptFeatureDistance implements ImageDistance {
     /**
      * @param file the TorchScript file
      * @param targets {@code [N, C, res, res]}, owned by the caller
-     * @throws IllegalArgumentException naming {@code feature_network} when the file is missing or not a
-     *     TorchScript module, or {@code distance} when the images have a channel count other than 1 or 3
+     * @throws IllegalArgumentException naming {@code feature_network} when the file is missing or
+     *     not a TorchScript module, or {@code distance} when the images have a channel count other
+     *     than 1 or 3
      */
     TorchScriptFeatureDistance(Path file, NDArray targets) {
         long channels = targets.getShape().get(1);
         if (channels != 1 && channels != 3) {
-            throw new IllegalArgumentException("distance lpips needs 1- or 3-channel images; this model makes "
-                    + channels + " channels: use distance discriminator+mse or mse");
+            throw new IllegalArgumentException(
+                    "distance lpips needs 1- or 3-channel images; this model makes "
+                            + channels
+                            + " channels: use distance discriminator+mse or mse");
         }
         this.network = load(file, targets.getManager());
         this.manager = targets.getManager().newSubManager();
@@ -59,15 +62,20 @@ final class TorchScriptFeatureDistance implements ImageDistance {
         } catch (EngineException | IllegalStateException e) {
             network.close();
             manager.close();
-            throw new IllegalArgumentException("feature_network " + file + " failed on a [N, 3, H, W] image batch: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "feature_network "
+                            + file
+                            + " failed on a [N, 3, H, W] image batch: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private static PtSymbolBlock load(Path file, NDManager manager) {
         if (file == null) {
-            throw new IllegalArgumentException("feature_network is not set: distance lpips needs a TorchScript"
-                    + " feature network file (e.g. a wrapped vgg16.pt)");
+            throw new IllegalArgumentException(
+                    "feature_network is not set: distance lpips needs a TorchScript"
+                            + " feature network file (e.g. a wrapped vgg16.pt)");
         }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("feature_network '" + file + "' does not exist");
@@ -78,8 +86,13 @@ final class TorchScriptFeatureDistance implements ImageDistance {
         try {
             return JniUtils.loadModule(pt, file, true, new String[0], new String[0], false);
         } catch (EngineException | IllegalStateException e) {
-            throw new IllegalArgumentException("feature_network '" + file + "' is not a TorchScript module ("
-                    + firstLine(e.getMessage()) + ")", e);
+            throw new IllegalArgumentException(
+                    "feature_network '"
+                            + file
+                            + "' is not a TorchScript module ("
+                            + firstLine(e.getMessage())
+                            + ")",
+                    e);
         }
     }
 

@@ -17,9 +17,10 @@ import sc.fiji.stylegan2.model.network.GeneratorConfig;
  *   w_avg = mean_i w_i          σ_w = sqrt( Σ_i ||w_i − w_avg||² / samples )
  * </pre>
  *
- * Deviation: the official z come from {@code np.random.RandomState(123)}; here from {@link Random} with the
- * given seed (numpy's exact stream is much slower to reproduce and changes the statistics only by sampling
- * error). The model's tracked {@code w_avg} buffer is not used, as in the official projector.
+ * Deviation: the official z come from {@code np.random.RandomState(123)}; here from {@link Random}
+ * with the given seed (numpy's exact stream is much slower to reproduce and changes the statistics
+ * only by sampling error). The model's tracked {@code w_avg} buffer is not used, as in the official
+ * projector.
  *
  * @param wAvg {@code [w_dim]}
  * @param wStd σ_w
@@ -28,10 +29,12 @@ public record WStatistics(float[] wAvg, double wStd) {
 
     /** The official number of samples. */
     public static final int OFFICIAL_SAMPLES = 10_000;
+
     private static final int CHUNK = 1000;
 
     /** Maps {@code samples} random z (in chunks, without truncation) and measures w. */
-    public static WStatistics sample(Generator generator, NDManager manager, int samples, long seed) {
+    public static WStatistics sample(
+            Generator generator, NDManager manager, int samples, long seed) {
         GeneratorConfig cfg = generator.config();
         Random random = new Random(seed);
         double[] sum = new double[cfg.wDim()];
@@ -44,8 +47,13 @@ public record WStatistics(float[] wAvg, double wStd) {
             }
             float[] w;
             try (NDScope scope = new NDScope()) {
-                NDArray ws = generator.mapping().forward(manager.create(z, new Shape(n, cfg.zDim())), 1, null);
-                w = ws.get(new NDIndex(":, 0, :")).toFloatArray(); // [n, w_dim]: all rows are equal without psi
+                NDArray ws =
+                        generator
+                                .mapping()
+                                .forward(manager.create(z, new Shape(n, cfg.zDim())), 1, null);
+                w =
+                        ws.get(new NDIndex(":, 0, :"))
+                                .toFloatArray(); // [n, w_dim]: all rows are equal without psi
             }
             for (int i = 0; i < w.length; i++) {
                 sum[i % cfg.wDim()] += w[i];

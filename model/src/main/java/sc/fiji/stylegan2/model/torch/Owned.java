@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Arithmetic on a tensor the caller owns (a fresh result nobody else holds): in place when no gradient is
- * being recorded, which saves an allocation and a pass over memory per op at inference; a new tensor
- * otherwise, since autograd may need the original.
+ * Arithmetic on a tensor the caller owns (a fresh result nobody else holds): in place when no
+ * gradient is being recorded, which saves an allocation and a pass over memory per op at inference;
+ * a new tensor otherwise, since autograd may need the original.
  */
 public final class Owned {
 
@@ -17,7 +17,8 @@ public final class Owned {
     }
 
     public static NDArray mul(NDArray owned, double b) {
-        // Under autograd the constant must live in libtorch memory (see Scalars); in place it is not recorded.
+        // Under autograd the constant must live in libtorch memory (see Scalars); in place it is
+        // not recorded.
         return JniUtils.isGradMode() ? Scalars.mul(owned, b) : owned.muli(b);
     }
 

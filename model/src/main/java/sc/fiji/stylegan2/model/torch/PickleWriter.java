@@ -4,8 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few pickle (protocol 2) opcodes a TorchScript module object needs, written by name so the bytes of
- * {@link TorchScriptArchive} can be read against the pickle specification (Python's {@code pickletools}).
+ * The few pickle (protocol 2) opcodes a TorchScript module object needs, written by name so the
+ * bytes of {@link TorchScriptArchive} can be read against the pickle specification (Python's {@code
+ * pickletools}).
  */
 final class PickleWriter {
 

@@ -6,14 +6,15 @@ import ai.djl.ndarray.types.Shape;
 /**
  * Arithmetic with constants that stays correct under autograd.
  *
- * <p>DJL's {@code NDArray.mul(Number)}, {@code div(Number)} and {@code pow(Number)} (PyTorch engine 0.35) wrap
- * the number in a 0-dim tensor over a Java direct buffer ({@code torch::from_blob}, no copy) and close it right
- * after the operation. When the operation records a backward node, the node keeps that tensor (a product saves
- * the other factor, a power its exponent), but nothing keeps the buffer: the JVM may free and reuse it before
- * the backward pass reads it. The result is a NaN gradient now and then (about one backward pass of the
- * synthesis network in a thousand) and, when the memory is reused by malloc, heap corruption. A constant made
- * by {@code NDManager.full} lives in libtorch's own memory, which the graph keeps alive by reference count.
- * Use these wherever the other operand may require a gradient; plain forward passes are not affected.
+ * <p>DJL's {@code NDArray.mul(Number)}, {@code div(Number)} and {@code pow(Number)} (PyTorch engine
+ * 0.35) wrap the number in a 0-dim tensor over a Java direct buffer ({@code torch::from_blob}, no
+ * copy) and close it right after the operation. When the operation records a backward node, the
+ * node keeps that tensor (a product saves the other factor, a power its exponent), but nothing
+ * keeps the buffer: the JVM may free and reuse it before the backward pass reads it. The result is
+ * a NaN gradient now and then (about one backward pass of the synthesis network in a thousand) and,
+ * when the memory is reused by malloc, heap corruption. A constant made by {@code NDManager.full}
+ * lives in libtorch's own memory, which the graph keeps alive by reference count. Use these
+ * wherever the other operand may require a gradient; plain forward passes are not affected.
  */
 public final class Scalars {
 

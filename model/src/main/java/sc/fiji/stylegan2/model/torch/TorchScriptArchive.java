@@ -16,17 +16,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes the TorchScript archive of a module without parameters from its serialized source, the same zip
- * that {@code torch.jit.save} writes (Python torch is not needed), and loads it into libtorch. This reaches
- * aten operators that DJL does not wrap (e.g. {@code conv_transpose2d}, {@code autograd.grad}) while keeping
- * autograd: the module runs in training mode on the caller's tensors, so its ops join their graph. The zip,
- * under one folder named after the class:
+ * Writes the TorchScript archive of a module without parameters from its serialized source, the
+ * same zip that {@code torch.jit.save} writes (Python torch is not needed), and loads it into
+ * libtorch. This reaches aten operators that DJL does not wrap (e.g. {@code conv_transpose2d},
+ * {@code autograd.grad}) while keeping autograd: the module runs in training mode on the caller's
+ * tensors, so its ops join their graph. The zip, under one folder named after the class:
  *
  * <ul>
- *   <li>{@code code/__torch__.py}: the class in serialized TorchScript: {@code class Name(Module):} with empty
- *       {@code __parameters__} and {@code __buffers__}, the attribute {@code training : bool}, and methods;
- *   <li>{@code data.pkl}: the module object, pickle protocol 2: {@code GLOBAL __torch__ Name}, {@code NEWOBJ},
- *       {@code BUILD} with the state {@code {"training": True}};
+ *   <li>{@code code/__torch__.py}: the class in serialized TorchScript: {@code class Name(Module):}
+ *       with empty {@code __parameters__} and {@code __buffers__}, the attribute {@code training :
+ *       bool}, and methods;
+ *   <li>{@code data.pkl}: the module object, pickle protocol 2: {@code GLOBAL __torch__ Name},
+ *       {@code NEWOBJ}, {@code BUILD} with the state {@code {"training": True}};
  *   <li>{@code constants.pkl}: the empty constants tuple;
  *   <li>{@code version} ({@code 3}) and {@code byteorder} ({@code little}).
  * </ul>
@@ -35,24 +36,29 @@ import java.util.zip.ZipOutputStream;
  */
 public final class TorchScriptArchive {
 
-    private static final long ENTRY_TIME = 315532800000L + 86_400_000L; // 1980-01-02, a valid DOS time
+    private static final long ENTRY_TIME =
+            315532800000L + 86_400_000L; // 1980-01-02, a valid DOS time
 
     private TorchScriptArchive() {}
 
     /**
-     * The serialized source of a parameterless module class with one method {@code forward}, in the layout
-     * {@code torch.jit.save} writes: the class header, then {@code def forward(self: __torch__.Name,}, one
-     * typed argument per line, the return type, and the body lines (indented here by four spaces).
+     * The serialized source of a parameterless module class with one method {@code forward}, in the
+     * layout {@code torch.jit.save} writes: the class header, then {@code def forward(self:
+     * __torch__.Name,}, one typed argument per line, the return type, and the body lines (indented
+     * here by four spaces).
      *
      * @param args typed arguments, e.g. {@code "x: Tensor"}
      */
-    public static String forwardSource(String className, List<String> args, String returnType, String... body) {
+    public static String forwardSource(
+            String className, List<String> args, String returnType, String... body) {
         StringBuilder s = new StringBuilder();
         s.append("class ").append(className).append("(Module):\n");
         s.append("  __parameters__ = []\n  __buffers__ = []\n  training : bool\n");
         s.append("  def forward(self: __torch__.").append(className).append(",\n");
         for (int i = 0; i < args.size(); i++) {
-            s.append("    ").append(args.get(i)).append(i < args.size() - 1 ? ",\n" : ") -> " + returnType + ":\n");
+            s.append("    ")
+                    .append(args.get(i))
+                    .append(i < args.size() - 1 ? ",\n" : ") -> " + returnType + ":\n");
         }
         for (String line : body) {
             s.append("    ").append(line).append('\n');
@@ -79,13 +85,17 @@ public final class TorchScriptArchive {
     /** Loads an archive into {@code manager} (closing the manager frees the module). */
     public static PtSymbolBlock load(NDManager manager, byte[] archive) {
         try {
-            return JniUtils.loadModule((PtNDManager) manager, new ByteArrayInputStream(archive), true, false);
+            return JniUtils.loadModule(
+                    (PtNDManager) manager, new ByteArrayInputStream(archive), true, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** {@code data.pkl}: an instance of {@code __torch__.className} with state {@code {"training": True}}. */
+    /**
+     * {@code data.pkl}: an instance of {@code __torch__.className} with state {@code {"training":
+     * True}}.
+     */
     public static byte[] modulePickle(String className) {
         PickleWriter p = new PickleWriter();
         p.proto2();

@@ -1,7 +1,5 @@
 package sc.fiji.stylegan2.model.checkpoint;
 
-import sc.fiji.stylegan2.model.testutil.Fixtures;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,14 +14,15 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sc.fiji.stylegan2.model.testutil.Fixtures;
 
 class OfficialCheckpointsTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private static String failure(Path file) {
-        return assertThrows(CheckpointFormatException.class, () -> OfficialCheckpoints.read(file)).getMessage();
+        return assertThrows(CheckpointFormatException.class, () -> OfficialCheckpoints.read(file))
+                .getMessage();
     }
 
     @Test
@@ -49,7 +48,9 @@ class OfficialCheckpointsTest {
 
     @Test
     void formatIsChosenByContentNotByName() throws IOException {
-        Path renamed = Files.copy(Fixtures.dir("res32-rgb").resolve("G_ema.pt"), tmp.resolve("weights.pkl"));
+        Path renamed =
+                Files.copy(
+                        Fixtures.dir("res32-rgb").resolve("G_ema.pt"), tmp.resolve("weights.pkl"));
         assertNull(OfficialCheckpoints.read(renamed).g());
     }
 
@@ -74,10 +75,15 @@ class OfficialCheckpointsTest {
 
     @Test
     void textFileSaysItIsNotACheckpointAndQuotesItsStart() throws IOException {
-        Path html = Files.writeString(tmp.resolve("download.pkl"), "<!DOCTYPE html>\n<html>404</html>\n");
+        Path html =
+                Files.writeString(
+                        tmp.resolve("download.pkl"), "<!DOCTYPE html>\n<html>404</html>\n");
         String message = failure(html);
-        assertTrue(message.startsWith("download.pkl is not a StyleGAN2 checkpoint (.pkl from NVlabs"
-                + " stylegan2-ada-pytorch, .pt state dict)"), message);
+        assertTrue(
+                message.startsWith(
+                        "download.pkl is not a StyleGAN2 checkpoint (.pkl from NVlabs"
+                                + " stylegan2-ada-pytorch, .pt state dict)"),
+                message);
         assertTrue(message.contains("\"<!DOCTYPE html>\""), message);
     }
 
@@ -109,9 +115,12 @@ class OfficialCheckpointsTest {
         for (String name : new String[] {"network-snapshot-000000.pkl", "G_ema.pt"}) {
             byte[] full = Files.readAllBytes(Fixtures.dir("res64-gray").resolve(name));
             for (int length : new int[] {1000, full.length / 2}) {
-                Path cut = Files.write(tmp.resolve(length + "-" + name), Arrays.copyOf(full, length));
+                Path cut =
+                        Files.write(tmp.resolve(length + "-" + name), Arrays.copyOf(full, length));
                 String message = failure(cut);
-                assertTrue(message.contains(length + "-" + name + " is truncated or damaged"), message);
+                assertTrue(
+                        message.contains(length + "-" + name + " is truncated or damaged"),
+                        message);
             }
         }
     }
@@ -119,16 +128,21 @@ class OfficialCheckpointsTest {
     @Test
     void pickleEndingAtTheFirstByteSaysWhereItEnds() throws IOException {
         String message = failure(Files.write(tmp.resolve("one.pkl"), new byte[] {(byte) 0x80}));
-        assertTrue(message.contains("one.pkl is truncated or damaged (ends at byte 1 of a pickle)"), message);
+        assertTrue(
+                message.contains("one.pkl is truncated or damaged (ends at byte 1 of a pickle)"),
+                message);
     }
 
     @Test
     void foreignPickleNamesTheGlobalItAsksFor() throws IOException {
-        byte[] pickle = "\u0080\u0002cos\nsystem\nq\u0000X\u0002\u0000\u0000\u0000lsq\u0001\u0085q\u0002Rq\u0003."
-                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] pickle =
+                "\u0080\u0002cos\nsystem\nq\u0000X\u0002\u0000\u0000\u0000lsq\u0001\u0085q\u0002Rq\u0003."
+                        .getBytes(StandardCharsets.ISO_8859_1);
         Path evil = Files.write(tmp.resolve("model.pkl"), pickle);
-        assertEquals("model.pkl is not a StyleGAN2 checkpoint: it asks for Python object 'os.system', which this"
-                + " reader will not construct. Only snapshots written by NVlabs stylegan2-ada-pytorch (.pkl) and"
-                + " torch.save state dicts (.pt) can be opened.", failure(evil));
+        assertEquals(
+                "model.pkl is not a StyleGAN2 checkpoint: it asks for Python object 'os.system', which this"
+                        + " reader will not construct. Only snapshots written by NVlabs stylegan2-ada-pytorch (.pkl) and"
+                        + " torch.save state dicts (.pt) can be opened.",
+                failure(evil));
     }
 }

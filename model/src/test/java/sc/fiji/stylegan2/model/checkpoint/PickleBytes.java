@@ -6,7 +6,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import sc.fiji.stylegan2.model.checkpoint.pickle.LegacyTorchBlob;
 
-/** Writes pickle opcodes by hand, for tests that need pickles no fixture has (hostile ones included). */
+/**
+ * Writes pickle opcodes by hand, for tests that need pickles no fixture has (hostile ones
+ * included).
+ */
 public final class PickleBytes {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -74,11 +77,24 @@ public final class PickleBytes {
         return raw(java.util.Arrays.copyOf(b.array(), size));
     }
 
-    /** The magic number, protocol version and sys_info pickles that start a legacy torch.save stream. */
+    /**
+     * The magic number, protocol version and sys_info pickles that start a legacy torch.save
+     * stream.
+     */
     public static PickleBytes legacyTorchPreamble() {
-        return new PickleBytes().raw(LegacyTorchBlob.HEADER).stop()
-                .proto(2).op('M').le(1001, 2).stop()
-                .proto(2).op('}').str("little_endian").op(0x88).op('s').stop();
+        return new PickleBytes()
+                .raw(LegacyTorchBlob.HEADER)
+                .stop()
+                .proto(2)
+                .op('M')
+                .le(1001, 2)
+                .stop()
+                .proto(2)
+                .op('}')
+                .str("little_endian")
+                .op(0x88)
+                .op('s')
+                .stop();
     }
 
     public byte[] toBytes() {

@@ -27,7 +27,9 @@ class StochasticVariationTest {
 
     @BeforeAll
     static void load() throws Exception {
-        model = StyleGAN2Model.load(Fixtures.root().resolve("res64-gray/network-snapshot-000000.pkl"));
+        model =
+                StyleGAN2Model.load(
+                        Fixtures.root().resolve("res64-gray/network-snapshot-000000.pkl"));
         ws = model.imageGenerator().mapSeeds(new long[] {1}, 1.0, null);
     }
 
@@ -44,15 +46,24 @@ class StochasticVariationTest {
 
     @Test
     void noiseLayerGroupsSelectTheConvolutionsOfTheirResolutions() {
-        assertEquals(List.of("synthesis.b64.conv0", "synthesis.b64.conv1"),
+        assertEquals(
+                List.of("synthesis.b64.conv0", "synthesis.b64.conv1"),
                 NoiseLayers.parse("noise_layers", "fine", model.generator()).layers());
-        assertEquals(9, NoiseLayers.parse("noise_layers", "all", model.generator()).layers().size());
-        assertEquals(List.of(), NoiseLayers.parse("noise_layers", "none", model.generator()).layers());
-        assertEquals(NoiseLayers.of(model.generator(), EnumSet.of(StyleGroup.COARSE, StyleGroup.MIDDLE)).layers(),
+        assertEquals(
+                9, NoiseLayers.parse("noise_layers", "all", model.generator()).layers().size());
+        assertEquals(
+                List.of(), NoiseLayers.parse("noise_layers", "none", model.generator()).layers());
+        assertEquals(
+                NoiseLayers.of(model.generator(), EnumSet.of(StyleGroup.COARSE, StyleGroup.MIDDLE))
+                        .layers(),
                 NoiseLayers.parse("noise_layers", "coarse+middle", model.generator()).layers());
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> NoiseLayers.parse("noise_layers", "most", model.generator()));
-        assertTrue(e.getMessage().startsWith("noise_layers 'most' is not valid: use all, none"), e.getMessage());
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> NoiseLayers.parse("noise_layers", "most", model.generator()));
+        assertTrue(
+                e.getMessage().startsWith("noise_layers 'most' is not valid: use all, none"),
+                e.getMessage());
     }
 
     @Test
@@ -67,9 +78,14 @@ class StochasticVariationTest {
     void samplesDifferWithNoiseAndDoNotDependOnTheBatchSize() {
         GeneratedImages oneByOne = run("all", 3, 1);
         GeneratedImages together = run("all", 3, 3);
-        assertEquals(List.of("seed=1 noise=0", "seed=1 noise=1", "seed=1 noise=2"), together.labels());
-        // Batches of one and of three are different kernels (summation orders): equal up to rounding.
-        Images.assertImagesClose(oneByOne.data(), together.data(), Float32.synthesis(model.config(), oneByOne.data()),
+        assertEquals(
+                List.of("seed=1 noise=0", "seed=1 noise=1", "seed=1 noise=2"), together.labels());
+        // Batches of one and of three are different kernels (summation orders): equal up to
+        // rounding.
+        Images.assertImagesClose(
+                oneByOne.data(),
+                together.data(),
+                Float32.synthesis(model.config(), oneByOne.data()),
                 "batch 1 against batch 3");
         assertTrue(Images.maxAbsDiff(together.plane(0, 0), together.plane(1, 0)) > 1e-3);
     }
@@ -83,7 +99,8 @@ class StochasticVariationTest {
 
     @Test
     void stdIsThePopulationStdOfEachPixel() {
-        GeneratedImages imgs = new GeneratedImages(new float[] {1, 10, 3, 10}, 2, 1, 1, 2, List.of("a", "b"));
+        GeneratedImages imgs =
+                new GeneratedImages(new float[] {1, 10, 3, 10}, 2, 1, 1, 2, List.of("a", "b"));
         assertArrayEquals(new float[] {1, 0}, PixelStatistics.std(imgs, "s").data(), 1e-6f);
     }
 

@@ -12,7 +12,9 @@ import sc.fiji.stylegan2.model.latent.Latents;
 
 class StyleMixingTest {
 
-    /** ws of {@code n} images, 3 layers of w_dim 2, every value {@code base + 10 * image + layer}. */
+    /**
+     * ws of {@code n} images, 3 layers of w_dim 2, every value {@code base + 10 * image + layer}.
+     */
     static float[] ws(int n, float base) {
         float[] ws = new float[n * 3 * 2];
         for (int i = 0; i < n; i++) {
@@ -29,20 +31,35 @@ class StyleMixingTest {
         assertEquals(2 * 3 * 3 * 2, mixed.length);
         // cell (row 1, col 2): layer 0 from row 1 (110), layers 1, 2 from col 2 (221, 222)
         int cell = (1 * 3 + 2) * 6;
-        assertArrayEquals(new float[] {110, 110, 221, 221, 222, 222}, java.util.Arrays.copyOfRange(mixed, cell, cell + 6));
+        assertArrayEquals(
+                new float[] {110, 110, 221, 221, 222, 222},
+                java.util.Arrays.copyOfRange(mixed, cell, cell + 6));
     }
 
     @Test
     void cellsOfLatentsKeepTheirRowsNoiseMaps() {
-        // rows: 2 images with 1x1 noise maps 0.5 and -0.5; columns: 3 images whose maps must not be used
-        Latents rows = new Latents(2, 3, 2, ws(2, 100), Map.of("synthesis.b4.conv1", new float[] {0.5f, -0.5f}));
-        Latents cols = new Latents(3, 3, 2, ws(3, 200), Map.of("synthesis.b4.conv1", new float[] {7, 8, 9}));
+        // rows: 2 images with 1x1 noise maps 0.5 and -0.5; columns: 3 images whose maps must not be
+        // used
+        Latents rows =
+                new Latents(
+                        2,
+                        3,
+                        2,
+                        ws(2, 100),
+                        Map.of("synthesis.b4.conv1", new float[] {0.5f, -0.5f}));
+        Latents cols =
+                new Latents(
+                        3, 3, 2, ws(3, 200), Map.of("synthesis.b4.conv1", new float[] {7, 8, 9}));
         Latents cells = StyleMixing.mix(rows, cols, new int[] {1, 2});
         assertEquals(6, cells.count());
-        assertArrayEquals(StyleMixing.mix(ws(2, 100), ws(3, 200), new int[] {1, 2}, 3, 2), cells.ws(), 0f);
-        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, -0.5f, -0.5f, -0.5f}, cells.noise().get("synthesis.b4.conv1"),
+        assertArrayEquals(
+                StyleMixing.mix(ws(2, 100), ws(3, 200), new int[] {1, 2}, 3, 2), cells.ws(), 0f);
+        assertArrayEquals(
+                new float[] {0.5f, 0.5f, 0.5f, -0.5f, -0.5f, -0.5f},
+                cells.noise().get("synthesis.b4.conv1"),
                 0f);
-        assertFalse(StyleMixing.mix(new Latents(2, 3, 2, ws(2, 100)), cols, new int[] {0}).hasNoise(),
+        assertFalse(
+                StyleMixing.mix(new Latents(2, 3, 2, ws(2, 100)), cols, new int[] {0}).hasNoise(),
                 "rows without maps give cells without maps");
     }
 

@@ -26,8 +26,10 @@ class ClassLabelsTest {
 
     @Test
     void unknownNameListsTheClasses() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NAMED.parse("dmso"));
-        assertEquals("condition 'dmso' is not a class of this model: give 3 classes: 0..2 or the names wt, ko, het",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> NAMED.parse("dmso"));
+        assertEquals(
+                "condition 'dmso' is not a class of this model: give 3 classes: 0..2 or the names wt, ko, het",
                 e.getMessage());
     }
 

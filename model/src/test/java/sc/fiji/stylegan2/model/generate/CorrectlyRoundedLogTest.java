@@ -24,7 +24,9 @@ class CorrectlyRoundedLogTest {
             sum = sum.add(term.divide(BigDecimal.valueOf(n), MC), MC);
             term = term.multiply(s2, MC);
         }
-        return sum.multiply(BigDecimal.valueOf(2)).add(LN2.multiply(BigDecimal.valueOf(k)), MC).doubleValue();
+        return sum.multiply(BigDecimal.valueOf(2))
+                .add(LN2.multiply(BigDecimal.valueOf(k)), MC)
+                .doubleValue();
     }
 
     @Test

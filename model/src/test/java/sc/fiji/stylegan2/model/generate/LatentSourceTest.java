@@ -24,18 +24,22 @@ import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.testutil.Fixtures;
 import sc.fiji.stylegan2.model.testutil.Images;
 
-/** Seeds and latent files as sources of ws, on the 64 px fixture (num_ws 10, w_dim 512 is not assumed). */
+/**
+ * Seeds and latent files as sources of ws, on the 64 px fixture (num_ws 10, w_dim 512 is not
+ * assumed).
+ */
 class LatentSourceTest {
 
     private static StyleGAN2Model model;
     private static ImageGenerator generator;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @BeforeAll
     static void load() throws Exception {
-        model = StyleGAN2Model.load(Fixtures.root().resolve("res64-gray/network-snapshot-000000.pkl"));
+        model =
+                StyleGAN2Model.load(
+                        Fixtures.root().resolve("res64-gray/network-snapshot-000000.pkl"));
         generator = model.imageGenerator();
     }
 
@@ -63,68 +67,122 @@ class LatentSourceTest {
     void aFileWithASeedsWsGivesThatSeedsWsExactlyLabelledByFileName() throws Exception {
         Path file = seedFile("two.npz", 3, 5);
         Path csv = seedFile("one.csv", 1);
-        LabeledLatents l = LatentSource.files("latent_files", List.of(file, csv)).resolve(generator, 1);
+        LabeledLatents l =
+                LatentSource.files("latent_files", List.of(file, csv)).resolve(generator, 1);
         assertEquals(List.of("two.npz[0]", "two.npz[1]", "one.csv[0]"), l.labels());
-        // The mapping's float results depend on the batch: compare with the batches the files were made from.
+        // The mapping's float results depend on the batch: compare with the batches the files were
+        // made from.
         float[] twoSeeds = generator.mapSeeds(new long[] {3, 5}, 1, null);
         float[] oneSeed = generator.mapSeeds(new long[] {1}, 1, null);
         assertArrayEquals(twoSeeds, Arrays.copyOfRange(l.latents().ws(), 0, twoSeeds.length), 0f);
         assertArrayEquals(oneSeed, l.ws(2), 0f);
-        assertArrayEquals(Arrays.copyOfRange(twoSeeds, oneSeed.length, twoSeeds.length), l.ws(1), 0f);
+        assertArrayEquals(
+                Arrays.copyOfRange(twoSeeds, oneSeed.length, twoSeeds.length), l.ws(1), 0f);
     }
 
     @Test
     void truncationAppliesToFileLatentsAsToSeeds() throws Exception {
-        LabeledLatents file = LatentSource.files("latent_file", List.of(seedFile("s.npz", 6))).resolve(generator, 0.5);
+        LabeledLatents file =
+                LatentSource.files("latent_file", List.of(seedFile("s.npz", 6)))
+                        .resolve(generator, 0.5);
         float[] seed = LatentSource.seeds("seed", 6).resolve(generator, 0.5).latents().ws();
         assertArrayEquals(seed, file.latents().ws(), 1e-5f);
-        assertTrue(Images.maxAbsDiff(seed, generator.mapSeeds(new long[] {6}, 1, null)) > 1e-2, "psi 0.5 changes the ws");
+        assertTrue(
+                Images.maxAbsDiff(seed, generator.mapSeeds(new long[] {6}, 1, null)) > 1e-2,
+                "psi 0.5 changes the ws");
     }
 
     @Test
     void aFileOfAnotherModelNamesTheKeyTheFileBothShapesAndWhatToDo() throws Exception {
         Path other = tmp.resolve("rgb32_w.npz");
         LatentFile.write(other, new Latents(1, 8, 128, new float[8 * 128]));
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> LatentSource.files("row_latents", List.of(other)).resolve(generator, 1));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                LatentSource.files("row_latents", List.of(other))
+                                        .resolve(generator, 1));
         int numWs = generator.config().numWs(), wDim = generator.config().wDim();
-        assertEquals("row_latents rgb32_w.npz holds latents [N, num_ws, w_dim] = [1, 8, 128], but this model needs"
-                + " [N, " + numWs + ", " + wDim + "]: latents fit only the model they were made with; use that model,"
-                + " or project the image again with this one", e.getMessage());
+        assertEquals(
+                "row_latents rgb32_w.npz holds latents [N, num_ws, w_dim] = [1, 8, 128], but this model needs"
+                        + " [N, "
+                        + numWs
+                        + ", "
+                        + wDim
+                        + "]: latents fit only the model they were made with; use that model,"
+                        + " or project the image again with this one",
+                e.getMessage());
     }
 
     @Test
     void anUnreadableFileNamesTheKeyAndTheFile() throws Exception {
         Path text = tmp.resolve("notes.npz");
         java.nio.file.Files.writeString(text, "not a zip");
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> LatentSource.files("latent_file", List.of(text)).resolve(generator, 1));
-        assertTrue(e.getMessage().startsWith("latent_file: notes.npz is not a NumPy .npz file"), e.getMessage());
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                LatentSource.files("latent_file", List.of(text))
+                                        .resolve(generator, 1));
+        assertTrue(
+                e.getMessage().startsWith("latent_file: notes.npz is not a NumPy .npz file"),
+                e.getMessage());
     }
 
     @Test
     void joiningASeedWithAFileThatHasNoiseMapsGivesTheSeedTheModelsConstNoise() throws Exception {
         Map<String, float[]> constNoise = generator.constNoise();
-        assertEquals(generator.config().numWs() - 1, constNoise.size(), "one map per synthesis conv");
-        Latents projected = withRandomNoise(LatentSource.seeds("s", 1).resolve(generator, 1).latents(), constNoise);
+        assertEquals(
+                generator.config().numWs() - 1, constNoise.size(), "one map per synthesis conv");
+        Latents projected =
+                withRandomNoise(
+                        LatentSource.seeds("s", 1).resolve(generator, 1).latents(), constNoise);
         Path file = tmp.resolve("projected.npz");
         LatentFile.write(file, projected);
-        LabeledLatents joined = LabeledLatents.join(List.of(LatentSource.seeds("s", 2).resolve(generator, 1),
-                LatentSource.files("f", List.of(file)).resolve(generator, 1)), generator);
+        LabeledLatents joined =
+                LabeledLatents.join(
+                        List.of(
+                                LatentSource.seeds("s", 2).resolve(generator, 1),
+                                LatentSource.files("f", List.of(file)).resolve(generator, 1)),
+                        generator);
         assertEquals(List.of("seed=2", "projected.npz[0]"), joined.labels());
         for (String layer : constNoise.keySet()) {
             float[] maps = joined.latents().noise().get(layer);
             int r2 = constNoise.get(layer).length;
             assertArrayEquals(constNoise.get(layer), Arrays.copyOfRange(maps, 0, r2), 0f, layer);
-            assertArrayEquals(projected.noise().get(layer), Arrays.copyOfRange(maps, r2, 2 * r2), 0f, layer);
+            assertArrayEquals(
+                    projected.noise().get(layer), Arrays.copyOfRange(maps, r2, 2 * r2), 0f, layer);
         }
         // One image per batch (the same convolution path): each image is what it is alone.
-        float[] both = generator.synthesize(joined.latents(), joined.labels(), NoiseMode.CONST, OutputRange.RAW, 1,
-                ProgressListener.NONE).data();
-        float[] seed2 = generator.generate(GenerateRequest.builder(2).optOutputRange(OutputRange.RAW).optBatchSize(1)
-                .build(), ProgressListener.NONE).data();
-        float[] alone = generator.synthesize(projected, List.of("p"), NoiseMode.CONST, OutputRange.RAW, 1,
-                ProgressListener.NONE).data();
+        float[] both =
+                generator
+                        .synthesize(
+                                joined.latents(),
+                                joined.labels(),
+                                NoiseMode.CONST,
+                                OutputRange.RAW,
+                                1,
+                                ProgressListener.NONE)
+                        .data();
+        float[] seed2 =
+                generator
+                        .generate(
+                                GenerateRequest.builder(2)
+                                        .optOutputRange(OutputRange.RAW)
+                                        .optBatchSize(1)
+                                        .build(),
+                                ProgressListener.NONE)
+                        .data();
+        float[] alone =
+                generator
+                        .synthesize(
+                                projected,
+                                List.of("p"),
+                                NoiseMode.CONST,
+                                OutputRange.RAW,
+                                1,
+                                ProgressListener.NONE)
+                        .data();
         assertArrayEquals(seed2, Arrays.copyOfRange(both, 0, seed2.length), 0f);
         assertArrayEquals(alone, Arrays.copyOfRange(both, seed2.length, both.length), 0f);
     }
@@ -133,13 +191,14 @@ class LatentSourceTest {
     private static Latents withRandomNoise(Latents l, Map<String, float[]> layers) {
         Random r = new Random(3);
         Map<String, float[]> noise = new java.util.LinkedHashMap<>();
-        layers.forEach((layer, map) -> {
-            float[] v = new float[map.length];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) r.nextGaussian();
-            }
-            noise.put(layer, v);
-        });
+        layers.forEach(
+                (layer, map) -> {
+                    float[] v = new float[map.length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) r.nextGaussian();
+                    }
+                    noise.put(layer, v);
+                });
         return new Latents(l.count(), l.numWs(), l.wDim(), l.ws(), noise);
     }
 }

@@ -17,7 +17,10 @@ class NumpyRandomTest {
                 double[] expected = Fixtures.doubles(fx.resolve("z_seed" + seed + "_f64.bin"));
                 double[] actual = new NumpyRandom(seed).randn(zDim);
                 assertArrayEquals(expected, actual, 0.0, fx.getFileName() + " seed " + seed);
-                assertArrayEquals(Fixtures.floats(fx.resolve("z_seed" + seed + ".bin")), NumpyRandom.z(seed, zDim), 0f);
+                assertArrayEquals(
+                        Fixtures.floats(fx.resolve("z_seed" + seed + ".bin")),
+                        NumpyRandom.z(seed, zDim),
+                        0f);
             }
         }
     }

@@ -54,7 +54,8 @@ class ImagePreprocessingTest {
 
     @Test
     void shrinkingByAFractionWeighsPixelsByTheirOverlap() {
-        // 3 -> 2 along both axes: output 0 covers input [0, 1.5): pixel 0 fully, pixel 1 half; weights 2/3, 1/3.
+        // 3 -> 2 along both axes: output 0 covers input [0, 1.5): pixel 0 fully, pixel 1 half;
+        // weights 2/3, 1/3.
         float[] v = {3, 0, 0, 0, 0, 0, 0, 0, 0};
         float[] out = ImagePreprocessing.resize(one(1, 3, 3, v), 2).data();
         assertEquals(3f * 4 / 9, out[0], 1e-6f);
@@ -82,8 +83,9 @@ class ImagePreprocessingTest {
     @Test
     void normalisationInvertsTheModelsIntensityMapping() {
         float[] v = {0, 128, 255.5f, 255};
-        PlanarImages out = ImagePreprocessing.toModelInput(one(1, 2, 2, v), 2, 1, IntensityMapping.OFFICIAL_8BIT,
-                "target");
+        PlanarImages out =
+                ImagePreprocessing.toModelInput(
+                        one(1, 2, 2, v), 2, 1, IntensityMapping.OFFICIAL_8BIT, "target");
         // x = (y − 128) / 127.5
         assertArrayEquals(new float[] {-128 / 127.5f, 0, 1, 127 / 127.5f}, out.data(), 1e-6f);
         assertEquals(0f, v[0], "the input is not changed");
@@ -91,16 +93,30 @@ class ImagePreprocessingTest {
 
     @Test
     void wrongChannelCountIsReportedWithTheParameterName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImagePreprocessing
-                .toModelInput(one(1, 4, 4, new float[16]), 4, 3, IntensityMapping.OFFICIAL_8BIT, "target"));
-        assertTrue(e.getMessage().startsWith("target has 1 channel(s), but the model makes 3-channel"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ImagePreprocessing.toModelInput(
+                                        one(1, 4, 4, new float[16]),
+                                        4,
+                                        3,
+                                        IntensityMapping.OFFICIAL_8BIT,
+                                        "target"));
+        assertTrue(
+                e.getMessage().startsWith("target has 1 channel(s), but the model makes 3-channel"),
+                e.getMessage());
     }
 
     @Test
     void emptyImageIsReportedWithTheParameterName() {
         PlanarImages empty = new PlanarImages(new float[0], 1, 1, 0, 5, List.of("e"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ImagePreprocessing.toModelInput(empty, 4, 1, IntensityMapping.OFFICIAL_8BIT, "target"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ImagePreprocessing.toModelInput(
+                                        empty, 4, 1, IntensityMapping.OFFICIAL_8BIT, "target"));
         assertTrue(e.getMessage().startsWith("target is empty"), e.getMessage());
     }
 
@@ -108,8 +124,16 @@ class ImagePreprocessingTest {
     void notANumberIsRefused() {
         float[] v = new float[16];
         v[3] = Float.NaN;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ImagePreprocessing.toModelInput(one(1, 4, 4, v), 4, 1, IntensityMapping.OFFICIAL_8BIT, "target"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ImagePreprocessing.toModelInput(
+                                        one(1, 4, 4, v),
+                                        4,
+                                        1,
+                                        IntensityMapping.OFFICIAL_8BIT,
+                                        "target"));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());
     }
 

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The latent file formats: the official projector's .npz, and .csv. */
 class LatentFileTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     /** Latents of 2 images, num_ws 8, w_dim 32, with noise maps of two layers. */
     static Latents sample(boolean withNoise) {
@@ -61,7 +60,9 @@ class LatentFileTest {
         for (String layer : in.noise().keySet()) {
             assertArrayEquals(in.noise().get(layer), out.noise().get(layer), 0f, layer);
         }
-        assertFalse(Files.list(tmp).anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temp file left behind");
+        assertFalse(
+                Files.list(tmp).anyMatch(p -> p.getFileName().toString().startsWith(".")),
+                "no temp file left behind");
     }
 
     @Test
@@ -80,26 +81,35 @@ class LatentFileTest {
             assertEquals(0, npy[7]);
             int headerLength = ByteBuffer.wrap(npy, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
             String header = new String(npy, 10, headerLength, StandardCharsets.US_ASCII);
-            assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 8, 32), }", header.strip());
+            assertEquals(
+                    "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 8, 32), }",
+                    header.strip());
             assertTrue(header.endsWith("\n"));
             assertEquals(0, (10 + headerLength) % 64, "data aligned to 64 bytes");
             assertEquals(10 + headerLength + 4 * 8 * 32, npy.length);
-            float first = ByteBuffer.wrap(npy, 10 + headerLength, 4).order(ByteOrder.LITTLE_ENDIAN).getFloat();
+            float first =
+                    ByteBuffer.wrap(npy, 10 + headerLength, 4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .getFloat();
             assertEquals(sample(false).ws()[0], first, 0f);
         }
     }
 
     @Test
     void headerOfAOneAxisArrayHasPythonsTupleComma() {
-        assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (5,), }", NpyArray.headerDict(new long[] {5}));
+        assertEquals(
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (5,), }",
+                NpyArray.headerDict(new long[] {5}));
     }
 
     @Test
     void float64ArraysAsNumpyWritesThemByDefaultAreRead() throws IOException {
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2, 3), }";
         String header = dict + " ".repeat(128 - 10 - dict.length() - 1) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 6 * 8).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        ByteBuffer b =
+                ByteBuffer.allocate(10 + header.length() + 6 * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0})
+                .putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < 6; i++) {
             b.putDouble(i * 0.5);
@@ -155,7 +165,8 @@ class LatentFileTest {
         Latents l = sample(true);
         Latents joined = Latents.concat(List.of(l.slice(0, 1), l.slice(1, 2)));
         assertArrayEquals(l.ws(), joined.ws(), 0f);
-        assertArrayEquals(l.noise().get("synthesis.b8.conv0"), joined.noise().get("synthesis.b8.conv0"), 0f);
+        assertArrayEquals(
+                l.noise().get("synthesis.b8.conv0"), joined.noise().get("synthesis.b8.conv0"), 0f);
         assertEquals(8, l.noiseResolution("synthesis.b8.conv0"));
     }
 }

@@ -23,27 +23,39 @@ import sc.fiji.stylegan2.model.network.GeneratorConfig;
 public final class GenerateInChild {
 
     /**
-     * 256 px, one channel, 8 feature maps at every resolution: little to compute and few weights, but a
-     * batch's activations are large ([batch, 8, 256, 256] and the upsampled [batch, 8, 515, 515] before the
-     * filter: about 8.5 MB per image).
+     * 256 px, one channel, 8 feature maps at every resolution: little to compute and few weights,
+     * but a batch's activations are large ([batch, 8, 256, 256] and the upsampled [batch, 8, 515,
+     * 515] before the filter: about 8.5 MB per image).
      */
-    static final GeneratorConfig MODEL = GeneratorConfig.builder().setZDim(16).setWDim(16).setMappingLayers(2)
-            .setResolution(256).setImgChannels(1).setChannelBase(2048).setChannelMax(8).build();
+    static final GeneratorConfig MODEL =
+            GeneratorConfig.builder()
+                    .setZDim(16)
+                    .setWDim(16)
+                    .setMappingLayers(2)
+                    .setResolution(256)
+                    .setImgChannels(1)
+                    .setChannelBase(2048)
+                    .setChannelMax(8)
+                    .build();
 
     private GenerateInChild() {}
 
     public static void main(String[] args) throws IOException {
         int count = Integer.parseInt(args[0]);
         int batchSize = Integer.parseInt(args[1]);
-        GeneratedImages images = generate(count, batchSize, new ProgressListener() {
-            @Override
-            public void progress(long done, long total, String message) {}
+        GeneratedImages images =
+                generate(
+                        count,
+                        batchSize,
+                        new ProgressListener() {
+                            @Override
+                            public void progress(long done, long total, String message) {}
 
-            @Override
-            public void notice(String message) {
-                System.out.println("notice: " + message);
-            }
-        });
+                            @Override
+                            public void notice(String message) {
+                                System.out.println("notice: " + message);
+                            }
+                        });
         write(Paths.get(args[2]), images.data());
     }
 
@@ -53,15 +65,21 @@ public final class GenerateInChild {
         for (int i = 0; i < count; i++) {
             seeds[i] = i;
         }
-        try (StyleGAN2Model model = StyleGAN2Model.create(MODEL, null, IntensityMapping.OFFICIAL_8BIT, 0)) {
-            return model.generate(GenerateRequest.builder(seeds).optBatchSize(batchSize)
-                    .optOutputRange(OutputRange.RAW).build(), progress);
+        try (StyleGAN2Model model =
+                StyleGAN2Model.create(MODEL, null, IntensityMapping.OFFICIAL_8BIT, 0)) {
+            return model.generate(
+                    GenerateRequest.builder(seeds)
+                            .optBatchSize(batchSize)
+                            .optOutputRange(OutputRange.RAW)
+                            .build(),
+                    progress);
         }
     }
 
     private static void write(Path file, float[] data) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
-                Files.newOutputStream(file)))) {
+        try (DataOutputStream out =
+                new DataOutputStream(
+                        new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
             for (float v : data) {
                 out.writeFloat(v);
             }

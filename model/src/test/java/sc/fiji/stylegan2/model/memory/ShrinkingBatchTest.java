@@ -13,15 +13,16 @@ import sc.fiji.stylegan2.model.ProgressListener;
 class ShrinkingBatchTest {
 
     private final List<String> notices = new ArrayList<>();
-    private final ProgressListener listener = new ProgressListener() {
-        @Override
-        public void progress(long done, long total, String message) {}
+    private final ProgressListener listener =
+            new ProgressListener() {
+                @Override
+                public void progress(long done, long total, String message) {}
 
-        @Override
-        public void notice(String message) {
-            notices.add(message);
-        }
-    };
+                @Override
+                public void notice(String message) {
+                    notices.add(message);
+                }
+            };
 
     @Test
     void outOfMemoryHalvesTheFailedBatchAndIsAnnouncedOnceItFits() {
@@ -53,9 +54,13 @@ class ShrinkingBatchTest {
     @Test
     void singleItemThatRunsOutOfMemoryFailsWithOneLineAdvice() {
         ShrinkingBatch batch = new ShrinkingBatch("batch_size", 1, listener);
-        NotEnoughMemoryException e = assertThrows(NotEnoughMemoryException.class,
-                () -> batch.failed(1, new OutOfMemoryError("Java heap space")));
-        assertTrue(e.getMessage().startsWith("out of memory even with batch_size 1: give Java more memory"),
+        NotEnoughMemoryException e =
+                assertThrows(
+                        NotEnoughMemoryException.class,
+                        () -> batch.failed(1, new OutOfMemoryError("Java heap space")));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("out of memory even with batch_size 1: give Java more memory"),
                 e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
     }

@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.NoiseMode;
-import sc.fiji.stylegan2.model.torch.MemoryFormat;
-import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
+import sc.fiji.stylegan2.model.nn.Module;
+import sc.fiji.stylegan2.model.torch.MemoryFormat;
 
 /**
- * The channels-last layout changes strides, never values: G and D give the same outputs and the same
- * parameter gradients either way (up to float rounding of the reordered sums).
+ * The channels-last layout changes strides, never values: G and D give the same outputs and the
+ * same parameter gradients either way (up to float rounding of the reordered sums).
  */
 class ChannelsLastTest {
 
@@ -39,12 +39,21 @@ class ChannelsLastTest {
     void synthesisGivesTheSameImagesAndGradients() {
         try (NDManager m = NDManager.newBaseManager()) {
             JniUtils.setSeed(5);
-            GeneratorConfig cfg = GeneratorConfig.builder().setZDim(16).setWDim(16).setMappingLayers(2)
-                    .setResolution(16).setImgChannels(3).setChannelBase(256).setChannelMax(32).build();
+            GeneratorConfig cfg =
+                    GeneratorConfig.builder()
+                            .setZDim(16)
+                            .setWDim(16)
+                            .setMappingLayers(2)
+                            .setResolution(16)
+                            .setImgChannels(3)
+                            .setChannelBase(256)
+                            .setChannelMax(32)
+                            .build();
             Generator g = new Generator(m, cfg);
             randomize(g, m);
             NDArray ws = m.randomNormal(new Shape(4, cfg.numWs(), cfg.wDim()));
-            SynthesisOptions opt = SynthesisOptions.of(NoiseMode.CONST).withModconv(ModconvStrategy.UNFUSED);
+            SynthesisOptions opt =
+                    SynthesisOptions.of(NoiseMode.CONST).withModconv(ModconvStrategy.UNFUSED);
             compare(g, w -> g.synthesis().forward(ws, opt.withChannelsLast(w)));
         }
     }
@@ -53,7 +62,8 @@ class ChannelsLastTest {
     void discriminatorGivesTheSameLogitsAndGradients() {
         try (NDManager m = NDManager.newBaseManager()) {
             JniUtils.setSeed(6);
-            Discriminator d = new Discriminator(m, new DiscriminatorConfig(16, 3, 256, 32, 4, 1, null));
+            Discriminator d =
+                    new Discriminator(m, new DiscriminatorConfig(16, 3, 256, 32, 4, 1, null));
             randomize(d, m);
             NDArray img = m.randomNormal(new Shape(8, 3, 16, 16));
             compare(d, w -> d.forward(img, w));
@@ -99,7 +109,9 @@ class ChannelsLastTest {
                 scale = Math.max(scale, Math.abs(v));
             }
             for (int k = 0; k < a.length; k++) {
-                assertTrue(Math.abs(a[k] - b[k]) <= 1e-4f * scale, name + "[" + k + "]: " + a[k] + " vs " + b[k]);
+                assertTrue(
+                        Math.abs(a[k] - b[k]) <= 1e-4f * scale,
+                        name + "[" + k + "]: " + a[k] + " vs " + b[k]);
             }
         }
     }

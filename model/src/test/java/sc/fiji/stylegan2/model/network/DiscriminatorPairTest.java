@@ -21,7 +21,11 @@ class DiscriminatorPairTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"8, false", "2, false", "8, true"}) // 2: fewer samples than the group size, so the group shrinks
+    @CsvSource({
+        "8, false",
+        "2, false",
+        "8, true"
+    }) // 2: fewer samples than the group size, so the group shrinks
     void pairGivesTheLogitsOfTwoSeparatePasses(int n, boolean channelsLast) {
         try (NDManager m = NDManager.newBaseManager()) {
             Discriminator d = tinyD(m);
@@ -45,7 +49,9 @@ class DiscriminatorPairTest {
             for (int i = 0; i < separate.length; i++) {
                 maxDiff = Math.max(maxDiff, Math.abs(separate[i] - naive[i]));
             }
-            assertTrue(maxDiff > 1e-3, "the groups must matter for this test to mean anything: " + maxDiff);
+            assertTrue(
+                    maxDiff > 1e-3,
+                    "the groups must matter for this test to mean anything: " + maxDiff);
         }
     }
 
@@ -53,8 +59,13 @@ class DiscriminatorPairTest {
     void pairRejectsBatchesOfDifferentShapes() {
         try (NDManager m = NDManager.newBaseManager()) {
             Discriminator d = tinyD(m);
-            assertThrows(IllegalArgumentException.class,
-                    () -> d.forwardPair(m.zeros(new Shape(4, 1, 8, 8)), m.zeros(new Shape(8, 1, 8, 8)), false));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () ->
+                            d.forwardPair(
+                                    m.zeros(new Shape(4, 1, 8, 8)),
+                                    m.zeros(new Shape(8, 1, 8, 8)),
+                                    false));
         }
     }
 }

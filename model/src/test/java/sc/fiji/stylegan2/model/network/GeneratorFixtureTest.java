@@ -21,10 +21,15 @@ class GeneratorFixtureTest {
 
     static GeneratorConfig configOf(Path fx) throws Exception {
         JsonObject a = Fixtures.manifest(fx).getAsJsonObject("command_args");
-        return GeneratorConfig.builder().setZDim(a.get("z_dim").getAsInt()).setWDim(a.get("w_dim").getAsInt())
-                .setMappingLayers(a.get("map").getAsInt()).setResolution(a.get("res").getAsInt())
-                .setImgChannels(a.get("channels").getAsInt()).setChannelBase(a.get("channel_base").getAsInt())
-                .setChannelMax(a.get("channel_max").getAsInt()).build();
+        return GeneratorConfig.builder()
+                .setZDim(a.get("z_dim").getAsInt())
+                .setWDim(a.get("w_dim").getAsInt())
+                .setMappingLayers(a.get("map").getAsInt())
+                .setResolution(a.get("res").getAsInt())
+                .setImgChannels(a.get("channels").getAsInt())
+                .setChannelBase(a.get("channel_base").getAsInt())
+                .setChannelMax(a.get("channel_max").getAsInt())
+                .build();
     }
 
     /** One case per fixture, seed, ψ and modulated-convolution form. */
@@ -33,7 +38,10 @@ class GeneratorFixtureTest {
         for (Path fx : Fixtures.all()) {
             for (String psi : new String[] {"1p00", "0p70"}) {
                 for (int seed = 0; seed < 4; seed++) {
-                    for (ModconvStrategy modconv : new ModconvStrategy[] {ModconvStrategy.FUSED, ModconvStrategy.UNFUSED}) {
+                    for (ModconvStrategy modconv :
+                            new ModconvStrategy[] {
+                                ModconvStrategy.FUSED, ModconvStrategy.UNFUSED
+                            }) {
                         b.add(Arguments.of(fx.getFileName().toString(), seed, psi, modconv));
                     }
                 }
@@ -44,8 +52,8 @@ class GeneratorFixtureTest {
 
     @ParameterizedTest(name = "{0} seed {1} psi {2} {3}")
     @MethodSource("cases")
-    void rawWeightsReproduceOfficialWAndImages(String fixture, int seed, String psi, ModconvStrategy modconv)
-            throws Exception {
+    void rawWeightsReproduceOfficialWAndImages(
+            String fixture, int seed, String psi, ModconvStrategy modconv) throws Exception {
         Path fx = Fixtures.root().resolve(fixture);
         GeneratorConfig cfg = configOf(fx);
         try (NDManager m = NDManager.newBaseManager()) {
@@ -61,11 +69,15 @@ class GeneratorFixtureTest {
             SynthesisOptions opt = SynthesisOptions.of(NoiseMode.CONST).withModconv(modconv);
             float[] image = g.synthesis().forward(wsRef, opt).toFloatArray();
             double iErr = Images.maxAbsDiff(iExp, image);
-            System.out.printf("%s seed %d psi %s %s: w err %.3g, img err %.3g%n", fixture, seed, psi, modconv, wErr,
-                    iErr);
+            System.out.printf(
+                    "%s seed %d psi %s %s: w err %.3g, img err %.3g%n",
+                    fixture, seed, psi, modconv, wErr, iErr);
             assertTrue(wErr <= 1e-4, "w err " + wErr);
-            Images.assertImagesClose(iExp, image, Images.OFFICIAL, "synthesis from the official w against the"
-                    + " official image");
+            Images.assertImagesClose(
+                    iExp,
+                    image,
+                    Images.OFFICIAL,
+                    "synthesis from the official w against the" + " official image");
         }
     }
 }

@@ -11,8 +11,17 @@ class MappingNetworkTest {
 
     @Test
     void updateWAvgLerpsFromTheBatchMeanTowardsTheOldAverage() {
-        GeneratorConfig cfg = GeneratorConfig.builder().setZDim(4).setWDim(3).setMappingLayers(1).setResolution(8)
-                .setImgChannels(1).setChannelBase(32).setChannelMax(4).optWAvgBeta(0.9).build();
+        GeneratorConfig cfg =
+                GeneratorConfig.builder()
+                        .setZDim(4)
+                        .setWDim(3)
+                        .setMappingLayers(1)
+                        .setResolution(8)
+                        .setImgChannels(1)
+                        .setChannelBase(32)
+                        .setChannelMax(4)
+                        .optWAvgBeta(0.9)
+                        .build();
         try (NDManager m = NDManager.newBaseManager()) {
             MappingNetwork mapping = new MappingNetwork(m, cfg);
             mapping.wAvg().set(new float[] {1, 2, 3});
@@ -26,8 +35,10 @@ class MappingNetworkTest {
             NDArray x = m.create(ws, new Shape(2, 4, 3));
             mapping.updateWAvg(x);
             // lerp(mean, w_avg, 0.9) = mean + 0.9 (w_avg − mean)
-            assertArrayEquals(new float[] {2 + 0.9f * (1 - 2), 0 + 0.9f * 2, -1 + 0.9f * 4},
-                    mapping.wAvg().toFloatArray(), 1e-6f);
+            assertArrayEquals(
+                    new float[] {2 + 0.9f * (1 - 2), 0 + 0.9f * 2, -1 + 0.9f * 4},
+                    mapping.wAvg().toFloatArray(),
+                    1e-6f);
         }
     }
 }

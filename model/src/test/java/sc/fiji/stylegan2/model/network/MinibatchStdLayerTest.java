@@ -31,7 +31,8 @@ class MinibatchStdLayerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             // N=4, G=2: groups are samples {0,2} and {1,3}; give them stds 1 and 0.
             NDArray x = m.create(new float[] {0, 5, 2, 5}, new Shape(4, 1, 1, 1));
-            float[] s = new MinibatchStdLayer(2, 1).forward(x).get(new NDIndex(":, 1")).toFloatArray();
+            float[] s =
+                    new MinibatchStdLayer(2, 1).forward(x).get(new NDIndex(":, 1")).toFloatArray();
             assertEquals(1, s[0], 1e-4);
             assertEquals(0, s[1], 1e-3);
             assertEquals(1, s[2], 1e-4);

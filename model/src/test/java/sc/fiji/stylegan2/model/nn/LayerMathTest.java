@@ -43,7 +43,8 @@ class LayerMathTest {
     void modulationScalesEachInputChannelByItsStyle() {
         NDArray weight = m.ones(new Shape(1, 2, 1, 1));
         NDArray styles = m.create(new float[] {2, -3}, new Shape(1, 2));
-        assertArrayEquals(new float[] {2, -3}, ModulatedConv2d.modulate(weight, styles).toFloatArray(), 0f);
+        assertArrayEquals(
+                new float[] {2, -3}, ModulatedConv2d.modulate(weight, styles).toFloatArray(), 0f);
     }
 
     @Test
@@ -78,7 +79,8 @@ class LayerMathTest {
 
     @Test
     void upsampleOfImpulseIsTheFilterTimesFour() {
-        // A single 1 at (1,1) of a 4x4 image: after zero insertion it sits at (2,2), and the official
+        // A single 1 at (1,1) of a 4x4 image: after zero insertion it sits at (2,2), and the
+        // official
         // padding (2 before) centres the 4x4 filter, times gain 4, on rows/cols 1..4.
         NDArray f = Upfirdn2d.setupFilter(m, new float[] {1, 3, 3, 1});
         NDArray x = m.zeros(new Shape(1, 1, 4, 4));
@@ -91,14 +93,24 @@ class LayerMathTest {
 
     @Test
     void polyphaseUpsampleConvEqualsZeroInsertionReference() {
-        // Reference: the official fallback path, upfirdn2d(up=2) with the FIR filter, then a plain conv.
+        // Reference: the official fallback path, upfirdn2d(up=2) with the FIR filter, then a plain
+        // conv.
         NDArray f = Upfirdn2d.setupFilter(m, new float[] {1, 3, 3, 1});
         NDArray x = m.randomNormal(new Shape(2, 3, 5, 5));
         NDArray w = m.randomNormal(new Shape(4, 3, 3, 3));
-        // conv2d_resample(up=2, padding=1, flip_weight=False): px0 = 1 + 2, px1 = 1 + 1 before the conv.
+        // conv2d_resample(up=2, padding=1, flip_weight=False): px0 = 1 + 2, px1 = 1 + 1 before the
+        // conv.
         NDArray up = Upfirdn2d.upfirdn2d(x, f, 2, 1, new int[] {3, 2, 3, 2}, 4, false);
-        NDArray ref = Conv2d.conv2d(up, w.flip(2, 3), null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1)
-                .singletonOrThrow();
+        NDArray ref =
+                Conv2d.conv2d(
+                                up,
+                                w.flip(2, 3),
+                                null,
+                                new Shape(1, 1),
+                                new Shape(0, 0),
+                                new Shape(1, 1),
+                                1)
+                        .singletonOrThrow();
         NDArray ours = Conv2dResample.apply(x, w, f, 2, 1, 1, 1, false);
         assertArrayEquals(ref.getShape().getShape(), ours.getShape().getShape());
         assertArrayEquals(ref.toFloatArray(), ours.toFloatArray(), 1e-4f);
@@ -110,13 +122,20 @@ class LayerMathTest {
         fc.namedParameters().get("weight").set(new float[] {1, 1, 1, 1, 2, 2, 2, 2});
         NDArray y = fc.forward(m.ones(new Shape(1, 4)));
         // y = x · (w · lr/sqrt(4)) + b · lr
-        assertArrayEquals(new float[] {4 * 0.005f + 0.005f, 8 * 0.005f + 0.005f}, y.toFloatArray(), 1e-7f);
+        assertArrayEquals(
+                new float[] {4 * 0.005f + 0.005f, 8 * 0.005f + 0.005f}, y.toFloatArray(), 1e-7f);
     }
 
     @Test
     void leakyReluUsesSlopePointTwoAndGainSqrtTwo() {
-        NDArray y = BiasAct.apply(m.create(new float[] {-1, 2}, new Shape(1, 2)), m.create(new float[] {0, 1}),
-                Activation.LRELU, Math.sqrt(2), 2.5);
-        assertArrayEquals(new float[] {(float) (-0.2 * Math.sqrt(2)), 2.5f}, y.toFloatArray(), 1e-6f);
+        NDArray y =
+                BiasAct.apply(
+                        m.create(new float[] {-1, 2}, new Shape(1, 2)),
+                        m.create(new float[] {0, 1}),
+                        Activation.LRELU,
+                        Math.sqrt(2),
+                        2.5);
+        assertArrayEquals(
+                new float[] {(float) (-0.2 * Math.sqrt(2)), 2.5f}, y.toFloatArray(), 1e-6f);
     }
 }

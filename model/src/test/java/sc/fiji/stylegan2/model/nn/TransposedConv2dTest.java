@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The TorchScript transposed convolution against its definition, written out as loops:
- * {@code T[n, g·O/G + o, 2i + ky, 2j + kx] += x[n, g·I/G + c, i, j] · w[g, c, o, ky, kx]}, and its gradients
+ * The TorchScript transposed convolution against its definition, written out as loops: {@code T[n,
+ * g·O/G + o, 2i + ky, 2j + kx] += x[n, g·I/G + c, i, j] · w[g, c, o, ky, kx]}, and its gradients
  * (the adjoint sums) through autograd.
  */
 class TransposedConv2dTest {
@@ -46,14 +46,18 @@ class TransposedConv2dTest {
     @Test
     void refusesAFourDimensionalWeight() {
         NDArray x = m.randomNormal(new Shape(1, 2, 3, 3));
-        assertThrows(IllegalArgumentException.class, () -> TransposedConv2d.apply(x, m.ones(new Shape(2, 2, 3, 3))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TransposedConv2d.apply(x, m.ones(new Shape(2, 2, 3, 3))));
     }
 
     private void check(int groups, int in, int out) {
         int ig = in / groups, og = out / groups;
         NDArray x = m.randomNormal(new Shape(N, in, H, W));
         NDArray w = m.randomNormal(new Shape(groups, ig, og, K, K));
-        NDArray r = m.randomNormal(new Shape(N, out, 2 * H + K - 2, 2 * W + K - 2)); // weights of Σ(T·r)
+        NDArray r =
+                m.randomNormal(
+                        new Shape(N, out, 2 * H + K - 2, 2 * W + K - 2)); // weights of Σ(T·r)
         x.setRequiresGradient(true);
         w.setRequiresGradient(true);
         NDArray t;
@@ -75,7 +79,10 @@ class TransposedConv2dTest {
                                     for (int kx = 0; kx < K; kx++) {
                                         int xi = ((n * in + g * ig + c) * H + i) * W + j;
                                         int wi = (((g * ig + c) * og + o) * K + ky) * K + kx;
-                                        int ti = ((n * out + g * og + o) * ho + 2 * i + ky) * wo + 2 * j + kx;
+                                        int ti =
+                                                ((n * out + g * og + o) * ho + 2 * i + ky) * wo
+                                                        + 2 * j
+                                                        + kx;
                                         expect[ti] += xs[xi] * ws[wi];
                                         gx[xi] += rs[ti] * ws[wi];
                                         gw[wi] += rs[ti] * xs[xi];

@@ -55,7 +55,8 @@ class AdamTest {
             q.setRequiresGradient(true);
             try (Adam adam = new Adam(mgr, Map.of("p", p, "q", q), 0.1, 0.9, 0.999, 1e-8)) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray weights = mgr.create(new float[] {Float.NaN, Float.POSITIVE_INFINITY, 1f});
+                    NDArray weights =
+                            mgr.create(new float[] {Float.NaN, Float.POSITIVE_INFINITY, 1f});
                     gc.backward(p.mul(weights).sum().add(q.sum())); // grads: p [NaN, inf, 1], q [1]
                 }
                 assertEquals(1, adam.step(), "one parameter had a non-finite gradient");

@@ -11,9 +11,10 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A parameter-free TorchScript feature network written without Python, in the archive layout of
- * {@code torch.jit.save}: {@code <name>/code/__torch__.py} (the serialized class), {@code <name>/data.pkl} (the
- * module object, pickle protocol 2), an empty {@code constants.pkl}, {@code version} and {@code byteorder}.
- * Its {@code forward} returns the per-channel means of the image, {@code [N, C]}.
+ * {@code torch.jit.save}: {@code <name>/code/__torch__.py} (the serialized class), {@code
+ * <name>/data.pkl} (the module object, pickle protocol 2), an empty {@code constants.pkl}, {@code
+ * version} and {@code byteorder}. Its {@code forward} returns the per-channel means of the image,
+ * {@code [N, C]}.
  */
 final class FeatureNetworkFile {
 
@@ -22,19 +23,25 @@ final class FeatureNetworkFile {
     private FeatureNetworkFile() {}
 
     static Path write(Path file) throws IOException {
-        String source = String.join("\n",
-                "class " + CLASS + "(Module):",
-                "  __parameters__ = []",
-                "  __buffers__ = []",
-                "  training : bool",
-                "  def forward(self: __torch__." + CLASS + ",",
-                "    x: Tensor) -> Tensor:",
-                "    return torch.mean(x, [2, 3])",
-                "");
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        String source =
+                String.join(
+                        "\n",
+                        "class " + CLASS + "(Module):",
+                        "  __parameters__ = []",
+                        "  __buffers__ = []",
+                        "  training : bool",
+                        "  def forward(self: __torch__." + CLASS + ",",
+                        "    x: Tensor) -> Tensor:",
+                        "    return torch.mean(x, [2, 3])",
+                        "");
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             put(zip, "net/code/__torch__.py", source.getBytes(StandardCharsets.UTF_8));
             put(zip, "net/data.pkl", modulePickle());
-            put(zip, "net/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'}); // PROTO 2, EMPTY_TUPLE, STOP
+            put(
+                    zip,
+                    "net/constants.pkl",
+                    new byte[] {(byte) 0x80, 2, ')', '.'}); // PROTO 2, EMPTY_TUPLE, STOP
             put(zip, "net/version", "3\n".getBytes(StandardCharsets.US_ASCII));
             put(zip, "net/byteorder", "little".getBytes(StandardCharsets.US_ASCII));
         }

@@ -30,7 +30,8 @@ class NoiseRegularizationTest {
     @Test
     void checkerboardScoresTwoAtFullResolutionAndNothingAfterPooling() {
         try (NDManager m = NDManager.newBaseManager()) {
-            // shifted by one pixel every product is −1: mean −1, squared 1, for x and y; 2x2 means are 0
+            // shifted by one pixel every product is −1: mean −1, squared 1, for x and y; 2x2 means
+            // are 0
             assertEquals(2.0f, regularization(m, 1, 16, checkerboard(16))[0], 1e-6f);
         }
     }
@@ -84,8 +85,14 @@ class NoiseRegularizationTest {
     void rollBringsTheLastColumnToTheFront() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(1, 1, 2, 3));
-            assertArrayEquals(new float[] {3, 1, 2, 6, 4, 5}, NoiseRegularization.roll(x, 3).toFloatArray(), 0f);
-            assertArrayEquals(new float[] {4, 5, 6, 1, 2, 3}, NoiseRegularization.roll(x, 2).toFloatArray(), 0f);
+            assertArrayEquals(
+                    new float[] {3, 1, 2, 6, 4, 5},
+                    NoiseRegularization.roll(x, 3).toFloatArray(),
+                    0f);
+            assertArrayEquals(
+                    new float[] {4, 5, 6, 1, 2, 3},
+                    NoiseRegularization.roll(x, 2).toFloatArray(),
+                    0f);
         }
     }
 }

@@ -38,7 +38,10 @@ class SchedulesTest {
     void learningRateOfACustomScheduleFollowsTheSameFormula() {
         LearningRateSchedule s = new LearningRateSchedule(0.2, 0.5, 0.1);
         double t = 0.7;
-        double expected = 0.2 * (0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, (1 - t) / 0.5))) * Math.min(1, t / 0.1);
+        double expected =
+                0.2
+                        * (0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, (1 - t) / 0.5)))
+                        * Math.min(1, t / 0.1);
         assertEquals(expected, s.at(t), 1e-12);
         assertEquals(0.2 * 0.5, s.at(0.05), 1e-12);
     }

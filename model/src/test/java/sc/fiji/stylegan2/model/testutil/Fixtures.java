@@ -20,22 +20,25 @@ import java.util.Map;
 import sc.fiji.stylegan2.model.checkpoint.TensorData;
 
 /**
- * The reference fixtures made by the official NVlabs code ({@code shared/fixtures}, see its README): raw
- * weights, z, w, images and discriminator logits.
+ * The reference fixtures made by the official NVlabs code ({@code shared/fixtures}, see its
+ * README): raw weights, z, w, images and discriminator logits.
  */
 public final class Fixtures {
 
     private Fixtures() {}
 
-    /** The fixtures folder: system property {@code fixtures.dir}, else {@code ../shared/fixtures} upwards. */
+    /**
+     * The fixtures folder: system property {@code fixtures.dir}, else {@code ../shared/fixtures}
+     * upwards.
+     */
     public static Path root() {
         return find("fixtures.dir", "../shared/fixtures");
     }
 
     /**
-     * The conditional fixtures folder (class-label networks, kept apart so that {@link #all} holds only
-     * unconditional ones): system property {@code fixtures.conditional.dir}, else
-     * {@code ../shared/fixtures-conditional} upwards.
+     * The conditional fixtures folder (class-label networks, kept apart so that {@link #all} holds
+     * only unconditional ones): system property {@code fixtures.conditional.dir}, else {@code
+     * ../shared/fixtures-conditional} upwards.
      */
     public static Path conditional() {
         return find("fixtures.conditional.dir", "../shared/fixtures-conditional");
@@ -76,7 +79,8 @@ public final class Fixtures {
     }
 
     public static JsonObject manifest(Path fixture) throws IOException {
-        return JsonParser.parseString(Files.readString(fixture.resolve("manifest.json"))).getAsJsonObject();
+        return JsonParser.parseString(Files.readString(fixture.resolve("manifest.json")))
+                .getAsJsonObject();
     }
 
     public static float[] floats(Path file) throws IOException {
@@ -103,16 +107,18 @@ public final class Fixtures {
     }
 
     /**
-     * Every G_ema tensor from {@code G_ema_weights.bin}, by name in the index's order, with shapes as the
-     * index writes them (0-dim tensors such as {@code noise_strength} appear as {@code [1]}).
+     * Every G_ema tensor from {@code G_ema_weights.bin}, by name in the index's order, with shapes
+     * as the index writes them (0-dim tensors such as {@code noise_strength} appear as {@code
+     * [1]}).
      */
     public static Map<String, TensorData> rawWeights(String network) throws IOException {
         return rawWeights(dir(network));
     }
 
     public static Map<String, TensorData> rawWeights(Path fixture) throws IOException {
-        JsonObject index = JsonParser.parseString(Files.readString(fixture.resolve("G_ema_weights.json")))
-                .getAsJsonObject();
+        JsonObject index =
+                JsonParser.parseString(Files.readString(fixture.resolve("G_ema_weights.json")))
+                        .getAsJsonObject();
         float[] all = floats(fixture.resolve("G_ema_weights.bin"));
         Map<String, TensorData> out = new LinkedHashMap<>();
         for (JsonElement e : index.getAsJsonArray("tensors")) {
@@ -133,13 +139,23 @@ public final class Fixtures {
     /** G_ema's raw tensors with the true shapes: {@code noise_strength} is a 0-dim scalar. */
     public static Map<String, TensorData> rawGEma(Path fixture) throws IOException {
         Map<String, TensorData> out = new LinkedHashMap<>();
-        rawWeights(fixture).forEach((k, v) -> out.put(k, k.endsWith("noise_strength")
-                ? new TensorData(new long[0], v.data()) : v));
+        rawWeights(fixture)
+                .forEach(
+                        (k, v) ->
+                                out.put(
+                                        k,
+                                        k.endsWith("noise_strength")
+                                                ? new TensorData(new long[0], v.data())
+                                                : v));
         return out;
     }
 
-    /** Same names in the same order, same shapes (0-dim noise strengths: [] here, [1] in the index), same values. */
-    public static void assertSameTensors(Map<String, TensorData> expected, Map<String, TensorData> actual) {
+    /**
+     * Same names in the same order, same shapes (0-dim noise strengths: [] here, [1] in the index),
+     * same values.
+     */
+    public static void assertSameTensors(
+            Map<String, TensorData> expected, Map<String, TensorData> actual) {
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
         for (Map.Entry<String, TensorData> e : expected.entrySet()) {
             String name = e.getKey();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class ScalarsTest {
 
     /**
-     * d(c·x)/dx after the JVM had every chance to free and reuse short-lived direct buffers: a collection,
-     * then many small direct buffers filled with NaN.
+     * d(c·x)/dx after the JVM had every chance to free and reuse short-lived direct buffers: a
+     * collection, then many small direct buffers filled with NaN.
      */
     private static float[] gradientAfterBufferReuse(BiFunction<NDArray, Double, NDArray> times) {
         try (NDManager m = NDManager.newBaseManager()) {

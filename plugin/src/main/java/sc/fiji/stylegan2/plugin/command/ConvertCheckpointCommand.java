@@ -12,9 +12,9 @@ import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.plugin.task.ModelTasks;
 
 /**
- * Converts an official StyleGAN2 checkpoint ({@code .pkl} snapshot or {@code .pt} state dict) into this
- * project's {@code .sg2} format, which loads faster and needs no pickle reader. The file is written
- * atomically.
+ * Converts an official StyleGAN2 checkpoint ({@code .pkl} snapshot or {@code .pt} state dict) into
+ * this project's {@code .sg2} format, which loads faster and needs no pickle reader. The file is
+ * written atomically.
  */
 @Plugin(
         type = Command.class,
@@ -25,10 +25,10 @@ import sc.fiji.stylegan2.plugin.task.ModelTasks;
         headless = true)
 public class ConvertCheckpointCommand extends ModelCommand {
 
-
     @Parameter(
             label = "Output file",
-            description = "The .sg2 file to write (.sg2 is appended when missing); replaced if it exists.",
+            description =
+                    "The .sg2 file to write (.sg2 is appended when missing); replaced if it exists.",
             style = FileWidget.SAVE_STYLE)
     private File output_file;
 
@@ -38,9 +38,10 @@ public class ConvertCheckpointCommand extends ModelCommand {
     @Override
     public void run() {
         try {
-            message = ModelTasks.convert(
-                    ModelFiles.requireReadable("model_file", model_file),
-                    ModelFiles.requireWritableSg2("output_file", output_file));
+            message =
+                    ModelTasks.convert(
+                            ModelFiles.requireReadable("model_file", model_file),
+                            ModelFiles.requireWritableSg2("output_file", output_file));
         } catch (IllegalArgumentException | IOException e) {
             fail(e.getMessage());
         }

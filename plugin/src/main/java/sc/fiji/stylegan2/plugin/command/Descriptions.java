@@ -1,29 +1,40 @@
 package sc.fiji.stylegan2.plugin.command;
 
 /**
- * The descriptions of the keys several commands share, so that a key means the same, in the same words,
- * in every dialog, in {@code --list} and in the README.
+ * The descriptions of the keys several commands share, so that a key means the same, in the same
+ * words, in every dialog, in {@code --list} and in the README.
  */
 final class Descriptions {
 
-    static final String MODEL_FILE = "The StyleGAN2 model: an official NVlabs .pkl or .pt, or a .sg2 file.";
+    static final String MODEL_FILE =
+            "The StyleGAN2 model: an official NVlabs .pkl or .pt, or a .sg2 file.";
     static final String TRUNCATION_PSI =
             "Truncation: 1 = no truncation, smaller = closer to the average image (e.g. 0.7).";
     static final String NOISE_MODE =
             "Per-pixel noise: const = the model's fixed noise (reproducible), random = fresh, none.";
-    static final String OUTPUT_RANGE = "model = the model's intensity units (official models: 0..255 as float,"
-            + " not clamped); raw = the generator's output, about -1..1.";
+    static final String OUTPUT_RANGE =
+            "model = the model's intensity units (official models: 0..255 as float,"
+                    + " not clamped); raw = the generator's output, about -1..1.";
     static final String BATCH_SIZE = "Images generated at once; lower it if memory runs out.";
-    static final String DEVICE = "Where the network runs: auto = the engine's default. This build has PyTorch"
-            + " for the CPU only; GPU is refused with a message.";
-    static final String IMAGES = "A LabeledFloatImg: dims (W, H, N) for one channel or (W, H, C, N), one label"
-            + " per image.";
+    static final String DEVICE =
+            "Where the network runs: auto = the engine's default. This build has PyTorch"
+                    + " for the CPU only; GPU is refused with a message.";
+    static final String IMAGES =
+            "A LabeledFloatImg: dims (W, H, N) for one channel or (W, H, C, N), one label"
+                    + " per image.";
 
     /** What a latent file is, in every latent key's description. */
-    static final String LATENT_FORMAT = ".npz (key w, e.g. from Project Image or the official projector) or .csv";
-    /** The description of {@code latent_file} in commands that show one image; the command adds the noise. */
-    static final String ONE_LATENT = "Instead of the seed: a latent file holding one latent, " + LATENT_FORMAT
-            + ". When given, the seed is not used.";
+    static final String LATENT_FORMAT =
+            ".npz (key w, e.g. from Project Image or the official projector) or .csv";
+
+    /**
+     * The description of {@code latent_file} in commands that show one image; the command adds the
+     * noise.
+     */
+    static final String ONE_LATENT =
+            "Instead of the seed: a latent file holding one latent, "
+                    + LATENT_FORMAT
+                    + ". When given, the seed is not used.";
 
     private Descriptions() {}
 }

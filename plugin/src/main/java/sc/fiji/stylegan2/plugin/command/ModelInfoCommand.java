@@ -1,17 +1,18 @@
 package sc.fiji.stylegan2.plugin.command;
 
-import java.io.File;
 import java.io.IOException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.plugin.task.ModelTasks;
 
-/** Shows what a StyleGAN2 model file holds: architecture, resolution, channels, latent sizes, networks. */
+/**
+ * Shows what a StyleGAN2 model file holds: architecture, resolution, channels, latent sizes,
+ * networks.
+ */
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Model Info",
@@ -21,8 +22,10 @@ import sc.fiji.stylegan2.plugin.task.ModelTasks;
         headless = true)
 public class ModelInfoCommand extends ModelCommand {
 
-
-    @Parameter(type = ItemIO.OUTPUT, label = "Model info", description = "A multi-line summary of the model.")
+    @Parameter(
+            type = ItemIO.OUTPUT,
+            label = "Model info",
+            description = "A multi-line summary of the model.")
     private String info;
 
     @Override

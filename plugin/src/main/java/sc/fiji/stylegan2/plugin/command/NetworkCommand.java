@@ -8,6 +8,9 @@ import org.scijava.plugin.Parameter;
  */
 public abstract class NetworkCommand extends ModelCommand {
 
-    @Parameter(label = "Device", description = Descriptions.DEVICE, choices = {"auto", "CPU", "GPU"})
+    @Parameter(
+            label = "Device",
+            description = Descriptions.DEVICE,
+            choices = {"auto", "CPU", "GPU"})
     protected String device = "auto";
 }

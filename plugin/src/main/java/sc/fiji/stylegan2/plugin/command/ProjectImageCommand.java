@@ -6,7 +6,6 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
@@ -14,8 +13,8 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.image.PlanarImages;
 import sc.fiji.stylegan2.model.project.DistanceKind;
-import sc.fiji.stylegan2.model.project.ProjectionSpace;
 import sc.fiji.stylegan2.model.project.ProjectionOptions;
+import sc.fiji.stylegan2.model.project.ProjectionSpace;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.image.TargetImages;
@@ -25,74 +24,104 @@ import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.plugin.task.ProjectionTask;
 
 /**
- * Projects an image into the latent space of a StyleGAN2 model (Karras et al. 2020, Sec. 5 and appendix D):
- * finds the w (space W) or per-layer ws (W+) and the noise maps that reproduce it. Targets are centre-cropped,
- * resized to the model resolution and normalised with the model's intensity mapping; a stack projects slice by
- * slice, {@code batch_size} at a time.
+ * Projects an image into the latent space of a StyleGAN2 model (Karras et al. 2020, Sec. 5 and
+ * appendix D): finds the w (space W) or per-layer ws (W+) and the noise maps that reproduce it.
+ * Targets are centre-cropped, resized to the model resolution and normalised with the model's
+ * intensity mapping; a stack projects slice by slice, {@code batch_size} at a time.
  *
- * <p>Outputs: {@code reconstruction} (a {@link LabeledFloatImg} in the model's units, one image per target),
- * {@code optimisation} (per target the images every {@code save_every} steps), {@code summary}; the latents go
- * to {@code latent_file} (NumPy {@code .npz} with key {@code w}, the official projector's format, plus a
- * {@code .csv}). Cancel keeps the best latents so far.
+ * <p>Outputs: {@code reconstruction} (a {@link LabeledFloatImg} in the model's units, one image per
+ * target), {@code optimisation} (per target the images every {@code save_every} steps), {@code
+ * summary}; the latents go to {@code latent_file} (NumPy {@code .npz} with key {@code w}, the
+ * official projector's format, plus a {@code .csv}). Cancel keeps the best latents so far.
  */
 @Plugin(
         type = Command.class,
         menuPath = "Plugins>StyleGAN2>Project Image",
         attrs = @Attr(name = StyleGAN2Command.NO_LEGACY),
         label = "Project Image",
-        description = "Finds the latent (W or W+) and noise maps that reproduce an image (StyleGAN2 projection).",
+        description =
+                "Finds the latent (W or W+) and noise maps that reproduce an image (StyleGAN2 projection).",
         headless = true)
 public class ProjectImageCommand extends NetworkCommand {
 
-
-
-    @Parameter(label = "Target image file", required = false, style = FileWidget.OPEN_STYLE,
-            description = "The image to project (TIFF, PNG, ...; a stack projects slice by slice). In Fiji the"
-                    + " open image (target_image) is used when this is empty.")
+    @Parameter(
+            label = "Target image file",
+            required = false,
+            style = FileWidget.OPEN_STYLE,
+            description =
+                    "The image to project (TIFF, PNG, ...; a stack projects slice by slice). In Fiji the"
+                            + " open image (target_image) is used when this is empty.")
     private File target;
 
-    @Parameter(label = "Target image", required = false,
-            description = "In Fiji: the open image to project (not available on the command line; use target).")
+    @Parameter(
+            label = "Target image",
+            required = false,
+            description =
+                    "In Fiji: the open image to project (not available on the command line; use target).")
     private Img<? extends RealType<?>> target_image;
 
-    @Parameter(label = "Latent space", choices = {"W", "W+"},
-            description = "W: one w for all layers (the paper's); W+: one w per layer (reconstructs more).")
+    @Parameter(
+            label = "Latent space",
+            choices = {"W", "W+"},
+            description =
+                    "W: one w for all layers (the paper's); W+: one w per layer (reconstructs more).")
     private String space = "W";
 
     @Parameter(label = "Steps", min = "1", description = "Optimisation steps (the paper: 1000).")
     private int num_steps = 1000;
 
-    @Parameter(label = "Latent file", required = false, style = FileWidget.SAVE_STYLE,
-            description = "Where the latents go: a NumPy .npz (key w, as the official projector) and a .csv beside it;"
-                    + " empty: not saved.")
+    @Parameter(
+            label = "Latent file",
+            required = false,
+            style = FileWidget.SAVE_STYLE,
+            description =
+                    "Where the latents go: a NumPy .npz (key w, as the official projector) and a .csv beside it;"
+                            + " empty: not saved.")
     private File latent_file;
 
-    @Parameter(label = "Distance", choices = {"discriminator+mse", "mse", "lpips"},
-            description = "What is minimised: the model's discriminator features plus pixel MSE (offline), pixel MSE,"
-                    + " or LPIPS from a TorchScript feature_network.")
+    @Parameter(
+            label = "Distance",
+            choices = {"discriminator+mse", "mse", "lpips"},
+            description =
+                    "What is minimised: the model's discriminator features plus pixel MSE (offline), pixel MSE,"
+                            + " or LPIPS from a TorchScript feature_network.")
     private String distance = "discriminator+mse";
 
-    @Parameter(label = "Feature network (lpips)", required = false, style = FileWidget.OPEN_STYLE,
-            description = "TorchScript module for distance lpips: forward(images [N,3,H,W] in 0..255) -> features.")
+    @Parameter(
+            label = "Feature network (lpips)",
+            required = false,
+            style = FileWidget.OPEN_STYLE,
+            description =
+                    "TorchScript module for distance lpips: forward(images [N,3,H,W] in 0..255) -> features.")
     private File feature_network;
 
-    @Parameter(label = "Save every", min = "0",
-            description = "Keep the current image every this many steps in the optimisation stack; 0: none.")
+    @Parameter(
+            label = "Save every",
+            min = "0",
+            description =
+                    "Keep the current image every this many steps in the optimisation stack; 0: none.")
     private int save_every = 100;
 
     @Parameter(label = "Batch size", min = "1", description = "Stack slices projected at once.")
     private int batch_size = 4;
 
-    @Parameter(label = "Seed", description = "Seeds the w noise of the optimisation (reproducible runs).")
+    @Parameter(
+            label = "Seed",
+            description = "Seeds the w noise of the optimisation (reproducible runs).")
     private long seed = 0;
 
-
-    @Parameter(type = ItemIO.OUTPUT, label = "Reconstruction",
-            description = "A LabeledFloatImg: the image of the projected latents, per target, in the model's units.")
+    @Parameter(
+            type = ItemIO.OUTPUT,
+            label = "Reconstruction",
+            description =
+                    "A LabeledFloatImg: the image of the projected latents, per target, in the model's units.")
     private Img<FloatType> reconstruction;
 
-    @Parameter(type = ItemIO.OUTPUT, label = "Optimisation",
-            description = "A LabeledFloatImg: per target, the image every save_every steps (labels '<target> step=k').")
+    @Parameter(
+            type = ItemIO.OUTPUT,
+            label = "Optimisation",
+            description =
+                    "A LabeledFloatImg: per target, the image every save_every steps (labels '<target> step=k').")
     private Img<FloatType> optimisation;
 
     @Parameter(type = ItemIO.OUTPUT, label = "Summary")
@@ -101,18 +130,25 @@ public class ProjectImageCommand extends NetworkCommand {
     @Override
     public void run() {
         try {
-            ProjectionOptions options = ProjectionOptions.builder()
-                    .optSpace(ProjectionSpace.parse(space))
-                    .optNumSteps(num_steps)
-                    .optDistance(DistanceKind.parse(distance))
-                    .optFeatureNetwork(feature_network == null ? null : feature_network.toPath())
-                    .optSaveEvery(save_every)
-                    .optSeed(seed)
-                    .build();
+            ProjectionOptions options =
+                    ProjectionOptions.builder()
+                            .optSpace(ProjectionSpace.parse(space))
+                            .optNumSteps(num_steps)
+                            .optDistance(DistanceKind.parse(distance))
+                            .optFeatureNetwork(
+                                    feature_network == null ? null : feature_network.toPath())
+                            .optSaveEvery(save_every)
+                            .optSeed(seed)
+                            .build();
             DeviceChoice.require("device", device);
-            ProjectionTask.Outcome outcome = ProjectionTask.run(ModelFiles.requireReadable("model_file", model_file),
-                    this::targets, options, batch_size, LatentFiles.forWriting(latent_file),
-                    new StatusProgress(status, this));
+            ProjectionTask.Outcome outcome =
+                    ProjectionTask.run(
+                            ModelFiles.requireReadable("model_file", model_file),
+                            this::targets,
+                            options,
+                            batch_size,
+                            LatentFiles.forWriting(latent_file),
+                            new StatusProgress(status, this));
             if (outcome != null) {
                 reconstruction = outcome.reconstruction();
                 optimisation = outcome.optimisation();

@@ -8,8 +8,8 @@ import sc.fiji.stylegan2.plugin.host.CommandFinder;
 import sc.fiji.stylegan2.plugin.input.InputValues;
 
 /**
- * The text of the launcher's {@code --help} and {@code --list}: usage, and for every StyleGAN2 command its
- * menu name, keys (type, default, choices, description) and outputs.
+ * The text of the launcher's {@code --help} and {@code --list}: usage, and for every StyleGAN2
+ * command its menu name, keys (type, default, choices, description) and outputs.
  */
 public final class CommandHelp {
 
@@ -17,7 +17,8 @@ public final class CommandHelp {
 
     /** How to call the launcher. */
     public static String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Usage: stylegan2 --run COMMAND [ARGS] [--save FILE.tif] [--verbose] [--debug]",
                 "       stylegan2 --list",
                 "       stylegan2 --demo [DIR] [KIMG] [--verbose]",
@@ -62,12 +63,21 @@ public final class CommandHelp {
             sb.append("  ").append(info.getDescription()).append('\n');
         }
         for (ModuleItem<?> item : CommandFinder.keys(info)) {
-            sb.append(String.format("  %-15s %-7s %-16s %s%n",
-                    item.getName(), item.getType().getSimpleName(), defaultText(item), details(item)));
+            sb.append(
+                    String.format(
+                            "  %-15s %-7s %-16s %s%n",
+                            item.getName(),
+                            item.getType().getSimpleName(),
+                            defaultText(item),
+                            details(item)));
         }
         for (ModuleItem<?> item : info.outputs()) {
-            sb.append(String.format("  output %-8s %-7s %s%n",
-                    item.getName(), item.getType().getSimpleName(), InputValues.describe(item)));
+            sb.append(
+                    String.format(
+                            "  output %-8s %-7s %s%n",
+                            item.getName(),
+                            item.getType().getSimpleName(),
+                            InputValues.describe(item)));
         }
         return sb.toString();
     }
@@ -84,7 +94,12 @@ public final class CommandHelp {
         String text = InputValues.describe(item);
         List<?> choices = item.getChoices();
         if (choices != null && !choices.isEmpty()) {
-            text += " Choices: " + choices.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".";
+            text +=
+                    " Choices: "
+                            + choices.stream()
+                                    .map(String::valueOf)
+                                    .collect(Collectors.joining(", "))
+                            + ".";
         }
         return text;
     }

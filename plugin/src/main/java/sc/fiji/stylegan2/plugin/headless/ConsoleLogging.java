@@ -6,10 +6,11 @@ import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
 
 /**
- * What the headless launcher and the demo print besides their own lines: by default only warnings and
- * errors of the engine (DJL logs through SLF4J; the launcher's backend is slf4j-simple) and of SciJava's
- * log, so that a run that goes well prints each progress line once; with {@code --verbose} also their
- * information lines (DJL's engine and CUDA probes, the training log that repeats the progress lines).
+ * What the headless launcher and the demo print besides their own lines: by default only warnings
+ * and errors of the engine (DJL logs through SLF4J; the launcher's backend is slf4j-simple) and of
+ * SciJava's log, so that a run that goes well prints each progress line once; with {@code
+ * --verbose} also their information lines (DJL's engine and CUDA probes, the training log that
+ * repeats the progress lines).
  */
 final class ConsoleLogging {
 
@@ -24,14 +25,16 @@ final class ConsoleLogging {
     }
 
     /**
-     * Sets slf4j-simple's levels, unless given with {@code -D}. Takes effect only before the first SLF4J
-     * logger exists, so mains call it first.
+     * Sets slf4j-simple's levels, unless given with {@code -D}. Takes effect only before the first
+     * SLF4J logger exists, so mains call it first.
      */
     static void configureEngine(boolean verbose) {
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         setDefault("org.slf4j.simpleLogger.showThreadName", "false");
-        // DJL probes for CUDA even with CPU-only natives and warns when no driver matches: not our concern.
-        setDefault("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", verbose ? "info" : "off");
+        // DJL probes for CUDA even with CPU-only natives and warns when no driver matches: not our
+        // concern.
+        setDefault(
+                "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", verbose ? "info" : "off");
     }
 
     /** Sets the level of the context's SciJava log: information lines only when verbose. */

@@ -27,20 +27,24 @@ import sc.fiji.stylegan2.plugin.input.InputValues;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
 
 /**
- * The headless launcher behind the {@code stylegan2} script: runs one StyleGAN2 SciJava command in a
- * headless SciJava {@link Context}, prints its text outputs to stdout and progress to stderr, and saves its
- * images as an ImageJ TIFF stack ({@code --save}). See {@link CommandHelp#usage()} for the syntax.
+ * The headless launcher behind the {@code stylegan2} script: runs one StyleGAN2 SciJava command in
+ * a headless SciJava {@link Context}, prints its text outputs to stdout and progress to stderr, and
+ * saves its images as an ImageJ TIFF stack ({@code --save}). See {@link CommandHelp#usage()} for
+ * the syntax.
  *
- * <p>Every error ends with one line {@code stylegan2: <what is wrong and what is valid>} on stderr (a stack
- * trace too with {@code --debug}) and exit code {@link #EXIT_USAGE} for an invalid command line or input
- * value (including the command's own validation) or {@link #EXIT_FAILED} for a failure while running.
+ * <p>Every error ends with one line {@code stylegan2: <what is wrong and what is valid>} on stderr
+ * (a stack trace too with {@code --debug}) and exit code {@link #EXIT_USAGE} for an invalid command
+ * line or input value (including the command's own validation) or {@link #EXIT_FAILED} for a
+ * failure while running.
  */
 public final class Headless {
 
     /** The command ran. */
     public static final int EXIT_OK = 0;
+
     /** The command failed while running (an error, not invalid input). */
     public static final int EXIT_FAILED = 1;
+
     /** Invalid command line or input values. */
     public static final int EXIT_USAGE = 2;
 
@@ -63,7 +67,10 @@ public final class Headless {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the launcher in a fresh headless context and returns the exit code (never calls System.exit). */
+    /**
+     * Runs the launcher in a fresh headless context and returns the exit code (never calls
+     * System.exit).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         System.setProperty("java.awt.headless", "true");
         try (Context context = new Context()) {
@@ -71,7 +78,9 @@ public final class Headless {
         }
     }
 
-    /** Runs the launcher in the given context and returns the exit code (never calls System.exit). */
+    /**
+     * Runs the launcher in the given context and returns the exit code (never calls System.exit).
+     */
     public static int run(Context context, String[] args, PrintStream out, PrintStream err) {
         Headless launcher = new Headless(context, out, err);
         try {
@@ -99,7 +108,9 @@ public final class Headless {
             out.print(CommandHelp.list(finder.all()));
         }
         if (options.command() == null) {
-            return options.list() ? EXIT_OK : usageError("nothing to do: give --run COMMAND ARGS or --list");
+            return options.list()
+                    ? EXIT_OK
+                    : usageError("nothing to do: give --run COMMAND ARGS or --list");
         }
         CommandInfo info;
         Map<String, Object> inputs;
@@ -141,7 +152,11 @@ public final class Headless {
             Object value = module.getOutput(item.getName());
             if (value instanceof RandomAccessibleInterval<?> images) {
                 if (save == null || saved) {
-                    err.println(PREFIX + "note: output '" + item.getName() + "' was not saved; add --save FILE.tif");
+                    err.println(
+                            PREFIX
+                                    + "note: output '"
+                                    + item.getName()
+                                    + "' was not saved; add --save FILE.tif");
                     continue;
                 }
                 try {
@@ -167,13 +182,26 @@ public final class Headless {
         if (images instanceof LabeledFloatImg labeled) {
             imp = ImageJ1Stacks.toImagePlus(title, labeled);
         } else if (images.getType() instanceof RealType<?>) {
-            imp = ImageJ1Stacks.toImagePlus(title, (RandomAccessibleInterval<? extends RealType<?>>) images, null);
+            imp =
+                    ImageJ1Stacks.toImagePlus(
+                            title, (RandomAccessibleInterval<? extends RealType<?>>) images, null);
         } else {
-            throw new IllegalArgumentException("cannot save images of type " + images.getType().getClass());
+            throw new IllegalArgumentException(
+                    "cannot save images of type " + images.getType().getClass());
         }
         TiffStackWriter.save(imp, file);
-        err.println(PREFIX + "saved " + imp.getNFrames() * imp.getNSlices() + " image(s), " + imp.getWidth() + "x"
-                + imp.getHeight() + ", " + imp.getNChannels() + " channel(s), 32-bit, to " + file.toAbsolutePath());
+        err.println(
+                PREFIX
+                        + "saved "
+                        + imp.getNFrames() * imp.getNSlices()
+                        + " image(s), "
+                        + imp.getWidth()
+                        + "x"
+                        + imp.getHeight()
+                        + ", "
+                        + imp.getNChannels()
+                        + " channel(s), 32-bit, to "
+                        + file.toAbsolutePath());
     }
 
     private static void checkSaveTarget(CommandInfo info, Path save) {
@@ -194,8 +222,13 @@ public final class Headless {
             Engine engine = Engine.getInstance();
             Device device = engine.defaultDevice();
             String threads = System.getenv("OMP_NUM_THREADS");
-            return (device.isGpu() ? "GPU " + device.getDeviceId() : "CPU") + " (" + engine.getEngineName() + " "
-                    + engine.getVersion() + (threads == null ? "" : ", OMP_NUM_THREADS=" + threads) + ")";
+            return (device.isGpu() ? "GPU " + device.getDeviceId() : "CPU")
+                    + " ("
+                    + engine.getEngineName()
+                    + " "
+                    + engine.getVersion()
+                    + (threads == null ? "" : ", OMP_NUM_THREADS=" + threads)
+                    + ")";
         } catch (RuntimeException | LinkageError e) {
             return "unknown (" + e.getMessage() + ")";
         }
@@ -211,7 +244,12 @@ public final class Headless {
             t.printStackTrace(err);
         }
         String message = t.getMessage();
-        err.println(PREFIX + oneLine(message == null || message.isBlank() ? t.getClass().getSimpleName() : message));
+        err.println(
+                PREFIX
+                        + oneLine(
+                                message == null || message.isBlank()
+                                        ? t.getClass().getSimpleName()
+                                        : message));
         return EXIT_FAILED;
     }
 

@@ -9,9 +9,10 @@ import org.scijava.event.EventSubscriber;
 
 /**
  * Prints the progress that commands report to SciJava's {@code StatusService} as lines such as
- * {@code stylegan2: [8/16] ...}. Only events that carry progress are printed (SciJava's own "Running
- * command" messages are not), and since SciJava delivers status events on several threads, an event older
- * than one already printed is dropped, as is any event that arrives after {@link #close()}.
+ * {@code stylegan2: [8/16] ...}. Only events that carry progress are printed (SciJava's own
+ * "Running command" messages are not), and since SciJava delivers status events on several threads,
+ * an event older than one already printed is dropped, as is any event that arrives after {@link
+ * #close()}.
  */
 public final class StatusPrinter implements AutoCloseable {
 
@@ -37,8 +38,13 @@ public final class StatusPrinter implements AutoCloseable {
         }
         lastDone = done;
         String message = event.getStatusMessage();
-        err.println("stylegan2: [" + done + "/" + total + "]"
-                + (message == null || message.isBlank() ? "" : " " + message));
+        err.println(
+                "stylegan2: ["
+                        + done
+                        + "/"
+                        + total
+                        + "]"
+                        + (message == null || message.isBlank() ? "" : " " + message));
     }
 
     @Override

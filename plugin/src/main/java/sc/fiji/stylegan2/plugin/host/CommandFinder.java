@@ -14,16 +14,19 @@ import org.scijava.service.Service;
 import sc.fiji.stylegan2.plugin.command.StyleGAN2Command;
 
 /**
- * Finds the StyleGAN2 commands among the SciJava commands of a context, by the names a user types: the
- * menu name ({@code Generate Images}), the full menu path, the class name ({@code GenerateImagesCommand})
- * or the fully qualified class name. Matching ignores case, spaces and punctuation. Also lists the keys
- * (user-facing inputs) of a command.
+ * Finds the StyleGAN2 commands among the SciJava commands of a context, by the names a user types:
+ * the menu name ({@code Generate Images}), the full menu path, the class name ({@code
+ * GenerateImagesCommand}) or the fully qualified class name. Matching ignores case, spaces and
+ * punctuation. Also lists the keys (user-facing inputs) of a command.
  */
 public final class CommandFinder {
 
     private final List<CommandInfo> commands;
 
-    /** Collects the StyleGAN2 commands (subclasses of {@link StyleGAN2Command}) known to the service. */
+    /**
+     * Collects the StyleGAN2 commands (subclasses of {@link StyleGAN2Command}) known to the
+     * service.
+     */
     public CommandFinder(CommandService commandService) {
         List<CommandInfo> found = new ArrayList<>();
         for (CommandInfo info : commandService.getCommands()) {
@@ -54,8 +57,13 @@ public final class CommandFinder {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown command '" + name + "'; valid commands: "
-                + commands.stream().map(CommandFinder::menuName).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(
+                "unknown command '"
+                        + name
+                        + "'; valid commands: "
+                        + commands.stream()
+                                .map(CommandFinder::menuName)
+                                .collect(Collectors.joining(", ")));
     }
 
     /** The name of a command as its menu shows it, e.g. {@code Generate Images}. */
@@ -67,13 +75,15 @@ public final class CommandFinder {
     }
 
     /**
-     * The inputs a user sets by key, in declaration order: not services, not the context, not messages.
+     * The inputs a user sets by key, in declaration order: not services, not the context, not
+     * messages.
      */
     public static List<ModuleItem<?>> keys(CommandInfo info) {
         List<ModuleItem<?>> keys = new ArrayList<>();
         for (ModuleItem<?> item : info.inputs()) {
             Class<?> type = item.getType();
-            boolean injected = Service.class.isAssignableFrom(type) || Context.class.isAssignableFrom(type);
+            boolean injected =
+                    Service.class.isAssignableFrom(type) || Context.class.isAssignableFrom(type);
             if (!injected && item.getVisibility() != ItemVisibility.MESSAGE) {
                 keys.add(item);
             }
@@ -92,8 +102,15 @@ public final class CommandFinder {
                 return item;
             }
         }
-        throw new IllegalArgumentException("unknown key '" + key + "' for " + menuName(info) + "; valid keys: "
-                + keys(info).stream().map(ModuleItem::getName).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(
+                "unknown key '"
+                        + key
+                        + "' for "
+                        + menuName(info)
+                        + "; valid keys: "
+                        + keys(info).stream()
+                                .map(ModuleItem::getName)
+                                .collect(Collectors.joining(", ")));
     }
 
     private static List<String> namesOf(CommandInfo info) {

@@ -23,17 +23,18 @@ import org.scijava.plugin.PluginService;
 /**
  * Runs a SciJava command without a user interface and reports how it ended.
  *
- * <p>The command runs through {@link ModuleService} with SciJava's standard pre- and post-processing
- * (service injection, initializers, input checks), minus three steps that belong to interactive use: it
- * neither loads nor saves remembered input values (a headless run must not depend on, or change, what
- * Fiji's dialogs remember; every input is given explicitly instead) and does not display outputs (the
- * caller prints or saves them). Errors thrown by the command are taken here instead of being logged with a
- * stack trace.
+ * <p>The command runs through {@link ModuleService} with SciJava's standard pre- and
+ * post-processing (service injection, initializers, input checks), minus three steps that belong to
+ * interactive use: it neither loads nor saves remembered input values (a headless run must not
+ * depend on, or change, what Fiji's dialogs remember; every input is given explicitly instead) and
+ * does not display outputs (the caller prints or saves them). Errors thrown by the command are
+ * taken here instead of being logged with a stack trace.
  */
 public final class CommandRunner {
 
     /**
-     * How a run ended: finished, canceled by the command (with its reason), or failed with an exception.
+     * How a run ended: finished, canceled by the command (with its reason), or failed with an
+     * exception.
      */
     public record Outcome(Module module, String cancelReason, Throwable error) {
 
@@ -54,7 +55,9 @@ public final class CommandRunner {
         return run(create(info), inputs);
     }
 
-    /** A new instance of the command, for callers that watch it while it runs (e.g. to cancel it). */
+    /**
+     * A new instance of the command, for callers that watch it while it runs (e.g. to cancel it).
+     */
     public Module create(CommandInfo info) {
         return context.service(ModuleService.class).createModule(info);
     }
@@ -77,19 +80,29 @@ public final class CommandRunner {
         }
         if (module instanceof Cancelable cancelable && cancelable.isCanceled()) {
             String reason = cancelable.getCancelReason();
-            return new Outcome(module, reason == null || reason.isBlank() ? "canceled" : reason, null);
+            return new Outcome(
+                    module, reason == null || reason.isBlank() ? "canceled" : reason, null);
         }
         return new Outcome(module, null, null);
     }
 
     private List<PreprocessorPlugin> preprocessors() {
-        return context.service(PluginService.class).createInstancesOfType(PreprocessorPlugin.class).stream()
-                .filter(p -> !(p instanceof LoadInputsPreprocessor) && !(p instanceof SaveInputsPreprocessor))
+        return context
+                .service(PluginService.class)
+                .createInstancesOfType(PreprocessorPlugin.class)
+                .stream()
+                .filter(
+                        p ->
+                                !(p instanceof LoadInputsPreprocessor)
+                                        && !(p instanceof SaveInputsPreprocessor))
                 .collect(Collectors.toList());
     }
 
     private List<PostprocessorPlugin> postprocessors() {
-        return context.service(PluginService.class).createInstancesOfType(PostprocessorPlugin.class).stream()
+        return context
+                .service(PluginService.class)
+                .createInstancesOfType(PostprocessorPlugin.class)
+                .stream()
                 .filter(p -> !(p instanceof DisplayPostprocessor))
                 .collect(Collectors.toList());
     }

@@ -6,11 +6,11 @@ import org.scijava.log.LogService;
 import sc.fiji.stylegan2.model.ProgressListener;
 
 /**
- * Forwards model progress to SciJava's status bar (Fiji's progress bar; the headless launcher prints the
- * same events) and asks the running command whether it was canceled, so that long work stops at the
- * next batch when the user cancels the command or interrupts its thread. A notice (e.g. that the batch size
- * was lowered because memory ran out) goes to the status bar and, as a warning, to SciJava's log (Fiji's
- * Console; the headless launcher's stderr), where it stays.
+ * Forwards model progress to SciJava's status bar (Fiji's progress bar; the headless launcher
+ * prints the same events) and asks the running command whether it was canceled, so that long work
+ * stops at the next batch when the user cancels the command or interrupts its thread. A notice
+ * (e.g. that the batch size was lowered because memory ran out) goes to the status bar and, as a
+ * warning, to SciJava's log (Fiji's Console; the headless launcher's stderr), where it stays.
  */
 public final class StatusProgress implements ProgressListener {
 

@@ -16,10 +16,11 @@ import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
 import sc.fiji.stylegan2.plugin.input.InputValues;
 
 /**
- * Asks for a command's inputs with an ImageJ 1.x {@link GenericDialog} built from its SciJava parameters
- * (see {@link DialogField}). In a macro the dialog is not shown: ImageJ fills it from the macro's
- * {@code key=value} options, and keys left out take the command's defaults. Interactively the fields start
- * from the values last chosen ({@link Prefs}), and the Macro Recorder records the keys as they are read.
+ * Asks for a command's inputs with an ImageJ 1.x {@link GenericDialog} built from its SciJava
+ * parameters (see {@link DialogField}). In a macro the dialog is not shown: ImageJ fills it from
+ * the macro's {@code key=value} options, and keys left out take the command's defaults.
+ * Interactively the fields start from the values last chosen ({@link Prefs}), and the Macro
+ * Recorder records the keys as they are read.
  */
 public final class CommandDialog {
 
@@ -27,7 +28,10 @@ public final class CommandDialog {
 
     private CommandDialog() {}
 
-    /** The dialog's fields: in a macro with the command's defaults, else with the values last chosen. */
+    /**
+     * The dialog's fields: in a macro with the command's defaults, else with the values last
+     * chosen.
+     */
     public static List<DialogField> fields(CommandInfo info, boolean inMacro) {
         List<DialogField> fields = new ArrayList<>();
         for (ModuleItem<?> item : CommandFinder.keys(info)) {
@@ -41,15 +45,22 @@ public final class CommandDialog {
      * Shows the dialog (or reads the macro's options) and returns the inputs by key.
      *
      * @return the inputs, or null when the user canceled the dialog
-     * @throws IllegalArgumentException naming the key whose text does not convert, or an image input with no
-     *     image open
+     * @throws IllegalArgumentException naming the key whose text does not convert, or an image
+     *     input with no image open
      */
     public static Map<String, Object> ask(CommandInfo info) {
         boolean inMacro = Macro.getOptions() != null;
         List<DialogField> fields = new ArrayList<>(fields(info, inMacro));
-        // An optional image input with no image open stays empty (Project Image takes a file instead).
-        List<DialogField> empty = fields.stream().filter(f -> f.kind() == DialogField.Kind.IMAGE
-                && !f.item().isRequired() && WindowManager.getImageCount() == 0).toList();
+        // An optional image input with no image open stays empty (Project Image takes a file
+        // instead).
+        List<DialogField> empty =
+                fields.stream()
+                        .filter(
+                                f ->
+                                        f.kind() == DialogField.Kind.IMAGE
+                                                && !f.item().isRequired()
+                                                && WindowManager.getImageCount() == 0)
+                        .toList();
         fields.removeAll(empty);
         GenericDialog gd = new GenericDialog("StyleGAN2 " + CommandFinder.menuName(info));
         for (DialogField f : fields) {
@@ -66,7 +77,9 @@ public final class CommandDialog {
             Object value = read(gd, f);
             inputs.put(f.item().getName(), value);
             if (!inMacro && f.kind() != DialogField.Kind.IMAGE) {
-                Prefs.set(prefsKey(info, f.item().getName()), String.valueOf(value == null ? "" : value));
+                Prefs.set(
+                        prefsKey(info, f.item().getName()),
+                        String.valueOf(value == null ? "" : value));
             }
         }
         return inputs;
@@ -79,8 +92,10 @@ public final class CommandDialog {
             case CHECKBOX -> gd.addCheckbox(f.label(), Boolean.parseBoolean(f.initial()));
             case IMAGE -> {
                 if (WindowManager.getImageCount() == 0) {
-                    throw new IllegalArgumentException(f.macroKey() + " needs an open image: "
-                            + InputValues.describe(f.item()));
+                    throw new IllegalArgumentException(
+                            f.macroKey()
+                                    + " needs an open image: "
+                                    + InputValues.describe(f.item()));
                 }
                 gd.addImageChoice(f.label(), null);
             }

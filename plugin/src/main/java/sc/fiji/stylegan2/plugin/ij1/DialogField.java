@@ -9,10 +9,10 @@ import org.scijava.module.ModuleItem;
 import sc.fiji.stylegan2.plugin.input.InputValues;
 
 /**
- * One input of a SciJava command as an ImageJ 1.x {@code GenericDialog} field. The field's label is the key
- * with a capital first letter ({@code Model_file}): ImageJ 1.x derives the macro key from the label (up to
- * the first space, lower-cased), so macros and the Macro Recorder use the command's own snake_case keys
- * ({@code model_file=[...] seeds=0-3}).
+ * One input of a SciJava command as an ImageJ 1.x {@code GenericDialog} field. The field's label is
+ * the key with a capital first letter ({@code Model_file}): ImageJ 1.x derives the macro key from
+ * the label (up to the first space, lower-cased), so macros and the Macro Recorder use the
+ * command's own snake_case keys ({@code model_file=[...] seeds=0-3}).
  *
  * @param item the command's input
  * @param kind how the dialog shows it
@@ -20,7 +20,8 @@ import sc.fiji.stylegan2.plugin.input.InputValues;
  * @param initial the text (or choice, or "true"/"false") the field starts with
  * @param choices the choices of a {@link Kind#CHOICE} field
  */
-public record DialogField(ModuleItem<?> item, Kind kind, String label, String initial, List<String> choices) {
+public record DialogField(
+        ModuleItem<?> item, Kind kind, String label, String initial, List<String> choices) {
 
     /** The GenericDialog field types the bridge uses. */
     public enum Kind {
@@ -42,7 +43,10 @@ public record DialogField(ModuleItem<?> item, Kind kind, String label, String in
         String label = key.substring(0, 1).toUpperCase(Locale.ROOT) + key.substring(1);
         Object def = item.getDefaultValue();
         String initial = remembered != null ? remembered : def == null ? "" : String.valueOf(def);
-        List<String> choices = item.getChoices() == null ? List.of() : item.getChoices().stream().map(String::valueOf).toList();
+        List<String> choices =
+                item.getChoices() == null
+                        ? List.of()
+                        : item.getChoices().stream().map(String::valueOf).toList();
         Kind kind;
         if (RandomAccessibleInterval.class.isAssignableFrom(type)) {
             kind = Kind.IMAGE;

@@ -10,9 +10,9 @@ import org.scijava.event.EventSubscriber;
 import org.scijava.module.Module;
 
 /**
- * While a bridged command runs: shows its SciJava progress in ImageJ's status bar and progress bar, and
- * cancels it when the user presses Esc (ImageJ's way to stop a plugin or macro). The command then stops
- * after its current batch.
+ * While a bridged command runs: shows its SciJava progress in ImageJ's status bar and progress bar,
+ * and cancels it when the user presses Esc (ImageJ's way to stop a plugin or macro). The command
+ * then stops after its current batch.
  */
 final class ImageJ1Status implements AutoCloseable {
 
@@ -55,8 +55,9 @@ final class ImageJ1Status implements AutoCloseable {
     }
 
     /**
-     * Status events arrive on another thread, some (SciJava's own "Command canceled: ...") after the command
-     * has returned: none may overwrite the status line once the shim has written its outcome.
+     * Status events arrive on another thread, some (SciJava's own "Command canceled: ...") after
+     * the command has returned: none may overwrite the status line once the shim has written its
+     * outcome.
      */
     @EventHandler
     synchronized void onEvent(StatusEvent event) {

@@ -15,10 +15,11 @@ import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 
 /**
- * Shows a finished command's outputs the ImageJ 1.x way: images as 32-bit stacks or hyperstacks with their
- * slice labels ({@link ImageJ1Stacks}), titled with the output's label; tables in their own window under
- * the output's label (a macro reads them with {@code Table.get(column, row, title)}); text in the Log.
- * In a batch-mode macro the images go to the macro's hidden images, the last one current.
+ * Shows a finished command's outputs the ImageJ 1.x way: images as 32-bit stacks or hyperstacks
+ * with their slice labels ({@link ImageJ1Stacks}), titled with the output's label; tables in their
+ * own window under the output's label (a macro reads them with {@code Table.get(column, row,
+ * title)}); text in the Log. In a batch-mode macro the images go to the macro's hidden images, the
+ * last one current.
  */
 public final class OutputViewer {
 
@@ -29,7 +30,10 @@ public final class OutputViewer {
         List<ImagePlus> shown = new ArrayList<>();
         for (ModuleItem<?> item : info.outputs()) {
             Object value = module.getOutput(item.getName());
-            String title = item.getLabel() == null || item.getLabel().isBlank() ? item.getName() : item.getLabel();
+            String title =
+                    item.getLabel() == null || item.getLabel().isBlank()
+                            ? item.getName()
+                            : item.getLabel();
             if (value instanceof RandomAccessibleInterval<?> rai) {
                 ImagePlus imp = toImagePlus(WindowManager.makeUniqueName(title), rai);
                 imp.show();
@@ -49,8 +53,10 @@ public final class OutputViewer {
             return ImageJ1Stacks.toImagePlus(title, labeled);
         }
         if (rai.getType() instanceof RealType<?>) {
-            return ImageJ1Stacks.toImagePlus(title, (RandomAccessibleInterval<? extends RealType<?>>) rai, null);
+            return ImageJ1Stacks.toImagePlus(
+                    title, (RandomAccessibleInterval<? extends RealType<?>>) rai, null);
         }
-        throw new IllegalArgumentException("cannot show images of type " + rai.getType().getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "cannot show images of type " + rai.getType().getClass().getSimpleName());
     }
 }

@@ -13,11 +13,11 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 /**
- * Builds ImageJ 1.x stacks from image stacks in the layout of {@link LabeledFloatImg}: dims (W, H, N) for
- * one channel, (W, H, C, N) for several. The result is a 32-bit stack with one slice per image and channel,
- * channel-fastest, with the image's label on each of its slices. One channel gives a plain stack of N
- * slices; several give a hyperstack of C channels by N frames, shown as a composite for 2..7 channels (RGB
- * for 3). The display range spans the data. Works headless.
+ * Builds ImageJ 1.x stacks from image stacks in the layout of {@link LabeledFloatImg}: dims (W, H,
+ * N) for one channel, (W, H, C, N) for several. The result is a 32-bit stack with one slice per
+ * image and channel, channel-fastest, with the image's label on each of its slices. One channel
+ * gives a plain stack of N slices; several give a hyperstack of C channels by N frames, shown as a
+ * composite for 2..7 channels (RGB for 3). The display range spans the data. Works headless.
  */
 public final class ImageJ1Stacks {
 
@@ -46,10 +46,13 @@ public final class ImageJ1Stacks {
      * @throws IllegalArgumentException for other dimensionalities or a label count other than N
      */
     public static ImagePlus toImagePlus(
-            String title, RandomAccessibleInterval<? extends RealType<?>> images, List<String> labels) {
+            String title,
+            RandomAccessibleInterval<? extends RealType<?>> images,
+            List<String> labels) {
         int nd = images.numDimensions();
         if (nd != 3 && nd != 4) {
-            throw new IllegalArgumentException("expected dims (W, H, N) or (W, H, C, N), got " + nd + " dims");
+            throw new IllegalArgumentException(
+                    "expected dims (W, H, N) or (W, H, C, N), got " + nd + " dims");
         }
         int width = toInt(images.dimension(0));
         int height = toInt(images.dimension(1));
@@ -62,16 +65,20 @@ public final class ImageJ1Stacks {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int n = 0; n < count; n++) {
-            RandomAccessibleInterval<? extends RealType<?>> image = Views.hyperSlice(images, nd - 1, n);
+            RandomAccessibleInterval<? extends RealType<?>> image =
+                    Views.hyperSlice(images, nd - 1, n);
             for (int c = 0; c < channels; c++) {
-                float[] pixels = plane(nd == 3 ? image : Views.hyperSlice(image, 2, c), width * height);
+                float[] pixels =
+                        plane(nd == 3 ? image : Views.hyperSlice(image, 2, c), width * height);
                 for (float v : pixels) {
                     if (Float.isFinite(v)) {
                         min = Math.min(min, v);
                         max = Math.max(max, v);
                     }
                 }
-                stack.addSlice(labels == null ? null : labels.get(n), new FloatProcessor(width, height, pixels));
+                stack.addSlice(
+                        labels == null ? null : labels.get(n),
+                        new FloatProcessor(width, height, pixels));
             }
         }
         ImagePlus imp = toImagePlus(title, stack, channels);
@@ -82,8 +89,8 @@ public final class ImageJ1Stacks {
     }
 
     /**
-     * An image of a channel-fastest stack of {@code channels} channels by N images: a plain stack for one
-     * channel, else a hyperstack of C channels by N frames, a composite for 2..7 channels.
+     * An image of a channel-fastest stack of {@code channels} channels by N images: a plain stack
+     * for one channel, else a hyperstack of C channels by N frames, a composite for 2..7 channels.
      */
     public static ImagePlus toImagePlus(String title, ImageStack stack, int channels) {
         ImagePlus imp = new ImagePlus(title, stack);
@@ -98,10 +105,11 @@ public final class ImageJ1Stacks {
     }
 
     /**
-     * The reverse view: an ImageJ 1.x image as a {@link LabeledFloatImg}, its C channels as channels and its
-     * Z slices times T frames as the N images (ImageJ's stack order, channel fastest), as 32-bit float. An
-     * RGB colour image gives 3 channels (red, green, blue). Each image takes the label of its first
-     * channel's slice, or {@code slice=K} (1-based) when it has none.
+     * The reverse view: an ImageJ 1.x image as a {@link LabeledFloatImg}, its C channels as
+     * channels and its Z slices times T frames as the N images (ImageJ's stack order, channel
+     * fastest), as 32-bit float. An RGB colour image gives 3 channels (red, green, blue). Each
+     * image takes the label of its first channel's slice, or {@code slice=K} (1-based) when it has
+     * none.
      */
     public static LabeledFloatImg toLabeledImg(ImagePlus imp) {
         ImageStack stack = imp.getStack();
@@ -117,13 +125,19 @@ public final class ImageJ1Stacks {
             for (int c = 0; c < stackChannels; c++) {
                 ImageProcessor ip = stack.getProcessor(n * stackChannels + c + 1);
                 for (int k = 0; k < (rgb ? 3 : 1); k++) {
-                    FloatProcessor fp = rgb ? ((ColorProcessor) ip).toFloat(k, null) : ip.convertToFloatProcessor();
+                    FloatProcessor fp =
+                            rgb
+                                    ? ((ColorProcessor) ip).toFloat(k, null)
+                                    : ip.convertToFloatProcessor();
                     System.arraycopy((float[]) fp.getPixels(), 0, data, at, plane);
                     at += plane;
                 }
             }
             String label = stack.getSliceLabel(n * stackChannels + 1);
-            labels.add(label == null || label.isBlank() ? "slice=" + (n + 1) : label.split("\\R", 2)[0]);
+            labels.add(
+                    label == null || label.isBlank()
+                            ? "slice=" + (n + 1)
+                            : label.split("\\R", 2)[0]);
         }
         return LabeledFloatImg.of(data, width, height, channels, labels);
     }

@@ -5,12 +5,13 @@ import java.util.Locale;
 import sc.fiji.stylegan2.model.explore.ChannelStatistics;
 
 /**
- * The activation statistics as ImageJ {@link ResultsTable}s, the table type every Fiji user and macro
- * knows ({@code Table.get("mean", 0, title)}), with a plain-text form for the headless launcher.
+ * The activation statistics as ImageJ {@link ResultsTable}s, the table type every Fiji user and
+ * macro knows ({@code Table.get("mean", 0, title)}), with a plain-text form for the headless
+ * launcher.
  *
  * <p>Deviation from the issue's "org.scijava.table": SciJava's table package is not part of
- * scijava-common 2.100.1 and its own artifact (scijava-table) is not on Maven Central, which this build is
- * limited to; ImageJ 1.x's table is.
+ * scijava-common 2.100.1 and its own artifact (scijava-table) is not on Maven Central, which this
+ * build is limited to; ImageJ 1.x's table is.
  */
 public final class StatisticsTables {
 
@@ -32,8 +33,16 @@ public final class StatisticsTables {
         return rt;
     }
 
-    /** Appends one layer's row: name, size, channels, whole-layer statistics and the worst channel ratio. */
-    public static void addLayer(ResultsTable rt, String layer, long size, long channels, ChannelStatistics whole,
+    /**
+     * Appends one layer's row: name, size, channels, whole-layer statistics and the worst channel
+     * ratio.
+     */
+    public static void addLayer(
+            ResultsTable rt,
+            String layer,
+            long size,
+            long channels,
+            ChannelStatistics whole,
             ChannelStatistics[] perChannel) {
         rt.showRowNumbers(false);
         rt.incrementCounter();
@@ -55,7 +64,9 @@ public final class StatisticsTables {
         rt.addValue(SPIKE, s.spikeRatio());
     }
 
-    /** Tab-separated text: a heading line, then one line per row; numbers with 6 significant digits. */
+    /**
+     * Tab-separated text: a heading line, then one line per row; numbers with 6 significant digits.
+     */
     public static String format(ResultsTable rt) {
         String[] headings = rt.getHeadings();
         StringBuilder sb = new StringBuilder(String.join("\t", headings)).append('\n');
@@ -74,7 +85,8 @@ public final class StatisticsTables {
             String s = rt.getStringValue(column, row);
             return s == null ? "NaN" : s; // text columns read as NaN
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? String.valueOf((long) v)
                 : String.format(Locale.ROOT, "%.6g", v);
     }
 }

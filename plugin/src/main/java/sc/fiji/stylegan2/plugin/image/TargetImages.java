@@ -12,14 +12,15 @@ import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
-import sc.fiji.stylegan2.plugin.training.ImageFiles;
 import sc.fiji.stylegan2.model.image.PlanarImages;
+import sc.fiji.stylegan2.plugin.training.ImageFiles;
 
 /**
- * Reads projection targets into the model library's NCHW layout: an image file opened with ImageJ 1.x
- * ({@link ImageFiles#open}: TIFF, PNG, …; every slice and frame is one image, channels as ImageJ counts them, RGB
- * as 3 channels), or an ImgLib2 image (the open image in Fiji) in the layout of {@link LabeledFloatImg}. Values
- * are the raw pixel values; the model library crops, resizes and normalises them.
+ * Reads projection targets into the model library's NCHW layout: an image file opened with ImageJ
+ * 1.x ({@link ImageFiles#open}: TIFF, PNG, …; every slice and frame is one image, channels as
+ * ImageJ counts them, RGB as 3 channels), or an ImgLib2 image (the open image in Fiji) in the
+ * layout of {@link LabeledFloatImg}. Values are the raw pixel values; the model library crops,
+ * resizes and normalises them.
  */
 public final class TargetImages {
 
@@ -29,15 +30,19 @@ public final class TargetImages {
      * Opens an image file.
      *
      * @param key the parameter key for messages, e.g. {@code target}
-     * @throws IllegalArgumentException naming the key when the file is missing or not an image ImageJ reads
+     * @throws IllegalArgumentException naming the key when the file is missing or not an image
+     *     ImageJ reads
      */
     public static PlanarImages read(String key, File file) {
         if (file == null || file.getPath().isBlank()) {
-            throw new IllegalArgumentException(key + " is not set: give an image file (TIFF, PNG, ...)"
-                    + " or, in Fiji, open the image first");
+            throw new IllegalArgumentException(
+                    key
+                            + " is not set: give an image file (TIFF, PNG, ...)"
+                            + " or, in Fiji, open the image first");
         }
         if (Files.isDirectory(file.toPath())) {
-            throw new IllegalArgumentException(key + " '" + file + "' is a folder: give an image file (TIFF, PNG, ...)");
+            throw new IllegalArgumentException(
+                    key + " '" + file + "' is a folder: give an image file (TIFF, PNG, ...)");
         }
         if (!Files.isRegularFile(file.toPath())) {
             throw new IllegalArgumentException(key + " '" + file + "' does not exist");
@@ -45,7 +50,8 @@ public final class TargetImages {
         try {
             return fromImagePlus(ImageFiles.open(file.toPath()), file.getName());
         } catch (IOException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e); // the message names the file
+            throw new IllegalArgumentException(
+                    key + ": " + e.getMessage(), e); // the message names the file
         }
     }
 
@@ -64,12 +70,17 @@ public final class TargetImages {
                 for (int c = 0; c < channels; c++) {
                     int index = imp.getStackIndex(rgb ? 1 : c + 1, z, t);
                     ImageProcessor ip = stack.getProcessor(index);
-                    float[] plane = rgb ? rgbChannel((ColorProcessor) ip, c) : (float[]) ip.convertToFloatProcessor()
-                            .getPixels();
+                    float[] plane =
+                            rgb
+                                    ? rgbChannel((ColorProcessor) ip, c)
+                                    : (float[]) ip.convertToFloatProcessor().getPixels();
                     System.arraycopy(plane, 0, data, (n * channels + c) * w * h, w * h);
                 }
                 String label = stack.getShortSliceLabel(imp.getStackIndex(1, z, t));
-                labels.add(count == 1 ? name : label != null && !label.isBlank() ? label : "slice=" + (n + 1));
+                labels.add(
+                        count == 1
+                                ? name
+                                : label != null && !label.isBlank() ? label : "slice=" + (n + 1));
                 n++;
             }
         }
@@ -86,17 +97,19 @@ public final class TargetImages {
     }
 
     /**
-     * An ImgLib2 image as targets: a {@link LabeledFloatImg} by its own channel count and labels; otherwise
-     * dims (W, H) are one image, (W, H, C) one image of C channels when C is the model's channel count and
-     * greater than 1, else (W, H, N) N one-channel images, and (W, H, C, N) N images of C channels.
+     * An ImgLib2 image as targets: a {@link LabeledFloatImg} by its own channel count and labels;
+     * otherwise dims (W, H) are one image, (W, H, C) one image of C channels when C is the model's
+     * channel count and greater than 1, else (W, H, N) N one-channel images, and (W, H, C, N) N
+     * images of C channels.
      *
      * @throws IllegalArgumentException naming the key for other dimensionalities
      */
-    public static PlanarImages fromImg(String key, RandomAccessibleInterval<? extends RealType<?>> img,
-            int modelChannels) {
+    public static PlanarImages fromImg(
+            String key, RandomAccessibleInterval<? extends RealType<?>> img, int modelChannels) {
         int nd = img.numDimensions();
         if (nd < 2 || nd > 4) {
-            throw new IllegalArgumentException(key + " has " + nd + " dimensions; give (W, H), (W, H, N) or (W, H, C, N)");
+            throw new IllegalArgumentException(
+                    key + " has " + nd + " dimensions; give (W, H), (W, H, N) or (W, H, C, N)");
         }
         int w = (int) img.dimension(0), h = (int) img.dimension(1);
         int channels;
@@ -105,18 +118,25 @@ public final class TargetImages {
         } else if (nd == 4) {
             channels = (int) img.dimension(2);
         } else {
-            channels = nd == 3 && modelChannels > 1 && img.dimension(2) == modelChannels ? modelChannels : 1;
+            channels =
+                    nd == 3 && modelChannels > 1 && img.dimension(2) == modelChannels
+                            ? modelChannels
+                            : 1;
         }
         int count = (int) (img.size() / ((long) w * h * channels));
         float[] data = new float[(int) img.size()];
         int i = 0;
-        // Flat iteration runs x fastest, then y, then the remaining axes: C-order NCHW for these layouts.
+        // Flat iteration runs x fastest, then y, then the remaining axes: C-order NCHW for these
+        // layouts.
         for (RealType<?> v : Views.flatIterable(img)) {
             data[i++] = v.getRealFloat();
         }
         List<String> labels = new ArrayList<>();
         for (int n = 0; n < count; n++) {
-            labels.add(img instanceof LabeledFloatImg labeled ? labeled.labels().get(n) : "slice=" + (n + 1));
+            labels.add(
+                    img instanceof LabeledFloatImg labeled
+                            ? labeled.labels().get(n)
+                            : "slice=" + (n + 1));
         }
         return new PlanarImages(data, count, channels, h, w, labels);
     }

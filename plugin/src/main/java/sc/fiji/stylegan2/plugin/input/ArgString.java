@@ -5,16 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Parses the argument string of {@code --run}, as Fiji's headless mode writes it: {@code key=value} pairs
- * separated by commas, e.g. {@code model_file='m.pkl',seeds='1,5,9',truncation_psi=0.7}.
+ * Parses the argument string of {@code --run}, as Fiji's headless mode writes it: {@code key=value}
+ * pairs separated by commas, e.g. {@code model_file='m.pkl',seeds='1,5,9',truncation_psi=0.7}.
  *
  * <ul>
  *   <li>Keys are identifiers: a letter or {@code _}, then letters, digits or {@code _}.
- *   <li>A value is either quoted with {@code '...'} or {@code "..."} (it may then hold commas, spaces and
- *       the other quote character; there are no escapes) or bare, running to the next comma, with
- *       surrounding spaces removed.
- *   <li>Spaces around keys, {@code =} and commas are ignored; a trailing comma is allowed; a key may appear
- *       only once.
+ *   <li>A value is either quoted with {@code '...'} or {@code "..."} (it may then hold commas,
+ *       spaces and the other quote character; there are no escapes) or bare, running to the next
+ *       comma, with surrounding spaces removed.
+ *   <li>Spaces around keys, {@code =} and commas are ignored; a trailing comma is allowed; a key
+ *       may appear only once.
  * </ul>
  */
 public final class ArgString {
@@ -81,7 +81,12 @@ public final class ArgString {
             char quote = text.charAt(pos);
             int end = text.indexOf(quote, pos + 1);
             if (end < 0) {
-                throw error("the value of '" + key + "' opens a " + quote + " quote that is never closed");
+                throw error(
+                        "the value of '"
+                                + key
+                                + "' opens a "
+                                + quote
+                                + " quote that is never closed");
             }
             String value = text.substring(pos + 1, end);
             pos = end + 1;
@@ -117,7 +122,11 @@ public final class ArgString {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("bad arguments \"" + text + "\": " + what
-                + " (write key=value pairs separated by commas; quote values holding commas: seeds='1,5,9')");
+        return new IllegalArgumentException(
+                "bad arguments \""
+                        + text
+                        + "\": "
+                        + what
+                        + " (write key=value pairs separated by commas; quote values holding commas: seeds='1,5,9')");
     }
 }

@@ -5,10 +5,10 @@ import ai.djl.engine.Engine;
 import java.util.Locale;
 
 /**
- * The {@code device} parameter of the commands that run a network: {@code auto} (the engine's default
- * device), {@code CPU} or {@code GPU}. The model library runs on DJL's default device; this build ships
- * PyTorch's CPU natives only, so {@code GPU} is refused with a message saying so rather than silently
- * running on the CPU.
+ * The {@code device} parameter of the commands that run a network: {@code auto} (the engine's
+ * default device), {@code CPU} or {@code GPU}. The model library runs on DJL's default device; this
+ * build ships PyTorch's CPU natives only, so {@code GPU} is refused with a message saying so rather
+ * than silently running on the CPU.
  */
 public enum DeviceChoice {
     AUTO,
@@ -30,12 +30,17 @@ public enum DeviceChoice {
         Device device = Engine.getInstance().defaultDevice();
         String name = describe(device);
         if (choice == GPU && !device.isGpu()) {
-            throw new IllegalArgumentException(key + " GPU is not available: this build ships PyTorch for the CPU"
-                    + " only (no CUDA), so it runs on the CPU; choose auto or CPU");
+            throw new IllegalArgumentException(
+                    key
+                            + " GPU is not available: this build ships PyTorch for the CPU"
+                            + " only (no CUDA), so it runs on the CPU; choose auto or CPU");
         }
         if (choice == CPU && device.isGpu()) {
-            throw new IllegalArgumentException(key + " CPU cannot be forced: the engine runs on " + name
-                    + "; choose auto or GPU");
+            throw new IllegalArgumentException(
+                    key
+                            + " CPU cannot be forced: the engine runs on "
+                            + name
+                            + "; choose auto or GPU");
         }
         return name;
     }
@@ -46,11 +51,14 @@ public enum DeviceChoice {
                 return c;
             }
         }
-        throw new IllegalArgumentException(key + " '" + text + "' is not valid: use auto, CPU or GPU");
+        throw new IllegalArgumentException(
+                key + " '" + text + "' is not valid: use auto, CPU or GPU");
     }
 
     /** {@code CPU} or {@code GPU 0}. */
     static String describe(Device device) {
-        return device.isGpu() ? "GPU " + device.getDeviceId() : device.getDeviceType().toUpperCase(Locale.ROOT);
+        return device.isGpu()
+                ? "GPU " + device.getDeviceId()
+                : device.getDeviceType().toUpperCase(Locale.ROOT);
     }
 }

@@ -5,8 +5,8 @@ import sc.fiji.stylegan2.model.generate.LatentSource;
 import sc.fiji.stylegan2.model.generate.SeedList;
 
 /**
- * Checks of the number parameters the commands share, with messages that name the key and say what is
- * valid (the same words in the Fiji dialog, a macro and the headless launcher).
+ * Checks of the number parameters the commands share, with messages that name the key and say what
+ * is valid (the same words in the Fiji dialog, a macro and the headless launcher).
  */
 public final class InputChecks {
 
@@ -22,10 +22,13 @@ public final class InputChecks {
         return GenerateRequest.requireBatchSize(batchSize);
     }
 
-    /** A count such as {@code batch_size}, {@code frames} or {@code samples}: at least {@code min}. */
+    /**
+     * A count such as {@code batch_size}, {@code frames} or {@code samples}: at least {@code min}.
+     */
     public static int atLeast(String key, int value, int min, String why) {
         if (value < min) {
-            throw new IllegalArgumentException(key + " " + value + " is not valid: give " + min + " or more" + why);
+            throw new IllegalArgumentException(
+                    key + " " + value + " is not valid: give " + min + " or more" + why);
         }
         return value;
     }
@@ -33,7 +36,8 @@ public final class InputChecks {
     /** One seed, 0 .. 2^32-1 as numpy's RandomState takes it. */
     public static long seed(String key, long seed) {
         if (seed < 0 || seed > SeedList.MAX_SEED) {
-            throw new IllegalArgumentException(key + " " + seed + " is not valid: give a seed 0.." + SeedList.MAX_SEED);
+            throw new IllegalArgumentException(
+                    key + " " + seed + " is not valid: give a seed 0.." + SeedList.MAX_SEED);
         }
         return seed;
     }
@@ -52,8 +56,17 @@ public final class InputChecks {
     public static long[] seeds(String key, String text, int min) {
         long[] seeds = SeedList.parse(key, text);
         if (seeds.length < min) {
-            throw new IllegalArgumentException(key + " '" + text + "' gives " + seeds.length + " seed"
-                    + (seeds.length == 1 ? "" : "s") + ": give at least " + min + ", e.g. 0-3");
+            throw new IllegalArgumentException(
+                    key
+                            + " '"
+                            + text
+                            + "' gives "
+                            + seeds.length
+                            + " seed"
+                            + (seeds.length == 1 ? "" : "s")
+                            + ": give at least "
+                            + min
+                            + ", e.g. 0-3");
         }
         return seeds;
     }

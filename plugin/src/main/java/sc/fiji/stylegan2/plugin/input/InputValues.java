@@ -9,11 +9,11 @@ import org.scijava.module.ModuleItem;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
 
 /**
- * Turns the text values of an argument string into the typed inputs of a command: each key must be one of
- * the command's keys, each text is converted to the parameter's type ({@code File}, {@code Path},
- * {@code String}, {@code int}, {@code long}, {@code double}, {@code float}, {@code boolean}), and keys not
- * given take the command's defaults. Only types are checked here; what values are valid is for the command
- * to say, so that every host reports the same message.
+ * Turns the text values of an argument string into the typed inputs of a command: each key must be
+ * one of the command's keys, each text is converted to the parameter's type ({@code File}, {@code
+ * Path}, {@code String}, {@code int}, {@code long}, {@code double}, {@code float}, {@code
+ * boolean}), and keys not given take the command's defaults. Only types are checked here; what
+ * values are valid is for the command to say, so that every host reports the same message.
  */
 public final class InputValues {
 
@@ -22,8 +22,8 @@ public final class InputValues {
     /**
      * Resolves every key of the command: the given ones converted, the others at their defaults.
      *
-     * @throws IllegalArgumentException for an unknown key, a value of the wrong type, or a missing required
-     *     input; the message names the key
+     * @throws IllegalArgumentException for an unknown key, a value of the wrong type, or a missing
+     *     required input; the message names the key
      */
     public static Map<String, Object> resolve(CommandInfo info, Map<String, String> given) {
         for (String key : given.keySet()) {
@@ -34,8 +34,17 @@ public final class InputValues {
             String text = given.get(item.getName());
             Object value = text != null ? convert(item, text) : item.getDefaultValue();
             if (value == null && item.isRequired()) {
-                throw new IllegalArgumentException(CommandFinder.menuName(info) + " needs " + item.getName() + ": "
-                        + describe(item) + " (e.g. " + item.getName() + "='" + example(item) + "')");
+                throw new IllegalArgumentException(
+                        CommandFinder.menuName(info)
+                                + " needs "
+                                + item.getName()
+                                + ": "
+                                + describe(item)
+                                + " (e.g. "
+                                + item.getName()
+                                + "='"
+                                + example(item)
+                                + "')");
             }
             inputs.put(item.getName(), value);
         }
@@ -58,7 +67,11 @@ public final class InputValues {
             if (t.isEmpty()) {
                 return null;
             }
-            File file = new File(t.startsWith("~/") ? System.getProperty("user.home") + t.substring(1) : t);
+            File file =
+                    new File(
+                            t.startsWith("~/")
+                                    ? System.getProperty("user.home") + t.substring(1)
+                                    : t);
             return type == File.class ? file : file.toPath();
         }
         try {
@@ -69,8 +82,8 @@ public final class InputValues {
                 return Long.valueOf(t);
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " '" + text + "' is not a whole number; give e.g. "
-                    + example(item));
+            throw new IllegalArgumentException(
+                    key + " '" + text + "' is not a whole number; give e.g. " + example(item));
         }
         try {
             if (type == double.class || type == Double.class) {
@@ -80,16 +93,21 @@ public final class InputValues {
                 return Float.valueOf(t);
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " '" + text + "' is not a number; give e.g. " + example(item));
+            throw new IllegalArgumentException(
+                    key + " '" + text + "' is not a number; give e.g. " + example(item));
         }
         if (type == boolean.class || type == Boolean.class) {
             if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
                 return Boolean.valueOf(t);
             }
-            throw new IllegalArgumentException(key + " '" + text + "' is not valid: give true or false");
+            throw new IllegalArgumentException(
+                    key + " '" + text + "' is not valid: give true or false");
         }
-        throw new IllegalArgumentException(key + " takes a " + type.getSimpleName()
-                + ", which cannot be given as text on the command line");
+        throw new IllegalArgumentException(
+                key
+                        + " takes a "
+                        + type.getSimpleName()
+                        + ", which cannot be given as text on the command line");
     }
 
     /** The parameter's description, or its label when it has none. */

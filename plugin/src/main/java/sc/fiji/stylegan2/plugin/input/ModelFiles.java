@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Checks the file parameters of the commands before any work starts, so that the Fiji dialog, a macro and
- * the headless launcher all report the same message: the parameter key, the path and what is wrong.
+ * Checks the file parameters of the commands before any work starts, so that the Fiji dialog, a
+ * macro and the headless launcher all report the same message: the parameter key, the path and what
+ * is wrong.
  */
 public final class ModelFiles {
 
@@ -25,7 +26,10 @@ public final class ModelFiles {
     public static Path requireReadable(String key, File file) {
         if (file == null || file.getPath().isBlank()) {
             throw new IllegalArgumentException(
-                    key + " is not set: give a StyleGAN2 model (.pkl, .pt or " + SG2_EXTENSION + " file)");
+                    key
+                            + " is not set: give a StyleGAN2 model (.pkl, .pt or "
+                            + SG2_EXTENSION
+                            + " file)");
         }
         Path path = file.toPath();
         if (!Files.exists(path)) {
@@ -33,10 +37,16 @@ public final class ModelFiles {
         }
         if (Files.isDirectory(path)) {
             throw new IllegalArgumentException(
-                    key + " '" + file + "' is a folder: give a model file (.pkl, .pt or " + SG2_EXTENSION + ")");
+                    key
+                            + " '"
+                            + file
+                            + "' is a folder: give a model file (.pkl, .pt or "
+                            + SG2_EXTENSION
+                            + ")");
         }
         if (!Files.isReadable(path)) {
-            throw new IllegalArgumentException(key + " '" + file + "' cannot be read (permissions?)");
+            throw new IllegalArgumentException(
+                    key + " '" + file + "' cannot be read (permissions?)");
         }
         return path;
     }
@@ -50,7 +60,8 @@ public final class ModelFiles {
      */
     public static Path requireWritableSg2(String key, File file) {
         if (file == null || file.getPath().isBlank()) {
-            throw new IllegalArgumentException(key + " is not set: give the " + SG2_EXTENSION + " file to write");
+            throw new IllegalArgumentException(
+                    key + " is not set: give the " + SG2_EXTENSION + " file to write");
         }
         Path path = file.toPath().toAbsolutePath();
         if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(SG2_EXTENSION)) {
@@ -61,20 +72,29 @@ public final class ModelFiles {
     }
 
     /**
-     * Checks, before any work starts, that a file can be written at {@code path}: its folder exists and is
-     * writable, and the path is not a folder itself nor an existing file that cannot be replaced.
+     * Checks, before any work starts, that a file can be written at {@code path}: its folder exists
+     * and is writable, and the path is not a folder itself nor an existing file that cannot be
+     * replaced.
      *
      * @throws IllegalArgumentException naming the key and the problem
      */
     public static void requireWritableFile(String key, Path path) {
         requireWritableFolder(key, path);
         if (Files.isDirectory(path)) {
-            throw new IllegalArgumentException(key + " '" + path + "' is a folder: give a file name, e.g. "
-                    + path.resolve("out" + extension(path)));
+            throw new IllegalArgumentException(
+                    key
+                            + " '"
+                            + path
+                            + "' is a folder: give a file name, e.g. "
+                            + path.resolve("out" + extension(path)));
         }
         if (Files.exists(path) && !Files.isWritable(path)) {
-            throw new IllegalArgumentException(key + " '" + path + "' exists and cannot be replaced (permissions?);"
-                    + " choose another name");
+            throw new IllegalArgumentException(
+                    key
+                            + " '"
+                            + path
+                            + "' exists and cannot be replaced (permissions?);"
+                            + " choose another name");
         }
     }
 
@@ -86,16 +106,34 @@ public final class ModelFiles {
     public static void requireWritableFolder(String key, Path path) {
         Path folder = path.toAbsolutePath().getParent();
         if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(key + " '" + path + "': " + folder + " is a file, not a folder;"
-                    + " give a path in an existing folder");
+            throw new IllegalArgumentException(
+                    key
+                            + " '"
+                            + path
+                            + "': "
+                            + folder
+                            + " is a file, not a folder;"
+                            + " give a path in an existing folder");
         }
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(key + " '" + path + "': folder " + folder + " does not exist;"
-                    + " create it first or give a path in an existing folder");
+            throw new IllegalArgumentException(
+                    key
+                            + " '"
+                            + path
+                            + "': folder "
+                            + folder
+                            + " does not exist;"
+                            + " create it first or give a path in an existing folder");
         }
         if (!Files.isWritable(folder)) {
-            throw new IllegalArgumentException(key + " '" + path + "': folder " + folder + " is not writable;"
-                    + " give a path in a folder you can write to");
+            throw new IllegalArgumentException(
+                    key
+                            + " '"
+                            + path
+                            + "': folder "
+                            + folder
+                            + " is not writable;"
+                            + " give a path in a folder you can write to");
         }
     }
 

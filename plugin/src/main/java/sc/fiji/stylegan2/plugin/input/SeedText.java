@@ -12,7 +12,9 @@ final class SeedText {
             while (j + 1 < seeds.length && seeds[j + 1] == seeds[j] + 1) {
                 j++;
             }
-            sb.append(sb.length() == 0 ? "" : ",").append(seeds[i]).append(j > i ? "-" + seeds[j] : "");
+            sb.append(sb.length() == 0 ? "" : ",")
+                    .append(seeds[i])
+                    .append(j > i ? "-" + seeds[j] : "");
             i = j;
         }
         return sb.toString();

@@ -23,10 +23,11 @@ import sc.fiji.stylegan2.plugin.image.StatisticsTables;
 import sc.fiji.stylegan2.plugin.input.LatentFiles;
 
 /**
- * The work behind Show Activations: one synthesis forward pass of a seed's (or a latent file's) ws with an
- * {@link ActivationProbe} on the chosen layer (or every layer; with noise mode const a file's stored noise
- * maps are used), the layer's feature maps as a stack (one slice per channel), their
- * statistics (StyleGAN2 paper, Sec. 2: the droplet's spike ratio) and optionally the all-layer montage.
+ * The work behind Show Activations: one synthesis forward pass of a seed's (or a latent file's) ws
+ * with an {@link ActivationProbe} on the chosen layer (or every layer; with noise mode const a
+ * file's stored noise maps are used), the layer's feature maps as a stack (one slice per channel),
+ * their statistics (StyleGAN2 paper, Sec. 2: the droplet's spike ratio) and optionally the
+ * all-layer montage.
  */
 public final class ActivationTask {
 
@@ -34,42 +35,76 @@ public final class ActivationTask {
     static final int MAX_TILE = 128;
 
     /**
-     * The layer's feature maps and statistics; the montage and per-layer table only with all layers.
+     * The layer's feature maps and statistics; the montage and per-layer table only with all
+     * layers.
      *
      * @param image the label of the image ({@code seed=3}, {@code cell_w.npz[0]})
      */
-    public record Result(String image, String layer, LabeledFloatImg activations, ResultsTable statistics,
-            LabeledFloatImg montage, ResultsTable layerStatistics) {}
+    public record Result(
+            String image,
+            String layer,
+            LabeledFloatImg activations,
+            ResultsTable statistics,
+            LabeledFloatImg montage,
+            ResultsTable layerStatistics) {}
 
     /** Which activations; {@code layer} is resolved against the model. */
-    public record Request(LatentSource latent, String layer, double psi, NoiseMode noiseMode, boolean allLayers) {}
+    public record Request(
+            LatentSource latent,
+            String layer,
+            double psi,
+            NoiseMode noiseMode,
+            boolean allLayers) {}
 
     private ActivationTask() {}
 
-    /** @return the result, or null when canceled before the forward pass */
-    public static Result run(Path modelFile, Request req, ProgressListener progress) throws IOException {
+    /**
+     * @return the result, or null when canceled before the forward pass
+     */
+    public static Result run(Path modelFile, Request req, ProgressListener progress)
+            throws IOException {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             List<String> layers = model.layerNames();
             String layer = LayerNames.resolve("layer", req.layer(), layers);
-            ActivationProbe probe = new ActivationProbe(req.allLayers() ? Set.copyOf(layers) : Set.of(layer));
-            LabeledLatents latent = LatentFiles.requireOne(req.latent(), req.latent().resolve(model.imageGenerator(),
-                    req.psi()));
+            ActivationProbe probe =
+                    new ActivationProbe(req.allLayers() ? Set.copyOf(layers) : Set.of(layer));
+            LabeledLatents latent =
+                    LatentFiles.requireOne(
+                            req.latent(), req.latent().resolve(model.imageGenerator(), req.psi()));
             String label = latent.labels().get(0);
-            GeneratedImages image = model.imageGenerator().synthesize(latent.latents(), latent.labels(),
-                    SynthesisOptions.of(req.noiseMode()).withProbe(probe), OutputRange.RAW, 1, progress);
+            GeneratedImages image =
+                    model.imageGenerator()
+                            .synthesize(
+                                    latent.latents(),
+                                    latent.labels(),
+                                    SynthesisOptions.of(req.noiseMode()).withProbe(probe),
+                                    OutputRange.RAW,
+                                    1,
+                                    progress);
             if (image.count() == 0) {
                 return null;
             }
             float[] values = probe.values(layer);
             long[] shape = probe.shape(layer);
-            ResultsTable stats = StatisticsTables.perChannel(ChannelStatistics.perChannel(values, shape));
-            LabeledFloatImg maps = LabeledFloatImg.of(values, (int) shape[3], (int) shape[2], 1,
-                    channelLabels((int) shape[1]));
+            ResultsTable stats =
+                    StatisticsTables.perChannel(ChannelStatistics.perChannel(values, shape));
+            LabeledFloatImg maps =
+                    LabeledFloatImg.of(
+                            values,
+                            (int) shape[3],
+                            (int) shape[2],
+                            1,
+                            channelLabels((int) shape[1]));
             if (!req.allLayers()) {
                 return new Result(label, layer, maps, stats, null, null);
             }
             int tile = Math.min(model.config().resolution(), MAX_TILE);
-            return new Result(label, layer, maps, stats, montage(probe, layers, tile, label),
+            return new Result(
+                    label,
+                    layer,
+                    maps,
+                    stats,
+                    montage(probe, layers, tile, label),
                     layerTable(probe, layers));
         }
     }
@@ -82,7 +117,8 @@ public final class ActivationTask {
         return labels;
     }
 
-    private static LabeledFloatImg montage(ActivationProbe probe, List<String> layers, int tile, String image) {
+    private static LabeledFloatImg montage(
+            ActivationProbe probe, List<String> layers, int tile, String image) {
         List<float[]> values = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
         for (String l : layers) {
@@ -90,8 +126,12 @@ public final class ActivationTask {
             shapes.add(probe.shape(l));
         }
         ActivationMontage m = ActivationMontage.of(values, shapes, tile);
-        String label = image + " mean |a| per layer, each tile scaled to its max, " + m.columns()
-                + " per row: " + String.join(" ", layers.stream().map(LayerNames::shortName).toList());
+        String label =
+                image
+                        + " mean |a| per layer, each tile scaled to its max, "
+                        + m.columns()
+                        + " per row: "
+                        + String.join(" ", layers.stream().map(LayerNames::shortName).toList());
         return LabeledFloatImg.of(m.pixels(), m.width(), m.height(), 1, List.of(label));
     }
 
@@ -100,8 +140,13 @@ public final class ActivationTask {
         for (String l : layers) {
             float[] v = probe.values(l);
             long[] s = probe.shape(l);
-            StatisticsTables.addLayer(rt, LayerNames.shortName(l), s[3], s[1], ChannelStatistics.of(v, 0,
-                    (int) (s[1] * s[2] * s[3])), ChannelStatistics.perChannel(v, s));
+            StatisticsTables.addLayer(
+                    rt,
+                    LayerNames.shortName(l),
+                    s[3],
+                    s[1],
+                    ChannelStatistics.of(v, 0, (int) (s[1] * s[2] * s[3])),
+                    ChannelStatistics.perChannel(v, s));
         }
         return rt;
     }

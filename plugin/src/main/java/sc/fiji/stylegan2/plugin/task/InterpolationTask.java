@@ -24,30 +24,47 @@ import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.input.LatentFiles;
 
 /**
- * The work behind Interpolate Latents (StyleGAN paper, Sec. 4.2): frames through the keys in order, by
- * slerp between the seeds' z (official z: {@code RandomState(seed).randn}) then mapping with truncation,
- * or by lerp between the keys' truncated ws (seeds or latent files; stored noise maps are lerped too and
- * used with noise mode const); then synthesis in batches.
+ * The work behind Interpolate Latents (StyleGAN paper, Sec. 4.2): frames through the keys in order,
+ * by slerp between the seeds' z (official z: {@code RandomState(seed).randn}) then mapping with
+ * truncation, or by lerp between the keys' truncated ws (seeds or latent files; stored noise maps
+ * are lerped too and used with noise mode const); then synthesis in batches.
  */
 public final class InterpolationTask {
 
-    /** What to interpolate; validated by the command, the keys' count here (files are read here). */
-    public record Request(LatentSource keys, int between, LatentSpace space, double psi, NoiseMode noiseMode,
-            OutputRange range, int batchSize) {}
+    /**
+     * What to interpolate; validated by the command, the keys' count here (files are read here).
+     */
+    public record Request(
+            LatentSource keys,
+            int between,
+            LatentSpace space,
+            double psi,
+            NoiseMode noiseMode,
+            OutputRange range,
+            int batchSize) {}
 
     private InterpolationTask() {}
 
     /**
      * @return the frames, or null when canceled before the last one
-     * @throws IllegalArgumentException when the keys are fewer than two, or latent files are given for space z
+     * @throws IllegalArgumentException when the keys are fewer than two, or latent files are given
+     *     for space z
      */
-    public static LabeledFloatImg run(Path modelFile, Request req, ProgressListener progress) throws IOException {
+    public static LabeledFloatImg run(Path modelFile, Request req, ProgressListener progress)
+            throws IOException {
         LatentSource.Seeds zSeeds = req.space() == LatentSpace.Z ? seedsForZ(req.keys()) : null;
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             Walk walk = zSeeds != null ? throughZ(model, zSeeds, req) : throughW(model, req);
             List<String> labels = walk.path().stream().map(InterpolationPath.Frame::label).toList();
-            GeneratedImages images = model.imageGenerator().synthesize(walk.frames(), labels,
-                    SynthesisOptions.of(req.noiseMode()), req.range(), req.batchSize(), progress);
+            GeneratedImages images =
+                    model.imageGenerator()
+                            .synthesize(
+                                    walk.frames(),
+                                    labels,
+                                    SynthesisOptions.of(req.noiseMode()),
+                                    req.range(),
+                                    req.batchSize(),
+                                    progress);
             return images.count() < labels.size() ? null : LabeledFloatImg.wrap(images);
         }
     }
@@ -60,16 +77,21 @@ public final class InterpolationTask {
         if (keys instanceof LatentSource.Seeds s) {
             return s;
         }
-        throw new IllegalArgumentException("space z slerps the Gaussian z of seeds, but " + keys.key()
-                + " holds w latents, which have no z: use space w");
+        throw new IllegalArgumentException(
+                "space z slerps the Gaussian z of seeds, but "
+                        + keys.key()
+                        + " holds w latents, which have no z: use space w");
     }
 
     /** Lerp between the keys' truncated ws (and their noise maps, when stored). */
     private static Walk throughW(StyleGAN2Model model, Request req) {
         LabeledLatents keys = req.keys().resolve(model.imageGenerator(), req.psi());
         if (keys.count() < 2) {
-            throw new IllegalArgumentException(req.keys().key() + " " + LatentFiles.describe(req.keys())
-                    + " gives 1 latent: give at least 2 (two files, or one file holding several)");
+            throw new IllegalArgumentException(
+                    req.keys().key()
+                            + " "
+                            + LatentFiles.describe(req.keys())
+                            + " gives 1 latent: give at least 2 (two files, or one file holding several)");
         }
         List<InterpolationPath.Frame> path = InterpolationPath.of(keys.labels(), req.between());
         return new Walk(path, InterpolationPath.interpolate(path, keys.latents()));
@@ -86,7 +108,8 @@ public final class InterpolationTask {
             zKeys[i] = NumpyRandom.z(seeds[i], cfg.zDim());
         }
         float[] z = InterpolationPath.interpolate(path, zKeys, LatentSpace.Z);
-        try (NoGrad noGrad = NoGrad.enter(); NDScope scope = new NDScope()) { // inference: record no graph
+        try (NoGrad noGrad = NoGrad.enter();
+                NDScope scope = new NDScope()) { // inference: record no graph
             NDArray zs = model.manager().create(z, new Shape(path.size(), cfg.zDim()));
             float[] ws = model.generator().mapping().forward(zs, req.psi(), null).toFloatArray();
             return new Walk(path, new Latents(path.size(), cfg.numWs(), cfg.wDim(), ws));

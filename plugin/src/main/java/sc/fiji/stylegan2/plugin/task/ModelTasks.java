@@ -16,10 +16,10 @@ import sc.fiji.stylegan2.model.generate.SeedList;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 
 /**
- * The work behind the StyleGAN2 commands, free of SciJava: each method opens the model, does one job and
- * closes it again. Invalid user values fail with an {@link IllegalArgumentException} whose message names
- * the parameter key (e.g. {@code seeds}) and says what is valid; unreadable models fail with the model
- * library's {@link IOException}.
+ * The work behind the StyleGAN2 commands, free of SciJava: each method opens the model, does one
+ * job and closes it again. Invalid user values fail with an {@link IllegalArgumentException} whose
+ * message names the parameter key (e.g. {@code seeds}) and says what is valid; unreadable models
+ * fail with the model library's {@link IOException}.
  */
 public final class ModelTasks {
 
@@ -31,7 +31,11 @@ public final class ModelTasks {
      * @throws IllegalArgumentException naming the first invalid parameter
      */
     public static GenerateRequest generateRequest(
-            String seeds, double truncationPsi, String noiseMode, String outputRange, int batchSize) {
+            String seeds,
+            double truncationPsi,
+            String noiseMode,
+            String outputRange,
+            int batchSize) {
         long[] seedList = SeedList.parse("seeds", seeds);
         return GenerateRequest.builder(seedList)
                 .optTruncationPsi(truncationPsi)
@@ -46,52 +50,72 @@ public final class ModelTasks {
      *
      * @return the images, or null when the work was canceled before the first batch finished
      */
-    public static LabeledFloatImg generate(Path modelFile, GenerateRequest request, ProgressListener progress)
-            throws IOException {
+    public static LabeledFloatImg generate(
+            Path modelFile, GenerateRequest request, ProgressListener progress) throws IOException {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             GeneratedImages images = model.generate(request, progress);
-            return images.count() == 0 ? null
-                    : LabeledFloatImg.wrap(images).withCalibration(model.calibration().orElse(null));
+            return images.count() == 0
+                    ? null
+                    : LabeledFloatImg.wrap(images)
+                            .withCalibration(model.calibration().orElse(null));
         }
     }
 
     /**
-     * Generates one image per latent of a source (seeds, or latent files in {@code .npz} or {@code .csv});
-     * the request's seeds are not used. Truncation {@code w' = w_avg + psi (w - w_avg)} applies to a file's ws
-     * too; with noise mode const its noise maps (when it has them) replace the model's, so a projection comes
-     * back exactly.
+     * Generates one image per latent of a source (seeds, or latent files in {@code .npz} or {@code
+     * .csv}); the request's seeds are not used. Truncation {@code w' = w_avg + psi (w - w_avg)}
+     * applies to a file's ws too; with noise mode const its noise maps (when it has them) replace
+     * the model's, so a projection comes back exactly.
      *
-     * @return the images, labelled {@code seed=S} or {@code <file name>[i]}, or null when canceled before the
-     *     first batch
-     * @throws IllegalArgumentException naming the key when a file cannot be read or does not fit the model
+     * @return the images, labelled {@code seed=S} or {@code <file name>[i]}, or null when canceled
+     *     before the first batch
+     * @throws IllegalArgumentException naming the key when a file cannot be read or does not fit
+     *     the model
      */
-    public static LabeledFloatImg generate(Path modelFile, LatentSource source, GenerateRequest request,
-            ProgressListener progress) throws IOException {
+    public static LabeledFloatImg generate(
+            Path modelFile, LatentSource source, GenerateRequest request, ProgressListener progress)
+            throws IOException {
         return generate(modelFile, source, request, "", progress);
     }
 
     /**
-     * As {@link #generate(Path, LatentSource, GenerateRequest, ProgressListener)}, with the class of a
-     * conditional model's images: {@code condition} is a class index or a class name the model stores, empty
-     * for an unconditional model or latent files.
+     * As {@link #generate(Path, LatentSource, GenerateRequest, ProgressListener)}, with the class
+     * of a conditional model's images: {@code condition} is a class index or a class name the model
+     * stores, empty for an unconditional model or latent files.
      *
-     * @throws IllegalArgumentException naming {@code condition} when it is missing for a conditional model with
-     *     seeds, given to an unconditional model or with latent files, or names no class of the model
+     * @throws IllegalArgumentException naming {@code condition} when it is missing for a
+     *     conditional model with seeds, given to an unconditional model or with latent files, or
+     *     names no class of the model
      */
-    public static LabeledFloatImg generate(Path modelFile, LatentSource source, GenerateRequest request,
-            String condition, ProgressListener progress) throws IOException {
+    public static LabeledFloatImg generate(
+            Path modelFile,
+            LatentSource source,
+            GenerateRequest request,
+            String condition,
+            ProgressListener progress)
+            throws IOException {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             ImageGenerator generator = model.imageGenerator();
             Integer classIndex = model.classes().parse(condition);
             LabeledLatents latents = source.resolve(generator, request.truncationPsi(), classIndex);
-            GeneratedImages images = generator.synthesize(latents.latents(), latents.labels(), request.noiseMode(),
-                    request.outputRange(), request.batchSize(), progress);
-            return images.count() == 0 ? null
-                    : LabeledFloatImg.wrap(images).withCalibration(model.calibration().orElse(null));
+            GeneratedImages images =
+                    generator.synthesize(
+                            latents.latents(),
+                            latents.labels(),
+                            request.noiseMode(),
+                            request.outputRange(),
+                            request.batchSize(),
+                            progress);
+            return images.count() == 0
+                    ? null
+                    : LabeledFloatImg.wrap(images)
+                            .withCalibration(model.calibration().orElse(null));
         }
     }
 
-    /** The multi-line summary of a model file (architecture, resolution, channels, what it holds). */
+    /**
+     * The multi-line summary of a model file (architecture, resolution, channels, what it holds).
+     */
     public static String describe(Path modelFile) throws IOException {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             return model.describe();
@@ -107,13 +131,23 @@ public final class ModelTasks {
     public static String convert(Path modelFile, Path outputFile) throws IOException {
         if (sameFile(modelFile, outputFile)) {
             throw new IllegalArgumentException(
-                    "output_file '" + outputFile + "' is the model_file itself: choose another name");
+                    "output_file '"
+                            + outputFile
+                            + "' is the model_file itself: choose another name");
         }
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             model.save(outputFile);
-            return "Wrote " + outputFile + " from " + modelFile.getFileName() + " ("
-                    + (model.hasDiscriminator() ? "generator and discriminator" : "generator only") + ", "
-                    + model.config().resolution() + " px, " + model.config().imgChannels() + " channel(s))";
+            return "Wrote "
+                    + outputFile
+                    + " from "
+                    + modelFile.getFileName()
+                    + " ("
+                    + (model.hasDiscriminator() ? "generator and discriminator" : "generator only")
+                    + ", "
+                    + model.config().resolution()
+                    + " px, "
+                    + model.config().imgChannels()
+                    + " channel(s))";
         }
     }
 

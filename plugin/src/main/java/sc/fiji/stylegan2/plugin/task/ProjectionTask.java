@@ -20,10 +20,10 @@ import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.input.LatentFiles;
 
 /**
- * The work behind Project Image, free of SciJava: open the model, bring the targets to the model's size and
- * range ({@link ImagePreprocessing}), project them {@code batch_size} at a time (half as many after a batch
- * ran out of memory, see {@link ShrinkingBatch}), write the latents, and return the images in the model's
- * intensity units.
+ * The work behind Project Image, free of SciJava: open the model, bring the targets to the model's
+ * size and range ({@link ImagePreprocessing}), project them {@code batch_size} at a time (half as
+ * many after a batch ran out of memory, see {@link ShrinkingBatch}), write the latents, and return
+ * the images in the model's intensity units.
  */
 public final class ProjectionTask {
 
@@ -31,10 +31,14 @@ public final class ProjectionTask {
      * What a projection gives the user.
      *
      * @param reconstruction one image per target, in the model's intensity units
-     * @param optimisation per target, the images every {@code save_every} steps (null when none were kept)
+     * @param optimisation per target, the images every {@code save_every} steps (null when none
+     *     were kept)
      * @param summary one line per batch: steps, time, loss; and the files written
      */
-    public record Outcome(LabeledFloatImg reconstruction, LabeledFloatImg optimisation, Latents latents,
+    public record Outcome(
+            LabeledFloatImg reconstruction,
+            LabeledFloatImg optimisation,
+            Latents latents,
             String summary) {}
 
     private ProjectionTask() {}
@@ -48,15 +52,26 @@ public final class ProjectionTask {
      * @return the outcome, or null when canceled before the first batch started
      * @throws IllegalArgumentException naming the parameter for invalid targets or options
      */
-    public static Outcome run(Path modelFile, IntFunction<PlanarImages> targets, ProjectionOptions options,
-            int batchSize, Path latentFile, ProgressListener progress) throws IOException {
+    public static Outcome run(
+            Path modelFile,
+            IntFunction<PlanarImages> targets,
+            ProjectionOptions options,
+            int batchSize,
+            Path latentFile,
+            ProgressListener progress)
+            throws IOException {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batch_size " + batchSize + " is not valid: give 1 or more");
+            throw new IllegalArgumentException(
+                    "batch_size " + batchSize + " is not valid: give 1 or more");
         }
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
-            PlanarImages input = ImagePreprocessing.toModelInput(targets.apply(model.config().imgChannels()),
-                    model.config().resolution(),
-                    model.config().imgChannels(), model.intensity(), "target");
+            PlanarImages input =
+                    ImagePreprocessing.toModelInput(
+                            targets.apply(model.config().imgChannels()),
+                            model.config().resolution(),
+                            model.config().imgChannels(),
+                            model.intensity(),
+                            "target");
             Projector projector = new Projector(model, options);
             List<ProjectionResult> results = new ArrayList<>();
             StringBuilder summary = new StringBuilder();
@@ -66,8 +81,12 @@ public final class ProjectionTask {
                 int b = Math.min(size.size(), input.count() - done);
                 PlanarImages batch = input.slice(done, done + b);
                 ProjectionResult r;
-                try { // a failed projection has closed its memory; retry the same targets in smaller batches
-                    r = projector.project(batch, offset(progress, done, b, input.count(), options.numSteps()));
+                try { // a failed projection has closed its memory; retry the same targets in
+                    // smaller batches
+                    r =
+                            projector.project(
+                                    batch,
+                                    offset(progress, done, b, input.count(), options.numSteps()));
                 } catch (RuntimeException e) {
                     size.failed(b, e);
                     continue;
@@ -78,29 +97,55 @@ public final class ProjectionTask {
                 size.succeeded();
                 done += b;
                 results.add(r);
-                summary.append(String.format(Locale.ROOT, "Projected %s in %s: %d/%d steps, %.3f s/step, loss %s%s%n",
-                        describe(batch), options.space().key(), r.stepsDone(), options.numSteps(), r.secondsPerStep(),
-                        losses(r.bestLoss()), r.canceled() ? " (canceled: best latents so far)" : ""));
+                summary.append(
+                        String.format(
+                                Locale.ROOT,
+                                "Projected %s in %s: %d/%d steps, %.3f s/step, loss %s%s%n",
+                                describe(batch),
+                                options.space().key(),
+                                r.stepsDone(),
+                                options.numSteps(),
+                                r.secondsPerStep(),
+                                losses(r.bestLoss()),
+                                r.canceled() ? " (canceled: best latents so far)" : ""));
             }
             if (results.isEmpty()) {
                 return null;
             }
-            Latents latents = Latents.concat(results.stream().map(ProjectionResult::latents).toList());
+            Latents latents =
+                    Latents.concat(results.stream().map(ProjectionResult::latents).toList());
             if (latentFile != null) {
                 summary.append(write(latentFile, latents));
             }
-            return new Outcome(reconstruction(model, results), optimisation(model, results), latents,
+            return new Outcome(
+                    reconstruction(model, results),
+                    optimisation(model, results),
+                    latents,
                     summary.toString().strip());
         }
     }
 
-    /** Progress of the batch of targets {@code [from, from + b)} as image steps of the whole run. */
-    private static ProgressListener offset(ProgressListener progress, int from, int b, int count, int steps) {
+    /**
+     * Progress of the batch of targets {@code [from, from + b)} as image steps of the whole run.
+     */
+    private static ProgressListener offset(
+            ProgressListener progress, int from, int b, int count, int steps) {
         return new ProgressListener() {
             @Override
             public void progress(long done, long total, String message) {
-                progress.progress((long) from * steps + done * b, (long) count * steps, b == count ? message
-                        : "images " + (from + 1) + "-" + (from + b) + " of " + count + ", " + message);
+                progress.progress(
+                        (long) from * steps + done * b,
+                        (long) count * steps,
+                        b == count
+                                ? message
+                                : "images "
+                                        + (from + 1)
+                                        + "-"
+                                        + (from + b)
+                                        + " of "
+                                        + count
+                                        + ", "
+                                        + message);
             }
 
             @Override
@@ -116,8 +161,9 @@ public final class ProjectionTask {
     }
 
     private static String describe(PlanarImages batch) {
-        return batch.count() == 1 ? batch.labels().get(0) : batch.count() + " images (" + batch.labels().get(0)
-                + " ...)";
+        return batch.count() == 1
+                ? batch.labels().get(0)
+                : batch.count() + " images (" + batch.labels().get(0) + " ...)";
     }
 
     private static String losses(float[] loss) {
@@ -137,7 +183,8 @@ public final class ProjectionTask {
         return "Wrote " + npz + " and " + csv;
     }
 
-    private static LabeledFloatImg reconstruction(StyleGAN2Model model, List<ProjectionResult> results) {
+    private static LabeledFloatImg reconstruction(
+            StyleGAN2Model model, List<ProjectionResult> results) {
         List<float[]> parts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (ProjectionResult r : results) {
@@ -151,7 +198,8 @@ public final class ProjectionTask {
     }
 
     /** Per target, its snapshots in step order (targets one after the other). */
-    private static LabeledFloatImg optimisation(StyleGAN2Model model, List<ProjectionResult> results) {
+    private static LabeledFloatImg optimisation(
+            StyleGAN2Model model, List<ProjectionResult> results) {
         int res = model.config().resolution();
         int size = model.config().imgChannels() * res * res;
         List<float[]> parts = new ArrayList<>();

@@ -24,17 +24,27 @@ import sc.fiji.stylegan2.training.data.SourceImage;
 import sc.fiji.stylegan2.training.data.SourceStack;
 
 /**
- * Reads training images with ImageJ 1.x ({@link #open}: quietly, the format checked first), so the training library stays free of
- * ImageJ: an image or stack file (TIFF, including ImageJ hyperstacks, PNG, JPEG), a folder of such files
- * (sorted by name; other files are skipped), or an open {@link ImagePlus}. Every Z slice and time frame is
- * one training image; hyperstack channels and the three channels of RGB images become image channels. The
- * bit depth (8, 16, RGB = 8, 32 = float) goes with the pixels so the intensity range can follow it.
+ * Reads training images with ImageJ 1.x ({@link #open}: quietly, the format checked first), so the
+ * training library stays free of ImageJ: an image or stack file (TIFF, including ImageJ
+ * hyperstacks, PNG, JPEG), a folder of such files (sorted by name; other files are skipped), or an
+ * open {@link ImagePlus}. Every Z slice and time frame is one training image; hyperstack channels
+ * and the three channels of RGB images become image channels. The bit depth (8, 16, RGB = 8, 32 =
+ * float) goes with the pixels so the intensity range can follow it.
  */
 public final class ImageFiles {
 
     /** The ImageJ 1.x file types read as images. */
-    private static final Set<Integer> IMAGE_TYPES = Set.of(Opener.TIFF, Opener.TIFF_AND_DICOM, Opener.DICOM,
-            Opener.FITS, Opener.PGM, Opener.JPEG, Opener.GIF, Opener.BMP, Opener.PNG);
+    private static final Set<Integer> IMAGE_TYPES =
+            Set.of(
+                    Opener.TIFF,
+                    Opener.TIFF_AND_DICOM,
+                    Opener.DICOM,
+                    Opener.FITS,
+                    Opener.PGM,
+                    Opener.JPEG,
+                    Opener.GIF,
+                    Opener.BMP,
+                    Opener.PNG);
 
     private static final String FORMATS = "a TIFF, PNG or JPEG image";
 
@@ -57,8 +67,11 @@ public final class ImageFiles {
             files = list.filter(p -> Files.isRegularFile(p) && isImageName(p)).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IOException("the folder holds no images (" + String.join(", ", EXTENSIONS) + "); give a folder"
-                    + " of images or a TIFF stack");
+            throw new IOException(
+                    "the folder holds no images ("
+                            + String.join(", ", EXTENSIONS)
+                            + "); give a folder"
+                            + " of images or a TIFF stack");
         }
         List<SourceImage> images = new ArrayList<>();
         BitDepth depth = null;
@@ -66,9 +79,13 @@ public final class ImageFiles {
         for (int i = 0; i < files.size(); i++) {
             SourceStack s = fromImagePlus(open(files.get(i)));
             images.addAll(s.images());
-            // Mixed bit depths fall back to the data range; the calibration is kept when all files share it.
+            // Mixed bit depths fall back to the data range; the calibration is kept when all files
+            // share it.
             depth = depth == null || depth == s.bitDepth() ? s.bitDepth() : BitDepth.FLOAT;
-            calibration = i == 0 || java.util.Objects.equals(calibration, s.calibration()) ? s.calibration() : null;
+            calibration =
+                    i == 0 || java.util.Objects.equals(calibration, s.calibration())
+                            ? s.calibration()
+                            : null;
         }
         return new SourceStack(images, depth, calibration);
     }
@@ -79,9 +96,9 @@ public final class ImageFiles {
     }
 
     /**
-     * Opens one image file with ImageJ 1.x, quietly: the format is checked from the file's first bytes before
-     * ImageJ reads it, so ImageJ prints nothing of its own ("Unsupported format or file not found") and a text
-     * file is never read as a text image.
+     * Opens one image file with ImageJ 1.x, quietly: the format is checked from the file's first
+     * bytes before ImageJ reads it, so ImageJ prints nothing of its own ("Unsupported format or
+     * file not found") and a text file is never read as a text image.
      *
      * @throws IOException naming the file, why it is not an image, and what to give instead
      */
@@ -97,21 +114,29 @@ public final class ImageFiles {
         opener.setSilentMode(true);
         int type = opener.getFileType(file.toString());
         if (!IMAGE_TYPES.contains(type)) {
-            throw new IOException(name + ": ImageJ cannot open it as an image (" + describe(type) + "); give "
-                    + FORMATS);
+            throw new IOException(
+                    name
+                            + ": ImageJ cannot open it as an image ("
+                            + describe(type)
+                            + "); give "
+                            + FORMATS);
         }
         ImagePlus imp = quietly(() -> opener.openImage(file.toString()));
         if (imp == null || imp.getWidth() == 0 || imp.getHeight() == 0 || imp.getStackSize() == 0) {
-            throw new IOException(name + ": ImageJ cannot open it as an image (damaged or empty); give " + FORMATS);
+            throw new IOException(
+                    name
+                            + ": ImageJ cannot open it as an image (damaged or empty); give "
+                            + FORMATS);
         }
         return imp;
     }
 
     /**
-     * Runs an ImageJ 1.x read without ImageJ's own messages. Without an ImageJ window, {@code IJ.log} and
-     * {@code IJ.error} print to {@code System.out} (a damaged PNG prints the decoder's exception there), so
-     * {@code System.out} and {@code System.err} are swapped for a sink while the read runs (streams that callers
-     * hold, like the launcher's, are not affected). The caller reports the failure in its own words.
+     * Runs an ImageJ 1.x read without ImageJ's own messages. Without an ImageJ window, {@code
+     * IJ.log} and {@code IJ.error} print to {@code System.out} (a damaged PNG prints the decoder's
+     * exception there), so {@code System.out} and {@code System.err} are swapped for a sink while
+     * the read runs (streams that callers hold, like the launcher's, are not affected). The caller
+     * reports the failure in its own words.
      */
     private static synchronized ImagePlus quietly(Supplier<ImagePlus> read) {
         if (IJ.getInstance() != null) {
@@ -139,8 +164,8 @@ public final class ImageFiles {
     }
 
     /**
-     * The images of an ImageJ image: one per (Z, T) position, with the hyperstack's channels (RGB: 3).
-     * Images are named by title, and by slice or frame when there are several.
+     * The images of an ImageJ image: one per (Z, T) position, with the hyperstack's channels (RGB:
+     * 3). Images are named by title, and by slice or frame when there are several.
      */
     public static SourceStack fromImagePlus(ImagePlus imp) {
         boolean rgb = imp.getBitDepth() == 24;
@@ -156,10 +181,13 @@ public final class ImageFiles {
                     ImageProcessor ip = stack.getProcessor(imp.getStackIndex(c, z, t));
                     copyPlanes(ip, rgb, pixels, (rgb ? 3 * (c - 1) : c - 1) * plane);
                 }
-                images.add(new SourceImage(name(imp.getTitle(), z, nz, t, nt), channels, h, w, pixels));
+                images.add(
+                        new SourceImage(
+                                name(imp.getTitle(), z, nz, t, nt), channels, h, w, pixels));
             }
         }
-        return new SourceStack(images, BitDepth.ofBitsPerPixel(imp.getBitDepth()), calibration(imp));
+        return new SourceStack(
+                images, BitDepth.ofBitsPerPixel(imp.getBitDepth()), calibration(imp));
     }
 
     /** The image's pixel size, or null when it is uncalibrated (ImageJ's 1 pixel). */

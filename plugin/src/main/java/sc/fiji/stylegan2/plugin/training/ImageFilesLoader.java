@@ -12,9 +12,9 @@ import sc.fiji.stylegan2.training.data.SourceImage;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
- * Reads a TIFF stack file or a folder of TIFF/PNG/JPEG images with the data library ({@link ImageFiles},
- * {@link DataPreparation}: whole images center-cropped to square, tiles or object crops, resized to the
- * resolution, the intensity range chosen by {@link DataOptions} to [-1, 1]).
+ * Reads a TIFF stack file or a folder of TIFF/PNG/JPEG images with the data library ({@link
+ * ImageFiles}, {@link DataPreparation}: whole images center-cropped to square, tiles or object
+ * crops, resized to the resolution, the intensity range chosen by {@link DataOptions} to [-1, 1]).
  */
 @Plugin(type = TrainingDataLoader.class)
 public class ImageFilesLoader implements TrainingDataLoader {
@@ -31,17 +31,28 @@ public class ImageFilesLoader implements TrainingDataLoader {
     }
 
     @Override
-    public TrainingData load(Path images, int resolution, DataOptions options, Path labels) throws IOException {
+    public TrainingData load(Path images, int resolution, DataOptions options, Path labels)
+            throws IOException {
         List<SourceImage> labelPlanes = labels == null ? null : readLabels(labels);
         try {
-            return DataPreparation.prepare(ImageFiles.read(images), labelPlanes, resolution, options);
+            return DataPreparation.prepare(
+                    ImageFiles.read(images), labelPlanes, resolution, options);
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
-            throw new IllegalArgumentException(m.startsWith("labels") || m.startsWith("sampling") ? m
-                    : "images '" + images + "': " + m, e);
-        } catch (IOException e) { // unreadable images are bad input; the message names the file already
-            throw new IllegalArgumentException("images" + (Files.isDirectory(images) ? " '" + images + "'" : "")
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    m.startsWith("labels") || m.startsWith("sampling")
+                            ? m
+                            : "images '" + images + "': " + m,
+                    e);
+        } catch (
+                IOException
+                        e) { // unreadable images are bad input; the message names the file already
+            throw new IllegalArgumentException(
+                    "images"
+                            + (Files.isDirectory(images) ? " '" + images + "'" : "")
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -10,13 +10,14 @@ import sc.fiji.stylegan2.training.loop.TrainingListener;
 
 /**
  * The loss plot of a training run, one point per progress tick against kimg: the tick means of the
- * generator's and the discriminator's main losses (non-saturating logistic, Goodfellow et al. 2014 section
- * 3), and of the R1 penalty (Mescheder et al. 2018) and the path length penalty (Karras et al. 2020 section
- * 3.2) at the ticks where their lazy schedule (section 3.1) ran them. The y axis is logarithmic, since the
- * losses stay near 1 while the penalties span decades (R1 from 0.01 to 100 in a run is common); a tick
- * mean of exactly 0, which it cannot show, is left out. It is redrawn in
- * place in one ImageJ 1.x {@link PlotWindow}; when the user closes that window the plot stops for the rest of the run, which
- * goes on. Without a window ({@code show} false) it only keeps the series.
+ * generator's and the discriminator's main losses (non-saturating logistic, Goodfellow et al. 2014
+ * section 3), and of the R1 penalty (Mescheder et al. 2018) and the path length penalty (Karras et
+ * al. 2020 section 3.2) at the ticks where their lazy schedule (section 3.1) ran them. The y axis
+ * is logarithmic, since the losses stay near 1 while the penalties span decades (R1 from 0.01 to
+ * 100 in a run is common); a tick mean of exactly 0, which it cannot show, is left out. It is
+ * redrawn in place in one ImageJ 1.x {@link PlotWindow}; when the user closes that window the plot
+ * stops for the rest of the run, which goes on. Without a window ({@code show} false) it only keeps
+ * the series.
  */
 public final class LossPlot implements TrainingListener {
 
@@ -65,7 +66,8 @@ public final class LossPlot implements TrainingListener {
     public void tick(TickReport report) {
         for (Series s : Series.values()) {
             double v = report.stat(s.stat);
-            if (v > 0 && v < Double.POSITIVE_INFINITY) { // NaN: not run this tick; <= 0: not on a log axis
+            if (v > 0 && v < Double.POSITIVE_INFINITY) { // NaN: not run this tick; <= 0: not on a
+                // log axis
                 points.get(s.ordinal()).add(new double[] {report.kimg(), v});
             }
         }
@@ -86,8 +88,8 @@ public final class LossPlot implements TrainingListener {
     }
 
     /**
-     * The plot of the series so far, those with points in {@link Series} order (so the first is the G loss
-     * once a tick has one).
+     * The plot of the series so far, those with points in {@link Series} order (so the first is the
+     * G loss once a tick has one).
      */
     Plot plot() {
         Plot plot = new Plot(title, "kimg", "loss, penalty (log scale)");

@@ -7,10 +7,11 @@ import sc.fiji.stylegan2.training.data.DataOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
- * Opens the {@code images} of Train StyleGAN2 (a TIFF stack file, a folder of images) as training data at
- * the chosen resolution, normalised to [-1, 1] with the data's range kept. A SciJava plugin
- * ({@code @Plugin(type = TrainingDataLoader.class)}) so that the data library's reader plugs in without the
- * command knowing it; the command uses the highest-priority loader that {@link #supports} the path.
+ * Opens the {@code images} of Train StyleGAN2 (a TIFF stack file, a folder of images) as training
+ * data at the chosen resolution, normalised to [-1, 1] with the data's range kept. A SciJava plugin
+ * ({@code @Plugin(type = TrainingDataLoader.class)}) so that the data library's reader plugs in
+ * without the command knowing it; the command uses the highest-priority loader that {@link
+ * #supports} the path.
  */
 public interface TrainingDataLoader extends SciJavaPlugin {
 
@@ -18,19 +19,22 @@ public interface TrainingDataLoader extends SciJavaPlugin {
     boolean supports(Path images);
 
     /**
-     * Reads every image, crops or pads to square and resizes to {@code resolution} by the loader's stated
-     * policy.
+     * Reads every image, crops or pads to square and resizes to {@code resolution} by the loader's
+     * stated policy.
      *
      * @throws IOException if the images cannot be read
-     * @throws IllegalArgumentException if they cannot train (none, unreadable sizes), naming {@code images}
+     * @throws IllegalArgumentException if they cannot train (none, unreadable sizes), naming {@code
+     *     images}
      */
     TrainingData load(Path images, int resolution) throws IOException;
 
     /**
-     * Reads the images prepared by {@code options} (intensity mapping, sampling), with the label image or
-     * mask {@code labels} (null if none); loaders that have no such choices ignore them (the default).
+     * Reads the images prepared by {@code options} (intensity mapping, sampling), with the label
+     * image or mask {@code labels} (null if none); loaders that have no such choices ignore them
+     * (the default).
      */
-    default TrainingData load(Path images, int resolution, DataOptions options, Path labels) throws IOException {
+    default TrainingData load(Path images, int resolution, DataOptions options, Path labels)
+            throws IOException {
         return load(images, resolution);
     }
 }

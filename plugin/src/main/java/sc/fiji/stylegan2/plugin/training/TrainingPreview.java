@@ -8,24 +8,24 @@ import java.util.List;
 import java.util.Locale;
 import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
-import sc.fiji.stylegan2.training.loop.Snapshot;
-import sc.fiji.stylegan2.training.loop.TrainingListener;
 import sc.fiji.stylegan2.plugin.image.GridMontage;
 import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
+import sc.fiji.stylegan2.training.loop.Snapshot;
+import sc.fiji.stylegan2.training.loop.TrainingListener;
 
 /**
- * The live preview of a training run (the official {@code fakes*.png}, followed by eye): an ImageJ 1.x
- * stack with one slice per snapshot, each G_ema's fixed-seed images as a {@link GridMontage} labelled
- * {@code kimg 12.000}, in the data's intensity units like every generated image. The display range is the
- * range the generator's [-1, 1] maps to (per channel for a per-channel mapping), the same for every slice,
- * so slices compare. The stack grows in
- * place in its window, which then shows the newest slice; for several channels it is a hyperstack of
- * channels by snapshots.
+ * The live preview of a training run (the official {@code fakes*.png}, followed by eye): an ImageJ
+ * 1.x stack with one slice per snapshot, each G_ema's fixed-seed images as a {@link GridMontage}
+ * labelled {@code kimg 12.000}, in the data's intensity units like every generated image. The
+ * display range is the range the generator's [-1, 1] maps to (per channel for a per-channel
+ * mapping), the same for every slice, so slices compare. The stack grows in place in its window,
+ * which then shows the newest slice; for several channels it is a hyperstack of channels by
+ * snapshots.
  *
- * <p>When the slices pass a memory budget, every other older slice is dropped, so the stack still spans the
- * run (every grid is on disk as {@code fakes*.tif} anyway). When the user closes the window the preview
- * stops for the rest of the run, which goes on. Without a window ({@code show} false) it only builds the
- * image.
+ * <p>When the slices pass a memory budget, every other older slice is dropped, so the stack still
+ * spans the run (every grid is on disk as {@code fakes*.tif} anyway). When the user closes the
+ * window the preview stops for the rest of the run, which goes on. Without a window ({@code show}
+ * false) it only builds the image.
  */
 public final class TrainingPreview implements TrainingListener {
 
@@ -45,8 +45,8 @@ public final class TrainingPreview implements TrainingListener {
     /**
      * @param title the image's title
      * @param show whether to show it in a window
-     * @param budgetBytes the pixels to keep before older slices are thinned out; at least the first and the
-     *     newest are always kept
+     * @param budgetBytes the pixels to keep before older slices are thinned out; at least the first
+     *     and the newest are always kept
      */
     public TrainingPreview(String title, boolean show, long budgetBytes) {
         this.title = title;
@@ -72,7 +72,8 @@ public final class TrainingPreview implements TrainingListener {
         float[][] planes = layout.compose(grid, -1); // empty cells at the low end of the range
         for (int c = 0; c < planes.length; c++) {
             float[] plane = planes[c];
-            // One plane per channel: channel c's own mapping (a plane of the whole length selects it).
+            // One plane per channel: channel c's own mapping (a plane of the whole length selects
+            // it).
             for (int i = 0; i < plane.length; i++) {
                 plane[i] = (float) (plane[i] * units.scale(c) + units.offset(c));
             }
@@ -87,7 +88,10 @@ public final class TrainingPreview implements TrainingListener {
         return imp;
     }
 
-    /** Keeps the first slice, every other one after it and the newest, until the slices fit the budget. */
+    /**
+     * Keeps the first slice, every other one after it and the newest, until the slices fit the
+     * budget.
+     */
     private void thin(int channels) {
         long frameBytes = 4L * channels * layout.width() * layout.height();
         while (frames.size() > 2 && frames.size() * frameBytes > budgetBytes) {
@@ -103,8 +107,8 @@ public final class TrainingPreview implements TrainingListener {
     }
 
     /**
-     * Puts the slices in the image: a new image (and window) at first, then a new stack in the same image,
-     * since ImageJ empties the stack of a closed image and the slices stay ours.
+     * Puts the slices in the image: a new image (and window) at first, then a new stack in the same
+     * image, since ImageJ empties the stack of a closed image and the slices stay ours.
      */
     private void update(int channels, IntensityMapping units) {
         ImageStack stack = new ImageStack(layout.width(), layout.height());
@@ -127,7 +131,10 @@ public final class TrainingPreview implements TrainingListener {
         }
     }
 
-    /** Each channel's display range is the range its [-1, 1] maps to (one range for a shared mapping). */
+    /**
+     * Each channel's display range is the range its [-1, 1] maps to (one range for a shared
+     * mapping).
+     */
     private void displayRanges(IntensityMapping units) {
         if (!(imp instanceof ij.CompositeImage composite) || units.isShared()) {
             ImageJ1Stacks.setDisplayRange(imp, units.low(), units.high());

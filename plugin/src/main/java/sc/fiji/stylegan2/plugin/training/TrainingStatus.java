@@ -9,17 +9,18 @@ import java.util.function.BooleanSupplier;
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
-import sc.fiji.stylegan2.training.loop.Snapshot;
-import sc.fiji.stylegan2.training.loop.TickReport;
-import sc.fiji.stylegan2.training.loop.TrainingListener;
 import sc.fiji.stylegan2.plugin.image.ImageJ1Stacks;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.image.TiffStackWriter;
+import sc.fiji.stylegan2.training.loop.Snapshot;
+import sc.fiji.stylegan2.training.loop.TickReport;
+import sc.fiji.stylegan2.training.loop.TrainingListener;
 
 /**
- * Shows a training run in SciJava: the minibatch position on the status bar (at most once a second), each
- * tick's status line as progress (which the headless launcher prints) and in the log, and each snapshot's
- * fixed-seed grid saved as {@code fakes000120.tif} beside the checkpoint, in the data's units.
+ * Shows a training run in SciJava: the minibatch position on the status bar (at most once a
+ * second), each tick's status line as progress (which the headless launcher prints) and in the log,
+ * and each snapshot's fixed-seed grid saved as {@code fakes000120.tif} beside the checkpoint, in
+ * the data's units.
  */
 public final class TrainingStatus implements TrainingListener {
 
@@ -28,7 +29,9 @@ public final class TrainingStatus implements TrainingListener {
     private final BooleanSupplier canceled;
     private long lastStatusNanos;
 
-    /** @param status may be null; @param log may be null */
+    /**
+     * @param status may be null; @param log may be null
+     */
     public TrainingStatus(StatusService status, LogService log, BooleanSupplier canceled) {
         this.status = status;
         this.log = log;
@@ -48,8 +51,10 @@ public final class TrainingStatus implements TrainingListener {
     public void tick(TickReport report) {
         String line = report.statusLine();
         if (status != null) {
-            status.showStatus((int) Math.min(Integer.MAX_VALUE, Math.round(report.kimg() * 1000)),
-                    (int) Math.min(Integer.MAX_VALUE, Math.round(report.totalKimg() * 1000)), line);
+            status.showStatus(
+                    (int) Math.min(Integer.MAX_VALUE, Math.round(report.kimg() * 1000)),
+                    (int) Math.min(Integer.MAX_VALUE, Math.round(report.totalKimg() * 1000)),
+                    line);
         }
         if (log != null) {
             log.info(line);
@@ -59,8 +64,13 @@ public final class TrainingStatus implements TrainingListener {
     @Override
     public void snapshot(Snapshot s) {
         if (log != null) {
-            log.info(String.format(Locale.ROOT, "checkpoint %s (%s, kimg %.3f)", s.checkpoint(),
-                    s.reason().name().toLowerCase(Locale.ROOT), s.kimg()));
+            log.info(
+                    String.format(
+                            Locale.ROOT,
+                            "checkpoint %s (%s, kimg %.3f)",
+                            s.checkpoint(),
+                            s.reason().name().toLowerCase(Locale.ROOT),
+                            s.kimg()));
         }
         if (s.grid().count() > 0) {
             try {
@@ -73,7 +83,12 @@ public final class TrainingStatus implements TrainingListener {
 
     /** The grid next to the checkpoint: {@code fakes} + the checkpoint's number. */
     static Path gridFile(Path checkpoint) {
-        String name = checkpoint.getFileName().toString().replace("network-snapshot-", "fakes").replace(".sg2", ".tif");
+        String name =
+                checkpoint
+                        .getFileName()
+                        .toString()
+                        .replace("network-snapshot-", "fakes")
+                        .replace(".sg2", ".tif");
         return checkpoint.resolveSibling(name);
     }
 
@@ -81,7 +96,8 @@ public final class TrainingStatus implements TrainingListener {
         GeneratedImages g = s.grid();
         float[] data = g.data().clone();
         s.intensity().apply(data, g.width() * g.height());
-        LabeledFloatImg img = LabeledFloatImg.of(data, g.width(), g.height(), g.channels(), g.labels());
+        LabeledFloatImg img =
+                LabeledFloatImg.of(data, g.width(), g.height(), g.channels(), g.labels());
         Path file = gridFile(s.checkpoint());
         ImagePlus imp = ImageJ1Stacks.toImagePlus(file.getFileName().toString(), img);
         TiffStackWriter.save(imp, file);

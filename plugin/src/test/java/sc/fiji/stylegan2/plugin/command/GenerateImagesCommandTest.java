@@ -25,18 +25,21 @@ import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.plugin.testutil.ImageParts;
 
 /**
- * Generate Images end to end: a real SciJava context runs the command through {@link CommandService} on the
- * 64 px grayscale fixture, and the images are compared with the official generator's output.
+ * Generate Images end to end: a real SciJava context runs the command through {@link
+ * CommandService} on the 64 px grayscale fixture, and the images are compared with the official
+ * generator's output.
  */
 class GenerateImagesCommandTest {
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
     /** Generate Images on the 64 px fixture with {@code keyValues} over the defaults. */
     private static CommandModule run(Object... keyValues) throws Exception {
-        return Commands.run(scijava.context(), GenerateImagesCommand.class,
-                Map.of("model_file", Fixtures.gray64Pickle().toFile()), keyValues);
+        return Commands.run(
+                scijava.context(),
+                GenerateImagesCommand.class,
+                Map.of("model_file", Fixtures.gray64Pickle().toFile()),
+                keyValues);
     }
 
     private static LabeledFloatImg images(CommandModule module) {
@@ -44,16 +47,27 @@ class GenerateImagesCommandTest {
     }
 
     /** Asserts that image {@code n} of {@code img} is the official image of that seed and psi. */
-    private static void assertOfficial(int seed, String psi, LabeledFloatImg img, int n) throws Exception {
-        assertImagesClose(Fixtures.gray64Image(seed, psi), ImageParts.image(img, n), Images.OFFICIAL,
+    private static void assertOfficial(int seed, String psi, LabeledFloatImg img, int n)
+            throws Exception {
+        assertImagesClose(
+                Fixtures.gray64Image(seed, psi),
+                ImageParts.image(img, n),
+                Images.OFFICIAL,
                 "image " + n + " against the official seed " + seed + " psi " + psi);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"network-snapshot-000000.pkl", "G_ema.pt"})
     void rawOutputOfSeeds0To3MatchesTheOfficialGenerator(String modelFile) throws Exception {
-        LabeledFloatImg img = images(
-                run("model_file", Fixtures.gray64(modelFile).toFile(), "seeds", "0-3", "output_range", "raw"));
+        LabeledFloatImg img =
+                images(
+                        run(
+                                "model_file",
+                                Fixtures.gray64(modelFile).toFile(),
+                                "seeds",
+                                "0-3",
+                                "output_range",
+                                "raw"));
         assertArrayEquals(new long[] {64, 64, 4}, img.dimensionsAsLongArray());
         assertEquals(List.of("seed=0", "seed=1", "seed=2", "seed=3"), img.labels());
         for (int s = 0; s < 4; s++) {
@@ -63,20 +77,49 @@ class GenerateImagesCommandTest {
 
     @ParameterizedTest(name = "psi {0}")
     @CsvSource({"1.0, 1p00", "0.7, 0p70"})
-    void conditionalModelWithCondition3MatchesTheOfficialClass3Images(double psi, String psiName) throws Exception {
-        LabeledFloatImg img = images(run("model_file", Fixtures.cond4("network-snapshot-000000.pkl").toFile(),
-                "seeds", "0-3", "condition", "3", "truncation_psi", psi, "output_range", "raw"));
-        assertEquals(List.of("seed=0 class=3", "seed=1 class=3", "seed=2 class=3", "seed=3 class=3"), img.labels());
+    void conditionalModelWithCondition3MatchesTheOfficialClass3Images(double psi, String psiName)
+            throws Exception {
+        LabeledFloatImg img =
+                images(
+                        run(
+                                "model_file",
+                                Fixtures.cond4("network-snapshot-000000.pkl").toFile(),
+                                "seeds",
+                                "0-3",
+                                "condition",
+                                "3",
+                                "truncation_psi",
+                                psi,
+                                "output_range",
+                                "raw"));
+        assertEquals(
+                List.of("seed=0 class=3", "seed=1 class=3", "seed=2 class=3", "seed=3 class=3"),
+                img.labels());
         for (int s = 0; s < 4; s++) {
-            float[] expected = Fixtures.readFloats(Fixtures.cond4("img_seed" + s + "_psi" + psiName + "_c3.bin"));
-            assertImagesClose(expected, ImageParts.image(img, s), Images.OFFICIAL,
+            float[] expected =
+                    Fixtures.readFloats(
+                            Fixtures.cond4("img_seed" + s + "_psi" + psiName + "_c3.bin"));
+            assertImagesClose(
+                    expected,
+                    ImageParts.image(img, s),
+                    Images.OFFICIAL,
                     "image " + s + " against the official class-3 seed " + s + " psi " + psiName);
         }
     }
 
     @Test
     void truncatedOutputInUnevenBatchesMatchesTheOfficialPsi07() throws Exception {
-        LabeledFloatImg img = images(run("seeds", "0-3", "truncation_psi", 0.7, "output_range", "raw", "batch_size", 3));
+        LabeledFloatImg img =
+                images(
+                        run(
+                                "seeds",
+                                "0-3",
+                                "truncation_psi",
+                                0.7,
+                                "output_range",
+                                "raw",
+                                "batch_size",
+                                3));
         for (int s = 0; s < 4; s++) {
             assertOfficial(s, "0p70", img, s);
         }
@@ -97,7 +140,10 @@ class GenerateImagesCommandTest {
         for (int i = 0; i < expected.length; i++) {
             expected[i] = expected[i] * 127.5f + 128f;
         }
-        assertImagesClose(expected, img.data(), Images.OFFICIAL * 127.5,
+        assertImagesClose(
+                expected,
+                img.data(),
+                Images.OFFICIAL * 127.5,
                 "seed 2 against the official image in model range (its tolerance scaled as the image, by 127.5)");
     }
 
@@ -111,13 +157,16 @@ class GenerateImagesCommandTest {
 
     @Test
     void missingModelFileCancelsNamingModelFile() throws Exception {
-        assertEquals("model_file '/no/such/model.pkl' does not exist",
+        assertEquals(
+                "model_file '/no/such/model.pkl' does not exist",
                 Commands.cancelReason(run("model_file", new File("/no/such/model.pkl"))));
     }
 
     @Test
     void unreadableModelCancelsWithTheLoadersMessage() throws Exception {
         File notAModel = Fixtures.dir().resolve("README.md").toFile();
-        assertFalse(Commands.cancelReason(run("model_file", notAModel)).isBlank(), "a README is not a model");
+        assertFalse(
+                Commands.cancelReason(run("model_file", notAModel)).isBlank(),
+                "a README is not a model");
     }
 }

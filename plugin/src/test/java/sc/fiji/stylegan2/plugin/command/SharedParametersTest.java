@@ -16,8 +16,9 @@ import sc.fiji.stylegan2.model.OutputRange;
 import sc.fiji.stylegan2.plugin.input.DeviceChoice;
 
 /**
- * The choices of the shared keys, written once in the command bases (an annotation cannot take them from an
- * enum), are exactly the names of the enums that parse them, in every command that has the key.
+ * The choices of the shared keys, written once in the command bases (an annotation cannot take them
+ * from an enum), are exactly the names of the enums that parse them, in every command that has the
+ * key.
  */
 class SharedParametersTest {
 
@@ -26,17 +27,30 @@ class SharedParametersTest {
         List<String> range = Arrays.stream(OutputRange.values()).map(OutputRange::key).toList();
         List<String> device = List.of(DeviceChoice.CHOICES);
         Stream.Builder<Arguments> b = Stream.builder();
-        for (Class<? extends Command> c : List.of(GenerateImagesCommand.class, InterpolateLatentsCommand.class,
-                StyleMixingCommand.class, ShowActivationsCommand.class)) {
+        for (Class<? extends Command> c :
+                List.of(
+                        GenerateImagesCommand.class,
+                        InterpolateLatentsCommand.class,
+                        StyleMixingCommand.class,
+                        ShowActivationsCommand.class)) {
             b.add(Arguments.of(c, "noise_mode", noise));
         }
-        for (Class<? extends Command> c : List.of(GenerateImagesCommand.class, InterpolateLatentsCommand.class,
-                StyleMixingCommand.class, StochasticVariationCommand.class)) {
+        for (Class<? extends Command> c :
+                List.of(
+                        GenerateImagesCommand.class,
+                        InterpolateLatentsCommand.class,
+                        StyleMixingCommand.class,
+                        StochasticVariationCommand.class)) {
             b.add(Arguments.of(c, "output_range", range));
         }
-        for (Class<? extends Command> c : List.of(GenerateImagesCommand.class, InterpolateLatentsCommand.class,
-                StyleMixingCommand.class, StochasticVariationCommand.class, ShowActivationsCommand.class,
-                ProjectImageCommand.class)) {
+        for (Class<? extends Command> c :
+                List.of(
+                        GenerateImagesCommand.class,
+                        InterpolateLatentsCommand.class,
+                        StyleMixingCommand.class,
+                        StochasticVariationCommand.class,
+                        ShowActivationsCommand.class,
+                        ProjectImageCommand.class)) {
             b.add(Arguments.of(c, "device", device));
         }
         return b.build();
@@ -44,7 +58,8 @@ class SharedParametersTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("choiceKeys")
-    void choicesAreTheEnumNames(Class<? extends Command> command, String key, List<String> expected) {
+    void choicesAreTheEnumNames(
+            Class<? extends Command> command, String key, List<String> expected) {
         ModuleItem<?> item = new CommandInfo(command).getInput(key);
         assertEquals(expected, item.getChoices());
     }

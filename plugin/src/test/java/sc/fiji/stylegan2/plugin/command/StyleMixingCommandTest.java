@@ -17,16 +17,30 @@ import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.plugin.testutil.ImageParts;
 
-/** Style Mixing through CommandService on the 64 px fixture, checked against the official images. */
+/**
+ * Style Mixing through CommandService on the 64 px fixture, checked against the official images.
+ */
 class StyleMixingCommandTest {
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
-    /** Style Mixing of rows 0, 1 and columns 2, 3 of the 64 px fixture in raw range, with {@code keyValues}. */
+    /**
+     * Style Mixing of rows 0, 1 and columns 2, 3 of the 64 px fixture in raw range, with {@code
+     * keyValues}.
+     */
     private static CommandModule mix(Object... keyValues) throws Exception {
-        return Commands.run(scijava.context(), StyleMixingCommand.class, Map.of("model_file",
-                Fixtures.gray64Pickle().toFile(), "row_seeds", "0,1", "col_seeds", "2,3", "output_range", "raw"),
+        return Commands.run(
+                scijava.context(),
+                StyleMixingCommand.class,
+                Map.of(
+                        "model_file",
+                        Fixtures.gray64Pickle().toFile(),
+                        "row_seeds",
+                        "0,1",
+                        "col_seeds",
+                        "2,3",
+                        "output_range",
+                        "raw"),
                 keyValues);
     }
 
@@ -37,13 +51,17 @@ class StyleMixingCommandTest {
 
     /** Asserts that a tile of the grid is the official image of {@code seed}. */
     private static void assertOfficial(int seed, float[] tile, String where) throws Exception {
-        assertImagesClose(Fixtures.gray64Image(seed, "1p00"), tile, Images.OFFICIAL,
+        assertImagesClose(
+                Fixtures.gray64Image(seed, "1p00"),
+                tile,
+                Images.OFFICIAL,
                 where + " against the official seed " + seed);
     }
 
     @Test
     void gridHasColumnSeedsOnTopRowSeedsOnTheLeftAndABlackCorner() throws Exception {
-        LabeledFloatImg grid = Commands.output(mix("col_styles", "coarse"), "grid", LabeledFloatImg.class);
+        LabeledFloatImg grid =
+                Commands.output(mix("col_styles", "coarse"), "grid", LabeledFloatImg.class);
         assertArrayEquals(new long[] {3 * 64, 3 * 64, 1}, grid.dimensionsAsLongArray());
         assertOfficial(2, tile(grid, 0, 1), "top row, column 1");
         assertOfficial(3, tile(grid, 0, 2), "top row, column 2");
@@ -58,32 +76,46 @@ class StyleMixingCommandTest {
     void takingEveryStyleFromTheColumnGivesTheColumnImage() throws Exception {
         CommandModule module = mix("col_styles", "0-9");
         LabeledFloatImg cells = Commands.output(module, "cells", LabeledFloatImg.class);
-        assertEquals(List.of("row seed=0, col seed=2", "row seed=0, col seed=3", "row seed=1, col seed=2",
-                "row seed=1, col seed=3"), cells.labels());
-        assertOfficial(3, ImageParts.image(cells, 3), "cell (1, 1) with every style from its column");
+        assertEquals(
+                List.of(
+                        "row seed=0, col seed=2",
+                        "row seed=0, col seed=3",
+                        "row seed=1, col seed=2",
+                        "row seed=1, col seed=3"),
+                cells.labels());
+        assertOfficial(
+                3, ImageParts.image(cells, 3), "cell (1, 1) with every style from its column");
     }
 
     @Test
     void aCoarseMixDiffersFromBothParents() throws Exception {
-        LabeledFloatImg cells = Commands.output(mix("col_styles", "coarse"), "cells", LabeledFloatImg.class);
+        LabeledFloatImg cells =
+                Commands.output(mix("col_styles", "coarse"), "cells", LabeledFloatImg.class);
         float[] cell = ImageParts.image(cells, 0);
         double toRow = Images.meanAbsDiff(cell, Fixtures.gray64Image(0, "1p00"));
         double toCol = Images.meanAbsDiff(cell, Fixtures.gray64Image(2, "1p00"));
-        assertTrue(toRow > 1e-3 && toCol > 1e-3, "a mix is neither parent: " + toRow + ", " + toCol);
+        assertTrue(
+                toRow > 1e-3 && toCol > 1e-3, "a mix is neither parent: " + toRow + ", " + toCol);
     }
 
     @Test
     void modelRangeGridHasTheOfficialBlackCorner() throws Exception {
-        LabeledFloatImg grid = Commands.output(mix("output_range", "model", "row_seeds", "0", "col_seeds", "1"),
-                "grid", LabeledFloatImg.class);
+        LabeledFloatImg grid =
+                Commands.output(
+                        mix("output_range", "model", "row_seeds", "0", "col_seeds", "1"),
+                        "grid",
+                        LabeledFloatImg.class);
         assertEquals(0.5f, grid.data()[0], 1e-6f); // -1 * 127.5 + 128
     }
 
     @Test
     void fineStylesOnA32PixelModelCancelWithTheGroupsItHas() throws Exception {
-        String reason = Commands.cancelReason(
-                mix("model_file", Fixtures.rgb32Pickle().toFile(), "col_styles", "fine"));
-        assertTrue(reason.startsWith("col_styles 'fine': this 32 px model has no fine styles"), reason);
+        String reason =
+                Commands.cancelReason(
+                        mix("model_file", Fixtures.rgb32Pickle().toFile(), "col_styles", "fine"));
+        assertTrue(
+                reason.startsWith("col_styles 'fine': this 32 px model has no fine styles"),
+                reason);
     }
 
     @Test
@@ -95,7 +127,9 @@ class StyleMixingCommandTest {
     @Test
     void gpuIsRefusedSayingThisBuildIsCpuOnly() throws Exception {
         String reason = Commands.cancelReason(mix("device", "GPU"));
-        assertTrue(reason.startsWith("device GPU is not available: this build ships PyTorch for the CPU only"),
+        assertTrue(
+                reason.startsWith(
+                        "device GPU is not available: this build ships PyTorch for the CPU only"),
                 reason);
     }
 }

@@ -22,33 +22,43 @@ import sc.fiji.stylegan2.training.data.AugmentMode;
 import sc.fiji.stylegan2.training.loop.TickLog;
 import sc.fiji.stylegan2.training.loop.TickReport;
 
-/** Train StyleGAN2 through a SciJava context on 8 px blobs with config small (two minibatches a run). */
+/**
+ * Train StyleGAN2 through a SciJava context on 8 px blobs with config small (two minibatches a
+ * run).
+ */
 class TrainStyleGAN2CommandTest {
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
-    /** Train StyleGAN2 on the blobs into {@code tmp/run}, with {@code keyValues} over {@link BlobTraining}'s. */
+    /**
+     * Train StyleGAN2 on the blobs into {@code tmp/run}, with {@code keyValues} over {@link
+     * BlobTraining}'s.
+     */
     private CommandModule train(double kimg, String resume, Object... keyValues) throws Exception {
-        return Commands.run(scijava.context(), TrainStyleGAN2Command.class,
-                BlobTraining.keys(tmp.resolve("run"), kimg, resume), keyValues);
+        return Commands.run(
+                scijava.context(),
+                TrainStyleGAN2Command.class,
+                BlobTraining.keys(tmp.resolve("run"), kimg, resume),
+                keyValues);
     }
 
     @Test
     void trainingWritesCheckpointsGridsAndTheLog() throws Exception {
         CommandModule m = train(0.016, "");
         File last = Commands.output(m, "checkpoint", File.class);
-        assertTrue(((String) m.getOutput("message")).startsWith("Finished at 0.016 kimg"), (String) m.getOutput("message"));
+        assertTrue(
+                ((String) m.getOutput("message")).startsWith("Finished at 0.016 kimg"),
+                (String) m.getOutput("message"));
         try (StyleGAN2Model model = StyleGAN2Model.load(last.toPath())) {
             assertEquals(8, model.config().resolution());
         }
         Path run = tmp.resolve("run");
         assertTrue(Files.exists(run.resolve("training_log.csv")));
         try (Stream<Path> files = Files.list(run)) {
-            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("fakes000000.*\\.tif")));
+            assertTrue(
+                    files.anyMatch(f -> f.getFileName().toString().matches("fakes000000.*\\.tif")));
         }
     }
 
@@ -75,17 +85,23 @@ class TrainStyleGAN2CommandTest {
             stack.addSlice(new ij.process.FloatProcessor(12, 10, px));
         }
         Path tif = tmp.resolve("cells.tif");
-        assertTrue(new ij.io.FileSaver(new ij.ImagePlus("cells", stack)).saveAsTiffStack(tif.toString()));
-        File checkpoint = Commands.output(train(0.008, "", "images", tif.toFile()), "checkpoint", File.class);
+        assertTrue(
+                new ij.io.FileSaver(new ij.ImagePlus("cells", stack))
+                        .saveAsTiffStack(tif.toString()));
+        File checkpoint =
+                Commands.output(train(0.008, "", "images", tif.toFile()), "checkpoint", File.class);
         try (StyleGAN2Model model = StyleGAN2Model.load(checkpoint.toPath())) {
             assertEquals(8, model.config().resolution());
-            assertTrue(model.intensity().offset() > 100, "the data's units come back: " + model.intensity());
+            assertTrue(
+                    model.intensity().offset() > 100,
+                    "the data's units come back: " + model.intensity());
         }
     }
 
     /**
-     * Two 12-bit channels of very different brightness in one 16-bit 64 x 48 px image, trained as random
-     * 16 px tiles at scale 2: the checkpoint maps each channel to its own range inside its data.
+     * Two 12-bit channels of very different brightness in one 16-bit 64 x 48 px image, trained as
+     * random 16 px tiles at scale 2: the checkpoint maps each channel to its own range inside its
+     * data.
      */
     @Test
     void largeTwelveBitTwoChannelImageTrainsAsTilesWithARangePerChannel() throws Exception {
@@ -102,18 +118,27 @@ class TrainStyleGAN2CommandTest {
         imp.setDimensions(2, 1, 1);
         Path tif = tmp.resolve("micrograph.tif");
         assertTrue(new ij.io.FileSaver(imp).saveAsTiffStack(tif.toString()));
-        CommandModule m = train(0.008, "", "images", tif.toFile(), "sampling", "tiles", "scale", 2.0);
+        CommandModule m =
+                train(0.008, "", "images", tif.toFile(), "sampling", "tiles", "scale", 2.0);
         assertFalse(m.isCanceled(), () -> m.getCancelReason());
-        try (StyleGAN2Model model = StyleGAN2Model.load(((File) m.getOutput("checkpoint")).toPath())) {
+        try (StyleGAN2Model model =
+                StyleGAN2Model.load(((File) m.getOutput("checkpoint")).toPath())) {
             assertEquals(2, model.intensity().channels(), model.intensity().toString());
             double low0 = model.intensity().offset(0) - model.intensity().scale(0);
             double high1 = model.intensity().offset(1) + model.intensity().scale(1);
-            assertTrue(low0 >= 100 && low0 < 110, model.intensity().toString()); // the 0.1 % percentile
-            assertTrue(high1 > 3900 && high1 <= 3999, model.intensity().toString()); // the 99.9 % percentile
+            assertTrue(
+                    low0 >= 100 && low0 < 110,
+                    model.intensity().toString()); // the 0.1 % percentile
+            assertTrue(
+                    high1 > 3900 && high1 <= 3999,
+                    model.intensity().toString()); // the 99.9 % percentile
         }
     }
 
-    /** A stack with 0.25 µm pixels, trained as tiles at scale 2: generated images have 0.5 µm pixels. */
+    /**
+     * A stack with 0.25 µm pixels, trained as tiles at scale 2: generated images have 0.5 µm
+     * pixels.
+     */
     @Test
     void pixelSizeTimesScaleIsStoredAndCarriedToGeneratedImages() throws Exception {
         ij.ImageStack stack = new ij.ImageStack(40, 40);
@@ -131,33 +156,44 @@ class TrainStyleGAN2CommandTest {
         imp.getCalibration().setUnit("micron");
         Path tif = tmp.resolve("calibrated.tif");
         assertTrue(new ij.io.FileSaver(imp).saveAsTiffStack(tif.toString()));
-        CommandModule m = train(0.008, "", "images", tif.toFile(), "sampling", "tiles", "scale", 2.0);
+        CommandModule m =
+                train(0.008, "", "images", tif.toFile(), "sampling", "tiles", "scale", 2.0);
         assertFalse(m.isCanceled(), () -> m.getCancelReason());
         Path checkpoint = ((File) m.getOutput("checkpoint")).toPath();
-        sc.fiji.stylegan2.plugin.image.LabeledFloatImg generated = sc.fiji.stylegan2.plugin.task.ModelTasks.generate(
-                checkpoint, sc.fiji.stylegan2.model.generate.GenerateRequest.builder(1).build(),
-                sc.fiji.stylegan2.model.ProgressListener.NONE);
-        ij.measure.Calibration cal = sc.fiji.stylegan2.plugin.image.ImageJ1Stacks.toImagePlus("g", generated)
-                .getCalibration();
+        sc.fiji.stylegan2.plugin.image.LabeledFloatImg generated =
+                sc.fiji.stylegan2.plugin.task.ModelTasks.generate(
+                        checkpoint,
+                        sc.fiji.stylegan2.model.generate.GenerateRequest.builder(1).build(),
+                        sc.fiji.stylegan2.model.ProgressListener.NONE);
+        ij.measure.Calibration cal =
+                sc.fiji.stylegan2.plugin.image.ImageJ1Stacks.toImagePlus("g", generated)
+                        .getCalibration();
         assertEquals(0.5, cal.pixelWidth, 1e-12);
         assertEquals(0.5, cal.pixelHeight, 1e-12);
         assertEquals("micron", cal.getUnit());
     }
 
     /**
-     * augment=ada from p = 0.5: D sees augmented images from the first minibatch; two minibatches are fewer than
-     * the heuristic's interval of 4, so p is still 0.5 in the checkpoint and the CSV log.
+     * augment=ada from p = 0.5: D sees augmented images from the first minibatch; two minibatches
+     * are fewer than the heuristic's interval of 4, so p is still 0.5 in the checkpoint and the CSV
+     * log.
      */
     @Test
     void adaptiveAugmentationTrainsAndReportsP() throws Exception {
-        File checkpoint = Commands.output(train(0.016, "", "augment", "ada", "augment_p", 0.5, "ada_target", 0.5),
-                "checkpoint", File.class);
+        File checkpoint =
+                Commands.output(
+                        train(0.016, "", "augment", "ada", "augment_p", 0.5, "ada_target", 0.5),
+                        "checkpoint",
+                        File.class);
         TrainingCheckpoint c = TrainingCheckpoint.read(checkpoint.toPath());
         try (StyleGAN2Model model = c.model()) {
             assertEquals(AugmentMode.ADA, c.options().augment().mode());
             assertEquals(0.5, c.options().augment().target());
             assertEquals(0.5, c.state().augment().p());
-            assertEquals(2, c.state().augment().batches(), "the signs of both minibatches wait for the next step");
+            assertEquals(
+                    2,
+                    c.state().augment().batches(),
+                    "the signs of both minibatches wait for the next step");
         }
         List<String> log = Files.readAllLines(tmp.resolve("run").resolve(TickLog.FILE_NAME));
         int column = List.of(log.get(0).split(",")).indexOf(TickReport.AUGMENT);
@@ -167,9 +203,12 @@ class TrainStyleGAN2CommandTest {
 
     @Test
     void invalidAugmentationKeysAreRefusedNamingTheKey() throws Exception {
-        Object[][] cases = {{"augment", "always"}, {"augment_p", 1.5}, {"ada_target", 1.0}, {"ada_kimg", 0.0}};
+        Object[][] cases = {
+            {"augment", "always"}, {"augment_p", 1.5}, {"ada_target", 1.0}, {"ada_kimg", 0.0}
+        };
         for (Object[] bad : cases) {
-            String reason = Commands.cancelReason(train(0.008, "", "augment", "fixed", bad[0], bad[1]));
+            String reason =
+                    Commands.cancelReason(train(0.008, "", "augment", "fixed", bad[0], bad[1]));
             assertTrue(reason.startsWith(bad[0].toString()), reason);
         }
     }

@@ -25,17 +25,18 @@ import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
 /**
- * The rule for bad input, over every command and every kind of file: the launcher ends with exit code 2 and
- * exactly one line {@code stylegan2: ...} on stderr that names the key or the file, without Java class
- * names, prints nothing on stdout, and leaves no file behind (checks run before any work starts).
+ * The rule for bad input, over every command and every kind of file: the launcher ends with exit
+ * code 2 and exactly one line {@code stylegan2: ...} on stderr that names the key or the file,
+ * without Java class names, prints nothing on stdout, and leaves no file behind (checks run before
+ * any work starts).
  */
 class BadInputCorpusTest {
 
     /** Words that give a Java exception or stack frame away. */
-    private static final Pattern JAVA_NAMES = Pattern.compile("Exception|Error:|java\\.|\\.java:|com\\.google");
+    private static final Pattern JAVA_NAMES =
+            Pattern.compile("Exception|Error:|java\\.|\\.java:|com\\.google");
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
     private static BadInputFiles files;
     private static Path dir;
 
@@ -78,7 +79,8 @@ class BadInputCorpusTest {
 
     private static Set<String> listing() throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
-            return all.map(p -> dir.relativize(p).toString()).collect(TreeSet::new, Set::add, Set::addAll);
+            return all.map(p -> dir.relativize(p).toString())
+                    .collect(TreeSet::new, Set::add, Set::addAll);
         }
     }
 
@@ -92,34 +94,78 @@ class BadInputCorpusTest {
         return cases;
     }
 
-    private static final String[] MODEL_COMMANDS = {"Generate Images", "Style Mixing", "Interpolate Latents",
-        "Stochastic Variation", "Show Activations", "Model Info", "Project Image", "Convert Checkpoint"};
+    private static final String[] MODEL_COMMANDS = {
+        "Generate Images",
+        "Style Mixing",
+        "Interpolate Latents",
+        "Stochastic Variation",
+        "Show Activations",
+        "Model Info",
+        "Project Image",
+        "Convert Checkpoint"
+    };
 
     /** Every kind of bad model file, each through a different model command in turn. */
     private static void modelFiles(List<Case> cases) {
         String[][] models = {
-            {"missing.pkl", "missing.pkl"}, {"folder.pkl", "folder.pkl"}, {"empty.pkl", "empty.pkl"},
-            {"text.pkl", "text.pkl"}, {"lfs.pkl", "lfs.pkl"}, {"truncated.pkl", "truncated.pkl"},
-            {"garbage.pkl", "garbage.pkl"}, {"text.pt", "text.pt"}, {"truncated.pt", "truncated.pt"},
-            {"missing-tensor.pt", "synthesis.b32.conv1.weight"}, {"text.sg2", "text.sg2"},
-            {"truncated.sg2", "truncated.sg2"}, {"broken-json.sg2", "broken-json.sg2: damaged .sg2"},
+            {"missing.pkl", "missing.pkl"},
+            {"folder.pkl", "folder.pkl"},
+            {"empty.pkl", "empty.pkl"},
+            {"text.pkl", "text.pkl"},
+            {"lfs.pkl", "lfs.pkl"},
+            {"truncated.pkl", "truncated.pkl"},
+            {"garbage.pkl", "garbage.pkl"},
+            {"text.pt", "text.pt"},
+            {"truncated.pt", "truncated.pt"},
+            {"missing-tensor.pt", "synthesis.b32.conv1.weight"},
+            {"text.sg2", "text.sg2"},
+            {"truncated.sg2", "truncated.sg2"},
+            {"broken-json.sg2", "broken-json.sg2: damaged .sg2"},
             {"huge-shape.sg2", "huge-shape.sg2: damaged .sg2"},
             {"negative-shape.sg2", "negative-shape.sg2: damaged .sg2"},
             {"negative-offset.sg2", "negative-offset.sg2: damaged .sg2"},
-            {"text-shape.sg2", "text-shape.sg2: damaged .sg2"}, {"no-config-key.sg2", "z_dim"},
-            {"newer-version.sg2", "newer version"}, {"no-g-ema-data.sg2", "no-g-ema-data.sg2: damaged .sg2"},
+            {"text-shape.sg2", "text-shape.sg2: damaged .sg2"},
+            {"no-config-key.sg2", "z_dim"},
+            {"newer-version.sg2", "newer version"},
+            {"no-g-ema-data.sg2", "no-g-ema-data.sg2: damaged .sg2"},
         };
         for (int i = 0; i < models.length; i++) {
             String command = MODEL_COMMANDS[i % MODEL_COMMANDS.length];
             String model = models[i][0];
-            cases.add(new Case(command + ": model_file " + model,
-                    f -> run(command, modelArgs(command, f.path(model), f)), models[i][1]));
+            cases.add(
+                    new Case(
+                            command + ": model_file " + model,
+                            f -> run(command, modelArgs(command, f.path(model), f)),
+                            models[i][1]));
         }
-        cases.add(new Case("Train StyleGAN2: resume from a damaged .sg2", f -> run("Train StyleGAN2", "images='"
-                + f.path("good-images") + "',output_dir='" + f.dir() + "',resolution=8,resume='"
-                + f.path("huge-shape.sg2") + "'"), "huge-shape.sg2"));
-        cases.add(new Case("Train StyleGAN2: resume from a missing file", f -> run("Train StyleGAN2", "images='"
-                + f.path("good.png") + "',output_dir='" + f.dir() + "',resume='" + f.path("none.sg2") + "'"), "resume"));
+        cases.add(
+                new Case(
+                        "Train StyleGAN2: resume from a damaged .sg2",
+                        f ->
+                                run(
+                                        "Train StyleGAN2",
+                                        "images='"
+                                                + f.path("good-images")
+                                                + "',output_dir='"
+                                                + f.dir()
+                                                + "',resolution=8,resume='"
+                                                + f.path("huge-shape.sg2")
+                                                + "'"),
+                        "huge-shape.sg2"));
+        cases.add(
+                new Case(
+                        "Train StyleGAN2: resume from a missing file",
+                        f ->
+                                run(
+                                        "Train StyleGAN2",
+                                        "images='"
+                                                + f.path("good.png")
+                                                + "',output_dir='"
+                                                + f.dir()
+                                                + "',resume='"
+                                                + f.path("none.sg2")
+                                                + "'"),
+                        "resume"));
     }
 
     /** The keys the model commands need besides model_file. */
@@ -134,117 +180,288 @@ class BadInputCorpusTest {
 
     private static void outputs(List<Case> cases) {
         String good = "model_file='" + Fixtures.rgb32Pickle() + "'";
-        String[][] saves = {{"outdir.tif", "is a folder"}, {"text.txt/out.tif", "is a file, not a folder"},
-            {"no-such-folder/out.tif", "does not exist"}};
-        String[] imageCommands = {"Generate Images", "Style Mixing", "Interpolate Latents", "Stochastic Variation",
-            "Show Activations", "Project Image"};
+        String[][] saves = {
+            {"outdir.tif", "is a folder"},
+            {"text.txt/out.tif", "is a file, not a folder"},
+            {"no-such-folder/out.tif", "does not exist"}
+        };
+        String[] imageCommands = {
+            "Generate Images",
+            "Style Mixing",
+            "Interpolate Latents",
+            "Stochastic Variation",
+            "Show Activations",
+            "Project Image"
+        };
         for (int i = 0; i < imageCommands.length; i++) {
             String command = imageCommands[i];
             String[] save = saves[i % saves.length];
-            cases.add(new Case(command + ": --save " + save[0], f -> new String[] {"--run", command,
-                modelArgs(command, Fixtures.rgb32Pickle().toString(), f), "--save", f.path(save[0])},
-                "--save"));
+            cases.add(
+                    new Case(
+                            command + ": --save " + save[0],
+                            f ->
+                                    new String[] {
+                                        "--run",
+                                        command,
+                                        modelArgs(command, Fixtures.rgb32Pickle().toString(), f),
+                                        "--save",
+                                        f.path(save[0])
+                                    },
+                            "--save"));
         }
-        cases.add(new Case("Model Info: --save for a command without images", f -> new String[] {"--run",
-            "Model Info", good, "--save", f.path("x.tif")}, "--save"));
+        cases.add(
+                new Case(
+                        "Model Info: --save for a command without images",
+                        f -> new String[] {"--run", "Model Info", good, "--save", f.path("x.tif")},
+                        "--save"));
         for (String out : new String[] {"outdir.sg2", "text.txt/x.sg2", "no-such-folder/x.sg2"}) {
-            cases.add(new Case("Convert Checkpoint: output_file " + out, f -> run("Convert Checkpoint", good
-                    + ",output_file='" + f.path(out) + "'"), "output_file"));
+            cases.add(
+                    new Case(
+                            "Convert Checkpoint: output_file " + out,
+                            f ->
+                                    run(
+                                            "Convert Checkpoint",
+                                            good + ",output_file='" + f.path(out) + "'"),
+                            "output_file"));
         }
-        cases.add(new Case("Convert Checkpoint: output_file is model_file", f -> run("Convert Checkpoint",
-                "model_file='" + f.path("good.sg2") + "',output_file='" + f.path("good.sg2") + "'"), "output_file"));
+        cases.add(
+                new Case(
+                        "Convert Checkpoint: output_file is model_file",
+                        f ->
+                                run(
+                                        "Convert Checkpoint",
+                                        "model_file='"
+                                                + f.path("good.sg2")
+                                                + "',output_file='"
+                                                + f.path("good.sg2")
+                                                + "'"),
+                        "output_file"));
         for (String out : new String[] {"outdir.npz", "text.txt/w.npz", "no-such-folder/w.npz"}) {
-            cases.add(new Case("Project Image: latent_file " + out, f -> run("Project Image",
-                    modelArgs("Project Image", Fixtures.rgb32Pickle().toString(), f) + ",latent_file='" + f.path(out)
-                            + "'"), "latent_file"));
+            cases.add(
+                    new Case(
+                            "Project Image: latent_file " + out,
+                            f ->
+                                    run(
+                                            "Project Image",
+                                            modelArgs(
+                                                            "Project Image",
+                                                            Fixtures.rgb32Pickle().toString(),
+                                                            f)
+                                                    + ",latent_file='"
+                                                    + f.path(out)
+                                                    + "'"),
+                            "latent_file"));
         }
         for (String out : new String[] {"text.txt/run", "text.txt"}) {
-            cases.add(new Case("Train StyleGAN2: output_dir " + out, f -> run("Train StyleGAN2", "images='"
-                    + f.path("good.png") + "',output_dir='" + f.path(out) + "'"), "output_dir"));
+            cases.add(
+                    new Case(
+                            "Train StyleGAN2: output_dir " + out,
+                            f ->
+                                    run(
+                                            "Train StyleGAN2",
+                                            "images='"
+                                                    + f.path("good.png")
+                                                    + "',output_dir='"
+                                                    + f.path(out)
+                                                    + "'"),
+                            "output_dir"));
         }
     }
 
     private static void latentFiles(List<Case> cases) {
         String[][] latents = {
-            {"text.npz", "Generate Images", "latent_file"}, {"no-w.npz", "Generate Images", "latent_file"},
+            {"text.npz", "Generate Images", "latent_file"},
+            {"no-w.npz", "Generate Images", "latent_file"},
             {"negative-shape.npz", "Stochastic Variation", "latent_file"},
             {"text-shape.npz", "Show Activations", "latent_file"},
             {"truncated.npz", "Interpolate Latents", "latent_files"},
-            {"int-dtype.npz", "Style Mixing", "row_latents"}, {"wrong-size.npz", "Generate Images", "latent_file"},
-            {"text.csv", "Style Mixing", "col_latents"}, {"not-a-number.csv", "Generate Images", "latent_file"},
+            {"int-dtype.npz", "Style Mixing", "row_latents"},
+            {"wrong-size.npz", "Generate Images", "latent_file"},
+            {"text.csv", "Style Mixing", "col_latents"},
+            {"not-a-number.csv", "Generate Images", "latent_file"},
             {"short-row.csv", "Show Activations", "latent_file"},
             {"huge-index.csv", "Stochastic Variation", "latent_file"},
             {"no-values.csv", "Interpolate Latents", "latent_files"},
-            {"missing.npz", "Generate Images", "latent_file"}, {"outdir.npz", "Show Activations", "latent_file"},
+            {"missing.npz", "Generate Images", "latent_file"},
+            {"outdir.npz", "Show Activations", "latent_file"},
         };
         for (String[] l : latents) {
-            cases.add(new Case(l[1] + ": " + l[2] + " " + l[0], f -> run(l[1], "model_file='"
-                    + Fixtures.rgb32Pickle() + "'," + l[2] + "='" + f.path(l[0])
-                    + (l[2].equals("latent_files") ? "," + f.path(l[0]) : "") + "'"), l[2]));
+            cases.add(
+                    new Case(
+                            l[1] + ": " + l[2] + " " + l[0],
+                            f ->
+                                    run(
+                                            l[1],
+                                            "model_file='"
+                                                    + Fixtures.rgb32Pickle()
+                                                    + "',"
+                                                    + l[2]
+                                                    + "='"
+                                                    + f.path(l[0])
+                                                    + (l[2].equals("latent_files")
+                                                            ? "," + f.path(l[0])
+                                                            : "")
+                                                    + "'"),
+                            l[2]));
         }
     }
 
     private static void images(List<Case> cases) {
-        String[] targets = {"text.txt", "text.png", "text.tif", "truncated.png", "header-only.tif", "empty-folder",
-            "missing.png"};
+        String[] targets = {
+            "text.txt",
+            "text.png",
+            "text.tif",
+            "truncated.png",
+            "header-only.tif",
+            "empty-folder",
+            "missing.png"
+        };
         for (String t : targets) {
-            cases.add(new Case("Project Image: target " + t, f -> run("Project Image", "model_file='"
-                    + Fixtures.rgb32Pickle() + "',num_steps=1,target='" + f.path(t) + "'"), "target"));
+            cases.add(
+                    new Case(
+                            "Project Image: target " + t,
+                            f ->
+                                    run(
+                                            "Project Image",
+                                            "model_file='"
+                                                    + Fixtures.rgb32Pickle()
+                                                    + "',num_steps=1,target='"
+                                                    + f.path(t)
+                                                    + "'"),
+                            "target"));
         }
-        String[] images = {"text.txt", "text.png", "truncated.png", "header-only.tif", "empty-folder",
-            "text-images", "missing-folder"};
+        String[] images = {
+            "text.txt",
+            "text.png",
+            "truncated.png",
+            "header-only.tif",
+            "empty-folder",
+            "text-images",
+            "missing-folder"
+        };
         for (String i : images) {
-            cases.add(new Case("Train StyleGAN2: images " + i, f -> run("Train StyleGAN2", "images='" + f.path(i)
-                    + "',output_dir='" + f.path("run") + "',resolution=8"), "images"));
+            cases.add(
+                    new Case(
+                            "Train StyleGAN2: images " + i,
+                            f ->
+                                    run(
+                                            "Train StyleGAN2",
+                                            "images='"
+                                                    + f.path(i)
+                                                    + "',output_dir='"
+                                                    + f.path("run")
+                                                    + "',resolution=8"),
+                            "images"));
         }
-        cases.add(new Case("Train StyleGAN2: tiles larger than the images", f -> run("Train StyleGAN2", "images='"
-                + f.path("good-images") + "',output_dir='" + f.path("run") + "',resolution=64,sampling=tiles"),
-                "sampling=tiles"));
-        cases.add(new Case("Train StyleGAN2: labels with three channels", f -> run("Train StyleGAN2", "images='"
-                + f.path("good-images") + "',output_dir='" + f.path("run") + "',resolution=8,sampling=objects,"
-                + "labels='" + f.path("good.png") + "'"), "labels"));
+        cases.add(
+                new Case(
+                        "Train StyleGAN2: tiles larger than the images",
+                        f ->
+                                run(
+                                        "Train StyleGAN2",
+                                        "images='"
+                                                + f.path("good-images")
+                                                + "',output_dir='"
+                                                + f.path("run")
+                                                + "',resolution=64,sampling=tiles"),
+                        "sampling=tiles"));
+        cases.add(
+                new Case(
+                        "Train StyleGAN2: labels with three channels",
+                        f ->
+                                run(
+                                        "Train StyleGAN2",
+                                        "images='"
+                                                + f.path("good-images")
+                                                + "',output_dir='"
+                                                + f.path("run")
+                                                + "',resolution=8,sampling=objects,"
+                                                + "labels='"
+                                                + f.path("good.png")
+                                                + "'"),
+                        "labels"));
     }
 
     /** Values of the wrong kind, and command-line mistakes. */
     private static void values(List<Case> cases) {
         String m = "model_file='" + Fixtures.rgb32Pickle() + "'";
         Object[][] values = {
-            {"Generate Images", m + ",seeds='7-3'", "seeds"}, {"Generate Images", m + ",device=GPU", "device"},
+            {"Generate Images", m + ",seeds='7-3'", "seeds"},
+            {"Generate Images", m + ",device=GPU", "device"},
             {"Style Mixing", m + ",col_styles=sideways", "col_styles"},
             {"Interpolate Latents", m + ",frames=0", "frames"},
-            {"Stochastic Variation", m + ",samples=1", "samples"}, {"Show Activations", m + ",layer=b99.conv0",
-                "layer"}, {"Project Image", m + ",space=Z", "space"},
+            {"Stochastic Variation", m + ",samples=1", "samples"},
+            {"Show Activations", m + ",layer=b99.conv0", "layer"},
+            {"Project Image", m + ",space=Z", "space"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',resolution=48", "resolution"},
             {"Model Info", m + ",frames=3", "frames"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',intensity=log", "intensity"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_low=-1", "percentile_low"},
-            {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_high=100.5", "percentile_high"},
-            {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_low=60,percentile_high=40",
-                "percentile_high"},
+            {
+                "Train StyleGAN2",
+                "images='/x',output_dir='/y',percentile_high=100.5",
+                "percentile_high"
+            },
+            {
+                "Train StyleGAN2",
+                "images='/x',output_dir='/y',percentile_low=60,percentile_high=40",
+                "percentile_high"
+            },
             {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=grid", "sampling"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=tiles,scale=0", "scale"},
-            {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=tiles,min_foreground=1", "min_foreground"},
+            {
+                "Train StyleGAN2",
+                "images='/x',output_dir='/y',sampling=tiles,min_foreground=1",
+                "min_foreground"
+            },
             {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=objects", "labels"},
-            {"Train StyleGAN2", "images='/x',output_dir='/y',sampling=objects,labels='/no/such.tif'", "labels"},
+            {
+                "Train StyleGAN2",
+                "images='/x',output_dir='/y',sampling=objects,labels='/no/such.tif'",
+                "labels"
+            },
         };
         for (Object[] v : values) {
-            cases.add(new Case(v[0] + ": " + v[2], f -> run((String) v[0], (String) v[1]), (String) v[2]));
+            cases.add(
+                    new Case(
+                            v[0] + ": " + v[2],
+                            f -> run((String) v[0], (String) v[1]),
+                            (String) v[2]));
         }
         conditions(cases);
-        cases.add(new Case("launcher: unknown option", f -> new String[] {"--frobnicate"}, "--frobnicate"));
-        cases.add(new Case("launcher: unknown command", f -> new String[] {"--run", "Generate Imagez"},
-                "Generate Imagez"));
+        cases.add(
+                new Case(
+                        "launcher: unknown option",
+                        f -> new String[] {"--frobnicate"},
+                        "--frobnicate"));
+        cases.add(
+                new Case(
+                        "launcher: unknown command",
+                        f -> new String[] {"--run", "Generate Imagez"},
+                        "Generate Imagez"));
     }
 
     /** Classes of conditional models: missing, out of range, given to an unconditional model. */
     private static void conditions(List<Case> cases) {
         String cond = "model_file='" + Fixtures.cond4("network-snapshot-000000.pkl") + "'";
-        cases.add(new Case("Generate Images: condition on an unconditional model", f -> run("Generate Images",
-                "model_file='" + Fixtures.rgb32Pickle() + "',condition=2"), "condition"));
-        cases.add(new Case("Generate Images: no condition for a conditional model", f -> run("Generate Images",
-                cond), "condition"));
-        cases.add(new Case("Generate Images: condition out of range", f -> run("Generate Images", cond
-                + ",condition=4"), "condition"));
+        cases.add(
+                new Case(
+                        "Generate Images: condition on an unconditional model",
+                        f ->
+                                run(
+                                        "Generate Images",
+                                        "model_file='" + Fixtures.rgb32Pickle() + "',condition=2"),
+                        "condition"));
+        cases.add(
+                new Case(
+                        "Generate Images: no condition for a conditional model",
+                        f -> run("Generate Images", cond),
+                        "condition"));
+        cases.add(
+                new Case(
+                        "Generate Images: condition out of range",
+                        f -> run("Generate Images", cond + ",condition=4"),
+                        "condition"));
     }
 
     private static String[] run(String command, String args) {

@@ -16,21 +16,28 @@ import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
-/** The launcher end to end: generate with the fixture model, save a TIFF, read it back with ImageJ. */
+/**
+ * The launcher end to end: generate with the fixture model, save a TIFF, read it back with ImageJ.
+ */
 class HeadlessGenerateTest {
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void generateSavesAFloatTiffWithOneLabeledSlicePerSeed() throws Exception {
         Path out = tmp.resolve("out.tif");
-        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Generate Images",
-                "model_file='" + Fixtures.gray64Pickle() + "',seeds='0-3',output_range=raw,batch_size=2",
-                "--save", out.toString());
+        Launcher.Result r =
+                Launcher.run(
+                        scijava.context(),
+                        "--run",
+                        "Generate Images",
+                        "model_file='"
+                                + Fixtures.gray64Pickle()
+                                + "',seeds='0-3',output_range=raw,batch_size=2",
+                        "--save",
+                        out.toString());
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
         assertTrue(r.err().contains("stylegan2: device: CPU"), r.err());
         assertTrue(r.err().contains("saved 4 image(s), 64x64"), r.err());
@@ -40,8 +47,11 @@ class HeadlessGenerateTest {
         assertEquals(4, imp.getStackSize());
         for (int s = 0; s < 4; s++) {
             assertEquals("seed=" + s, imp.getStack().getSliceLabel(s + 1));
-            assertImagesClose(Fixtures.gray64Image(s, "1p00"), (float[]) imp.getStack().getPixels(s + 1),
-                    Images.OFFICIAL, "slice " + (s + 1) + " against the official seed " + s);
+            assertImagesClose(
+                    Fixtures.gray64Image(s, "1p00"),
+                    (float[]) imp.getStack().getPixels(s + 1),
+                    Images.OFFICIAL,
+                    "slice " + (s + 1) + " against the official seed " + s);
         }
     }
 
@@ -49,8 +59,14 @@ class HeadlessGenerateTest {
     void rgbModelSavesAChannelsByFramesHyperstack() throws Exception {
         Path out = tmp.resolve("rgb.tif");
         Path model = Fixtures.dir().resolve("res32-rgb/G_ema.pt");
-        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Generate Images",
-                "model_file='" + model + "',seeds='2,3',output_range=raw", "--save", out.toString());
+        Launcher.Result r =
+                Launcher.run(
+                        scijava.context(),
+                        "--run",
+                        "Generate Images",
+                        "model_file='" + model + "',seeds='2,3',output_range=raw",
+                        "--save",
+                        out.toString());
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
 
         ImagePlus imp = IJ.openImage(out.toString());
@@ -58,13 +74,20 @@ class HeadlessGenerateTest {
         assertEquals(3, imp.getNChannels());
         assertEquals(2, imp.getNFrames());
         for (int n = 0; n < 2; n++) {
-            float[] expected = Fixtures.readFloats(
-                    Fixtures.dir().resolve("res32-rgb/img_seed" + (n + 2) + "_psi1p00.bin")); // [1, 3, 32, 32]
+            float[] expected =
+                    Fixtures.readFloats(
+                            Fixtures.dir()
+                                    .resolve(
+                                            "res32-rgb/img_seed"
+                                                    + (n + 2)
+                                                    + "_psi1p00.bin")); // [1, 3, 32, 32]
             for (int c = 0; c < 3; c++) {
                 int slice = n * 3 + c + 1; // channel-fastest
                 assertEquals("seed=" + (n + 2), imp.getStack().getSliceLabel(slice));
-                assertImagesClose(Arrays.copyOfRange(expected, c * 32 * 32, (c + 1) * 32 * 32),
-                        (float[]) imp.getStack().getPixels(slice), Images.OFFICIAL,
+                assertImagesClose(
+                        Arrays.copyOfRange(expected, c * 32 * 32, (c + 1) * 32 * 32),
+                        (float[]) imp.getStack().getPixels(slice),
+                        Images.OFFICIAL,
                         "seed " + (n + 2) + " channel " + c + " against the official image");
             }
         }
@@ -72,8 +95,12 @@ class HeadlessGenerateTest {
 
     @Test
     void modelInfoPrintsTheDescriptionToStdout() {
-        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Model Info",
-                "model_file='" + Fixtures.gray64Pickle() + "'");
+        Launcher.Result r =
+                Launcher.run(
+                        scijava.context(),
+                        "--run",
+                        "Model Info",
+                        "model_file='" + Fixtures.gray64Pickle() + "'");
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
         assertTrue(r.out().contains("64"), r.out());
     }

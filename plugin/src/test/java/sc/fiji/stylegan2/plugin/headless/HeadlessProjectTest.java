@@ -14,28 +14,46 @@ import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
-/** Project Image through the launcher: --save writes the reconstruction; the latent file feeds Generate Images. */
+/**
+ * Project Image through the launcher: --save writes the reconstruction; the latent file feeds
+ * Generate Images.
+ */
 class HeadlessProjectTest {
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void projectImageSavesTheReconstructionAndGenerateImagesReadsTheLatentFile() throws Exception {
         Path model = Fixtures.gray64Pickle();
         Path target = tmp.resolve("seed1.tif");
-        Launcher.Result g = Launcher.run(scijava.context(), "--run", "Generate Images",
-                "model_file='" + model + "',seeds='1'", "--save", target.toString());
+        Launcher.Result g =
+                Launcher.run(
+                        scijava.context(),
+                        "--run",
+                        "Generate Images",
+                        "model_file='" + model + "',seeds='1'",
+                        "--save",
+                        target.toString());
         assertEquals(Headless.EXIT_OK, g.code(), g.err());
 
         Path rec = tmp.resolve("rec.tif");
         Path latent = tmp.resolve("seed1_w.npz");
-        Launcher.Result p = Launcher.run(scijava.context(), "--run", "Project Image", "model_file='" + model
-                + "',target='" + target + "',space=W,num_steps=4,save_every=2,latent_file='" + latent + "'",
-                "--save", rec.toString());
+        Launcher.Result p =
+                Launcher.run(
+                        scijava.context(),
+                        "--run",
+                        "Project Image",
+                        "model_file='"
+                                + model
+                                + "',target='"
+                                + target
+                                + "',space=W,num_steps=4,save_every=2,latent_file='"
+                                + latent
+                                + "'",
+                        "--save",
+                        rec.toString());
         assertEquals(Headless.EXIT_OK, p.code(), p.err());
         assertTrue(p.out().startsWith("Projected seed1.tif in W: 4/4 steps"), p.out());
         assertTrue(p.err().contains("output 'optimisation' was not saved"), p.err());
@@ -45,13 +63,21 @@ class HeadlessProjectTest {
         assertEquals(1, reconstruction.getStackSize());
 
         Path again = tmp.resolve("again.tif");
-        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Generate Images", "model_file='" + model
-                + "',latent_file='" + latent + "'", "--save", again.toString());
+        Launcher.Result r =
+                Launcher.run(
+                        scijava.context(),
+                        "--run",
+                        "Generate Images",
+                        "model_file='" + model + "',latent_file='" + latent + "'",
+                        "--save",
+                        again.toString());
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
         ImagePlus regenerated = IJ.openImage(again.toString());
         assertEquals("seed1_w.npz[0]", regenerated.getStack().getSliceLabel(1));
-        // Exact: the reconstruction is synthesised from the latents written (float32, read back bit for bit),
-        // one image in a batch of one, as Generate Images does with a one-latent file; TIFF keeps float32.
+        // Exact: the reconstruction is synthesised from the latents written (float32, read back bit
+        // for bit),
+        // one image in a batch of one, as Generate Images does with a one-latent file; TIFF keeps
+        // float32.
         float[] a = (float[]) reconstruction.getStack().getPixels(1);
         float[] b = (float[]) regenerated.getStack().getPixels(1);
         for (int i = 0; i < a.length; i++) {
@@ -61,8 +87,12 @@ class HeadlessProjectTest {
 
     @Test
     void projectImageWithoutTargetIsAUsageErrorNamingTarget() {
-        Launcher.Result r = Launcher.run(scijava.context(), "--run", "Project Image",
-                "model_file='" + Fixtures.gray64Pickle() + "'");
+        Launcher.Result r =
+                Launcher.run(
+                        scijava.context(),
+                        "--run",
+                        "Project Image",
+                        "model_file='" + Fixtures.gray64Pickle() + "'");
         assertTrue(r.usageError().startsWith("stylegan2: target is not set"), r.err());
     }
 }

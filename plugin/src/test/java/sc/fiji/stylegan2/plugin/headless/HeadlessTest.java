@@ -16,14 +16,15 @@ import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.plugin.testutil.Launcher;
 import sc.fiji.stylegan2.plugin.testutil.Launcher.Result;
 
-/** The launcher's command line and error cases, each ending with exit 2 and one line naming the problem. */
+/**
+ * The launcher's command line and error cases, each ending with exit 2 and one line naming the
+ * problem.
+ */
 class HeadlessTest {
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private static Result run(String... args) {
         return Launcher.run(scijava.context(), args);
@@ -44,8 +45,12 @@ class HeadlessTest {
     void unknownKeyListsTheValidKeys() {
         String line = run("--run", "Generate Images", model() + ",sedes='0-3'").usageError();
         assertTrue(line.contains("unknown key 'sedes'"), line);
-        // The shared keys of the command bases come first (SciJava lists a base class's parameters first).
-        assertTrue(line.contains("model_file, device, truncation_psi, output_range, batch_size, noise_mode, seeds,"), line);
+        // The shared keys of the command bases come first (SciJava lists a base class's parameters
+        // first).
+        assertTrue(
+                line.contains(
+                        "model_file, device, truncation_psi, output_range, batch_size, noise_mode, seeds,"),
+                line);
     }
 
     @Test
@@ -70,14 +75,16 @@ class HeadlessTest {
 
     @Test
     void nonNumericTruncationPsiNamesTheParameter() {
-        String line = run("--run", "Generate Images", model() + ",truncation_psi='abc'").usageError();
+        String line =
+                run("--run", "Generate Images", model() + ",truncation_psi='abc'").usageError();
         assertEquals("stylegan2: truncation_psi 'abc' is not a number; give e.g. 1.0", line);
     }
 
     @Test
     void unknownNoiseModeListsTheChoices() {
         String line = run("--run", "Generate Images", model() + ",noise_mode=foo").usageError();
-        assertTrue(line.contains("noise_mode 'foo'") && line.contains("const, random or none"), line);
+        assertTrue(
+                line.contains("noise_mode 'foo'") && line.contains("const, random or none"), line);
     }
 
     @Test
@@ -104,14 +111,17 @@ class HeadlessTest {
 
     @Test
     void saveIsRejectedForACommandWithoutImages() {
-        String line = run("--run", "Model Info", model(), "--save", tmp.resolve("x.tif").toString()).usageError();
+        String line =
+                run("--run", "Model Info", model(), "--save", tmp.resolve("x.tif").toString())
+                        .usageError();
         assertTrue(line.contains("Model Info has no image output"), line);
     }
 
     @Test
     void saveIntoAMissingFolderIsRejectedBeforeRunning() {
         Path target = tmp.resolve("no/such/folder/out.tif");
-        String line = run("--run", "Generate Images", model(), "--save", target.toString()).usageError();
+        String line =
+                run("--run", "Generate Images", model(), "--save", target.toString()).usageError();
         assertTrue(line.startsWith("stylegan2: --save") && line.contains("does not exist"), line);
         assertFalse(Files.exists(target));
     }
@@ -121,9 +131,18 @@ class HeadlessTest {
         Result r = run("--list");
         assertEquals(Headless.EXIT_OK, r.code(), r.err());
         assertTrue(r.out().contains("Generate Images"), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("seeds") && l.contains("'0-7'")), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("noise_mode") && l.contains("const, random, none")));
-        assertTrue(r.out().contains("Model Info") && r.out().contains("Convert Checkpoint"), r.out());
+        assertTrue(
+                r.out().lines().anyMatch(l -> l.trim().startsWith("seeds") && l.contains("'0-7'")),
+                r.out());
+        assertTrue(
+                r.out()
+                        .lines()
+                        .anyMatch(
+                                l ->
+                                        l.trim().startsWith("noise_mode")
+                                                && l.contains("const, random, none")));
+        assertTrue(
+                r.out().contains("Model Info") && r.out().contains("Convert Checkpoint"), r.out());
     }
 
     @Test

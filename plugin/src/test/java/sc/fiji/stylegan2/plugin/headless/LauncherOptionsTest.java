@@ -13,8 +13,14 @@ class LauncherOptionsTest {
 
     @Test
     void parsesRunWithArgumentsAndSave() {
-        LauncherOptions o = LauncherOptions.parse(
-                "--run", "Generate Images", "model_file='m.pkl'", "--save", "out.tif", "--debug");
+        LauncherOptions o =
+                LauncherOptions.parse(
+                        "--run",
+                        "Generate Images",
+                        "model_file='m.pkl'",
+                        "--save",
+                        "out.tif",
+                        "--debug");
         assertEquals("Generate Images", o.command());
         assertEquals("model_file='m.pkl'", o.arguments());
         assertEquals(Path.of("out.tif"), o.save());
@@ -38,14 +44,21 @@ class LauncherOptionsTest {
 
     @Test
     void unknownOptionListsValidOptions() {
-        var e = assertThrows(IllegalArgumentException.class, () -> LauncherOptions.parse("--sav", "x.tif"));
-        assertTrue(e.getMessage().contains("unknown option '--sav'") && e.getMessage().contains("--save"));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LauncherOptions.parse("--sav", "x.tif"));
+        assertTrue(
+                e.getMessage().contains("unknown option '--sav'")
+                        && e.getMessage().contains("--save"));
     }
 
     @Test
     void strayArgumentIsRejected() {
-        var e = assertThrows(
-                IllegalArgumentException.class, () -> LauncherOptions.parse("--run", "Model Info", "a=1", "b=2"));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LauncherOptions.parse("--run", "Model Info", "a=1", "b=2"));
         assertTrue(e.getMessage().contains("unexpected argument 'b=2'"), e.getMessage());
     }
 

@@ -16,8 +16,7 @@ import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 class CommandFinderTest {
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
     private static CommandFinder finder() {
         return Commands.finder(scijava.context());
@@ -25,46 +24,91 @@ class CommandFinderTest {
 
     @Test
     void findsEveryStyleGAN2CommandByMenuName() {
-        List<String> names = finder().all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
-        assertEquals(List.of("Convert Checkpoint", "Generate Images", "Interpolate Latents", "Model Info",
-                "Project Image", "Show Activations", "Stochastic Variation", "Style Mixing", "Train StyleGAN2"), names);
+        List<String> names =
+                finder().all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
+        assertEquals(
+                List.of(
+                        "Convert Checkpoint",
+                        "Generate Images",
+                        "Interpolate Latents",
+                        "Model Info",
+                        "Project Image",
+                        "Show Activations",
+                        "Stochastic Variation",
+                        "Style Mixing",
+                        "Train StyleGAN2"),
+                names);
     }
 
     @Test
     void findsByMenuNameIgnoringCaseAndSpacing() {
-        for (String name : List.of("Generate Images", "generate images", "GENERATE_IMAGES", " generate  images")) {
-            assertEquals(GenerateImagesCommand.class.getName(), finder().find(name).getClassName(), name);
+        for (String name :
+                List.of(
+                        "Generate Images",
+                        "generate images",
+                        "GENERATE_IMAGES",
+                        " generate  images")) {
+            assertEquals(
+                    GenerateImagesCommand.class.getName(),
+                    finder().find(name).getClassName(),
+                    name);
         }
     }
 
     @Test
     void findsBySimpleAndQualifiedClassNameAndMenuPath() {
-        assertEquals(ModelInfoCommand.class.getName(), finder().find("ModelInfoCommand").getClassName());
-        assertEquals(ModelInfoCommand.class.getName(), finder().find(ModelInfoCommand.class.getName()).getClassName());
-        assertEquals(ModelInfoCommand.class.getName(), finder().find("Plugins>StyleGAN2>Model Info").getClassName());
+        assertEquals(
+                ModelInfoCommand.class.getName(), finder().find("ModelInfoCommand").getClassName());
+        assertEquals(
+                ModelInfoCommand.class.getName(),
+                finder().find(ModelInfoCommand.class.getName()).getClassName());
+        assertEquals(
+                ModelInfoCommand.class.getName(),
+                finder().find("Plugins>StyleGAN2>Model Info").getClassName());
     }
 
     @Test
     void unknownCommandListsTheValidNames() {
-        var e = assertThrows(IllegalArgumentException.class, () -> finder().find("Generate Imagez"));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> finder().find("Generate Imagez"));
         assertTrue(e.getMessage().startsWith("unknown command 'Generate Imagez'"), e.getMessage());
-        assertTrue(e.getMessage().contains("Convert Checkpoint, Generate Images, Interpolate Latents, Model Info,"
-                + " Project Image"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "Convert Checkpoint, Generate Images, Interpolate Latents, Model Info,"
+                                        + " Project Image"),
+                e.getMessage());
     }
 
     @Test
     void keysAreTheUserInputsInDeclarationOrderWithoutServices() {
-        List<String> keys = CommandFinder.keys(finder().find("Generate Images")).stream()
-                .map(ModuleItem::getName).collect(Collectors.toList());
-        // The command bases' shared keys first (SciJava lists a base class's parameters first), then its own.
-        assertEquals(List.of("model_file", "device", "truncation_psi", "output_range", "batch_size", "noise_mode",
-                "seeds", "latent_file", "condition"), keys);
+        List<String> keys =
+                CommandFinder.keys(finder().find("Generate Images")).stream()
+                        .map(ModuleItem::getName)
+                        .collect(Collectors.toList());
+        // The command bases' shared keys first (SciJava lists a base class's parameters first),
+        // then its own.
+        assertEquals(
+                List.of(
+                        "model_file",
+                        "device",
+                        "truncation_psi",
+                        "output_range",
+                        "batch_size",
+                        "noise_mode",
+                        "seeds",
+                        "latent_file",
+                        "condition"),
+                keys);
     }
 
     @Test
     void unknownKeyListsTheValidKeys() {
-        var e = assertThrows(
-                IllegalArgumentException.class, () -> CommandFinder.key(finder().find("Model Info"), "model"));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> CommandFinder.key(finder().find("Model Info"), "model"));
         assertEquals("unknown key 'model' for Model Info; valid keys: model_file", e.getMessage());
     }
 }

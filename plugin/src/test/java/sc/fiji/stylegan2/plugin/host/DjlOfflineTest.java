@@ -6,7 +6,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** DJL's offline mode is on unless the user set it (the tests' JVM sets it; each test restores it). */
+/**
+ * DJL's offline mode is on unless the user set it (the tests' JVM sets it; each test restores it).
+ */
 class DjlOfflineTest {
 
     private String before;

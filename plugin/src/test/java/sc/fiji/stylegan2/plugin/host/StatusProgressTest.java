@@ -20,8 +20,7 @@ import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 class StatusProgressTest {
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
     static final class IdleCommand extends ContextCommand {
         @Override
@@ -52,14 +51,16 @@ class StatusProgressTest {
     void progressReachesTheStatusService() throws InterruptedException {
         Context context = scijava.context();
         BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
-        Object listener = new Object() {
-            @EventHandler
-            void onEvent(StatusEvent e) {
-                events.add(e);
-            }
-        };
+        Object listener =
+                new Object() {
+                    @EventHandler
+                    void onEvent(StatusEvent e) {
+                        events.add(e);
+                    }
+                };
         context.service(EventService.class).subscribe(listener);
-        new StatusProgress(context.service(StatusService.class), new IdleCommand()).progress(3, 8, "batch 3 of 8");
+        new StatusProgress(context.service(StatusService.class), new IdleCommand())
+                .progress(3, 8, "batch 3 of 8");
         StatusEvent e = events.poll(10, TimeUnit.SECONDS);
         assertNotNull(e, "no status event within 10 s");
         assertEquals(3, e.getProgressValue());

@@ -19,13 +19,14 @@ import sc.fiji.stylegan2.plugin.host.CommandFinder;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
-/** The parts of the ImageJ 1.x bridge that need no display: the menu entries and the dialog fields. */
+/**
+ * The parts of the ImageJ 1.x bridge that need no display: the menu entries and the dialog fields.
+ */
 class BridgeDefinitionTest {
 
     private static final Pattern ENTRY =
             Pattern.compile("^(Plugins>StyleGAN2), \"([^\"]+)\", ([\\w.]+)\\(\"([^\"]+)\"\\)$");
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
     private static CommandFinder finder() {
         return Commands.finder(scijava.context());
@@ -43,20 +44,30 @@ class BridgeDefinitionTest {
                 Matcher m = ENTRY.matcher(line);
                 assertTrue(m.matches(), "entry format: " + line);
                 assertEquals(CommandShim.class.getName(), m.group(3));
-                assertEquals(m.group(2), m.group(4), "the shim runs the command of its own menu label");
+                assertEquals(
+                        m.group(2), m.group(4), "the shim runs the command of its own menu label");
                 CommandInfo info = finder().find(m.group(4));
-                assertEquals(m.group(1) + ">" + m.group(2), info.getMenuPath().getMenuString(true).replace(" > ", ">"));
+                assertEquals(
+                        m.group(1) + ">" + m.group(2),
+                        info.getMenuPath().getMenuString(true).replace(" > ", ">"));
                 entries.add(m.group(2));
             }
         }
-        assertEquals(finder().all().stream().map(CommandFinder::menuName).sorted().collect(Collectors.toList()),
+        assertEquals(
+                finder().all().stream()
+                        .map(CommandFinder::menuName)
+                        .sorted()
+                        .collect(Collectors.toList()),
                 entries.stream().sorted().collect(Collectors.toList()));
     }
 
     @Test
     void dialogLabelsGiveTheCommandsKeysAsMacroKeys() {
         List<DialogField> fields = CommandDialog.fields(finder().find("Style Mixing"), true);
-        assertEquals(CommandFinder.keys(finder().find("Style Mixing")).stream().map(i -> i.getName()).toList(),
+        assertEquals(
+                CommandFinder.keys(finder().find("Style Mixing")).stream()
+                        .map(i -> i.getName())
+                        .toList(),
                 fields.stream().map(DialogField::macroKey).toList());
         assertEquals("Model_file", fields.get(0).label());
         assertEquals(DialogField.Kind.FILE, fields.get(0).kind());
@@ -82,8 +93,13 @@ class BridgeDefinitionTest {
 
     @Test
     void aNumberFieldThatIsNotANumberNamesTheKey() {
-        DialogField psi = field(CommandDialog.fields(finder().find("Generate Images"), true), "truncation_psi");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> psi.convert("abc"));
+        DialogField psi =
+                field(
+                        CommandDialog.fields(finder().find("Generate Images"), true),
+                        "truncation_psi");
+        var e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class, () -> psi.convert("abc"));
         assertEquals("truncation_psi 'abc' is not a number; give e.g. 1.0", e.getMessage());
     }
 

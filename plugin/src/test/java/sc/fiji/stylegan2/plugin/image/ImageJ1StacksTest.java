@@ -23,7 +23,8 @@ class ImageJ1StacksTest {
 
     @Test
     void oneChannelBecomesAPlainFloatStackWithLabels() {
-        LabeledFloatImg img = LabeledFloatImg.of(ramp(4 * 3 * 2), 4, 3, 1, List.of("seed=0", "seed=1"));
+        LabeledFloatImg img =
+                LabeledFloatImg.of(ramp(4 * 3 * 2), 4, 3, 1, List.of("seed=0", "seed=1"));
         ImagePlus imp = ImageJ1Stacks.toImagePlus("t", img);
         assertEquals(32, imp.getBitDepth());
         assertEquals(2, imp.getStackSize());
@@ -35,7 +36,8 @@ class ImageJ1StacksTest {
     @Test
     void severalChannelsBecomeChannelsByFramesChannelFastest() {
         int w = 2, h = 2, c = 3, n = 2;
-        LabeledFloatImg img = LabeledFloatImg.of(ramp(w * h * c * n), w, h, c, List.of("seed=5", "seed=6"));
+        LabeledFloatImg img =
+                LabeledFloatImg.of(ramp(w * h * c * n), w, h, c, List.of("seed=5", "seed=6"));
         ImagePlus imp = ImageJ1Stacks.toImagePlus("rgb", img);
         assertEquals(c, imp.getNChannels());
         assertEquals(1, imp.getNSlices());
@@ -49,7 +51,8 @@ class ImageJ1StacksTest {
 
     @Test
     void plainImgWithoutLabelsIsConvertedByItsDims() {
-        ImagePlus imp = ImageJ1Stacks.toImagePlus("x", ArrayImgs.floats(ramp(2 * 2 * 3), 2, 2, 3), null);
+        ImagePlus imp =
+                ImageJ1Stacks.toImagePlus("x", ArrayImgs.floats(ramp(2 * 2 * 3), 2, 2, 3), null);
         assertEquals(3, imp.getStackSize());
         assertEquals(null, imp.getStack().getSliceLabel(1));
         assertEquals(8f, imp.getStack().getProcessor(3).getf(0, 0), 0f);
@@ -57,20 +60,24 @@ class ImageJ1StacksTest {
 
     @Test
     void displayRangeSpansTheData() {
-        ImagePlus imp = ImageJ1Stacks.toImagePlus("x", LabeledFloatImg.of(ramp(8), 2, 2, 1, List.of("a", "b")));
+        ImagePlus imp =
+                ImageJ1Stacks.toImagePlus(
+                        "x", LabeledFloatImg.of(ramp(8), 2, 2, 1, List.of("a", "b")));
         assertEquals(0, imp.getDisplayRangeMin(), 0);
         assertEquals(7, imp.getDisplayRangeMax(), 0);
     }
 
     @Test
     void labelCountMustMatchImageCount() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ImageJ1Stacks.toImagePlus("x", ArrayImgs.floats(2, 2, 3), List.of("a")));
     }
 
     @Test
     void twoDimensionalImagesAreRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ImageJ1Stacks.toImagePlus("x", ArrayImgs.floats(2, 2), null));
     }
 
@@ -86,7 +93,8 @@ class ImageJ1StacksTest {
 
     @Test
     void hyperstackRoundTripKeepsPixelsChannelsAndLabels() {
-        LabeledFloatImg img = LabeledFloatImg.of(ramp(2 * 2 * 3 * 2), 2, 2, 3, List.of("seed=5", "seed=6"));
+        LabeledFloatImg img =
+                LabeledFloatImg.of(ramp(2 * 2 * 3 * 2), 2, 2, 3, List.of("seed=5", "seed=6"));
         LabeledFloatImg back = ImageJ1Stacks.toLabeledImg(ImageJ1Stacks.toImagePlus("t", img));
         assertArrayEquals(img.dimensionsAsLongArray(), back.dimensionsAsLongArray());
         assertEquals(img.labels(), back.labels());

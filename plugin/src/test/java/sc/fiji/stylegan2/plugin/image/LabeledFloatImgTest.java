@@ -15,7 +15,8 @@ class LabeledFloatImgTest {
 
     @Test
     void oneChannelHasDimsWidthHeightCount() {
-        LabeledFloatImg img = LabeledFloatImg.of(new float[4 * 3 * 2], 4, 3, 1, List.of("seed=0", "seed=1"));
+        LabeledFloatImg img =
+                LabeledFloatImg.of(new float[4 * 3 * 2], 4, 3, 1, List.of("seed=0", "seed=1"));
         assertArrayEquals(new long[] {4, 3, 2}, img.dimensionsAsLongArray());
         assertEquals(1, img.channels());
         assertEquals(2, img.imageCount());
@@ -23,7 +24,8 @@ class LabeledFloatImgTest {
 
     @Test
     void severalChannelsHaveDimsWidthHeightChannelsCount() {
-        LabeledFloatImg img = LabeledFloatImg.of(new float[4 * 3 * 3 * 2], 4, 3, 3, List.of("a", "b"));
+        LabeledFloatImg img =
+                LabeledFloatImg.of(new float[4 * 3 * 3 * 2], 4, 3, 3, List.of("a", "b"));
         assertArrayEquals(new long[] {4, 3, 3, 2}, img.dimensionsAsLongArray());
     }
 
@@ -43,7 +45,9 @@ class LabeledFloatImgTest {
     @Test
     void wrapsGeneratedImagesWithoutCopying() {
         float[] data = new float[2 * 2 * 2];
-        LabeledFloatImg img = LabeledFloatImg.wrap(new GeneratedImages(data, 2, 1, 2, 2, List.of("seed=3", "seed=4")));
+        LabeledFloatImg img =
+                LabeledFloatImg.wrap(
+                        new GeneratedImages(data, 2, 1, 2, 2, List.of("seed=3", "seed=4")));
         data[5] = 42;
         assertSame(data, img.data());
         assertEquals(42, img.randomAccess().setPositionAndGet(1, 0, 1).get());
@@ -52,6 +56,8 @@ class LabeledFloatImgTest {
 
     @Test
     void mismatchedArrayLengthIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> LabeledFloatImg.of(new float[5], 2, 2, 1, List.of("a")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LabeledFloatImg.of(new float[5], 2, 2, 1, List.of("a")));
     }
 }

@@ -17,16 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TiffStackWriterTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void floatStackRoundTripKeepsValuesLabelsAndBitDepth() throws IOException {
         float[] data = ImageJ1StacksTest.ramp(5 * 4 * 3);
         data[7] = -1.25f;
         data[50] = 1e-7f;
-        ImagePlus written = ImageJ1Stacks.toImagePlus(
-                "gen", LabeledFloatImg.of(data, 5, 4, 1, List.of("seed=0", "seed=1", "seed=2")));
+        ImagePlus written =
+                ImageJ1Stacks.toImagePlus(
+                        "gen",
+                        LabeledFloatImg.of(data, 5, 4, 1, List.of("seed=0", "seed=1", "seed=2")));
         Path file = tmp.resolve("out.tif");
 
         TiffStackWriter.save(written, file);
@@ -36,8 +37,11 @@ class TiffStackWriterTest {
         assertEquals(3, read.getStackSize());
         assertEquals(5, read.getWidth());
         assertEquals(4, read.getHeight());
-        assertEquals(List.of("seed=0", "seed=1", "seed=2"),
-                List.of(read.getStack().getSliceLabel(1), read.getStack().getSliceLabel(2),
+        assertEquals(
+                List.of("seed=0", "seed=1", "seed=2"),
+                List.of(
+                        read.getStack().getSliceLabel(1),
+                        read.getStack().getSliceLabel(2),
                         read.getStack().getSliceLabel(3)));
         assertArrayEquals(data, ImageJ1StacksTest.concat(read), 0f);
         assertEquals("gen", written.getTitle());
@@ -46,7 +50,9 @@ class TiffStackWriterTest {
     @Test
     void channelStackRoundTripKeepsHyperstackDimensions() throws IOException {
         float[] data = ImageJ1StacksTest.ramp(3 * 3 * 3 * 2);
-        ImagePlus written = ImageJ1Stacks.toImagePlus("rgb", LabeledFloatImg.of(data, 3, 3, 3, List.of("a", "b")));
+        ImagePlus written =
+                ImageJ1Stacks.toImagePlus(
+                        "rgb", LabeledFloatImg.of(data, 3, 3, 3, List.of("a", "b")));
         Path file = tmp.resolve("rgb.tif");
 
         TiffStackWriter.save(written, file);
@@ -60,7 +66,9 @@ class TiffStackWriterTest {
 
     @Test
     void singleImageRoundTripKeepsItsLabel() throws IOException {
-        ImagePlus written = ImageJ1Stacks.toImagePlus("one", LabeledFloatImg.of(new float[4], 2, 2, 1, List.of("seed=9")));
+        ImagePlus written =
+                ImageJ1Stacks.toImagePlus(
+                        "one", LabeledFloatImg.of(new float[4], 2, 2, 1, List.of("seed=9")));
         Path file = tmp.resolve("one.tif");
         TiffStackWriter.save(written, file);
         ImagePlus read = IJ.openImage(file.toString());
@@ -72,7 +80,10 @@ class TiffStackWriterTest {
     void replacesAnExistingFileAndLeavesNoTemporaryFiles() throws IOException {
         Path file = tmp.resolve("out.tif");
         Files.writeString(file, "old");
-        TiffStackWriter.save(ImageJ1Stacks.toImagePlus("x", LabeledFloatImg.of(new float[8], 2, 2, 1, List.of("a", "b"))), file);
+        TiffStackWriter.save(
+                ImageJ1Stacks.toImagePlus(
+                        "x", LabeledFloatImg.of(new float[8], 2, 2, 1, List.of("a", "b"))),
+                file);
         assertEquals(2, IJ.openImage(file.toString()).getStackSize());
         try (Stream<Path> files = Files.list(tmp)) {
             assertEquals(List.of(file), files.toList());
@@ -82,7 +93,9 @@ class TiffStackWriterTest {
     @Test
     void missingFolderFailsWithoutWritingAnything() {
         Path file = tmp.resolve("missing/out.tif");
-        ImagePlus imp = ImageJ1Stacks.toImagePlus("x", LabeledFloatImg.of(new float[4], 2, 2, 1, List.of("a")));
+        ImagePlus imp =
+                ImageJ1Stacks.toImagePlus(
+                        "x", LabeledFloatImg.of(new float[4], 2, 2, 1, List.of("a")));
         assertThrows(IOException.class, () -> TiffStackWriter.save(imp, file));
         assertFalse(Files.exists(file.getParent()));
     }

@@ -12,8 +12,10 @@ class ArgStringTest {
 
     @Test
     void parsesBareAndQuotedValuesInOrder() {
-        Map<String, String> pairs = ArgString.parse("model_file='m.pkl',truncation_psi=0.7,noise_mode='const'");
-        assertEquals(List.of("model_file", "truncation_psi", "noise_mode"), List.copyOf(pairs.keySet()));
+        Map<String, String> pairs =
+                ArgString.parse("model_file='m.pkl',truncation_psi=0.7,noise_mode='const'");
+        assertEquals(
+                List.of("model_file", "truncation_psi", "noise_mode"), List.copyOf(pairs.keySet()));
         assertEquals("m.pkl", pairs.get("model_file"));
         assertEquals("0.7", pairs.get("truncation_psi"));
         assertEquals("const", pairs.get("noise_mode"));
@@ -21,7 +23,8 @@ class ArgStringTest {
 
     @Test
     void keepsCommasAndSpacesInsideQuotes() {
-        Map<String, String> pairs = ArgString.parse("seeds='1,5,9',model_file='/data/my models/a,b.pkl'");
+        Map<String, String> pairs =
+                ArgString.parse("seeds='1,5,9',model_file='/data/my models/a,b.pkl'");
         assertEquals("1,5,9", pairs.get("seeds"));
         assertEquals("/data/my models/a,b.pkl", pairs.get("model_file"));
     }
@@ -57,7 +60,9 @@ class ArgStringTest {
     @Test
     void unclosedQuoteIsRejectedNamingTheKey() {
         var e = assertThrows(IllegalArgumentException.class, () -> ArgString.parse("seeds='1,2"));
-        assertTrue(e.getMessage().contains("'seeds'") && e.getMessage().contains("never closed"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'seeds'") && e.getMessage().contains("never closed"),
+                e.getMessage());
     }
 
     @Test
@@ -68,14 +73,21 @@ class ArgStringTest {
 
     @Test
     void duplicateKeyIsRejected() {
-        var e = assertThrows(IllegalArgumentException.class, () -> ArgString.parse("seeds=1,seeds=2"));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> ArgString.parse("seeds=1,seeds=2"));
         assertTrue(e.getMessage().contains("given twice"), e.getMessage());
     }
 
     @Test
     void textAfterQuotedValueIsRejected() {
-        var e = assertThrows(IllegalArgumentException.class, () -> ArgString.parse("seeds='1'2,batch_size=1"));
-        assertTrue(e.getMessage().contains("expected a comma after the value of 'seeds'"), e.getMessage());
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ArgString.parse("seeds='1'2,batch_size=1"));
+        assertTrue(
+                e.getMessage().contains("expected a comma after the value of 'seeds'"),
+                e.getMessage());
     }
 
     @Test

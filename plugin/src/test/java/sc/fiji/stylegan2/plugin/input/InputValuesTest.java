@@ -18,19 +18,31 @@ import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 
 class InputValuesTest {
 
-    @RegisterExtension
-    static final HeadlessContext scijava = new HeadlessContext();
+    @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
     private static CommandInfo generate;
 
     @BeforeAll
     static void findGenerateImages() {
-        generate = scijava.context().service(CommandService.class).getCommand(GenerateImagesCommand.class);
+        generate =
+                scijava.context()
+                        .service(CommandService.class)
+                        .getCommand(GenerateImagesCommand.class);
     }
 
     @Test
     void convertsGivenValuesToParameterTypes() {
-        Map<String, Object> in = InputValues.resolve(generate,
-                Map.of("model_file", "m.pkl", "truncation_psi", "0.7", "batch_size", "2", "seeds", "1,5,9"));
+        Map<String, Object> in =
+                InputValues.resolve(
+                        generate,
+                        Map.of(
+                                "model_file",
+                                "m.pkl",
+                                "truncation_psi",
+                                "0.7",
+                                "batch_size",
+                                "2",
+                                "seeds",
+                                "1,5,9"));
         assertEquals(new File("m.pkl"), in.get("model_file"));
         assertEquals(0.7, in.get("truncation_psi"));
         assertEquals(2, in.get("batch_size"));
@@ -49,30 +61,50 @@ class InputValuesTest {
 
     @Test
     void nonNumericDoubleNamesTheKey() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> InputValues.resolve(generate, Map.of("model_file", "m.pkl", "truncation_psi", "abc")));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                InputValues.resolve(
+                                        generate,
+                                        Map.of("model_file", "m.pkl", "truncation_psi", "abc")));
         assertEquals("truncation_psi 'abc' is not a number; give e.g. 1.0", e.getMessage());
     }
 
     @Test
     void fractionalIntNamesTheKey() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> InputValues.resolve(generate, Map.of("model_file", "m.pkl", "batch_size", "2.5")));
-        assertTrue(e.getMessage().startsWith("batch_size '2.5' is not a whole number"), e.getMessage());
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                InputValues.resolve(
+                                        generate,
+                                        Map.of("model_file", "m.pkl", "batch_size", "2.5")));
+        assertTrue(
+                e.getMessage().startsWith("batch_size '2.5' is not a whole number"),
+                e.getMessage());
     }
 
     @Test
     void missingRequiredFileSaysHowToGiveIt() {
-        var e = assertThrows(IllegalArgumentException.class, () -> InputValues.resolve(generate, Map.of()));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> InputValues.resolve(generate, Map.of()));
         assertTrue(e.getMessage().startsWith("Generate Images needs model_file"), e.getMessage());
         assertTrue(e.getMessage().contains("model_file='/path/to/model.pkl'"), e.getMessage());
     }
 
     @Test
     void unknownKeyIsRejectedBeforeConversion() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> InputValues.resolve(generate, Map.of("model_file", "m.pkl", "psi", "x")));
-        assertTrue(e.getMessage().startsWith("unknown key 'psi' for Generate Images"), e.getMessage());
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                InputValues.resolve(
+                                        generate, Map.of("model_file", "m.pkl", "psi", "x")));
+        assertTrue(
+                e.getMessage().startsWith("unknown key 'psi' for Generate Images"), e.getMessage());
     }
 
     @Test

@@ -12,27 +12,35 @@ import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 
 class ModelFilesTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void existingModelIsAccepted() {
-        assertEquals(Fixtures.gray64Pickle(), ModelFiles.requireReadable("model_file", Fixtures.gray64Pickle().toFile()));
+        assertEquals(
+                Fixtures.gray64Pickle(),
+                ModelFiles.requireReadable("model_file", Fixtures.gray64Pickle().toFile()));
     }
 
     @Test
     void problemsWithTheModelFileNameTheKey() {
-        assertMessage("model_file is not set", () -> ModelFiles.requireReadable("model_file", null));
-        assertMessage("model_file '" + tmp.resolve("x.pkl") + "' does not exist",
+        assertMessage(
+                "model_file is not set", () -> ModelFiles.requireReadable("model_file", null));
+        assertMessage(
+                "model_file '" + tmp.resolve("x.pkl") + "' does not exist",
                 () -> ModelFiles.requireReadable("model_file", tmp.resolve("x.pkl").toFile()));
-        assertMessage("model_file '" + tmp + "' is a folder",
+        assertMessage(
+                "model_file '" + tmp + "' is a folder",
                 () -> ModelFiles.requireReadable("model_file", tmp.toFile()));
     }
 
     @Test
     void outputFileGetsTheSg2Extension() {
-        assertEquals(tmp.resolve("m.sg2"), ModelFiles.requireWritableSg2("output_file", tmp.resolve("m").toFile()));
-        assertEquals(tmp.resolve("m.SG2"), ModelFiles.requireWritableSg2("output_file", tmp.resolve("m.SG2").toFile()));
+        assertEquals(
+                tmp.resolve("m.sg2"),
+                ModelFiles.requireWritableSg2("output_file", tmp.resolve("m").toFile()));
+        assertEquals(
+                tmp.resolve("m.SG2"),
+                ModelFiles.requireWritableSg2("output_file", tmp.resolve("m.SG2").toFile()));
     }
 
     @Test

@@ -34,17 +34,25 @@ class ModelTasksTest {
 
     @Test
     void invalidValuesAreRejectedNamingTheirKey() {
-        assertMessageStarts("seeds '7-3'", () -> ModelTasks.generateRequest("7-3", 1, "const", "model", 8));
-        assertMessageStarts("truncation_psi NaN", () -> ModelTasks.generateRequest("0", Double.NaN, "const", "model", 8));
-        assertMessageStarts("noise_mode 'foo'", () -> ModelTasks.generateRequest("0", 1, "foo", "model", 8));
-        assertMessageStarts("output_range 'png'", () -> ModelTasks.generateRequest("0", 1, "const", "png", 8));
-        assertMessageStarts("batch_size 0", () -> ModelTasks.generateRequest("0", 1, "const", "model", 0));
+        assertMessageStarts(
+                "seeds '7-3'", () -> ModelTasks.generateRequest("7-3", 1, "const", "model", 8));
+        assertMessageStarts(
+                "truncation_psi NaN",
+                () -> ModelTasks.generateRequest("0", Double.NaN, "const", "model", 8));
+        assertMessageStarts(
+                "noise_mode 'foo'", () -> ModelTasks.generateRequest("0", 1, "foo", "model", 8));
+        assertMessageStarts(
+                "output_range 'png'", () -> ModelTasks.generateRequest("0", 1, "const", "png", 8));
+        assertMessageStarts(
+                "batch_size 0", () -> ModelTasks.generateRequest("0", 1, "const", "model", 0));
     }
 
     @Test
     void convertRefusesToOverwriteItsInput() {
         Path model = Fixtures.gray64Pickle();
-        var e = assertThrows(IllegalArgumentException.class, () -> ModelTasks.convert(model, model));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> ModelTasks.convert(model, model));
         assertTrue(e.getMessage().startsWith("output_file '"), e.getMessage());
     }
 
@@ -68,9 +76,13 @@ class ModelTasksTest {
     @Test
     void cancelingAfterTheFirstBatchKeepsTheImagesFinishedSoFar() throws IOException {
         GenerateRequest request = ModelTasks.generateRequest("0-5", 1, "const", "raw", 2);
-        LabeledFloatImg img = ModelTasks.generate(Fixtures.gray64("G_ema.pt"), request, cancelAfter(1));
+        LabeledFloatImg img =
+                ModelTasks.generate(Fixtures.gray64("G_ema.pt"), request, cancelAfter(1));
         assertEquals(List.of("seed=0", "seed=1"), img.labels());
-        assertImagesClose(Fixtures.gray64Image(1, "1p00"), ImageParts.image(img, 1), Images.OFFICIAL,
+        assertImagesClose(
+                Fixtures.gray64Image(1, "1p00"),
+                ImageParts.image(img, 1),
+                Images.OFFICIAL,
                 "seed 1 against the official image");
     }
 

@@ -22,10 +22,16 @@ class TrainingAugmentationChoiceTest {
 
     @Test
     void explicitModesIgnoreTheStackSize() {
-        assertEquals(AugmentMode.ADA, TrainingTask.augmentation("ada", 0, 0.6, 500, 1_000_000).mode());
+        assertEquals(
+                AugmentMode.ADA, TrainingTask.augmentation("ada", 0, 0.6, 500, 1_000_000).mode());
         assertEquals(AugmentMode.NONE, TrainingTask.augmentation("none", 0, 0.6, 500, 10).mode());
-        assertEquals(AugmentMode.FIXED, TrainingTask.augmentation("fixed", 0.3, 0.6, 500, 10).mode());
-        assertEquals("augment 'always' is not valid: use auto, ada, none or fixed", assertThrows(
-                IllegalArgumentException.class, () -> TrainingTask.augmentation("always", 0, 0.6, 500, 10)).getMessage());
+        assertEquals(
+                AugmentMode.FIXED, TrainingTask.augmentation("fixed", 0.3, 0.6, 500, 10).mode());
+        assertEquals(
+                "augment 'always' is not valid: use auto, ada, none or fixed",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TrainingTask.augmentation("always", 0, 0.6, 500, 10))
+                        .getMessage());
     }
 }

@@ -12,7 +12,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import sc.fiji.stylegan2.plugin.task.ModelTasks;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -21,11 +20,13 @@ import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import sc.fiji.stylegan2.plugin.task.ModelTasks;
 
 /**
- * The files of the bad-input corpus, made in one folder from the reference fixtures: damaged, truncated and
- * foreign model files of every kind ({@code .pkl}, {@code .pt}, {@code .sg2}), damaged latent files
- * ({@code .npz}, {@code .csv}), images that are not images, and paths that cannot be written.
+ * The files of the bad-input corpus, made in one folder from the reference fixtures: damaged,
+ * truncated and foreign model files of every kind ({@code .pkl}, {@code .pt}, {@code .sg2}),
+ * damaged latent files ({@code .npz}, {@code .csv}), images that are not images, and paths that
+ * cannot be written.
  */
 public final class BadInputFiles {
 
@@ -85,9 +86,18 @@ public final class BadInputFiles {
         Path pt = Fixtures.dir().resolve("res32-rgb/G_ema.pt");
         byte[] ptBytes = Files.readAllBytes(pt);
         Files.write(dir.resolve("truncated.pt"), Arrays.copyOf(ptBytes, ptBytes.length / 2));
-        // A state dict whose synthesis.b32.conv1.weight is renamed (same length) is one that lacks it.
-        rewriteZip(pt, dir.resolve("missing-tensor.pt"), (name, bytes) -> name.endsWith("data.pkl")
-                ? replace(bytes, "synthesis.b32.conv1.weight", "synthesis.b32.conv1.weighX") : bytes);
+        // A state dict whose synthesis.b32.conv1.weight is renamed (same length) is one that lacks
+        // it.
+        rewriteZip(
+                pt,
+                dir.resolve("missing-tensor.pt"),
+                (name, bytes) ->
+                        name.endsWith("data.pkl")
+                                ? replace(
+                                        bytes,
+                                        "synthesis.b32.conv1.weight",
+                                        "synthesis.b32.conv1.weighX")
+                                : bytes);
     }
 
     private void sg2Checkpoints() throws IOException {
@@ -95,15 +105,20 @@ public final class BadInputFiles {
         ModelTasks.convert(Fixtures.rgb32Pickle(), good);
         byte[] bytes = Files.readAllBytes(good);
         Files.write(dir.resolve("truncated.sg2"), Arrays.copyOf(bytes, bytes.length / 2));
-        rewriteZip(good, dir.resolve("broken-json.sg2"), (name, b) -> name.equals("stylegan2.json")
-                ? Arrays.copyOf(b, 200) : b);
+        rewriteZip(
+                good,
+                dir.resolve("broken-json.sg2"),
+                (name, b) -> name.equals("stylegan2.json") ? Arrays.copyOf(b, 200) : b);
         sg2("huge-shape.sg2", m -> firstTensor(m).add("shape", shape(65536, 65536)));
         sg2("negative-shape.sg2", m -> firstTensor(m).add("shape", shape(-128, 128)));
         sg2("negative-offset.sg2", m -> firstTensor(m).addProperty("offset", -5));
         sg2("text-shape.sg2", m -> firstTensor(m).addProperty("shape", "abc"));
         sg2("no-config-key.sg2", m -> m.getAsJsonObject("G").remove("z_dim"));
         sg2("newer-version.sg2", m -> m.addProperty("version", 99));
-        rewriteZip(good, dir.resolve("no-g-ema-data.sg2"), (name, b) -> name.equals("G_ema.f32") ? null : b);
+        rewriteZip(
+                good,
+                dir.resolve("no-g-ema-data.sg2"),
+                (name, b) -> name.equals("G_ema.f32") ? null : b);
     }
 
     private static JsonObject firstTensor(JsonObject meta) {
@@ -117,14 +132,19 @@ public final class BadInputFiles {
     }
 
     private void sg2(String name, Consumer<JsonObject> change) throws IOException {
-        rewriteZip(dir.resolve("good.sg2"), dir.resolve(name), (entry, b) -> {
-            if (!entry.equals("stylegan2.json")) {
-                return b;
-            }
-            JsonObject meta = JsonParser.parseString(new String(b, StandardCharsets.UTF_8)).getAsJsonObject();
-            change.accept(meta);
-            return meta.toString().getBytes(StandardCharsets.UTF_8);
-        });
+        rewriteZip(
+                dir.resolve("good.sg2"),
+                dir.resolve(name),
+                (entry, b) -> {
+                    if (!entry.equals("stylegan2.json")) {
+                        return b;
+                    }
+                    JsonObject meta =
+                            JsonParser.parseString(new String(b, StandardCharsets.UTF_8))
+                                    .getAsJsonObject();
+                    change.accept(meta);
+                    return meta.toString().getBytes(StandardCharsets.UTF_8);
+                });
     }
 
     private void latentFiles() throws IOException {
@@ -144,11 +164,14 @@ public final class BadInputFiles {
 
     private void images() throws IOException {
         byte[] png = Files.readAllBytes(Fixtures.dir().resolve("res32-rgb/img_seed0_psi1p00.png"));
-        Files.copy(Fixtures.dir().resolve("res32-rgb/img_seed0_psi1p00.png"), dir.resolve("good.png"));
+        Files.copy(
+                Fixtures.dir().resolve("res32-rgb/img_seed0_psi1p00.png"), dir.resolve("good.png"));
         Files.createDirectories(dir.resolve("good-images"));
         for (int seed = 0; seed < 2; seed++) {
             String name = "img_seed" + seed + "_psi1p00.png";
-            Files.copy(Fixtures.dir().resolve("res32-rgb").resolve(name), dir.resolve("good-images").resolve(name));
+            Files.copy(
+                    Fixtures.dir().resolve("res32-rgb").resolve(name),
+                    dir.resolve("good-images").resolve(name));
         }
         Files.write(dir.resolve("truncated.png"), Arrays.copyOf(png, png.length / 2));
         byte[] tif = new byte[28];
@@ -158,17 +181,22 @@ public final class BadInputFiles {
 
     /** A {@code .npy} with the given dtype and shape text, whatever the data's length. */
     private static byte[] npy(String descr, String shape, float[] data) {
-        String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        String header =
+                "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
         header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        ByteBuffer b =
+                ByteBuffer.allocate(10 + header.length() + 4 * data.length)
+                        .order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0})
+                .putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.US_ASCII));
         b.asFloatBuffer().put(data);
         return b.array();
     }
 
     private void npz(String name, String key, byte[] npy) throws IOException {
-        try (OutputStream out = Files.newOutputStream(dir.resolve(name)); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(dir.resolve(name));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry(key + ".npy"));
             zip.write(npy);
             zip.closeEntry();

@@ -2,9 +2,9 @@ package sc.fiji.stylegan2.plugin.testutil;
 
 import java.nio.file.Path;
 import org.scijava.plugin.Plugin;
+import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
 import sc.fiji.stylegan2.training.bench.BlobData;
 import sc.fiji.stylegan2.training.data.TrainingData;
-import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
 
 /** A test loader: any file named {@code *.blobs} stands for 12 random blob images. */
 @Plugin(type = TrainingDataLoader.class)

@@ -17,38 +17,53 @@ import org.scijava.module.ModuleItem;
 import sc.fiji.stylegan2.plugin.host.CommandFinder;
 
 /**
- * Runs a command through {@link CommandService}, as Fiji and scripts do, with every key given: the shared keys
- * where the command has them, then this run's keys, else the key's default. Every key given, so no value
- * SciJava remembered from an earlier run is used, and no unset file input opens a file chooser.
+ * Runs a command through {@link CommandService}, as Fiji and scripts do, with every key given: the
+ * shared keys where the command has them, then this run's keys, else the key's default. Every key
+ * given, so no value SciJava remembered from an earlier run is used, and no unset file input opens
+ * a file chooser.
  */
 public final class Commands {
 
     private Commands() {}
 
-    /** Runs {@code type} with {@code keyValues} (name, value, name, value, ...) over the defaults. */
-    public static CommandModule run(Context context, Class<? extends Command> type, Object... keyValues)
-            throws Exception {
+    /**
+     * Runs {@code type} with {@code keyValues} (name, value, name, value, ...) over the defaults.
+     */
+    public static CommandModule run(
+            Context context, Class<? extends Command> type, Object... keyValues) throws Exception {
         return run(context, type, Map.of(), keyValues);
     }
 
     /**
-     * Runs {@code type} with {@code shared} (keys a test class gives every command it runs, such as its model;
-     * each used only where the command has it), then {@code keyValues}, over the defaults.
+     * Runs {@code type} with {@code shared} (keys a test class gives every command it runs, such as
+     * its model; each used only where the command has it), then {@code keyValues}, over the
+     * defaults.
      */
-    public static CommandModule run(Context context, Class<? extends Command> type, Map<String, ?> shared,
-            Object... keyValues) throws Exception {
+    public static CommandModule run(
+            Context context,
+            Class<? extends Command> type,
+            Map<String, ?> shared,
+            Object... keyValues)
+            throws Exception {
         return start(context, info(context, type), shared, keyValues).get();
     }
 
     /** Runs the command of this menu name (as the launcher and macros find it), as {@link #run}. */
-    public static CommandModule run(Context context, String menuName, Map<String, ?> shared, Object... keyValues)
+    public static CommandModule run(
+            Context context, String menuName, Map<String, ?> shared, Object... keyValues)
             throws Exception {
         CommandInfo info = finder(context).find(menuName);
         return start(context, info, shared, keyValues).get();
     }
 
-    /** Starts {@code type} as {@link #run} does and returns at once, for commands that run at the same time. */
-    public static Future<CommandModule> start(Context context, Class<? extends Command> type, Map<String, ?> shared,
+    /**
+     * Starts {@code type} as {@link #run} does and returns at once, for commands that run at the
+     * same time.
+     */
+    public static Future<CommandModule> start(
+            Context context,
+            Class<? extends Command> type,
+            Map<String, ?> shared,
             Object... keyValues) {
         return start(context, info(context, type), shared, keyValues);
     }
@@ -64,20 +79,23 @@ public final class Commands {
         return info;
     }
 
-    private static Future<CommandModule> start(Context context, CommandInfo info, Map<String, ?> shared,
-            Object... keyValues) {
+    private static Future<CommandModule> start(
+            Context context, CommandInfo info, Map<String, ?> shared, Object... keyValues) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (ModuleItem<?> item : CommandFinder.keys(info)) {
             inputs.put(item.getName(), item.getDefaultValue());
         }
-        shared.forEach((key, value) -> {
-            if (inputs.containsKey(key)) {
-                inputs.put(key, value);
-            }
-        });
+        shared.forEach(
+                (key, value) -> {
+                    if (inputs.containsKey(key)) {
+                        inputs.put(key, value);
+                    }
+                });
         for (int i = 0; i < keyValues.length; i += 2) {
             String key = (String) keyValues[i];
-            assertTrue(inputs.containsKey(key), () -> CommandFinder.menuName(info) + " has no key " + key);
+            assertTrue(
+                    inputs.containsKey(key),
+                    () -> CommandFinder.menuName(info) + " has no key " + key);
             inputs.put(key, keyValues[i + 1]);
         }
         return context.service(CommandService.class).run(info, true, inputs);

@@ -17,7 +17,8 @@ public final class Fixtures {
     public static Path dir() {
         String dir = System.getProperty("fixtures.dir");
         if (dir == null) {
-            throw new IllegalStateException("system property fixtures.dir is not set (run the tests with Maven)");
+            throw new IllegalStateException(
+                    "system property fixtures.dir is not set (run the tests with Maven)");
         }
         return Path.of(dir);
     }
@@ -44,7 +45,10 @@ public final class Fixtures {
         return dir().resolveSibling("fixtures-conditional");
     }
 
-    /** A file of the conditional 32 px fixture (4 classes), e.g. {@code network-snapshot-000000.pkl}. */
+    /**
+     * A file of the conditional 32 px fixture (4 classes), e.g. {@code
+     * network-snapshot-000000.pkl}.
+     */
     public static Path cond4(String name) {
         return conditional().resolve("res32-cond4").resolve(name);
     }
@@ -54,7 +58,10 @@ public final class Fixtures {
         return dir().resolve("res64-gray").resolve(name);
     }
 
-    /** Raw output of the 64 px grayscale generator, shape [1, 1, 64, 64], for {@code psi} "1p00" or "0p70". */
+    /**
+     * Raw output of the 64 px grayscale generator, shape [1, 1, 64, 64], for {@code psi} "1p00" or
+     * "0p70".
+     */
     public static float[] gray64Image(int seed, String psi) throws IOException {
         return readFloats(dir().resolve("res64-gray/img_seed" + seed + "_psi" + psi + ".bin"));
     }

@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.scijava.Context;
 
 /**
- * A headless SciJava {@link Context} for a test class, as Fiji runs the commands without a display: one
- * context opened before the class's {@code @BeforeAll} methods (with {@code java.awt.headless=true}) and
- * disposed after its {@code @AfterAll} methods. Every test of the class shares it:
+ * A headless SciJava {@link Context} for a test class, as Fiji runs the commands without a display:
+ * one context opened before the class's {@code @BeforeAll} methods (with {@code
+ * java.awt.headless=true}) and disposed after its {@code @AfterAll} methods. Every test of the
+ * class shares it:
  *
  * <pre>
  *   &#64;RegisterExtension
@@ -33,10 +34,14 @@ public final class HeadlessContext implements BeforeAllCallback, AfterAllCallbac
         context = null;
     }
 
-    /** The open context; only between the class's first {@code @BeforeAll} and its last {@code @AfterAll}. */
+    /**
+     * The open context; only between the class's first {@code @BeforeAll} and its last
+     * {@code @AfterAll}.
+     */
     public Context context() {
         if (context == null) {
-            throw new IllegalStateException("no SciJava context open: register HeadlessContext on a static field");
+            throw new IllegalStateException(
+                    "no SciJava context open: register HeadlessContext on a static field");
         }
         return context;
     }

@@ -14,12 +14,15 @@ public final class ImageParts {
         return Arrays.copyOfRange(stack.data(), n * size, (n + 1) * size);
     }
 
-    /** The {@code size} x {@code size} tile at {@code row}, {@code column} of a one-channel grid. */
+    /**
+     * The {@code size} x {@code size} tile at {@code row}, {@code column} of a one-channel grid.
+     */
     public static float[] tile(LabeledFloatImg grid, int row, int column, int size) {
         int width = (int) grid.dimension(0);
         float[] out = new float[size * size];
         for (int y = 0; y < size; y++) {
-            System.arraycopy(grid.data(), (row * size + y) * width + column * size, out, y * size, size);
+            System.arraycopy(
+                    grid.data(), (row * size + y) * width + column * size, out, y * size, size);
         }
         return out;
     }

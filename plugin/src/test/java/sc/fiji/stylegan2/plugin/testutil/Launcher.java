@@ -16,7 +16,9 @@ public final class Launcher {
 
     /** Exit code and the two streams of one launcher run. */
     public record Result(int code, String out, String err) {
-        /** Asserts a usage error: exit 2, exactly one line on stderr, starting with "stylegan2: ". */
+        /**
+         * Asserts a usage error: exit 2, exactly one line on stderr, starting with "stylegan2: ".
+         */
         public String usageError() {
             assertEquals(Headless.EXIT_USAGE, code, err);
             String[] lines = err.strip().split("\\R");
@@ -35,6 +37,7 @@ public final class Launcher {
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = Headless.run(context, args, o, e);
         }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Result(
+                code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real, small file system for tests of a full disk: a size-limited tmpfs mounted on a folder. Mounting
- * needs root (or CAP_SYS_ADMIN) on Linux; where it is not permitted the test is skipped by assumption.
- * Always close it (try-with-resources): that unmounts it.
+ * A real, small file system for tests of a full disk: a size-limited tmpfs mounted on a folder.
+ * Mounting needs root (or CAP_SYS_ADMIN) on Linux; where it is not permitted the test is skipped by
+ * assumption. Always close it (try-with-resources): that unmounts it.
  */
 public final class SmallDisk implements AutoCloseable {
 
@@ -30,7 +30,8 @@ public final class SmallDisk implements AutoCloseable {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "tmpfs is Linux's");
         int rc = run("mount", "-t", "tmpfs", "-o", "size=" + kib + "k", "tmpfs", dir.toString());
         if (rc != 0) {
-            Assumptions.abort("mounting a tmpfs is not permitted here (mount exit code " + rc + ")");
+            Assumptions.abort(
+                    "mounting a tmpfs is not permitted here (mount exit code " + rc + ")");
         }
         return new SmallDisk(dir);
     }

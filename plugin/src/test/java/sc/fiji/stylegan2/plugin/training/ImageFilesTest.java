@@ -25,8 +25,7 @@ import sc.fiji.stylegan2.training.data.SourceStack;
 
 class ImageFilesTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static ByteProcessor bytes(int w, int h, int base) {
         ByteProcessor bp = new ByteProcessor(w, h);
@@ -77,9 +76,12 @@ class ImageFilesTest {
 
     @Test
     void folderIsReadInNameOrderSkippingOtherFiles() throws IOException {
-        new FileSaver(new ImagePlus("b", bytes(6, 6, 50))).saveAsPng(dir.resolve("b.png").toString());
-        new FileSaver(new ImagePlus("a", bytes(6, 6, 0))).saveAsPng(dir.resolve("a.png").toString());
-        new FileSaver(new ImagePlus("c", bytes(6, 6, 9))).saveAsJpeg(dir.resolve("c.jpg").toString());
+        new FileSaver(new ImagePlus("b", bytes(6, 6, 50)))
+                .saveAsPng(dir.resolve("b.png").toString());
+        new FileSaver(new ImagePlus("a", bytes(6, 6, 0)))
+                .saveAsPng(dir.resolve("a.png").toString());
+        new FileSaver(new ImagePlus("c", bytes(6, 6, 9)))
+                .saveAsJpeg(dir.resolve("c.jpg").toString());
         Files.writeString(dir.resolve("notes.txt"), "not an image");
         SourceStack read = ImageFiles.read(dir);
         assertEquals(3, read.images().size());
@@ -91,7 +93,8 @@ class ImageFilesTest {
 
     @Test
     void floatTiffKeepsItsValuesAndUsesTheDataRange() throws IOException {
-        FloatProcessor fp = new FloatProcessor(3, 3, new float[] {-1.5f, 0, 2, 3, 4, 5, 6, 7, 1e6f});
+        FloatProcessor fp =
+                new FloatProcessor(3, 3, new float[] {-1.5f, 0, 2, 3, 4, 5, 6, 7, 1e6f});
         ImageStack stack = new ImageStack(3, 3);
         stack.addSlice(fp);
         stack.addSlice(fp.duplicate());
@@ -99,7 +102,8 @@ class ImageFilesTest {
         IJ.saveAsTiff(new ImagePlus("float", stack), file.toString());
         SourceStack read = ImageFiles.read(file);
         assertEquals(BitDepth.FLOAT, read.bitDepth());
-        assertArrayEquals(new float[] {-1.5f, 0, 2, 3, 4, 5, 6, 7, 1e6f}, read.images().get(1).pixels());
+        assertArrayEquals(
+                new float[] {-1.5f, 0, 2, 3, 4, 5, 6, 7, 1e6f}, read.images().get(1).pixels());
     }
 
     @Test
@@ -121,11 +125,15 @@ class ImageFilesTest {
 
     @Test
     void differentlySizedFilesAreNamedInTheTrainingError() throws IOException {
-        new FileSaver(new ImagePlus("a", bytes(6, 6, 0))).saveAsPng(dir.resolve("a.png").toString());
-        new FileSaver(new ImagePlus("b", bytes(8, 6, 0))).saveAsPng(dir.resolve("b.png").toString());
+        new FileSaver(new ImagePlus("a", bytes(6, 6, 0)))
+                .saveAsPng(dir.resolve("a.png").toString());
+        new FileSaver(new ImagePlus("b", bytes(8, 6, 0)))
+                .saveAsPng(dir.resolve("b.png").toString());
         SourceStack read = ImageFiles.read(dir);
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> ImageStackData.builder().setResolution(4).build(read));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ImageStackData.builder().setResolution(4).build(read));
         assertTrue(e.getMessage().contains("image 2 (b.png) is 8 x 6 px"), e.getMessage());
     }
 

@@ -21,14 +21,16 @@ class TrainingPreviewTest {
     private static final IntensityMapping UNITS = IntensityMapping.ofDataRange(1000, 3000);
 
     private static Snapshot snapshot(double kimg, GeneratedImages grid) {
-        return new Snapshot(Path.of("network-snapshot.sg2"), kimg, grid, UNITS, Snapshot.Reason.SCHEDULED);
+        return new Snapshot(
+                Path.of("network-snapshot.sg2"), kimg, grid, UNITS, Snapshot.Reason.SCHEDULED);
     }
 
     /** {@code count} images of 2 x 2 whose raw value is {@code value}. */
     private static GeneratedImages grid(int count, int channels, float value) {
         float[] data = new float[count * channels * 4];
         java.util.Arrays.fill(data, value);
-        return new GeneratedImages(data, count, channels, 2, 2, java.util.Collections.nCopies(count, "seed"));
+        return new GeneratedImages(
+                data, count, channels, 2, 2, java.util.Collections.nCopies(count, "seed"));
     }
 
     private static List<String> labels(ImagePlus imp) {
@@ -41,7 +43,8 @@ class TrainingPreviewTest {
 
     @Test
     void eachSnapshotAddsOneMontageSliceLabelledWithItsKimg() {
-        TrainingPreview preview = new TrainingPreview("preview", false, TrainingPreview.BUDGET_BYTES);
+        TrainingPreview preview =
+                new TrainingPreview("preview", false, TrainingPreview.BUDGET_BYTES);
         preview.snapshot(snapshot(0.008, grid(4, 1, 0)));
         ImagePlus first = preview.image();
         preview.snapshot(snapshot(1.008, grid(4, 1, 0.5f)));
@@ -56,25 +59,42 @@ class TrainingPreviewTest {
 
     @Test
     void pixelsAreInTheDataUnitsAndTheDisplayRangeIsTheDataRange() {
-        TrainingPreview preview = new TrainingPreview("preview", false, TrainingPreview.BUDGET_BYTES);
+        TrainingPreview preview =
+                new TrainingPreview("preview", false, TrainingPreview.BUDGET_BYTES);
         preview.snapshot(snapshot(0.008, grid(3, 1, 0)));
         preview.snapshot(snapshot(1.008, grid(3, 1, 0.5f)));
         ImagePlus imp = preview.image();
-        assertEquals(2000f, imp.getStack().getProcessor(1).getf(0, 0), 1e-3f, "raw 0 is the middle of the data");
+        assertEquals(
+                2000f,
+                imp.getStack().getProcessor(1).getf(0, 0),
+                1e-3f,
+                "raw 0 is the middle of the data");
         assertEquals(2500f, imp.getStack().getProcessor(2).getf(0, 0), 1e-3f);
-        assertEquals(1000f, imp.getStack().getProcessor(2).getf(3, 3), 1e-3f, "the empty 4th cell is the low end");
+        assertEquals(
+                1000f,
+                imp.getStack().getProcessor(2).getf(3, 3),
+                1e-3f,
+                "the empty 4th cell is the low end");
         assertEquals(1000, imp.getDisplayRangeMin(), 1e-9);
         assertEquals(3000, imp.getDisplayRangeMax(), 1e-9);
     }
 
     @Test
     void aPerChannelMappingGivesEachChannelItsUnitsAndDisplayRange() {
-        IntensityMapping two = IntensityMapping.ofDataRanges(new double[] {0, 1000}, new double[] {100, 5000});
+        IntensityMapping two =
+                IntensityMapping.ofDataRanges(new double[] {0, 1000}, new double[] {100, 5000});
         TrainingPreview preview = new TrainingPreview("two", false, TrainingPreview.BUDGET_BYTES);
-        preview.snapshot(new Snapshot(Path.of("s.sg2"), 0.008, grid(2, 2, 1), two, Snapshot.Reason.SCHEDULED));
+        preview.snapshot(
+                new Snapshot(
+                        Path.of("s.sg2"), 0.008, grid(2, 2, 1), two, Snapshot.Reason.SCHEDULED));
         CompositeImage imp = (CompositeImage) preview.image();
-        assertEquals(100f, imp.getStack().getProcessor(1).getf(0, 0), 1e-3f, "raw 1 is channel 1's top");
-        assertEquals(5000f, imp.getStack().getProcessor(2).getf(0, 0), 1e-3f, "raw 1 is channel 2's top");
+        assertEquals(
+                100f, imp.getStack().getProcessor(1).getf(0, 0), 1e-3f, "raw 1 is channel 1's top");
+        assertEquals(
+                5000f,
+                imp.getStack().getProcessor(2).getf(0, 0),
+                1e-3f,
+                "raw 1 is channel 2's top");
         assertEquals(100, imp.getChannelLut(1).max, 1e-9);
         assertEquals(5000, imp.getChannelLut(2).max, 1e-9);
     }
@@ -101,12 +121,15 @@ class TrainingPreviewTest {
         // 5 slices > 4: keep 0, 2 and the newest 4
         assertEquals(List.of("kimg 0.000", "kimg 2.000", "kimg 4.000"), labels(preview.image()));
         preview.snapshot(snapshot(5, grid(2, 1, 0)));
-        assertEquals(List.of("kimg 0.000", "kimg 2.000", "kimg 4.000", "kimg 5.000"), labels(preview.image()));
+        assertEquals(
+                List.of("kimg 0.000", "kimg 2.000", "kimg 4.000", "kimg 5.000"),
+                labels(preview.image()));
     }
 
     @Test
     void snapshotsWithoutAGridShowNothing() {
-        TrainingPreview preview = new TrainingPreview("preview", false, TrainingPreview.BUDGET_BYTES);
+        TrainingPreview preview =
+                new TrainingPreview("preview", false, TrainingPreview.BUDGET_BYTES);
         preview.snapshot(snapshot(1, new GeneratedImages(new float[0], 0, 1, 2, 2, List.of())));
         assertNull(preview.image());
     }

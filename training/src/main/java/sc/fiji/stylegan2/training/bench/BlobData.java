@@ -4,7 +4,10 @@ import java.util.Random;
 import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
-/** In-memory training data for tests and benchmarks: Gaussian blobs at random places on a dark background, in [-1, 1]. */
+/**
+ * In-memory training data for tests and benchmarks: Gaussian blobs at random places on a dark
+ * background, in [-1, 1].
+ */
 public final class BlobData implements TrainingData {
 
     private final float[][] images;
@@ -21,7 +24,9 @@ public final class BlobData implements TrainingData {
         }
     }
 
-    /** Data whose values are given directly (e.g. with a NaN), one array of C·res² values per image. */
+    /**
+     * Data whose values are given directly (e.g. with a NaN), one array of C·res² values per image.
+     */
     public BlobData(float[][] images, int channels, int resolution) {
         this.images = images;
         this.channels = channels;
@@ -37,7 +42,8 @@ public final class BlobData implements TrainingData {
             for (int y = 0; y < resolution; y++) {
                 for (int x = 0; x < resolution; x++) {
                     double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
-                    img[(c * resolution + y) * resolution + x] = (float) (2 * level * Math.exp(-d2 / (2 * sigma * sigma)) - 1);
+                    img[(c * resolution + y) * resolution + x] =
+                            (float) (2 * level * Math.exp(-d2 / (2 * sigma * sigma)) - 1);
                 }
             }
         }

@@ -1,10 +1,10 @@
 package sc.fiji.stylegan2.training.bench;
 
 /**
- * Reconstruction quality of images in the generator's range [-1, 1] (values are clamped to it first, as
- * images are when saved as 8-bit): PSNR with peak-to-peak 2, and SSIM (Wang et al. 2004, Eq. 13) with the
- * standard 11x11 Gaussian window (σ = 1.5), K1 = 0.01, K2 = 0.03, L = 2, over the valid window positions,
- * averaged over channels.
+ * Reconstruction quality of images in the generator's range [-1, 1] (values are clamped to it
+ * first, as images are when saved as 8-bit): PSNR with peak-to-peak 2, and SSIM (Wang et al. 2004,
+ * Eq. 13) with the standard 11x11 Gaussian window (σ = 1.5), K1 = 0.01, K2 = 0.03, L = 2, over the
+ * valid window positions, averaged over channels.
  */
 public final class ImageQuality {
 
@@ -16,7 +16,10 @@ public final class ImageQuality {
 
     private ImageQuality() {}
 
-    /** PSNR in dB of one image {@code [C, H, W]} at {@code offset} in both arrays: 10 log10(L² / MSE). */
+    /**
+     * PSNR in dB of one image {@code [C, H, W]} at {@code offset} in both arrays: 10 log10(L² /
+     * MSE).
+     */
     public static double psnr(float[] a, float[] b, int offset, int size) {
         double se = 0;
         for (int i = offset; i < offset + size; i++) {
@@ -26,7 +29,10 @@ public final class ImageQuality {
         return 10 * Math.log10(L * L / (se / size));
     }
 
-    /** Mean SSIM of one image of {@code channels} planes {@code h x w} at {@code offset} in both arrays. */
+    /**
+     * Mean SSIM of one image of {@code channels} planes {@code h x w} at {@code offset} in both
+     * arrays.
+     */
     public static double ssim(float[] a, float[] b, int offset, int channels, int h, int w) {
         double[] g = gaussian();
         double total = 0;
@@ -47,9 +53,11 @@ public final class ImageQuality {
         return total / channels;
     }
 
-    /** SSIM(x, y) = (2 μx μy + C1)(2 σxy + C2) / ((μx² + μy² + C1)(σx² + σy² + C2)) over one window. */
-    private static double windowSsim(float[] a, float[] b, int base, int w, int x0, int y0, int win, double[] g,
-            int r) {
+    /**
+     * SSIM(x, y) = (2 μx μy + C1)(2 σxy + C2) / ((μx² + μy² + C1)(σx² + σy² + C2)) over one window.
+     */
+    private static double windowSsim(
+            float[] a, float[] b, int base, int w, int x0, int y0, int win, double[] g, int r) {
         double wsum = 0, ma = 0, mb = 0;
         for (int y = 0; y < win; y++) {
             for (int x = 0; x < win; x++) {

@@ -8,20 +8,28 @@ import sc.fiji.stylegan2.training.data.SourceImage;
 import sc.fiji.stylegan2.training.data.SourceStack;
 
 /**
- * Synthetic two-channel 12-bit "micrographs" for benchmarks: a few hundred blob-like cells on a dark
- * background, channel 1 a bright nuclear stain (a Gaussian nucleus up to ~3,500 counts), channel 2 a dim,
- * wider cytoplasmic marker (up to ~250 counts over the same background), camera noise, values 0..4095 in a
- * 16-bit type as most microscopy cameras deliver them.
+ * Synthetic two-channel 12-bit "micrographs" for benchmarks: a few hundred blob-like cells on a
+ * dark background, channel 1 a bright nuclear stain (a Gaussian nucleus up to ~3,500 counts),
+ * channel 2 a dim, wider cytoplasmic marker (up to ~250 counts over the same background), camera
+ * noise, values 0..4095 in a 16-bit type as most microscopy cameras deliver them.
  */
 public final class Micrographs {
 
     private Micrographs() {}
 
-    /** {@code count} images of {@code side²} pixels with {@code cells} cells each, from {@code seed}. */
+    /**
+     * {@code count} images of {@code side²} pixels with {@code cells} cells each, from {@code
+     * seed}.
+     */
     public static SourceStack make(int count, int side, int cells, long seed) {
         List<SourceImage> images = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            images.add(one("micrograph " + (i + 1), side, cells, new SplittableRandom(seed * 1000 + i)));
+            images.add(
+                    one(
+                            "micrograph " + (i + 1),
+                            side,
+                            cells,
+                            new SplittableRandom(seed * 1000 + i)));
         }
         return new SourceStack(images, BitDepth.BITS_16);
     }
@@ -35,7 +43,9 @@ public final class Micrographs {
             double dim = 0.3 + 0.7 * r.nextDouble();
             int reach = (int) Math.ceil(3 * radius);
             for (int y = Math.max(0, (int) cy - reach); y < Math.min(side, (int) cy + reach); y++) {
-                for (int x = Math.max(0, (int) cx - reach); x < Math.min(side, (int) cx + reach); x++) {
+                for (int x = Math.max(0, (int) cx - reach);
+                        x < Math.min(side, (int) cx + reach);
+                        x++) {
                     double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
                     nucleus[y * side + x] += bright * Math.exp(-d2 / (2 * radius * radius * 0.35));
                     marker[y * side + x] += dim * Math.exp(-d2 / (2 * radius * radius));

@@ -8,14 +8,14 @@ import sc.fiji.stylegan2.training.loop.BatchSampler;
 import sc.fiji.stylegan2.training.loop.TrainingSession;
 
 /**
- * Speed benchmark (not a test): training throughput in kimg per hour, printed as a Markdown table, for the
- * setup the official code was timed with on this project's 2-core machine (z = w = 512, mapping 8, channel
- * base 8192, at most 256 channels, batch 8, the lazy schedule: G regularises every 4, D every 16, no
- * augmentation; official: 27–29 kimg/h at 32 px, 12.9–14.7 at 64 px) and for config {@code small} at 32 px
- * (official code: 253 kimg/h). Both rows set augmentation to none explicitly: the default, {@code ada}, would
- * add the augment pipe once p rises, and the rows are compared with timings without augmentation. Each row
- * times whole lazy cycles (a multiple of 16 minibatches) after a warm-up, so the regularisation phases are
- * counted at their real frequency.
+ * Speed benchmark (not a test): training throughput in kimg per hour, printed as a Markdown table,
+ * for the setup the official code was timed with on this project's 2-core machine (z = w = 512,
+ * mapping 8, channel base 8192, at most 256 channels, batch 8, the lazy schedule: G regularises
+ * every 4, D every 16, no augmentation; official: 27–29 kimg/h at 32 px, 12.9–14.7 at 64 px) and
+ * for config {@code small} at 32 px (official code: 253 kimg/h). Both rows set augmentation to none
+ * explicitly: the default, {@code ada}, would add the augment pipe once p rises, and the rows are
+ * compared with timings without augmentation. Each row times whole lazy cycles (a multiple of 16
+ * minibatches) after a warm-up, so the regularisation phases are counted at their real frequency.
  *
  * <pre>
  *   java -cp ... sc.fiji.stylegan2.training.bench.SpeedBenchmark [cycles=2] [warmup=32]
@@ -27,34 +27,55 @@ public final class SpeedBenchmark {
 
     public static void main(String[] args) {
         int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        // Steady state, as the official per-tick timings: the first few dozen minibatches run 5–10 % slower
+        // Steady state, as the official per-tick timings: the first few dozen minibatches run 5–10
+        // % slower
         // while the JVM compiles the training loop and libtorch settles its allocations.
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-        System.out.printf(Locale.ROOT, "Training speed, %d lazy cycles of 16 minibatches after %d warm-up, %d"
-                + " threads (OMP_NUM_THREADS=%s)%n%n", cycles, warmup, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "Training speed, %d lazy cycles of 16 minibatches after %d warm-up, %d"
+                        + " threads (OMP_NUM_THREADS=%s)%n%n",
+                cycles,
+                warmup,
+                Runtime.getRuntime().availableProcessors(),
                 System.getenv("OMP_NUM_THREADS"));
         System.out.println("| setup | px | batch | s/minibatch | kimg/h | official kimg/h |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         row("512/8/8192/256", paper(32), cycles, warmup, "27–29");
         row("512/8/8192/256", paper(64), cycles, warmup, "12.9–14.7");
-        row("small", TrainingOptions.builder(TrainingConfig.SMALL, 32, 1).optAugment(AugmentOptions.none()).build(),
-                cycles, warmup, "253");
+        row(
+                "small",
+                TrainingOptions.builder(TrainingConfig.SMALL, 32, 1)
+                        .optAugment(AugmentOptions.none())
+                        .build(),
+                cycles,
+                warmup,
+                "253");
     }
 
-    /** The setup the official code was timed with: config auto's objective with this network and batch. */
+    /**
+     * The setup the official code was timed with: config auto's objective with this network and
+     * batch.
+     */
     static TrainingOptions paper(int res) {
-        return TrainingOptions.builder(TrainingConfig.AUTO, res, 1).network(512, 8, 8192, 256).optBatchSize(8)
-                .optMbstdGroup(4).optAugment(AugmentOptions.none()).build();
+        return TrainingOptions.builder(TrainingConfig.AUTO, res, 1)
+                .network(512, 8, 8192, 256)
+                .optBatchSize(8)
+                .optMbstdGroup(4)
+                .optAugment(AugmentOptions.none())
+                .build();
     }
 
-    private static void row(String name, TrainingOptions o, int cycles, int warmup, String official) {
+    private static void row(
+            String name, TrainingOptions o, int cycles, int warmup, String official) {
         BlobData data = new BlobData(64, o.imgChannels(), o.resolution(), 1);
         BatchSampler sampler = new BatchSampler(data, o.seed(), false);
         try (TrainingSession s = TrainingSession.start(o, data.intensity())) {
             for (int i = 0; i < warmup; i++) {
                 s.step(sampler.batch(s.state().curNimg(), o.batchSize()));
             }
-            // Start timing at a minibatch where both regularisations are due, then run whole cycles.
+            // Start timing at a minibatch where both regularisations are due, then run whole
+            // cycles.
             while (s.state().batchIdx() % 16 != 0) {
                 s.step(sampler.batch(s.state().curNimg(), o.batchSize()));
             }
@@ -65,8 +86,15 @@ public final class SpeedBenchmark {
             }
             double perStep = (System.nanoTime() - t) / 1e9 / steps;
             double kimgPerHour = o.batchSize() / perStep * 3600 / 1000;
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f | %.1f | %s |%n", name, o.resolution(),
-                    o.batchSize(), perStep, kimgPerHour, official);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %.3f | %.1f | %s |%n",
+                    name,
+                    o.resolution(),
+                    o.batchSize(),
+                    perStep,
+                    kimgPerHour,
+                    official);
         }
     }
 }

@@ -10,18 +10,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Names of the checkpoints in an output folder: {@code network-snapshot-000120.sg2} for 120 kimg, as the
- * official {@code network-snapshot-000120.pkl}. A name that is taken is never reused: the new file gets the
- * image count appended ({@code network-snapshot-000120-120008.sg2}), then a counter, so a save never
- * replaces a checkpoint that is already there.
+ * Names of the checkpoints in an output folder: {@code network-snapshot-000120.sg2} for 120 kimg,
+ * as the official {@code network-snapshot-000120.pkl}. A name that is taken is never reused: the
+ * new file gets the image count appended ({@code network-snapshot-000120-120008.sg2}), then a
+ * counter, so a save never replaces a checkpoint that is already there.
  */
 public final class SnapshotFiles {
 
-    private static final Pattern NAME = Pattern.compile("network-snapshot-(\\d+)(?:-(\\d+))?(?:-(\\d+))?\\.sg2");
+    private static final Pattern NAME =
+            Pattern.compile("network-snapshot-(\\d+)(?:-(\\d+))?(?:-(\\d+))?\\.sg2");
 
     private SnapshotFiles() {}
 
-    /** A file name in {@code dir} for a checkpoint after {@code curNimg} images that no file has yet. */
+    /**
+     * A file name in {@code dir} for a checkpoint after {@code curNimg} images that no file has
+     * yet.
+     */
     public static Path newFile(Path dir, long curNimg) {
         String base = String.format("network-snapshot-%06d", curNimg / 1000);
         Path p = dir.resolve(base + ".sg2");
@@ -36,8 +40,8 @@ public final class SnapshotFiles {
     }
 
     /**
-     * The most advanced checkpoint in {@code dir}: the largest kimg in the name, then image count, then the
-     * newest file.
+     * The most advanced checkpoint in {@code dir}: the largest kimg in the name, then image count,
+     * then the newest file.
      */
     public static Optional<Path> latest(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -45,10 +49,11 @@ public final class SnapshotFiles {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
-                    .max(Comparator.comparingLong((Path f) -> group(f, 1))
-                            .thenComparingLong(f -> group(f, 2))
-                            .thenComparingLong(f -> group(f, 3))
-                            .thenComparingLong(SnapshotFiles::modified));
+                    .max(
+                            Comparator.comparingLong((Path f) -> group(f, 1))
+                                    .thenComparingLong(f -> group(f, 2))
+                                    .thenComparingLong(f -> group(f, 3))
+                                    .thenComparingLong(SnapshotFiles::modified));
         }
     }
 

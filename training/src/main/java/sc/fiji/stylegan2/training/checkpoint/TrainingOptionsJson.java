@@ -9,7 +9,10 @@ import sc.fiji.stylegan2.training.data.AugmentMode;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.loss.LossOptions;
 
-/** Training options as a JSON object in checkpoints, with the official kwarg names where there are some. */
+/**
+ * Training options as a JSON object in checkpoints, with the official kwarg names where there are
+ * some.
+ */
 public final class TrainingOptionsJson {
 
     private TrainingOptionsJson() {}
@@ -50,13 +53,23 @@ public final class TrainingOptionsJson {
         return j;
     }
 
-    /** @throws IllegalArgumentException or a JSON exception when a value is missing or invalid */
+    /**
+     * @throws IllegalArgumentException or a JSON exception when a value is missing or invalid
+     */
     public static TrainingOptions parse(JsonObject j) {
         GeneratorConfig g = ConfigJson.generator(j.getAsJsonObject("G"));
-        LossOptions loss = new LossOptions(j.get("r1_gamma").getAsDouble(), j.get("D_reg_interval").getAsInt(),
-                j.get("pl_weight").getAsDouble(), j.get("pl_decay").getAsDouble(), j.get("pl_batch_shrink").getAsInt(),
-                j.get("G_reg_interval").getAsInt(), j.get("style_mixing_prob").getAsDouble());
-        return TrainingOptions.builder(TrainingConfig.parse(j.get("cfg").getAsString()), g.resolution(),
+        LossOptions loss =
+                new LossOptions(
+                        j.get("r1_gamma").getAsDouble(),
+                        j.get("D_reg_interval").getAsInt(),
+                        j.get("pl_weight").getAsDouble(),
+                        j.get("pl_decay").getAsDouble(),
+                        j.get("pl_batch_shrink").getAsInt(),
+                        j.get("G_reg_interval").getAsInt(),
+                        j.get("style_mixing_prob").getAsDouble());
+        return TrainingOptions.builder(
+                        TrainingConfig.parse(j.get("cfg").getAsString()),
+                        g.resolution(),
                         g.imgChannels())
                 .optGenerator(g)
                 .optMbstdGroup(j.get("mbstd_group_size").getAsInt())
@@ -82,7 +95,10 @@ public final class TrainingOptionsJson {
         if (!j.has("augment")) {
             return AugmentOptions.none();
         }
-        return new AugmentOptions(AugmentMode.parse(j.get("augment").getAsString()), j.get("augment_p").getAsDouble(),
-                j.get("ada_target").getAsDouble(), j.get("ada_kimg").getAsDouble());
+        return new AugmentOptions(
+                AugmentMode.parse(j.get("augment").getAsString()),
+                j.get("augment_p").getAsDouble(),
+                j.get("ada_target").getAsDouble(),
+                j.get("ada_kimg").getAsDouble());
     }
 }

@@ -4,22 +4,25 @@ import java.util.Locale;
 
 /**
  * Whether and how the discriminator's inputs are augmented: the official {@code --aug} choice
- * (stylegan2-ada-pytorch {@code train.py}; Karras et al. 2020b, "Training Generative Adversarial Networks with
- * Limited Data").
+ * (stylegan2-ada-pytorch {@code train.py}; Karras et al. 2020b, "Training Generative Adversarial
+ * Networks with Limited Data").
  */
 public enum AugmentMode {
     /** No augmentation (official {@code noaug}). */
     NONE,
-    /** Adaptive: p starts at {@code augment_p} and follows the overfitting heuristic r_t (Sec. 3; the default). */
+    /**
+     * Adaptive: p starts at {@code augment_p} and follows the overfitting heuristic r_t (Sec. 3;
+     * the default).
+     */
     ADA,
     /** A fixed probability p throughout (official {@code fixed} with {@code --p}). */
     FIXED;
 
     /**
-     * Below this many training images {@link #choose} takes {@code auto} as ADA, from here on as none.
-     * Measured (README, quality benchmark): on the 60,000 Fashion-MNIST images ADA's p rose to 0.036 in ten
-     * minutes and the FD at 20 kimg was 107 against 49 without augmentation; ADA is for small stacks, where D
-     * overfits within the run.
+     * Below this many training images {@link #choose} takes {@code auto} as ADA, from here on as
+     * none. Measured (README, quality benchmark): on the 60,000 Fashion-MNIST images ADA's p rose
+     * to 0.036 in ten minutes and the FD at 20 kimg was 107 against 49 without augmentation; ADA is
+     * for small stacks, where D overfits within the run.
      */
     public static final int AUTO_ADA_BELOW = 2000;
 
@@ -35,12 +38,13 @@ public enum AugmentMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("augment '" + text + "' is not valid: use ada, none or fixed");
+        throw new IllegalArgumentException(
+                "augment '" + text + "' is not valid: use ada, none or fixed");
     }
 
     /**
-     * The mode for a user's key that may also be {@code auto}: ADA below {@link #AUTO_ADA_BELOW} training
-     * images, none from there on.
+     * The mode for a user's key that may also be {@code auto}: ADA below {@link #AUTO_ADA_BELOW}
+     * training images, none from there on.
      *
      * @param images the number of training images
      */
@@ -51,7 +55,8 @@ public enum AugmentMode {
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("augment '" + text + "' is not valid: use auto, ada, none or fixed");
+            throw new IllegalArgumentException(
+                    "augment '" + text + "' is not valid: use auto, ada, none or fixed");
         }
     }
 }

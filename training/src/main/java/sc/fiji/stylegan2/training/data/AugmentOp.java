@@ -1,8 +1,9 @@
 package sc.fiji.stylegan2.training.data;
 
 /**
- * The augmentations of {@link AdaptiveAugment}: the pixel-blitting and colour groups of ADA's {@code bgc}
- * pipeline (Karras et al. 2020b, Sec. 2.3 and Appendix B) that are exact on a pixel grid.
+ * The augmentations of {@link AdaptiveAugment}: the pixel-blitting and colour groups of ADA's
+ * {@code bgc} pipeline (Karras et al. 2020b, Sec. 2.3 and Appendix B) that are exact on a pixel
+ * grid.
  */
 public enum AugmentOp {
     /** Mirror left-right ({@code xflip}). */

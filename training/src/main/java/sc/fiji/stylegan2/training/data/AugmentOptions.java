@@ -1,15 +1,16 @@
 package sc.fiji.stylegan2.training.data;
 
 /**
- * The augmentation of a training run (ADA, Karras et al. 2020b): the mode and the values of the official
- * {@code train.py} / {@code training_loop} that belong to it. Defaults as the official: {@code ada}, p from 0,
- * target 0.6, ada_kimg 500.
+ * The augmentation of a training run (ADA, Karras et al. 2020b): the mode and the values of the
+ * official {@code train.py} / {@code training_loop} that belong to it. Defaults as the official:
+ * {@code ada}, p from 0, target 0.6, ada_kimg 500.
  *
  * @param mode none, adaptive or fixed
- * @param p the probability of {@code fixed}; where {@code ada} starts (official: 0); 0 for {@code none}
+ * @param p the probability of {@code fixed}; where {@code ada} starts (official: 0); 0 for {@code
+ *     none}
  * @param target the r_t target of {@code ada} (0.6; Sec. 3 finds 0.6 best across data set sizes)
- * @param adaKimg thousands of images for the heuristic to move p from 0 to 1 (500; the official cifar setup
- *     uses 100 to react faster)
+ * @param adaKimg thousands of images for the heuristic to move p from 0 to 1 (500; the official
+ *     cifar setup uses 100 to react faster)
  */
 public record AugmentOptions(AugmentMode mode, double p, double target, double adaKimg) {
 
@@ -27,7 +28,8 @@ public record AugmentOptions(AugmentMode mode, double p, double target, double a
             throw new IllegalArgumentException("ada_target must lie in (-1, 1), got " + target);
         }
         if (!(adaKimg > 0) || Double.isInfinite(adaKimg)) {
-            throw new IllegalArgumentException("ada_kimg must be a finite number > 0, got " + adaKimg);
+            throw new IllegalArgumentException(
+                    "ada_kimg must be a finite number > 0, got " + adaKimg);
         }
     }
 

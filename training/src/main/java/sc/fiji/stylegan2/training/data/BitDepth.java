@@ -1,14 +1,16 @@
 package sc.fiji.stylegan2.training.data;
 
 /**
- * The pixel type of the source images, which decides the intensity range mapped to [-1, 1]: the full range
- * of the type for 8- and 16-bit integers (the official convention for 8-bit images is {@code x = y / 127.5 -
- * 1}), the data's own min..max for float images.
+ * The pixel type of the source images, which decides the intensity range mapped to [-1, 1]: the
+ * full range of the type for 8- and 16-bit integers (the official convention for 8-bit images is
+ * {@code x = y / 127.5 - 1}), the data's own min..max for float images.
  */
 public enum BitDepth {
     /** 0..255. */
     BITS_8(0, 255),
-    /** 0..65535. Microscopy cameras often use only 12 bits; {@link #FLOAT} then gives more contrast. */
+    /**
+     * 0..65535. Microscopy cameras often use only 12 bits; {@link #FLOAT} then gives more contrast.
+     */
     BITS_16(0, 65535),
     /** The minimum and maximum over the whole stack. */
     FLOAT(Double.NaN, Double.NaN);

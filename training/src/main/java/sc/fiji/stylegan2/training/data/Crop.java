@@ -8,8 +8,8 @@ final class Crop {
     private Crop() {}
 
     /**
-     * The {@code side × side} crop of {@code image} whose top-left pixel is {@code (x0, y0)} (may lie outside;
-     * such pixels get {@code fill}), every channel.
+     * The {@code side × side} crop of {@code image} whose top-left pixel is {@code (x0, y0)} (may
+     * lie outside; such pixels get {@code fill}), every channel.
      */
     static float[] square(SourceImage image, int x0, int y0, int side, float fill) {
         int c = image.channels(), h = image.height(), w = image.width();
@@ -24,14 +24,21 @@ final class Crop {
         }
         for (int ch = 0; ch < c; ch++) {
             for (int y = Math.max(0, y0); y < Math.min(h, y0 + side); y++) {
-                System.arraycopy(image.pixels(), (ch * h + y) * w + xs, out, (ch * side + y - y0) * side + xs - x0,
+                System.arraycopy(
+                        image.pixels(),
+                        (ch * h + y) * w + xs,
+                        out,
+                        (ch * side + y - y0) * side + xs - x0,
                         xe - xs);
             }
         }
         return out;
     }
 
-    /** The top-left coordinate of a crop of {@code side} pixels centred on {@code centre} (pixel centres at i). */
+    /**
+     * The top-left coordinate of a crop of {@code side} pixels centred on {@code centre} (pixel
+     * centres at i).
+     */
     static int startCentredOn(double centre, int side) {
         return (int) Math.round(centre - (side - 1) / 2.0);
     }

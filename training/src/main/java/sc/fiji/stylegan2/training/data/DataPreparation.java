@@ -7,10 +7,11 @@ import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.IntensityMapping;
 
 /**
- * Source images to training data by {@link DataOptions}: whole images ({@link ImageStackData}), random tiles
- * ({@link TileData}) or crops centred on the objects of a label image ({@link LabelObjects}). Tiles and
- * objects choose the intensity range over the whole images, then cut crops of {@code resolution × scale}
- * data pixels and resize them to the resolution (area averaging when shrinking).
+ * Source images to training data by {@link DataOptions}: whole images ({@link ImageStackData}),
+ * random tiles ({@link TileData}) or crops centred on the objects of a label image ({@link
+ * LabelObjects}). Tiles and objects choose the intensity range over the whole images, then cut
+ * crops of {@code resolution × scale} data pixels and resize them to the resolution (area averaging
+ * when shrinking).
  */
 public final class DataPreparation {
 
@@ -19,44 +20,66 @@ public final class DataPreparation {
     /**
      * Prepares {@code stack}.
      *
-     * @param labels a label image or mask (one plane for all images, or one per image), or null; needed
-     *     for {@code objects}, optional for {@code tiles} (with {@code min_foreground})
+     * @param labels a label image or mask (one plane for all images, or one per image), or null;
+     *     needed for {@code objects}, optional for {@code tiles} (with {@code min_foreground})
      * @throws IllegalArgumentException with a message naming the key at fault
      */
-    public static TrainingData prepare(SourceStack stack, List<SourceImage> labels, int resolution,
-            DataOptions options) {
+    public static TrainingData prepare(
+            SourceStack stack, List<SourceImage> labels, int resolution, DataOptions options) {
         SamplingOptions s = options.sampling();
         if (s.mode() == SamplingMode.WHOLE) {
-            return ImageStackData.builder().setResolution(resolution).optIntensity(options.intensity())
+            return ImageStackData.builder()
+                    .setResolution(resolution)
+                    .optIntensity(options.intensity())
                     .build(stack);
         }
         List<SourceImage> images = stack.images();
         StackChecks.requireConsistent(images);
         List<SourceImage> planes = labels == null ? null : LabelObjects.planes(labels, images);
         if (s.mode() == SamplingMode.OBJECTS && planes == null) {
-            throw new IllegalArgumentException("sampling=objects needs labels: give a label image or mask of the"
-                    + " images' size");
+            throw new IllegalArgumentException(
+                    "sampling=objects needs labels: give a label image or mask of the"
+                            + " images' size");
         }
-        IntensityRanges.Choice choice = IntensityRanges.choose(images, stack.bitDepth(), options.intensity());
+        IntensityRanges.Choice choice =
+                IntensityRanges.choose(images, stack.bitDepth(), options.intensity());
         List<SourceImage> normalised = new ArrayList<>();
         for (SourceImage im : images) {
             normalised.add(IntensityRanges.normalise(im, choice.mapping()));
         }
         int side = s.cropSide(resolution);
         // Each training pixel covers side / resolution data pixels.
-        Calibration cal = stack.calibration() == null ? null : stack.calibration().times((double) side / resolution);
+        Calibration cal =
+                stack.calibration() == null
+                        ? null
+                        : stack.calibration().times((double) side / resolution);
         return s.mode() == SamplingMode.TILES
                 ? tiles(normalised, planes, side, resolution, choice, s, cal)
                 : objects(normalised, planes, side, resolution, choice).withCalibration(cal);
     }
 
-    private static TileData tiles(List<SourceImage> images, List<SourceImage> planes, int side, int resolution,
-            IntensityRanges.Choice choice, SamplingOptions s, Calibration cal) {
+    private static TileData tiles(
+            List<SourceImage> images,
+            List<SourceImage> planes,
+            int side,
+            int resolution,
+            IntensityRanges.Choice choice,
+            SamplingOptions s,
+            Calibration cal) {
         SourceImage first = images.get(0);
         if (first.width() < side || first.height() < side) {
-            throw new IllegalArgumentException("sampling=tiles: tiles of " + side + " px (resolution " + resolution
-                    + " x scale " + s.scale() + ") do not fit in images of " + first.width() + " x " + first.height()
-                    + " px: lower scale or resolution");
+            throw new IllegalArgumentException(
+                    "sampling=tiles: tiles of "
+                            + side
+                            + " px (resolution "
+                            + resolution
+                            + " x scale "
+                            + s.scale()
+                            + ") do not fit in images of "
+                            + first.width()
+                            + " x "
+                            + first.height()
+                            + " px: lower scale or resolution");
         }
         long[][] fg = null;
         if (planes != null && s.minForeground() > 0) {
@@ -66,21 +89,49 @@ public final class DataPreparation {
             }
         }
         int grid = images.size() * (first.width() / side) * (first.height() / side);
-        long distinct = (long) images.size() * (first.width() - side + 1) * (first.height() - side + 1);
-        String what = String.format(Locale.ROOT, "sampling tiles: %d image(s) of %d x %d px, tiles of %d px"
-                + " (scale %s) resized to %d px: %,d non-overlapping tiles (the data set size), %,d distinct"
-                + " positions%s", images.size(), first.width(), first.height(), side, fmt(s.scale()), resolution,
-                grid, distinct, fg == null ? "" : ", at least " + fmt(100 * s.minForeground()) + " % foreground");
-        return new TileData(images, side, resolution, choice.mapping(), fg, s.minForeground(),
-                choice.description() + "; " + what, cal);
+        long distinct =
+                (long) images.size() * (first.width() - side + 1) * (first.height() - side + 1);
+        String what =
+                String.format(
+                        Locale.ROOT,
+                        "sampling tiles: %d image(s) of %d x %d px, tiles of %d px"
+                                + " (scale %s) resized to %d px: %,d non-overlapping tiles (the data set size), %,d distinct"
+                                + " positions%s",
+                        images.size(),
+                        first.width(),
+                        first.height(),
+                        side,
+                        fmt(s.scale()),
+                        resolution,
+                        grid,
+                        distinct,
+                        fg == null
+                                ? ""
+                                : ", at least " + fmt(100 * s.minForeground()) + " % foreground");
+        return new TileData(
+                images,
+                side,
+                resolution,
+                choice.mapping(),
+                fg,
+                s.minForeground(),
+                choice.description() + "; " + what,
+                cal);
     }
 
-    private static ImageStackData objects(List<SourceImage> images, List<SourceImage> planes, int side,
-            int resolution, IntensityRanges.Choice choice) {
+    private static ImageStackData objects(
+            List<SourceImage> images,
+            List<SourceImage> planes,
+            int side,
+            int resolution,
+            IntensityRanges.Choice choice) {
         List<LabelObjects.LabelObject> objects = LabelObjects.centroids(planes);
         if (objects.size() < 2) {
-            throw new IllegalArgumentException("labels holds " + objects.size() + " object(s): sampling=objects"
-                    + " needs at least 2 (label values above 0)");
+            throw new IllegalArgumentException(
+                    "labels holds "
+                            + objects.size()
+                            + " object(s): sampling=objects"
+                            + " needs at least 2 (label values above 0)");
         }
         SourceImage first = images.get(0);
         int c = first.channels(), n = c * resolution * resolution;
@@ -89,19 +140,35 @@ public final class DataPreparation {
         for (int k = 0; k < objects.size(); k++) {
             LabelObjects.LabelObject o = objects.get(k);
             float[] crop = objectCrop(images.get(o.image()), o, side);
-            System.arraycopy(Resize.planes(crop, c, side, side, resolution, resolution), 0, out, k * n, n);
+            System.arraycopy(
+                    Resize.planes(crop, c, side, side, resolution, resolution), 0, out, k * n, n);
         }
         IntensityMapping m = choice.mapping();
-        String what = String.format(Locale.ROOT, "sampling objects: %,d objects in %d image(s), crops of %d px"
-                + " centred on their centroids resized to %d px (the data set size: %,d distinct crops)",
-                objects.size(), images.size(), side, resolution, objects.size());
+        String what =
+                String.format(
+                        Locale.ROOT,
+                        "sampling objects: %,d objects in %d image(s), crops of %d px"
+                                + " centred on their centroids resized to %d px (the data set size: %,d distinct crops)",
+                        objects.size(),
+                        images.size(),
+                        side,
+                        resolution,
+                        objects.size());
         return new ImageStackData(out, objects.size(), c, resolution, m)
                 .describedAs(choice.description() + "; " + what);
     }
 
-    /** The crop of {@code side} pixels centred on object {@code o}'s centroid (outside the image: -1). */
+    /**
+     * The crop of {@code side} pixels centred on object {@code o}'s centroid (outside the image:
+     * -1).
+     */
     public static float[] objectCrop(SourceImage image, LabelObjects.LabelObject o, int side) {
-        return Crop.square(image, Crop.startCentredOn(o.x(), side), Crop.startCentredOn(o.y(), side), side, -1f);
+        return Crop.square(
+                image,
+                Crop.startCentredOn(o.x(), side),
+                Crop.startCentredOn(o.y(), side),
+                side,
+                -1f);
     }
 
     private static String fmt(double v) {

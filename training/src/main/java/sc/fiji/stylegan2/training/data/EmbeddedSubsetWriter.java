@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the embedded default dataset from Debian's Fashion-MNIST: the first {@code perClass} images of each
- * class of the training split, in file order (so the subset is balanced and reproducible), as gzipped IDX
- * files. Run from the repository root:
+ * Writes the embedded default dataset from Debian's Fashion-MNIST: the first {@code perClass}
+ * images of each class of the training split, in file order (so the subset is balanced and
+ * reproducible), as gzipped IDX files. Run from the repository root:
  *
  * <pre>
  * java -cp training/target/classes:model/target/classes:... \
@@ -24,9 +24,13 @@ public final class EmbeddedSubsetWriter {
 
     public static void main(String[] args) throws IOException {
         int perClass = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        Path dir = Path.of(args.length > 1 ? args[1]
-                : "training/src/main/resources/sc/fiji/stylegan2/training/data");
-        FashionMnist subset = balancedSubset(FashionMnist.debian(FashionMnist.Split.TRAIN), perClass);
+        Path dir =
+                Path.of(
+                        args.length > 1
+                                ? args[1]
+                                : "training/src/main/resources/sc/fiji/stylegan2/training/data");
+        FashionMnist subset =
+                balancedSubset(FashionMnist.debian(FashionMnist.Split.TRAIN), perClass);
         Files.createDirectories(dir);
         try (OutputStream out = Files.newOutputStream(dir.resolve(FashionMnist.EMBEDDED_IMAGES))) {
             subset.imageArray().writeGzip(out);

@@ -17,9 +17,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The IDX format of MNIST and Fashion-MNIST (LeCun et al., http://yann.lecun.com/exdb/mnist/): a big-endian
- * magic {@code 0x0000TTDD} (type {@code 0x08} = unsigned byte, {@code DD} = number of dimensions), the
- * dimensions as big-endian int32, then the values in C order. Files may be gzipped (detected by content).
+ * The IDX format of MNIST and Fashion-MNIST (LeCun et al., http://yann.lecun.com/exdb/mnist/): a
+ * big-endian magic {@code 0x0000TTDD} (type {@code 0x08} = unsigned byte, {@code DD} = number of
+ * dimensions), the dimensions as big-endian int32, then the values in C order. Files may be gzipped
+ * (detected by content).
  *
  * @param dims the dimensions, e.g. {@code [60000, 28, 28]} for images, {@code [60000]} for labels
  * @param data the unsigned bytes
@@ -51,9 +52,14 @@ public record IdxFile(int[] dims, byte[] data) {
         DataInputStream din = new DataInputStream(in);
         try {
             int magic = din.readInt();
-            if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xff) != UNSIGNED_BYTE || (magic & 0xff) == 0) {
-                throw new IOException(name + " is not an IDX file of unsigned bytes (magic 0x"
-                        + Integer.toHexString(magic) + ")");
+            if ((magic >>> 16) != 0
+                    || ((magic >>> 8) & 0xff) != UNSIGNED_BYTE
+                    || (magic & 0xff) == 0) {
+                throw new IOException(
+                        name
+                                + " is not an IDX file of unsigned bytes (magic 0x"
+                                + Integer.toHexString(magic)
+                                + ")");
             }
             int[] dims = new int[magic & 0xff];
             long n = 1;
@@ -74,11 +80,14 @@ public record IdxFile(int[] dims, byte[] data) {
 
     /** Writes this array as a gzipped IDX file. */
     public void writeGzip(OutputStream raw) throws IOException {
-        GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION); // the embedded subset ships in the jar: keep it small
-            }
-        };
+        GZIPOutputStream gz =
+                new GZIPOutputStream(raw, 1 << 16) {
+                    {
+                        def.setLevel(
+                                Deflater.BEST_COMPRESSION); // the embedded subset ships in the jar:
+                        // keep it small
+                    }
+                };
         DataOutputStream out = new DataOutputStream(gz);
         out.writeInt((UNSIGNED_BYTE << 8) | dims.length);
         for (int d : dims) {

@@ -8,15 +8,18 @@ import sc.fiji.stylegan2.model.IntensityMapping;
  * Training images held in memory, prepared by a stated policy (issue 5, "Data"):
  *
  * <ol>
- *   <li>every image must be finite and have the size and channels of the first; at least two images;
- *   <li>the intensity range is chosen by {@link IntensityOptions} ({@link IntensityRanges}): by default the
- *       type's range for 8-bit sources, percentiles for 16-bit sources that use less than a quarter of
- *       their range, else the type's range, min..max for float sources; per channel for multi-channel data;
- *   <li>each image is mapped to [-1, 1] by {@code x = (y - offset) / scale} (clipped to [-1, 1]), the
- *       inverse of the stored {@link IntensityMapping} {@code y = x * scale + offset} (for 8-bit: the
- *       official {@code x = y / 127.5 - 1});
+ *   <li>every image must be finite and have the size and channels of the first; at least two
+ *       images;
+ *   <li>the intensity range is chosen by {@link IntensityOptions} ({@link IntensityRanges}): by
+ *       default the type's range for 8-bit sources, percentiles for 16-bit sources that use less
+ *       than a quarter of their range, else the type's range, min..max for float sources; per
+ *       channel for multi-channel data;
+ *   <li>each image is mapped to [-1, 1] by {@code x = (y - offset) / scale} (clipped to [-1, 1]),
+ *       the inverse of the stored {@link IntensityMapping} {@code y = x * scale + offset} (for
+ *       8-bit: the official {@code x = y / 127.5 - 1});
  *   <li>made square ({@link SquarePolicy}: centre crop, or pad with the range minimum, -1);
- *   <li>then resized to the power-of-two training resolution ({@link Resize}: area down, bilinear up).
+ *   <li>then resized to the power-of-two training resolution ({@link Resize}: area down, bilinear
+ *       up).
  * </ol>
  *
  * Build with {@link #builder()}.
@@ -32,10 +35,14 @@ public final class ImageStackData implements TrainingData {
     private final Calibration calibration;
 
     /** Wraps already prepared images: {@code count x channels x resolution²} values in [-1, 1]. */
-    public ImageStackData(float[] pixels, int count, int channels, int resolution, IntensityMapping intensity) {
+    public ImageStackData(
+            float[] pixels, int count, int channels, int resolution, IntensityMapping intensity) {
         if (pixels.length != (long) count * channels * resolution * resolution) {
-            throw new IllegalArgumentException("expected " + (long) count * channels * resolution * resolution
-                    + " values, got " + pixels.length);
+            throw new IllegalArgumentException(
+                    "expected "
+                            + (long) count * channels * resolution * resolution
+                            + " values, got "
+                            + pixels.length);
         }
         this.pixels = pixels;
         this.count = count;
@@ -82,8 +89,8 @@ public final class ImageStackData implements TrainingData {
     }
 
     /**
-     * The resolution this project suggests for images of {@code side} pixels: the largest power of two not
-     * above it (so images are shrunk, never invented), at least 4 and at most 1024.
+     * The resolution this project suggests for images of {@code side} pixels: the largest power of
+     * two not above it (so images are shrunk, never invented), at least 4 and at most 1024.
      */
     public static int suggestedResolution(int side) {
         return Math.max(4, Math.min(1024, Integer.highestOneBit(Math.max(1, side))));
@@ -161,20 +168,26 @@ public final class ImageStackData implements TrainingData {
             ImageStackData d = optBitDepth(stack.bitDepth()).build(stack.images());
             SourceImage first = stack.images().get(0);
             // Each training pixel covers side / resolution source pixels.
-            return stack.calibration() == null ? d : d.withCalibration(stack.calibration()
-                    .times((double) square.side(first.height(), first.width()) / resolution));
+            return stack.calibration() == null
+                    ? d
+                    : d.withCalibration(
+                            stack.calibration()
+                                    .times(
+                                            (double) square.side(first.height(), first.width())
+                                                    / resolution));
         }
 
         /**
          * Checks and prepares the images.
          *
-         * @throws IllegalArgumentException with a message for the user: empty stack, one image, NaN or
-         *     infinite values (naming the image), mismatched sizes, values outside the bit depth, constant data
+         * @throws IllegalArgumentException with a message for the user: empty stack, one image, NaN
+         *     or infinite values (naming the image), mismatched sizes, values outside the bit
+         *     depth, constant data
          */
         public ImageStackData build(List<SourceImage> images) {
             if (resolution < 4 || resolution > 1024 || Integer.bitCount(resolution) != 1) {
-                throw new IllegalArgumentException("resolution must be a power of two from 4 to 1024, got "
-                        + resolution);
+                throw new IllegalArgumentException(
+                        "resolution must be a power of two from 4 to 1024, got " + resolution);
             }
             StackChecks.requireTrainable(images);
             StackChecks.requireFitsInOneArray(images.size(), images.get(0).channels(), resolution);
@@ -184,13 +197,24 @@ public final class ImageStackData implements TrainingData {
             int n = c * resolution * resolution;
             float[] out = new float[images.size() * n];
             for (int i = 0; i < images.size(); i++) {
-                float[] sq = square.apply(IntensityRanges.normalise(images.get(i), choice.mapping()), -1f);
-                System.arraycopy(Resize.planes(sq, c, side, side, resolution, resolution), 0, out, i * n, n);
+                float[] sq =
+                        square.apply(
+                                IntensityRanges.normalise(images.get(i), choice.mapping()), -1f);
+                System.arraycopy(
+                        Resize.planes(sq, c, side, side, resolution, resolution), 0, out, i * n, n);
             }
-            String what = String.format(java.util.Locale.ROOT, "sampling whole: %d images of %d x %d px, %s to"
-                    + " %d px squares resized to %d px (the data set size: %d)", images.size(), first.width(),
-                    first.height(), square == SquarePolicy.PAD ? "padded" : "centre-cropped", side, resolution,
-                    images.size());
+            String what =
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "sampling whole: %d images of %d x %d px, %s to"
+                                    + " %d px squares resized to %d px (the data set size: %d)",
+                            images.size(),
+                            first.width(),
+                            first.height(),
+                            square == SquarePolicy.PAD ? "padded" : "centre-cropped",
+                            side,
+                            resolution,
+                            images.size());
             return new ImageStackData(out, images.size(), c, resolution, choice.mapping())
                     .describedAs(choice.description() + "; " + what);
         }

@@ -3,9 +3,9 @@ package sc.fiji.stylegan2.training.data;
 import java.util.Locale;
 
 /**
- * Which intensity range of the source images maps to the generator's [-1, 1] (key {@code intensity}).
- * Most "16-bit" microscopy images hold 12 bits (0..4095) or less: mapped from 0..65535 they would occupy
- * [-1, -0.875], a sliver of the range the losses and R1 γ are tuned for.
+ * Which intensity range of the source images maps to the generator's [-1, 1] (key {@code
+ * intensity}). Most "16-bit" microscopy images hold 12 bits (0..4095) or less: mapped from 0..65535
+ * they would occupy [-1, -0.875], a sliver of the range the losses and R1 γ are tuned for.
  */
 public enum IntensityMode {
     /**
@@ -20,7 +20,9 @@ public enum IntensityMode {
     /** The stack's low and high percentiles; values beyond are clipped (robust to hot pixels). */
     PERCENTILE;
 
-    /** 16-bit data whose values span less than this uses {@link #PERCENTILE} under {@link #AUTO}. */
+    /**
+     * 16-bit data whose values span less than this uses {@link #PERCENTILE} under {@link #AUTO}.
+     */
     public static final double AUTO_16BIT_SPAN = 65536 / 4.0;
 
     /** The mode named by the key's value (case-insensitive). */
@@ -31,8 +33,8 @@ public enum IntensityMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("intensity '" + value + "' is not valid: give auto, type, data or"
-                + " percentile");
+        throw new IllegalArgumentException(
+                "intensity '" + value + "' is not valid: give auto, type, data or" + " percentile");
     }
 
     /** The key's value for this mode. */

@@ -6,9 +6,10 @@ import java.util.Locale;
 import sc.fiji.stylegan2.model.IntensityMapping;
 
 /**
- * Chooses the intensity range of a stack by its {@link IntensityOptions}: per channel or shared, the type's
- * range, the data's min..max, or percentiles. Percentiles are nearest-rank: the {@code p} % percentile of
- * {@code n} values is the {@code ceil(p / 100 * n)}-th smallest (the minimum for 0 %, the maximum for 100 %).
+ * Chooses the intensity range of a stack by its {@link IntensityOptions}: per channel or shared,
+ * the type's range, the data's min..max, or percentiles. Percentiles are nearest-rank: the {@code
+ * p} % percentile of {@code n} values is the {@code ceil(p / 100 * n)}-th smallest (the minimum for
+ * 0 %, the maximum for 100 %).
  */
 public final class IntensityRanges {
 
@@ -17,20 +18,28 @@ public final class IntensityRanges {
     /**
      * The range chosen, as the mapping stored in checkpoints.
      *
-     * @param mapping [-1, 1] to the chosen range (per channel, or shared when all channels share one)
+     * @param mapping [-1, 1] to the chosen range (per channel, or shared when all channels share
+     *     one)
      * @param mode the mode used ({@link IntensityMode#AUTO} resolved)
      * @param clipped how many values lie outside their channel's range (clipped when normalised)
      * @param total how many values the stack has
      * @param description one line for the log: the mode, why (for auto) and the ranges
      */
-    public record Choice(IntensityMapping mapping, IntensityMode mode, long clipped, long total, String description) {}
+    public record Choice(
+            IntensityMapping mapping,
+            IntensityMode mode,
+            long clipped,
+            long total,
+            String description) {}
 
     /**
      * Chooses the range of {@code images} (already checked: same size, finite).
      *
-     * @throws IllegalArgumentException for values outside the type's range ({@code type}) or constant data
+     * @throws IllegalArgumentException for values outside the type's range ({@code type}) or
+     *     constant data
      */
-    public static Choice choose(List<SourceImage> images, BitDepth depth, IntensityOptions options) {
+    public static Choice choose(
+            List<SourceImage> images, BitDepth depth, IntensityOptions options) {
         int channels = images.get(0).channels();
         IntensityMode mode = resolve(images, depth, options.mode());
         boolean per = options.perChannel(channels) && mode != IntensityMode.TYPE;
@@ -39,30 +48,45 @@ public final class IntensityRanges {
         boolean collapsed = false;
         for (int g = 0; g < groups; g++) {
             int first = per ? g : 0, last = per ? g : channels - 1;
-            double[] r = switch (mode) {
-                case TYPE -> StackChecks.intensityRange(images, depth);
-                case PERCENTILE -> percentiles(images, first, last, depth, options.low(), options.high());
-                default -> minMax(images, first, last);
-            };
+            double[] r =
+                    switch (mode) {
+                        case TYPE -> StackChecks.intensityRange(images, depth);
+                        case PERCENTILE ->
+                                percentiles(
+                                        images, first, last, depth, options.low(), options.high());
+                        default -> minMax(images, first, last);
+                    };
             if (mode == IntensityMode.PERCENTILE && !(r[1] > r[0])) {
-                // Sparse data (nearly every pixel one value): the percentiles meet, min..max still spans it.
+                // Sparse data (nearly every pixel one value): the percentiles meet, min..max still
+                // spans it.
                 r = minMax(images, first, last);
                 collapsed = true;
             }
             if (!(r[1] > r[0])) {
-                throw new IllegalArgumentException((per ? "channel " + (g + 1) : "every pixel of the stack")
-                        + " has the value " + r[0] + ": there is nothing to learn");
+                throw new IllegalArgumentException(
+                        (per ? "channel " + (g + 1) : "every pixel of the stack")
+                                + " has the value "
+                                + r[0]
+                                + ": there is nothing to learn");
             }
             lo[g] = r[0];
             hi[g] = r[1];
         }
-        IntensityMapping mapping = allEqual(lo) && allEqual(hi) ? IntensityMapping.ofDataRange(lo[0], hi[0])
-                : IntensityMapping.ofDataRanges(lo, hi);
+        IntensityMapping mapping =
+                allEqual(lo) && allEqual(hi)
+                        ? IntensityMapping.ofDataRange(lo[0], hi[0])
+                        : IntensityMapping.ofDataRanges(lo, hi);
         long clipped = clipped(images, mapping);
         long total = (long) images.size() * images.get(0).pixels().length;
         String description = describe(options, mode, depth, per, mapping, clipped, total);
-        return new Choice(mapping, mode, clipped, total, collapsed ? description
-                + " (where the percentiles were equal, min..max)" : description);
+        return new Choice(
+                mapping,
+                mode,
+                clipped,
+                total,
+                collapsed
+                        ? description + " (where the percentiles were equal, min..max)"
+                        : description);
     }
 
     /** The nearest-rank percentile {@code p} (in %) of {@code sorted} ascending values. */
@@ -77,7 +101,8 @@ public final class IntensityRanges {
         return (int) Math.max(0, Math.min(n - 1, r - 1));
     }
 
-    private static IntensityMode resolve(List<SourceImage> images, BitDepth depth, IntensityMode mode) {
+    private static IntensityMode resolve(
+            List<SourceImage> images, BitDepth depth, IntensityMode mode) {
         if (mode != IntensityMode.AUTO) {
             return mode;
         }
@@ -86,13 +111,20 @@ public final class IntensityRanges {
             case FLOAT -> IntensityMode.DATA;
             case BITS_16 -> {
                 double[] r = StackChecks.intensityRange(images, BitDepth.FLOAT);
-                yield r[1] - r[0] < IntensityMode.AUTO_16BIT_SPAN ? IntensityMode.PERCENTILE : IntensityMode.TYPE;
+                yield r[1] - r[0] < IntensityMode.AUTO_16BIT_SPAN
+                        ? IntensityMode.PERCENTILE
+                        : IntensityMode.TYPE;
             }
         };
     }
 
     /** {low, high} percentiles of channels {@code first..last} of every image. */
-    private static double[] percentiles(List<SourceImage> images, int first, int last, BitDepth depth, double low,
+    private static double[] percentiles(
+            List<SourceImage> images,
+            int first,
+            int last,
+            BitDepth depth,
+            double low,
             double high) {
         int plane = images.get(0).height() * images.get(0).width();
         long n = (long) images.size() * (last - first + 1) * plane;
@@ -104,11 +136,16 @@ public final class IntensityRanges {
                     hist[(int) im.pixels()[k]]++;
                 }
             }
-            return new double[] {fromHistogram(hist, rank(low, n)), fromHistogram(hist, rank(high, n))};
+            return new double[] {
+                fromHistogram(hist, rank(low, n)), fromHistogram(hist, rank(high, n))
+            };
         }
         if (n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("intensity=percentile of " + n + " float values: too many to"
-                    + " sort; use intensity=data");
+            throw new IllegalArgumentException(
+                    "intensity=percentile of "
+                            + n
+                            + " float values: too many to"
+                            + " sort; use intensity=data");
         }
         float[] all = new float[(int) n];
         int at = 0;
@@ -134,8 +171,8 @@ public final class IntensityRanges {
     }
 
     /**
-     * {@code image} in [-1, 1]: {@code x = (y - offset) / scale} per channel, clipped to [-1, 1] (only
-     * percentile ranges leave values outside).
+     * {@code image} in [-1, 1]: {@code x = (y - offset) / scale} per channel, clipped to [-1, 1]
+     * (only percentile ranges leave values outside).
      */
     public static SourceImage normalise(SourceImage image, IntensityMapping m) {
         int plane = image.height() * image.width();
@@ -149,7 +186,10 @@ public final class IntensityRanges {
         return new SourceImage(image.name(), image.channels(), image.height(), image.width(), out);
     }
 
-    /** Whether channels {@code first..last} hold whole numbers 0..65535 only (so a histogram ranks them). */
+    /**
+     * Whether channels {@code first..last} hold whole numbers 0..65535 only (so a histogram ranks
+     * them).
+     */
     private static boolean allCounts(List<SourceImage> images, int first, int last, int plane) {
         for (SourceImage im : images) {
             for (int k = first * plane; k < (last + 1) * plane; k++) {
@@ -194,16 +234,27 @@ public final class IntensityRanges {
         return Arrays.stream(v).allMatch(x -> x == v[0]);
     }
 
-    private static String describe(IntensityOptions o, IntensityMode mode, BitDepth depth, boolean per,
-            IntensityMapping m, long clipped, long total) {
+    private static String describe(
+            IntensityOptions o,
+            IntensityMode mode,
+            BitDepth depth,
+            boolean per,
+            IntensityMapping m,
+            long clipped,
+            long total) {
         StringBuilder s = new StringBuilder("intensity ");
         if (o.mode() == IntensityMode.AUTO) {
-            s.append("auto: ").append(mode.key()).append(switch (depth) {
-                case BITS_8 -> " (8-bit data)";
-                case FLOAT -> " (float data)";
-                case BITS_16 -> mode == IntensityMode.PERCENTILE
-                        ? " (16-bit data spanning less than a quarter of 0..65535)" : " (16-bit data)";
-            });
+            s.append("auto: ")
+                    .append(mode.key())
+                    .append(
+                            switch (depth) {
+                                case BITS_8 -> " (8-bit data)";
+                                case FLOAT -> " (float data)";
+                                case BITS_16 ->
+                                        mode == IntensityMode.PERCENTILE
+                                                ? " (16-bit data spanning less than a quarter of 0..65535)"
+                                                : " (16-bit data)";
+                            });
         } else {
             s.append(mode.key());
         }
@@ -212,8 +263,13 @@ public final class IntensityRanges {
         }
         s.append(per ? ", per channel: " : ", shared: ").append(m).append(" maps to [-1, 1]");
         if (clipped > 0) {
-            s.append(String.format(Locale.ROOT, "; %,d of %,d values (%.3f %%) clipped", clipped, total,
-                    100.0 * clipped / total));
+            s.append(
+                    String.format(
+                            Locale.ROOT,
+                            "; %,d of %,d values (%.3f %%) clipped",
+                            clipped,
+                            total,
+                            100.0 * clipped / total));
         }
         return s.toString();
     }

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The objects of a label image or mask: every distinct value above 0 of a plane is one object (a mask, all
- * ones, is one object per plane; a label image from a segmentation, e.g. StarDist or Cellpose, one per
- * cell). Centroids are the mean pixel coordinates, pixel centres at integer coordinates.
+ * The objects of a label image or mask: every distinct value above 0 of a plane is one object (a
+ * mask, all ones, is one object per plane; a label image from a segmentation, e.g. StarDist or
+ * Cellpose, one per cell). Centroids are the mean pixel coordinates, pixel centres at integer
+ * coordinates.
  */
 public final class LabelObjects {
 
@@ -27,25 +28,38 @@ public final class LabelObjects {
     /**
      * The label plane of each of {@code images} images: one plane for all of them, or one each.
      *
-     * @throws IllegalArgumentException naming {@code labels}: another size, several channels, another count,
-     *     negative or fractional values
+     * @throws IllegalArgumentException naming {@code labels}: another size, several channels,
+     *     another count, negative or fractional values
      */
     public static List<SourceImage> planes(List<SourceImage> labels, List<SourceImage> images) {
         SourceImage first = images.get(0);
         if (labels.size() != 1 && labels.size() != images.size()) {
-            throw new IllegalArgumentException("labels has " + labels.size() + " planes for " + images.size()
-                    + " images: give one label image for all of them or one per image");
+            throw new IllegalArgumentException(
+                    "labels has "
+                            + labels.size()
+                            + " planes for "
+                            + images.size()
+                            + " images: give one label image for all of them or one per image");
         }
         for (SourceImage l : labels) {
             if (l.channels() != 1 || l.height() != first.height() || l.width() != first.width()) {
-                throw new IllegalArgumentException("labels is " + l.describeSize() + " but the images are "
-                        + first.width() + " x " + first.height() + " px: give a one-channel label image or mask of"
-                        + " the images' size");
+                throw new IllegalArgumentException(
+                        "labels is "
+                                + l.describeSize()
+                                + " but the images are "
+                                + first.width()
+                                + " x "
+                                + first.height()
+                                + " px: give a one-channel label image or mask of"
+                                + " the images' size");
             }
             for (float v : l.pixels()) {
                 if (!(v >= 0) || v != Math.rint(v)) {
-                    throw new IllegalArgumentException("labels holds the value " + v + ": give a label image or"
-                            + " mask of whole numbers >= 0 (0 = background)");
+                    throw new IllegalArgumentException(
+                            "labels holds the value "
+                                    + v
+                                    + ": give a label image or"
+                                    + " mask of whole numbers >= 0 (0 = background)");
                 }
             }
         }

@@ -1,14 +1,14 @@
 package sc.fiji.stylegan2.training.data;
 
 /**
- * Separable resampling of image planes: area averaging when shrinking (every source pixel contributes in
- * proportion to its overlap with the target pixel, as OpenCV's {@code INTER_AREA} and PIL's box filter),
- * bilinear interpolation with half-pixel centres when enlarging ({@code align_corners=False}), a copy at
- * equal size.
+ * Separable resampling of image planes: area averaging when shrinking (every source pixel
+ * contributes in proportion to its overlap with the target pixel, as OpenCV's {@code INTER_AREA}
+ * and PIL's box filter), bilinear interpolation with half-pixel centres when enlarging ({@code
+ * align_corners=False}), a copy at equal size.
  *
- * <p>Deviation: the official {@code dataset_tool.py} resizes with PIL's Lanczos filter; area averaging is
- * exact for integer factors, weighs every source pixel, and never rings (no values outside the data range,
- * which matters for the stored intensity range).
+ * <p>Deviation: the official {@code dataset_tool.py} resizes with PIL's Lanczos filter; area
+ * averaging is exact for integer factors, weighs every source pixel, and never rings (no values
+ * outside the data range, which matters for the stored intensity range).
  */
 public final class Resize {
 
@@ -38,7 +38,13 @@ public final class Resize {
         return out;
     }
 
-    private static void resample(float[] src, int srcOff, int srcStride, Taps taps, float[] dst, int dstOff,
+    private static void resample(
+            float[] src,
+            int srcOff,
+            int srcStride,
+            Taps taps,
+            float[] dst,
+            int dstOff,
             int dstStride) {
         for (int i = 0; i < taps.index.length; i++) {
             int[] idx = taps.index[i];
@@ -55,7 +61,10 @@ public final class Resize {
         return dst < src ? areaTaps(src, dst) : bilinearTaps(src, dst);
     }
 
-    /** Target pixel i covers source interval [i·s, (i+1)·s) with s = src/dst; weights are overlaps / s. */
+    /**
+     * Target pixel i covers source interval [i·s, (i+1)·s) with s = src/dst; weights are overlaps /
+     * s.
+     */
     private static Taps areaTaps(int src, int dst) {
         double s = (double) src / dst;
         int[][] index = new int[dst][];

@@ -3,15 +3,21 @@ package sc.fiji.stylegan2.training.data;
 import java.util.Locale;
 
 /**
- * How training samples are cut from the source images (key {@code sampling}). Microscopists rarely have
- * thousands of small images; they have a few large ones with hundreds of cells in each.
+ * How training samples are cut from the source images (key {@code sampling}). Microscopists rarely
+ * have thousands of small images; they have a few large ones with hundreds of cells in each.
  */
 public enum SamplingMode {
-    /** Each image, made square and resized, is one sample (small images; the behaviour before tiles). */
+    /**
+     * Each image, made square and resized, is one sample (small images; the behaviour before
+     * tiles).
+     */
     WHOLE,
     /** A fresh random crop of {@code resolution × scale} pixels every time an image is drawn. */
     TILES,
-    /** One crop of {@code resolution × scale} pixels centred on each object of a label image or mask. */
+    /**
+     * One crop of {@code resolution × scale} pixels centred on each object of a label image or
+     * mask.
+     */
     OBJECTS;
 
     /** The mode named by the key's value (case-insensitive). */
@@ -22,7 +28,8 @@ public enum SamplingMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("sampling '" + value + "' is not valid: give whole, tiles or objects");
+        throw new IllegalArgumentException(
+                "sampling '" + value + "' is not valid: give whole, tiles or objects");
     }
 
     /** The key's value for this mode. */

@@ -13,17 +13,38 @@ public record SourceImage(String name, int channels, int height, int width, floa
 
     public SourceImage {
         if (channels < 1 || height < 1 || width < 1) {
-            throw new IllegalArgumentException(name + ": channels, height and width must be >= 1, got "
-                    + channels + " x " + height + " x " + width);
+            throw new IllegalArgumentException(
+                    name
+                            + ": channels, height and width must be >= 1, got "
+                            + channels
+                            + " x "
+                            + height
+                            + " x "
+                            + width);
         }
         if (pixels.length != (long) channels * height * width) {
-            throw new IllegalArgumentException(name + ": expected " + (long) channels * height * width
-                    + " values for " + channels + " x " + height + " x " + width + ", got " + pixels.length);
+            throw new IllegalArgumentException(
+                    name
+                            + ": expected "
+                            + (long) channels * height * width
+                            + " values for "
+                            + channels
+                            + " x "
+                            + height
+                            + " x "
+                            + width
+                            + ", got "
+                            + pixels.length);
         }
     }
 
     /** Size and channels as text, e.g. {@code 32 x 28 px, 1 channel}. */
     public String describeSize() {
-        return width + " x " + height + " px, " + channels + (channels == 1 ? " channel" : " channels");
+        return width
+                + " x "
+                + height
+                + " px, "
+                + channels
+                + (channels == 1 ? " channel" : " channels");
     }
 }

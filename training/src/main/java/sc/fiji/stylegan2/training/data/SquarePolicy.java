@@ -5,11 +5,15 @@ import java.util.Arrays;
 /**
  * How a non-square image becomes square before it is resized to the training resolution.
  *
- * <p>Deviation: the official {@code dataset_tool.py} offers {@code center-crop} and {@code center-crop-wide};
- * here padding replaces the wide crop, because microscopy objects near the border must not be cut off.
+ * <p>Deviation: the official {@code dataset_tool.py} offers {@code center-crop} and {@code
+ * center-crop-wide}; here padding replaces the wide crop, because microscopy objects near the
+ * border must not be cut off.
  */
 public enum SquarePolicy {
-    /** Keep the central {@code min(h, w)} square (the extra row or column of an odd difference is dropped at the end). */
+    /**
+     * Keep the central {@code min(h, w)} square (the extra row or column of an odd difference is
+     * dropped at the end).
+     */
     CENTER_CROP,
     /** Centre the image in a {@code max(h, w)} square filled with a given value. */
     PAD;
@@ -39,7 +43,9 @@ public enum SquarePolicy {
         int rows = Math.min(h, s), cols = Math.min(w, s);
         for (int ch = 0; ch < c; ch++) {
             for (int y = 0; y < rows; y++) {
-                int src = (ch * h + y + (this == CENTER_CROP ? dy : 0)) * w + (this == CENTER_CROP ? dx : 0);
+                int src =
+                        (ch * h + y + (this == CENTER_CROP ? dy : 0)) * w
+                                + (this == CENTER_CROP ? dx : 0);
                 int dst = (ch * s + y + (this == PAD ? dy : 0)) * s + (this == PAD ? dx : 0);
                 System.arraycopy(image.pixels(), src, out, dst, cols);
             }

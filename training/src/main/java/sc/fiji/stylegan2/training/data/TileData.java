@@ -6,16 +6,16 @@ import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.IntensityMapping;
 
 /**
- * Random tiles of a few large images: every draw of an image is a fresh crop of {@code side × side} data
- * pixels at a random position inside it, shrunk (or enlarged) to the training resolution, so a few large
- * micrographs give an endless stream of samples. The position follows from the draw's key alone (a function
- * of the run's seed and the position in the stream, see {@link TrainingData#copySample}), so a resumed run
- * draws the same tiles. With a label image or mask and a minimum foreground fraction, positions whose tile
- * holds less foreground are redrawn (up to {@value #TRIES} times; then the tile with the most foreground of
- * those drawn is used).
+ * Random tiles of a few large images: every draw of an image is a fresh crop of {@code side × side}
+ * data pixels at a random position inside it, shrunk (or enlarged) to the training resolution, so a
+ * few large micrographs give an endless stream of samples. The position follows from the draw's key
+ * alone (a function of the run's seed and the position in the stream, see {@link
+ * TrainingData#copySample}), so a resumed run draws the same tiles. With a label image or mask and
+ * a minimum foreground fraction, positions whose tile holds less foreground are redrawn (up to
+ * {@value #TRIES} times; then the tile with the most foreground of those drawn is used).
  *
- * <p>The data set size is the number of non-overlapping tiles of a grid over the images, and
- * {@link #copyImage} returns those grid tiles (for checks and metrics); training draws random tiles.
+ * <p>The data set size is the number of non-overlapping tiles of a grid over the images, and {@link
+ * #copyImage} returns those grid tiles (for checks and metrics); training draws random tiles.
  */
 public final class TileData implements TrainingData {
 
@@ -35,11 +35,18 @@ public final class TileData implements TrainingData {
 
     /**
      * @param images normalised to [-1, 1], at least {@code side} pixels in both directions
-     * @param foreground per image, the summed-area table of its foreground mask ({@code (h+1) × (w+1)}), or
-     *     null without a mask
+     * @param foreground per image, the summed-area table of its foreground mask ({@code (h+1) ×
+     *     (w+1)}), or null without a mask
      */
-    TileData(List<SourceImage> images, int side, int resolution, IntensityMapping intensity, long[][] foreground,
-            double minForeground, String description, Calibration calibration) {
+    TileData(
+            List<SourceImage> images,
+            int side,
+            int resolution,
+            IntensityMapping intensity,
+            long[][] foreground,
+            double minForeground,
+            String description,
+            Calibration calibration) {
         this.images = List.copyOf(images);
         this.side = side;
         this.resolution = resolution;
@@ -52,7 +59,10 @@ public final class TileData implements TrainingData {
         this.down = images.get(0).height() / side;
     }
 
-    /** The summed-area table of {@code mask > 0}: entry {@code (y, x)} counts foreground above and left. */
+    /**
+     * The summed-area table of {@code mask > 0}: entry {@code (y, x)} counts foreground above and
+     * left.
+     */
     static long[] summedArea(SourceImage mask) {
         int h = mask.height(), w = mask.width();
         long[] s = new long[(h + 1) * (w + 1)];
@@ -114,7 +124,10 @@ public final class TileData implements TrainingData {
         copyTile(index / perImage, (k % across) * side, (k / across) * side, dst, offset);
     }
 
-    /** A random tile of the image that grid tile {@code index} lies in, at a position drawn from {@code draw}. */
+    /**
+     * A random tile of the image that grid tile {@code index} lies in, at a position drawn from
+     * {@code draw}.
+     */
     @Override
     public void copySample(int index, long draw, float[] dst, int offset) {
         int image = index / (across * down);
@@ -129,7 +142,8 @@ public final class TileData implements TrainingData {
         int[] best = null;
         double bestFraction = -1;
         for (int t = 0; t < (foreground == null || minForeground == 0 ? 1 : TRIES); t++) {
-            int x = random.nextInt(im.width() - side + 1), y = random.nextInt(im.height() - side + 1);
+            int x = random.nextInt(im.width() - side + 1),
+                    y = random.nextInt(im.height() - side + 1);
             double f = foreground == null ? 1 : foregroundFraction(image, x, y);
             if (f > bestFraction) {
                 best = new int[] {x, y};
@@ -146,7 +160,11 @@ public final class TileData implements TrainingData {
     double foregroundFraction(int image, int x, int y) {
         long[] s = foreground[image];
         int w1 = images.get(image).width() + 1;
-        long n = s[(y + side) * w1 + x + side] - s[y * w1 + x + side] - s[(y + side) * w1 + x] + s[y * w1 + x];
+        long n =
+                s[(y + side) * w1 + x + side]
+                        - s[y * w1 + x + side]
+                        - s[(y + side) * w1 + x]
+                        + s[y * w1 + x];
         return (double) n / ((long) side * side);
     }
 

@@ -4,14 +4,15 @@ import java.util.SplittableRandom;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
- * Which real images each minibatch gets: the data set in a fresh random order every epoch, the order a
- * function of the seed and the epoch only, and with mirroring each draw flipped left-right or not by a hash of
- * its position (for tiles also the crop, by another hash of it), so that the images of any minibatch follow
- * from the number of images shown so far (and a resumed run sees what the uninterrupted run would have seen). Unlike the data library's
- * {@code data.BatchSampler}, which draws from one running random stream, it needs no state in checkpoints.
+ * Which real images each minibatch gets: the data set in a fresh random order every epoch, the
+ * order a function of the seed and the epoch only, and with mirroring each draw flipped left-right
+ * or not by a hash of its position (for tiles also the crop, by another hash of it), so that the
+ * images of any minibatch follow from the number of images shown so far (and a resumed run sees
+ * what the uninterrupted run would have seen). Unlike the data library's {@code data.BatchSampler},
+ * which draws from one running random stream, it needs no state in checkpoints.
  *
- * <p>Deviation: the official {@code InfiniteSampler} shuffles within a sliding window; a full shuffle per
- * epoch gives each image equally often as well.
+ * <p>Deviation: the official {@code InfiniteSampler} shuffles within a sliding window; a full
+ * shuffle per epoch gives each image equally often as well.
  */
 public final class BatchSampler {
 
@@ -21,7 +22,9 @@ public final class BatchSampler {
     private long epoch = -1;
     private int[] order;
 
-    /** @param mirror flip each draw left-right with probability ½ (official {@code --mirror}) */
+    /**
+     * @param mirror flip each draw left-right with probability ½ (official {@code --mirror})
+     */
     public BatchSampler(TrainingData data, long seed, boolean mirror) {
         this.data = data;
         this.seed = seed;
@@ -52,7 +55,10 @@ public final class BatchSampler {
         return out;
     }
 
-    /** The key of the draw at {@code pos}: which crop data cut from larger images gives (see TrainingData). */
+    /**
+     * The key of the draw at {@code pos}: which crop data cut from larger images gives (see
+     * TrainingData).
+     */
     public long draw(long pos) {
         return StepRandom.mix(StepRandom.mix(seed ^ 0x7C3A_91E5_D2B4_6F08L) + pos);
     }

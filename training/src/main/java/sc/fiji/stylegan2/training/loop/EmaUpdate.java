@@ -13,30 +13,39 @@ import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
- * The G_ema update of {@link GeneratorEma} for one pair of generators, in place and in one call of a small
- * TorchScript module (about 60 tensors in config {@code small}: one call instead of three JNI calls each),
- * exactly the official {@code p_ema.copy_(p.lerp(p_ema, β))} for parameters and {@code b_ema.copy_(b)} for
- * buffers ({@code w_avg} changes; the constant noise maps do not).
+ * The G_ema update of {@link GeneratorEma} for one pair of generators, in place and in one call of
+ * a small TorchScript module (about 60 tensors in config {@code small}: one call instead of three
+ * JNI calls each), exactly the official {@code p_ema.copy_(p.lerp(p_ema, β))} for parameters and
+ * {@code b_ema.copy_(b)} for buffers ({@code w_avg} changes; the constant noise maps do not).
  */
 public final class EmaUpdate implements AutoCloseable {
 
     static final String CLASS_NAME = "EmaStep";
 
-    static final String SOURCE = TorchScriptArchive.forwardSource(CLASS_NAME,
-            List.of("ema_params: List[Tensor]", "params: List[Tensor]", "ema_buffers: List[Tensor]",
-                    "buffers: List[Tensor]", "beta: float"),
-            "int",
-            "for i in range(len(params)):",
-            "  ema_params[i].copy_(params[i].lerp(ema_params[i], beta))",
-            "for i in range(len(buffers)):",
-            "  ema_buffers[i].copy_(buffers[i])",
-            "return len(params)");
+    static final String SOURCE =
+            TorchScriptArchive.forwardSource(
+                    CLASS_NAME,
+                    List.of(
+                            "ema_params: List[Tensor]",
+                            "params: List[Tensor]",
+                            "ema_buffers: List[Tensor]",
+                            "buffers: List[Tensor]",
+                            "beta: float"),
+                    "int",
+                    "for i in range(len(params)):",
+                    "  ema_params[i].copy_(params[i].lerp(ema_params[i], beta))",
+                    "for i in range(len(buffers)):",
+                    "  ema_buffers[i].copy_(buffers[i])",
+                    "return len(params)");
 
     private final NDManager manager;
     private final PtSymbolBlock kernel;
     private final IValue[] lists;
 
-    /** Binds G (the trained one) and G_ema (same architecture); the module lives in a sub-manager of G_ema's. */
+    /**
+     * Binds G (the trained one) and G_ema (same architecture); the module lives in a sub-manager of
+     * G_ema's.
+     */
     public EmaUpdate(Generator g, Generator gEma, NDManager parent) {
         Map<String, NDArray> params = g.namedParameters();
         Map<String, NDArray> emaState = gEma.stateDict();
@@ -55,7 +64,8 @@ public final class EmaUpdate implements AutoCloseable {
         }
         this.manager = parent.newSubManager();
         try {
-            this.kernel = TorchScriptArchive.load(manager, TorchScriptArchive.write(CLASS_NAME, SOURCE));
+            this.kernel =
+                    TorchScriptArchive.load(manager, TorchScriptArchive.write(CLASS_NAME, SOURCE));
             this.lists = new IValue[] {list(pEma), list(p), list(bEma), list(b)};
         } catch (RuntimeException e) {
             manager.close();
@@ -71,7 +81,8 @@ public final class EmaUpdate implements AutoCloseable {
     public void apply(double beta) {
         IValue b = IValue.from(beta);
         try {
-            IValueUtils.forward(kernel, new IValue[] {lists[0], lists[1], lists[2], lists[3], b}).close();
+            IValueUtils.forward(kernel, new IValue[] {lists[0], lists[1], lists[2], lists[3], b})
+                    .close();
         } finally {
             b.close();
         }

@@ -1,10 +1,10 @@
 package sc.fiji.stylegan2.training.loop;
 
-
 /**
- * The exponential moving average of the generator's weights, G_ema, which is the generator users get
- * (Karras et al. 2018, ProGAN Sec. 5; Yazıcı et al. 2019). With half-life {@code ema_kimg} thousand images
- * and a ramp-up that keeps the half-life at most {@code ema_rampup} times the images seen so far:
+ * The exponential moving average of the generator's weights, G_ema, which is the generator users
+ * get (Karras et al. 2018, ProGAN Sec. 5; Yazıcı et al. 2019). With half-life {@code ema_kimg}
+ * thousand images and a ramp-up that keeps the half-life at most {@code ema_rampup} times the
+ * images seen so far:
  *
  * <pre>
  *   ema_nimg = min(ema_kimg · 1000, cur_nimg · ema_rampup)
@@ -19,7 +19,9 @@ public final class GeneratorEma {
     private final double emaKimg;
     private final Double rampup;
 
-    /** @param rampup the ramp-up fraction, or null for none */
+    /**
+     * @param rampup the ramp-up fraction, or null for none
+     */
     public GeneratorEma(double emaKimg, Double rampup) {
         this.emaKimg = emaKimg;
         this.rampup = rampup;

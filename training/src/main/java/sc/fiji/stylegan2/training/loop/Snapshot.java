@@ -10,12 +10,17 @@ import sc.fiji.stylegan2.model.generate.GeneratedImages;
  *
  * @param checkpoint the file written
  * @param kimg thousands of images at the snapshot
- * @param grid the images in the generator's [-1, 1] range, labelled {@code seed=S}; empty when the options ask
- *     for no grid
+ * @param grid the images in the generator's [-1, 1] range, labelled {@code seed=S}; empty when the
+ *     options ask for no grid
  * @param intensity maps the grid to the data's units
  * @param reason why it was written
  */
-public record Snapshot(Path checkpoint, double kimg, GeneratedImages grid, IntensityMapping intensity, Reason reason) {
+public record Snapshot(
+        Path checkpoint,
+        double kimg,
+        GeneratedImages grid,
+        IntensityMapping intensity,
+        Reason reason) {
 
     /** Why a checkpoint was written. */
     public enum Reason {

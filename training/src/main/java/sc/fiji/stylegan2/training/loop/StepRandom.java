@@ -4,19 +4,22 @@ import ai.djl.engine.Engine;
 import java.util.SplittableRandom;
 
 /**
- * The random source of one minibatch, derived from the run's seed and the minibatch index alone, so that a
- * run resumed from a checkpoint draws exactly what the uninterrupted run would have drawn. It reseeds
- * libtorch's generator (latents, noise inputs, path length noise) and gives a Java generator for the
- * host-side draws (style-mixing crossover).
+ * The random source of one minibatch, derived from the run's seed and the minibatch index alone, so
+ * that a run resumed from a checkpoint draws exactly what the uninterrupted run would have drawn.
+ * It reseeds libtorch's generator (latents, noise inputs, path length noise) and gives a Java
+ * generator for the host-side draws (style-mixing crossover).
  *
- * <p>Deviation: the official loop draws from one long stream whose state it does not save (its resume
- * restarts the RNG); reseeding per minibatch keeps the statistics and makes resume exact.
+ * <p>Deviation: the official loop draws from one long stream whose state it does not save (its
+ * resume restarts the RNG); reseeding per minibatch keeps the statistics and makes resume exact.
  */
 public final class StepRandom {
 
     private StepRandom() {}
 
-    /** Reseeds libtorch for minibatch {@code batchIdx} and returns the host generator of that minibatch. */
+    /**
+     * Reseeds libtorch for minibatch {@code batchIdx} and returns the host generator of that
+     * minibatch.
+     */
     public static SplittableRandom forMinibatch(long seed, long batchIdx) {
         long mixed = mix(mix(seed) + batchIdx);
         SplittableRandom random = new SplittableRandom(mixed);

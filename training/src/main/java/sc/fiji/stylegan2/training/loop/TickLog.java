@@ -11,10 +11,10 @@ import java.util.Locale;
 import sc.fiji.stylegan2.model.io.AtomicFile;
 
 /**
- * The CSV log of every tick ({@code training_log.csv} in the output folder): one header, then one line per
- * tick written to disk at once, appended across resumes, so a spreadsheet or a plot script can follow the run.
- * A line that cannot be written whole (a full disk) is cut off again, so the log keeps only whole lines and
- * the error says that the previous file is unchanged.
+ * The CSV log of every tick ({@code training_log.csv} in the output folder): one header, then one
+ * line per tick written to disk at once, appended across resumes, so a spreadsheet or a plot script
+ * can follow the run. A line that cannot be written whole (a full disk) is cut off again, so the
+ * log keeps only whole lines and the error says that the previous file is unchanged.
  */
 public final class TickLog implements AutoCloseable {
 
@@ -28,14 +28,21 @@ public final class TickLog implements AutoCloseable {
     public TickLog(Path dir) throws IOException {
         file = dir.resolve(FILE_NAME);
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        out =
+                FileChannel.open(
+                        file,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
         if (fresh) {
             append(header());
         }
     }
 
     static String header() {
-        StringBuilder s = new StringBuilder("tick,kimg,sec_per_kimg,tick_seconds,training_seconds,eta_seconds,pl_mean");
+        StringBuilder s =
+                new StringBuilder(
+                        "tick,kimg,sec_per_kimg,tick_seconds,training_seconds,eta_seconds,pl_mean");
         for (String name : TickReport.STAT_NAMES) {
             s.append(',').append(name);
         }
@@ -45,9 +52,19 @@ public final class TickLog implements AutoCloseable {
     /** Appends one tick and writes it to disk. */
     public void write(TickReport r) throws IOException {
         StringBuilder s = new StringBuilder();
-        s.append(r.tick()).append(',').append(num(r.kimg())).append(',').append(num(r.secPerKimg())).append(',')
-                .append(num(r.tickSeconds())).append(',').append(num(r.trainingSeconds())).append(',')
-                .append(num(r.etaSeconds())).append(',').append(num(r.plMean()));
+        s.append(r.tick())
+                .append(',')
+                .append(num(r.kimg()))
+                .append(',')
+                .append(num(r.secPerKimg()))
+                .append(',')
+                .append(num(r.tickSeconds()))
+                .append(',')
+                .append(num(r.trainingSeconds()))
+                .append(',')
+                .append(num(r.etaSeconds()))
+                .append(',')
+                .append(num(r.plMean()));
         for (String name : TickReport.STAT_NAMES) {
             s.append(',').append(num(r.stat(name)));
         }
@@ -56,7 +73,8 @@ public final class TickLog implements AutoCloseable {
 
     /** Appends one line whole, or not at all. */
     private void append(String line) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes =
+                ByteBuffer.wrap((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
         long before = out.size();
         try {
             while (bytes.hasRemaining()) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The statistics of one progress tick, as the official status line: where training is, how fast it goes,
- * and the tick's mean losses and penalties.
+ * The statistics of one progress tick, as the official status line: where training is, how fast it
+ * goes, and the tick's mean losses and penalties.
  *
  * @param tick the tick number (0 is the first)
  * @param kimg thousands of real images shown so far
@@ -15,14 +15,26 @@ import java.util.Map;
  * @param trainingSeconds seconds spent training so far (over resumes)
  * @param etaSeconds estimated seconds to the end, at this tick's speed
  * @param plMean the path length running mean
- * @param stats tick means by official name: {@code Loss/G/loss}, {@code Loss/D/loss}, {@code Loss/G/reg},
- *     {@code Loss/D/reg}, {@code Loss/pl_penalty}, {@code Loss/r1_penalty}, {@code Loss/scores/fake},
- *     {@code Loss/scores/real}, {@link #NONFINITE_GRADIENTS}, {@link #REAL_SIGNS} and {@link #AUGMENT}
+ * @param stats tick means by official name: {@code Loss/G/loss}, {@code Loss/D/loss}, {@code
+ *     Loss/G/reg}, {@code Loss/D/reg}, {@code Loss/pl_penalty}, {@code Loss/r1_penalty}, {@code
+ *     Loss/scores/fake}, {@code Loss/scores/real}, {@link #NONFINITE_GRADIENTS}, {@link
+ *     #REAL_SIGNS} and {@link #AUGMENT}
  */
-public record TickReport(long tick, double kimg, double totalKimg, double secPerKimg, double tickSeconds,
-        double trainingSeconds, double etaSeconds, double plMean, Map<String, Double> stats) {
+public record TickReport(
+        long tick,
+        double kimg,
+        double totalKimg,
+        double secPerKimg,
+        double tickSeconds,
+        double trainingSeconds,
+        double etaSeconds,
+        double plMean,
+        Map<String, Double> stats) {
 
-    /** Parameter tensors per minibatch whose gradient had NaN or ±inf, set to finite values before the step. */
+    /**
+     * Parameter tensors per minibatch whose gradient had NaN or ±inf, set to finite values before
+     * the step.
+     */
     public static final String NONFINITE_GRADIENTS = "Progress/nonfinite_grads";
 
     /** Mean of sign(D(x_real)) over the tick's Dmain phases: the ADA overfitting heuristic r_t. */
@@ -32,9 +44,19 @@ public record TickReport(long tick, double kimg, double totalKimg, double secPer
     public static final String AUGMENT = "Progress/augment";
 
     /** The statistics the CSV log shows, in order (columns added later go last). */
-    public static final String[] STAT_NAMES = {"Loss/G/loss", "Loss/D/loss", "Loss/G/reg", "Loss/D/reg",
-        "Loss/pl_penalty", "Loss/r1_penalty", "Loss/scores/fake", "Loss/scores/real", NONFINITE_GRADIENTS,
-        REAL_SIGNS, AUGMENT};
+    public static final String[] STAT_NAMES = {
+        "Loss/G/loss",
+        "Loss/D/loss",
+        "Loss/G/reg",
+        "Loss/D/reg",
+        "Loss/pl_penalty",
+        "Loss/r1_penalty",
+        "Loss/scores/fake",
+        "Loss/scores/real",
+        NONFINITE_GRADIENTS,
+        REAL_SIGNS,
+        AUGMENT
+    };
 
     /** A tick mean, or NaN when the tick had none. */
     public double stat(String name) {
@@ -42,14 +64,25 @@ public record TickReport(long tick, double kimg, double totalKimg, double secPer
     }
 
     /**
-     * One status line, e.g. {@code tick 3 kimg 12.0/50 sec/kimg 14.2 eta 9m G 1.02 D 1.31 r1 0.04 pl 0.21
-     * augment 0.012 rt 0.63}.
+     * One status line, e.g. {@code tick 3 kimg 12.0/50 sec/kimg 14.2 eta 9m G 1.02 D 1.31 r1 0.04
+     * pl 0.21 augment 0.012 rt 0.63}.
      */
     public String statusLine() {
-        return String.format(Locale.ROOT, "tick %d  kimg %.1f/%.0f  sec/kimg %.2f  eta %s  G %.3f  D %.3f  r1 %.4f"
-                + "  pl %.4f  augment %.3f  rt %.2f", tick, kimg, totalKimg, secPerKimg, duration(etaSeconds),
-                stat("Loss/G/loss"), stat("Loss/D/loss"), stat("Loss/r1_penalty"), stat("Loss/pl_penalty"),
-                stat(AUGMENT), stat(REAL_SIGNS));
+        return String.format(
+                Locale.ROOT,
+                "tick %d  kimg %.1f/%.0f  sec/kimg %.2f  eta %s  G %.3f  D %.3f  r1 %.4f"
+                        + "  pl %.4f  augment %.3f  rt %.2f",
+                tick,
+                kimg,
+                totalKimg,
+                secPerKimg,
+                duration(etaSeconds),
+                stat("Loss/G/loss"),
+                stat("Loss/D/loss"),
+                stat("Loss/r1_penalty"),
+                stat("Loss/pl_penalty"),
+                stat(AUGMENT),
+                stat(REAL_SIGNS));
     }
 
     /** {@code 1h 05m}, {@code 12m 30s}, {@code 45s}. */

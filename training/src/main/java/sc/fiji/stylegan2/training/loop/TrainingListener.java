@@ -5,9 +5,9 @@ import sc.fiji.stylegan2.model.ProgressListener;
 
 /**
  * Follows a training run: {@link #progress} after every minibatch (images done of the total),
- * {@link #tick} with the statistics of each progress tick, {@link #snapshot} after each checkpoint with the
- * fixed-seed image grid. {@link #isCanceled()} is asked before every minibatch; a canceled run writes one
- * more checkpoint and returns.
+ * {@link #tick} with the statistics of each progress tick, {@link #snapshot} after each checkpoint
+ * with the fixed-seed image grid. {@link #isCanceled()} is asked before every minibatch; a canceled
+ * run writes one more checkpoint and returns.
  */
 public interface TrainingListener extends ProgressListener {
 
@@ -21,8 +21,8 @@ public interface TrainingListener extends ProgressListener {
     TrainingListener NONE = (done, total, message) -> {};
 
     /**
-     * One listener for several: every event goes to each of them in order, and the run is canceled when any
-     * of them says so.
+     * One listener for several: every event goes to each of them in order, and the run is canceled
+     * when any of them says so.
      */
     static TrainingListener all(TrainingListener... listeners) {
         List<TrainingListener> each = List.of(listeners);

@@ -18,13 +18,14 @@ import sc.fiji.stylegan2.training.checkpoint.TrainingState;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
- * The training loop (official {@code training_loop}): minibatches until the run's length in kimg, a progress
- * tick every {@code tick_kimg} (statistics to the listener and the CSV log), a checkpoint with a fixed-seed
- * image grid at the first tick of a new run, then every {@code snapshot_kimg}, and at the end. A cancel
- * ({@link ProgressListener#isCanceled()} or an interrupt of the training thread) writes one more checkpoint
- * and returns; checkpoints are written atomically under new names, so earlier ones are never touched. A
- * minibatch that runs out of memory stops the run without a checkpoint of its half-updated state, saying
- * which batch size to try ({@link TrainingOutOfMemory}).
+ * The training loop (official {@code training_loop}): minibatches until the run's length in kimg, a
+ * progress tick every {@code tick_kimg} (statistics to the listener and the CSV log), a checkpoint
+ * with a fixed-seed image grid at the first tick of a new run, then every {@code snapshot_kimg},
+ * and at the end. A cancel ({@link ProgressListener#isCanceled()} or an interrupt of the training
+ * thread) writes one more checkpoint and returns; checkpoints are written atomically under new
+ * names, so earlier ones are never touched. A minibatch that runs out of memory stops the run
+ * without a checkpoint of its half-updated state, saying which batch size to try ({@link
+ * TrainingOutOfMemory}).
  */
 public final class TrainingLoop {
 
@@ -60,20 +61,24 @@ public final class TrainingLoop {
     }
 
     /**
-     * Continues a run from a checkpoint: networks, both Adam states, image and minibatch counts, path length
-     * mean and random state. A damaged file fails before anything is written.
+     * Continues a run from a checkpoint: networks, both Adam states, image and minibatch counts,
+     * path length mean and random state. A damaged file fails before anything is written.
      *
-     * @param adjust changes the checkpoint's options (e.g. a longer {@code kimg}); the networks must stay
+     * @param adjust changes the checkpoint's options (e.g. a longer {@code kimg}); the networks
+     *     must stay
      */
-    public Result resume(Path checkpoint, UnaryOperator<TrainingOptions> adjust) throws IOException {
+    public Result resume(Path checkpoint, UnaryOperator<TrainingOptions> adjust)
+            throws IOException {
         TrainingCheckpoint c = TrainingCheckpoint.read(checkpoint);
         TrainingOptions options;
         try {
             options = adjust.apply(c.options());
             if (!options.generator().equals(c.options().generator())
                     || !options.discriminator().equals(c.options().discriminator())) {
-                throw new IllegalArgumentException("resume: the networks of " + checkpoint.getFileName()
-                        + " cannot change (resolution, channels, config)");
+                throw new IllegalArgumentException(
+                        "resume: the networks of "
+                                + checkpoint.getFileName()
+                                + " cannot change (resolution, channels, config)");
             }
             TrainingDataCheck.validate(data, options);
             Files.createDirectories(outputDir);
@@ -107,14 +112,22 @@ public final class TrainingLoop {
                 float[] reals = sampler.batch(cur, o.batchSize());
                 try {
                     stats.add(session.step(reals));
-                } catch (RuntimeException e) { // out of memory: stop; a half-trained minibatch is never saved
+                } catch (
+                        RuntimeException
+                                e) { // out of memory: stop; a half-trained minibatch is never saved
                     throw TrainingOutOfMemory.stop(session, last, e);
                 } catch (OutOfMemoryError e) {
                     throw TrainingOutOfMemory.stop(session, last, e);
                 }
                 cur = session.state().curNimg();
-                listener.progress(cur, o.totalNimg(), String.format(Locale.ROOT, "training: kimg %.2f of %.0f",
-                        cur / 1000.0, o.totalKimg()));
+                listener.progress(
+                        cur,
+                        o.totalNimg(),
+                        String.format(
+                                Locale.ROOT,
+                                "training: kimg %.2f of %.0f",
+                                cur / 1000.0,
+                                o.totalKimg()));
                 boolean done = cur >= o.totalNimg();
                 if (!done && !firstTick && cur < tickStartNimg + Math.round(o.tickKimg() * 1000)) {
                     continue;
@@ -122,8 +135,14 @@ public final class TrainingLoop {
                 TickReport report = endTick(session, stats.drain(), tickStartNimg, tickStart);
                 log.write(report);
                 listener.tick(report);
-                if (done || firstTick || cur >= lastSnapshotNimg + Math.round(o.snapshotKimg() * 1000)) {
-                    last = snapshot(session, done ? Snapshot.Reason.FINISHED : Snapshot.Reason.SCHEDULED, last);
+                if (done
+                        || firstTick
+                        || cur >= lastSnapshotNimg + Math.round(o.snapshotKimg() * 1000)) {
+                    last =
+                            snapshot(
+                                    session,
+                                    done ? Snapshot.Reason.FINISHED : Snapshot.Reason.SCHEDULED,
+                                    last);
                     lastSnapshotNimg = cur;
                 }
                 if (done) {
@@ -137,39 +156,63 @@ public final class TrainingLoop {
     }
 
     /** Closes a tick: timing, ETA, the statistics' means, the augmentation probability. */
-    private static TickReport endTick(TrainingSession session, Map<String, Double> means, long startNimg,
-            long startNanos) {
+    private static TickReport endTick(
+            TrainingSession session, Map<String, Double> means, long startNimg, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         session.endTick(seconds);
         TrainingState s = session.state();
         TrainingOptions o = session.options();
         double secPerKimg = seconds / Math.max(1, s.curNimg() - startNimg) * 1000;
         double eta = Math.max(0, o.totalNimg() - s.curNimg()) / 1000.0 * secPerKimg;
-        means.put(TickReport.AUGMENT, s.augment().p()); // official Progress/augment: p at the tick's end
-        return new TickReport(s.tick() - 1, s.kimg(), o.totalKimg(), secPerKimg, seconds, s.trainingSeconds(), eta,
-                s.plMean(), means);
+        means.put(
+                TickReport.AUGMENT,
+                s.augment().p()); // official Progress/augment: p at the tick's end
+        return new TickReport(
+                s.tick() - 1,
+                s.kimg(),
+                o.totalKimg(),
+                secPerKimg,
+                seconds,
+                s.trainingSeconds(),
+                eta,
+                s.plMean(),
+                means);
     }
 
     /**
-     * Writes a checkpoint under a new name, then G_ema's grid of the fixed seeds, and tells the listener. A
-     * failed write names the unchanged {@code previous} checkpoint.
+     * Writes a checkpoint under a new name, then G_ema's grid of the fixed seeds, and tells the
+     * listener. A failed write names the unchanged {@code previous} checkpoint.
      */
-    private Path snapshot(TrainingSession session, Snapshot.Reason reason, Path previous) throws IOException {
+    private Path snapshot(TrainingSession session, Snapshot.Reason reason, Path previous)
+            throws IOException {
         Path file = SnapshotFiles.newFile(outputDir, session.state().curNimg());
         // A pending interrupt would close the file channel mid-write; keep it for after the save.
         boolean interrupted = Thread.interrupted();
         try {
             session.checkpoint().write(file);
-        } catch (IOException e) { // e.g. a full disk: nothing was written; earlier checkpoints are untouched
-            throw new IOException(e.getMessage() + "; training stopped" + (previous == null ? ""
-                    : ", the last checkpoint " + previous.getFileName() + " is unchanged"), e);
+        } catch (IOException e) { // e.g. a full disk: nothing was written; earlier checkpoints are
+            // untouched
+            throw new IOException(
+                    e.getMessage()
+                            + "; training stopped"
+                            + (previous == null
+                                    ? ""
+                                    : ", the last checkpoint "
+                                            + previous.getFileName()
+                                            + " is unchanged"),
+                    e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        listener.snapshot(new Snapshot(file, session.state().kimg(), grid(session), session.model().intensity(),
-                reason));
+        listener.snapshot(
+                new Snapshot(
+                        file,
+                        session.state().kimg(),
+                        grid(session),
+                        session.model().intensity(),
+                        reason));
         return file;
     }
 
@@ -180,11 +223,20 @@ public final class TrainingLoop {
             seeds[i] = i;
         }
         if (n == 0) {
-            return new GeneratedImages(new float[0], 0, session.options().imgChannels(),
-                    session.options().resolution(), session.options().resolution(), java.util.List.of());
+            return new GeneratedImages(
+                    new float[0],
+                    0,
+                    session.options().imgChannels(),
+                    session.options().resolution(),
+                    session.options().resolution(),
+                    java.util.List.of());
         }
-        GenerateRequest request = GenerateRequest.builder(seeds).optNoiseMode(NoiseMode.CONST)
-                .optOutputRange(OutputRange.RAW).optBatchSize(Math.min(n, 16)).build();
+        GenerateRequest request =
+                GenerateRequest.builder(seeds)
+                        .optNoiseMode(NoiseMode.CONST)
+                        .optOutputRange(OutputRange.RAW)
+                        .optBatchSize(Math.min(n, 16))
+                        .build();
         return session.model().generate(request, ProgressListener.NONE);
     }
 

@@ -11,26 +11,27 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
-import sc.fiji.stylegan2.model.torch.GlobalRandom;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.optim.Adam;
+import sc.fiji.stylegan2.model.torch.GlobalRandom;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
 import sc.fiji.stylegan2.training.checkpoint.TrainingState;
 import sc.fiji.stylegan2.training.data.AdaptiveAugment;
 import sc.fiji.stylegan2.training.loss.GradientOp;
 import sc.fiji.stylegan2.training.loss.LossPhase;
+import sc.fiji.stylegan2.training.loss.MixingRegularization;
 import sc.fiji.stylegan2.training.loss.PathLengthPenalty;
 import sc.fiji.stylegan2.training.loss.R1Penalty;
 import sc.fiji.stylegan2.training.loss.StyleGAN2Loss;
-import sc.fiji.stylegan2.training.loss.MixingRegularization;
 
 /**
- * A run in progress: G, G_ema and D, one Adam per network (shared by its main and regularisation phases, as
- * officially), the loss and the counters. {@link #step} trains one minibatch as the official loop body: the
- * phases Gmain, Greg, Dmain, Dreg in that order, each followed by its optimizer step, the regularisation
- * phases only on their lazy schedule (StyleGAN2 Sec. 3.1); then the G_ema update and the ADA heuristic
- * (Karras et al. 2020b, Sec. 3), which tunes the augmentation probability p of D's inputs.
+ * A run in progress: G, G_ema and D, one Adam per network (shared by its main and regularisation
+ * phases, as officially), the loss and the counters. {@link #step} trains one minibatch as the
+ * official loop body: the phases Gmain, Greg, Dmain, Dreg in that order, each followed by its
+ * optimizer step, the regularisation phases only on their lazy schedule (StyleGAN2 Sec. 3.1); then
+ * the G_ema update and the ADA heuristic (Karras et al. 2020b, Sec. 3), which tunes the
+ * augmentation probability p of D's inputs.
  */
 public final class TrainingSession implements AutoCloseable {
 
@@ -53,7 +54,8 @@ public final class TrainingSession implements AutoCloseable {
     private TrainingSession(TrainingOptions options, StyleGAN2Model model, TrainingState state) {
         if (model.trainingGenerator() == null || model.discriminator() == null) {
             model.close();
-            throw new IllegalArgumentException("training needs a model with G and D, not only G_ema");
+            throw new IllegalArgumentException(
+                    "training needs a model with G and D, not only G_ema");
         }
         this.options = options;
         this.model = model;
@@ -64,13 +66,25 @@ public final class TrainingSession implements AutoCloseable {
         this.gradientOp = new GradientOp(model.manager());
         MixingRegularization mixing = new MixingRegularization(options.loss().styleMixingProb());
         R1Penalty r1 = new R1Penalty(options.loss().r1Gamma(), gradientOp);
-        PathLengthPenalty pl = new PathLengthPenalty(options.loss().plWeight(), options.loss().plDecay(),
-                state.plMean(), gradientOp);
+        PathLengthPenalty pl =
+                new PathLengthPenalty(
+                        options.loss().plWeight(),
+                        options.loss().plDecay(),
+                        state.plMean(),
+                        gradientOp);
         this.augment = options.augment().pipe(state.augment());
-        this.loss = new StyleGAN2Loss(model.trainingGenerator(), model.discriminator(), mixing, r1, pl,
-                options.loss().plBatchShrink(), augment);
+        this.loss =
+                new StyleGAN2Loss(
+                        model.trainingGenerator(),
+                        model.discriminator(),
+                        mixing,
+                        r1,
+                        pl,
+                        options.loss().plBatchShrink(),
+                        augment);
         this.ema = new GeneratorEma(options.emaKimg(), options.emaRampup());
-        this.emaUpdate = new EmaUpdate(model.trainingGenerator(), model.generator(), model.manager());
+        this.emaUpdate =
+                new EmaUpdate(model.trainingGenerator(), model.generator(), model.manager());
         this.curNimg = state.curNimg();
         this.batchIdx = state.batchIdx();
         this.tick = state.tick();
@@ -79,14 +93,16 @@ public final class TrainingSession implements AutoCloseable {
 
     /** A new run: networks initialised as officially from the options' seed. */
     public static TrainingSession start(TrainingOptions options, IntensityMapping intensity) {
-        StyleGAN2Model model = StyleGAN2Model.create(options.generator(), options.discriminator(), intensity,
-                options.seed());
+        StyleGAN2Model model =
+                StyleGAN2Model.create(
+                        options.generator(), options.discriminator(), intensity, options.seed());
         return new TrainingSession(options, model, TrainingState.initial(options.augment().p()));
     }
 
     /**
-     * A run continued from a checkpoint: its networks (the session takes over the model), optimizer moments
-     * and counters, with {@code options} (the checkpoint's, perhaps with a longer schedule).
+     * A run continued from a checkpoint: its networks (the session takes over the model), optimizer
+     * moments and counters, with {@code options} (the checkpoint's, perhaps with a longer
+     * schedule).
      */
     public static TrainingSession resume(TrainingCheckpoint c, TrainingOptions options) {
         TrainingSession s = new TrainingSession(options, c.model(), c.state());
@@ -96,14 +112,20 @@ public final class TrainingSession implements AutoCloseable {
             return s;
         } catch (RuntimeException e) {
             s.close();
-            throw new IllegalArgumentException("the optimizer state does not fit the networks: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the optimizer state does not fit the networks: " + e.getMessage(), e);
         }
     }
 
     /** Adam with the lazy-regularisation correction of lr and betas. */
     private Adam adam(Module network, LazyRegularization reg) {
-        return new Adam(model.manager(), network.namedParameters(), reg.learningRate(options.learningRate()),
-                reg.beta(options.beta1()), reg.beta(options.beta2()), options.epsilon());
+        return new Adam(
+                model.manager(),
+                network.namedParameters(),
+                reg.learningRate(options.learningRate()),
+                reg.beta(options.beta1()),
+                reg.beta(options.beta2()),
+                options.epsilon());
     }
 
     /**
@@ -112,13 +134,16 @@ public final class TrainingSession implements AutoCloseable {
      * @return the minibatch's statistics by official name ({@code Loss/G/loss}, ...)
      */
     public Map<String, Double> step(float[] reals) {
-        // libtorch's grad mode is per thread and on by default; DJL turns it off only on the thread that
-        // loaded the engine. The optimizer and EMA update in place, which must not be recorded: off here,
+        // libtorch's grad mode is per thread and on by default; DJL turns it off only on the thread
+        // that
+        // loaded the engine. The optimizer and EMA update in place, which must not be recorded: off
+        // here,
         // on only inside each phase's gradient collector.
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try (NDScope scope = new NDScope()) {
-            // Reseed and every draw of the minibatch as one sequence: no other command's draw in between.
+            // Reseed and every draw of the minibatch as one sequence: no other command's draw in
+            // between.
             Map<String, Double> stats = GlobalRandom.locked(() -> trainMinibatch(reals));
             curNimg += options.batchSize();
             batchIdx++;
@@ -132,11 +157,19 @@ public final class TrainingSession implements AutoCloseable {
         int n = options.batchSize();
         Map<String, Double> stats = new LinkedHashMap<>();
         SplittableRandom random = StepRandom.forMinibatch(options.seed(), batchIdx);
-        NDArray real = model.manager().create(reals,
-                new Shape(n, options.imgChannels(), options.resolution(), options.resolution()));
+        NDArray real =
+                model.manager()
+                        .create(
+                                reals,
+                                new Shape(
+                                        n,
+                                        options.imgChannels(),
+                                        options.resolution(),
+                                        options.resolution()));
         for (LossPhase phase : phasesAt(batchIdx)) {
             NDArray z = model.manager().randomNormal(new Shape(n, options.generator().zDim()));
-            double gain = !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
+            double gain =
+                    !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
             stats.putAll(loss.accumulateGradients(phase, real, z, gain, random));
             // The step repairs non-finite gradients first (official nan_to_num) and counts them.
             int repaired = (phase.trainsGenerator() ? gOpt : dOpt).step();
@@ -148,7 +181,10 @@ public final class TrainingSession implements AutoCloseable {
         return stats;
     }
 
-    /** The phases minibatch {@code idx} runs: Gmain and Dmain always, Greg and Dreg on their schedule. */
+    /**
+     * The phases minibatch {@code idx} runs: Gmain and Dmain always, Greg and Dreg on their
+     * schedule.
+     */
     List<LossPhase> phasesAt(long idx) {
         List<LossPhase> phases = new ArrayList<>(4);
         phases.add(LossPhase.GMAIN);
@@ -168,13 +204,21 @@ public final class TrainingSession implements AutoCloseable {
         trainingSeconds += seconds;
     }
 
-    /** The checkpoint of the current state (sharing this session's model; Adam states copied out). */
+    /**
+     * The checkpoint of the current state (sharing this session's model; Adam states copied out).
+     */
     public TrainingCheckpoint checkpoint() {
-        return new TrainingCheckpoint(model, options, state(), gOpt.exportState(), dOpt.exportState());
+        return new TrainingCheckpoint(
+                model, options, state(), gOpt.exportState(), dOpt.exportState());
     }
 
     public TrainingState state() {
-        return new TrainingState(curNimg, batchIdx, tick, loss.pathLength().plMean(), trainingSeconds,
+        return new TrainingState(
+                curNimg,
+                batchIdx,
+                tick,
+                loss.pathLength().plMean(),
+                trainingSeconds,
                 augment.state());
     }
 

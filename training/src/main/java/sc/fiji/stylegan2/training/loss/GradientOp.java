@@ -8,15 +8,17 @@ import ai.djl.pytorch.jni.IValueUtils;
 import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
- * A gradient that is itself differentiable, {@code ∇_x Σ y} with the graph of its computation recorded, so
- * that a penalty on it (R1, path length) can be back-propagated to the network's weights: PyTorch's
- * {@code torch.autograd.grad(outputs=[y.sum()], inputs=[x], create_graph=True)[0]} as the official
- * {@code loss.py} calls it. It runs the TorchScript module of {@link GradOpArchive}, loaded into libtorch once.
+ * A gradient that is itself differentiable, {@code ∇_x Σ y} with the graph of its computation
+ * recorded, so that a penalty on it (R1, path length) can be back-propagated to the network's
+ * weights: PyTorch's {@code torch.autograd.grad(outputs=[y.sum()], inputs=[x],
+ * create_graph=True)[0]} as the official {@code loss.py} calls it. It runs the TorchScript module
+ * of {@link GradOpArchive}, loaded into libtorch once.
  *
- * <p>Deviation from the obvious DJL route: {@code GradientCollector}'s {@code backward(..., createGraph =
- * true)} accumulates the graph-carrying gradient into every leaf's {@code .grad}, which then references the
- * leaf through its graph; DJL never breaks that cycle and memory grows every step. {@code autograd.grad}
- * returns the gradient instead, so it dies with the step's arrays.
+ * <p>Deviation from the obvious DJL route: {@code GradientCollector}'s {@code backward(...,
+ * createGraph = true)} accumulates the graph-carrying gradient into every leaf's {@code .grad},
+ * which then references the leaf through its graph; DJL never breaks that cycle and memory grows
+ * every step. {@code autograd.grad} returns the gradient instead, so it dies with the step's
+ * arrays.
  */
 public final class GradientOp implements AutoCloseable {
 
@@ -35,12 +37,13 @@ public final class GradientOp implements AutoCloseable {
     }
 
     /**
-     * {@code ∇_x Σ y}, shaped like x, differentiable in turn. Call it inside a {@code GradientCollector} (grad
-     * mode on), with {@code y} computed from {@code x} there; x needs a gradient (a leaf with
-     * {@code setRequiresGradient(true)} or an intermediate result).
+     * {@code ∇_x Σ y}, shaped like x, differentiable in turn. Call it inside a {@code
+     * GradientCollector} (grad mode on), with {@code y} computed from {@code x} there; x needs a
+     * gradient (a leaf with {@code setRequiresGradient(true)} or an intermediate result).
      */
     public NDArray gradient(NDArray y, NDArray x) {
-        // Training mode: DJL runs the method without a no-grad guard, so the result keeps its graph.
+        // Training mode: DJL runs the method without a no-grad guard, so the result keeps its
+        // graph.
         return IValueUtils.forward(module, new NDList(y, x), true).singletonOrThrow();
     }
 

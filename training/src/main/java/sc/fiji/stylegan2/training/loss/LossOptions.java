@@ -1,8 +1,8 @@
 package sc.fiji.stylegan2.training.loss;
 
 /**
- * The weights and schedule of the StyleGAN2 objective (official {@code StyleGAN2Loss} kwargs and the lazy
- * regularisation intervals of {@code training_loop}).
+ * The weights and schedule of the StyleGAN2 objective (official {@code StyleGAN2Loss} kwargs and
+ * the lazy regularisation intervals of {@code training_loop}).
  *
  * @param r1Gamma R1 weight γ
  * @param r1Interval D regularises every this many minibatches (16; StyleGAN2 Sec. 3.1)
@@ -12,8 +12,14 @@ package sc.fiji.stylegan2.training.loss;
  * @param plInterval G regularises every this many minibatches (4)
  * @param styleMixingProb probability of mixing two latents (0.9; 0 disables)
  */
-public record LossOptions(double r1Gamma, int r1Interval, double plWeight, double plDecay, int plBatchShrink,
-        int plInterval, double styleMixingProb) {
+public record LossOptions(
+        double r1Gamma,
+        int r1Interval,
+        double plWeight,
+        double plDecay,
+        int plBatchShrink,
+        int plInterval,
+        double styleMixingProb) {
 
     public LossOptions {
         R1Penalty.requireGamma(r1Gamma);
@@ -31,19 +37,23 @@ public record LossOptions(double r1Gamma, int r1Interval, double plWeight, doubl
     }
 
     public LossOptions withR1Gamma(double gamma) {
-        return new LossOptions(gamma, r1Interval, plWeight, plDecay, plBatchShrink, plInterval, styleMixingProb);
+        return new LossOptions(
+                gamma, r1Interval, plWeight, plDecay, plBatchShrink, plInterval, styleMixingProb);
     }
 
     public LossOptions withIntervals(int r1Every, int plEvery) {
-        return new LossOptions(r1Gamma, r1Every, plWeight, plDecay, plBatchShrink, plEvery, styleMixingProb);
+        return new LossOptions(
+                r1Gamma, r1Every, plWeight, plDecay, plBatchShrink, plEvery, styleMixingProb);
     }
 
     public LossOptions withPlWeight(double weight) {
-        return new LossOptions(r1Gamma, r1Interval, weight, plDecay, plBatchShrink, plInterval, styleMixingProb);
+        return new LossOptions(
+                r1Gamma, r1Interval, weight, plDecay, plBatchShrink, plInterval, styleMixingProb);
     }
 
     public LossOptions withStyleMixingProb(double p) {
-        return new LossOptions(r1Gamma, r1Interval, plWeight, plDecay, plBatchShrink, plInterval, p);
+        return new LossOptions(
+                r1Gamma, r1Interval, plWeight, plDecay, plBatchShrink, plInterval, p);
     }
 
     private static void check(boolean ok, String message) {

@@ -1,9 +1,9 @@
 package sc.fiji.stylegan2.training.loss;
 
 /**
- * The four training phases of the official loop with lazy regularisation (StyleGAN2 Sec. 3.1): each trains
- * one network on one part of the objective. The regularisation phases run every {@code interval}
- * minibatches with their loss multiplied by the interval.
+ * The four training phases of the official loop with lazy regularisation (StyleGAN2 Sec. 3.1): each
+ * trains one network on one part of the objective. The regularisation phases run every {@code
+ * interval} minibatches with their loss multiplied by the interval.
  */
 public enum LossPhase {
     /** G: the non-saturating loss on its fakes. */

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 
 /**
- * The non-saturating logistic GAN loss (Goodfellow et al. 2014, Sec. 3; StyleGAN2 Sec. 2 keeps it), per
- * image from the discriminator's logits l = D(x), with σ the logistic function:
+ * The non-saturating logistic GAN loss (Goodfellow et al. 2014, Sec. 3; StyleGAN2 Sec. 2 keeps it),
+ * per image from the discriminator's logits l = D(x), with σ the logistic function:
  *
  * <pre>
  *   generator:             softplus(−D(G(z)))  = −log σ(D(G(z)))         (maximise the fakes' logits)

@@ -1,6 +1,5 @@
 package sc.fiji.stylegan2.training.loss;
 
-import sc.fiji.stylegan2.model.torch.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
@@ -12,33 +11,39 @@ import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.network.Discriminator;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.torch.NoGrad;
+import sc.fiji.stylegan2.model.torch.Scalars;
 import sc.fiji.stylegan2.training.data.AdaptiveAugment;
-import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 
 /**
- * The StyleGAN2 objective (Karras et al. 2020), split by phase as the official {@code StyleGAN2Loss}: the
- * non-saturating logistic loss ({@link NonSaturatingLoss}), style mixing ({@link MixingRegularization}), path length
- * regularisation for G ({@link PathLengthPenalty}, Sec. 3.2) and R1 for D ({@link R1Penalty}, Mescheder et
- * al. 2018). Each call of {@link #accumulateGradients} runs one phase: it makes the phase's network
- * trainable and freezes the other (official {@code requires_grad_} per phase), computes the loss and
- * back-propagates {@code mean(loss) · gain} into that network's gradients, which the optimizer then applies.
+ * The StyleGAN2 objective (Karras et al. 2020), split by phase as the official {@code
+ * StyleGAN2Loss}: the non-saturating logistic loss ({@link NonSaturatingLoss}), style mixing
+ * ({@link MixingRegularization}), path length regularisation for G ({@link PathLengthPenalty}, Sec.
+ * 3.2) and R1 for D ({@link R1Penalty}, Mescheder et al. 2018). Each call of {@link
+ * #accumulateGradients} runs one phase: it makes the phase's network trainable and freezes the
+ * other (official {@code requires_grad_} per phase), computes the loss and back-propagates {@code
+ * mean(loss) · gain} into that network's gradients, which the optimizer then applies.
  *
  * <p>The generator runs as in official training: mapping with {@code w_avg} tracking, random noise,
- * unfused modulated convolutions. D sees every image, fake or real, through the augment pipe ({@link #runD}).
+ * unfused modulated convolutions. D sees every image, fake or real, through the augment pipe
+ * ({@link #runD}).
  */
 public final class StyleGAN2Loss {
 
     /** Official training-time synthesis: fresh noise, {@code fused_modconv=False}. */
-    static final SynthesisOptions TRAINING_SYNTHESIS = SynthesisOptions.of(NoiseMode.RANDOM).withModconv(ModconvStrategy.UNFUSED);
+    static final SynthesisOptions TRAINING_SYNTHESIS =
+            SynthesisOptions.of(NoiseMode.RANDOM).withModconv(ModconvStrategy.UNFUSED);
 
     /**
-     * Layout per phase, same values either way: the main phases run G and D channels-last ({@code MemoryFormat},
-     * faster there), the regularization phases in the default layout, where their second-order gradients (the
-     * FIR filters' double backward loops over channels) are slower channels-last ({@code bench/README.md}).
+     * Layout per phase, same values either way: the main phases run G and D channels-last ({@code
+     * MemoryFormat}, faster there), the regularization phases in the default layout, where their
+     * second-order gradients (the FIR filters' double backward loops over channels) are slower
+     * channels-last ({@code bench/README.md}).
      */
     private static final boolean MAIN_CHANNELS_LAST = true;
+
     private static final boolean REG_CHANNELS_LAST = false;
 
     private final Generator g;
@@ -53,8 +58,14 @@ public final class StyleGAN2Loss {
      * @param plBatchShrink the path-length phase uses {@code batch / plBatchShrink} latents (2)
      * @param augment the augment pipe in front of D (a no-op while its p is 0)
      */
-    public StyleGAN2Loss(Generator g, Discriminator d, MixingRegularization mixing, R1Penalty r1, PathLengthPenalty pl,
-            int plBatchShrink, AdaptiveAugment augment) {
+    public StyleGAN2Loss(
+            Generator g,
+            Discriminator d,
+            MixingRegularization mixing,
+            R1Penalty r1,
+            PathLengthPenalty pl,
+            int plBatchShrink,
+            AdaptiveAugment augment) {
         this.g = g;
         this.d = d;
         this.mixing = mixing;
@@ -75,20 +86,22 @@ public final class StyleGAN2Loss {
      * @param z latents {@code [N, z_dim]} for this phase
      * @param gain the phase's loss multiplier (its interval: 1 for the main phases)
      * @param random draws the style-mixing crossover
-     * @return the phase's statistics under their official names ({@code Loss/G/loss}, ...), batch means
+     * @return the phase's statistics under their official names ({@code Loss/G/loss}, ...), batch
+     *     means
      */
-    public Map<String, Double> accumulateGradients(LossPhase phase, NDArray reals, NDArray z, double gain,
-            SplittableRandom random) {
+    public Map<String, Double> accumulateGradients(
+            LossPhase phase, NDArray reals, NDArray z, double gain, SplittableRandom random) {
         setTrainable(g, phase.trainsGenerator());
         setTrainable(d, !phase.trainsGenerator());
         Map<String, Double> stats = new LinkedHashMap<>();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = switch (phase) {
-                case GMAIN -> generatorMain(z, random, stats);
-                case GREG -> generatorPathLength(z, random, stats);
-                case DMAIN -> discriminatorMain(reals, z, random, stats);
-                case DREG -> discriminatorR1(reals, random, stats);
-            };
+            NDArray loss =
+                    switch (phase) {
+                        case GMAIN -> generatorMain(z, random, stats);
+                        case GREG -> generatorPathLength(z, random, stats);
+                        case DMAIN -> discriminatorMain(reals, z, random, stats);
+                        case DREG -> discriminatorR1(reals, random, stats);
+                    };
             gc.backward(Scalars.mul(loss, gain));
         }
         return stats;
@@ -97,7 +110,8 @@ public final class StyleGAN2Loss {
     /** {@code pl_batch_shrink}: the path length phase runs on batch / this many latents, ≥ 1. */
     public static int requirePlBatchShrink(int plBatchShrink) {
         if (plBatchShrink < 1) {
-            throw new IllegalArgumentException("pl_batch_shrink must be >= 1, got " + plBatchShrink);
+            throw new IllegalArgumentException(
+                    "pl_batch_shrink must be >= 1, got " + plBatchShrink);
         }
         return plBatchShrink;
     }
@@ -113,11 +127,12 @@ public final class StyleGAN2Loss {
     }
 
     /**
-     * Greg: {@code pl_weight · (‖J_wᵀ y‖ − a)²} on {@code batch / pl_batch_shrink} latents. The term
-     * {@code img[:, 0, 0, 0] · 0} is the official one: it gives every G parameter a (zero) gradient, so that
-     * the optimizer updates all of them, as in the official step.
+     * Greg: {@code pl_weight · (‖J_wᵀ y‖ − a)²} on {@code batch / pl_batch_shrink} latents. The
+     * term {@code img[:, 0, 0, 0] · 0} is the official one: it gives every G parameter a (zero)
+     * gradient, so that the optimizer updates all of them, as in the official step.
      */
-    private NDArray generatorPathLength(NDArray z, SplittableRandom random, Map<String, Double> stats) {
+    private NDArray generatorPathLength(
+            NDArray z, SplittableRandom random, Map<String, Double> stats) {
         long n = Math.max(1, z.getShape().get(0) / plBatchShrink);
         GeneratorOutput out = runG(z.get(new NDIndex(":{}", n)), random, REG_CHANNELS_LAST);
         NDArray img = out.img();
@@ -129,39 +144,51 @@ public final class StyleGAN2Loss {
     }
 
     /**
-     * Dmain: {@code softplus(D(G(z))) + softplus(−D(x))}: minimise the fakes' logits, maximise the reals'.
-     * Deviations, same gradients: the official code back-propagates the two terms one after the other
-     * through two D passes; here D scores fakes and reals in one pass ({@link Discriminator#forwardPair},
-     * minibatch-stddev groups kept apart) and one backward pass takes their sum. G is frozen in this phase,
-     * so the fakes are made without recording a graph.
+     * Dmain: {@code softplus(D(G(z))) + softplus(−D(x))}: minimise the fakes' logits, maximise the
+     * reals'. Deviations, same gradients: the official code back-propagates the two terms one after
+     * the other through two D passes; here D scores fakes and reals in one pass ({@link
+     * Discriminator#forwardPair}, minibatch-stddev groups kept apart) and one backward pass takes
+     * their sum. G is frozen in this phase, so the fakes are made without recording a graph.
      */
-    private NDArray discriminatorMain(NDArray reals, NDArray z, SplittableRandom random, Map<String, Double> stats) {
+    private NDArray discriminatorMain(
+            NDArray reals, NDArray z, SplittableRandom random, Map<String, Double> stats) {
         NDArray img;
         try (NoGrad off = NoGrad.enter()) {
             img = runG(z, random, MAIN_CHANNELS_LAST).img();
         }
         // run_D on each, fakes first as officially, scored in one D pass.
-        Discriminator.LogitPair logits = d.forwardPair(augment.apply(img, random), augment.apply(reals, random),
-                MAIN_CHANNELS_LAST);
+        Discriminator.LogitPair logits =
+                d.forwardPair(
+                        augment.apply(img, random),
+                        augment.apply(reals, random),
+                        MAIN_CHANNELS_LAST);
         NDArray fakeLogits = logits.a();
         NDArray realLogits = logits.b();
         NDArray lossFake = NonSaturatingLoss.discriminatorFake(fakeLogits);
         NDArray lossReal = NonSaturatingLoss.discriminatorReal(realLogits);
         report(stats, "Loss/scores/fake", fakeLogits);
         report(stats, "Loss/scores/real", realLogits);
-        report(stats, "Loss/signs/real", realLogits.sign()); // the ADA heuristic's r_t (ADA Sec. 3, Eq. 1)
+        report(
+                stats,
+                "Loss/signs/real",
+                realLogits.sign()); // the ADA heuristic's r_t (ADA Sec. 3, Eq. 1)
         report(stats, "Loss/D/loss", lossFake.add(lossReal));
         return lossFake.mean().add(lossReal.mean());
     }
 
     /**
-     * Dreg: {@code γ/2 · ‖∇_x D(x)‖²} on the reals; {@code D(x) · 0} gives every D parameter a (zero)
-     * gradient, as the official term.
+     * Dreg: {@code γ/2 · ‖∇_x D(x)‖²} on the reals; {@code D(x) · 0} gives every D parameter a
+     * (zero) gradient, as the official term.
      */
-    private NDArray discriminatorR1(NDArray reals, SplittableRandom random, Map<String, Double> stats) {
+    private NDArray discriminatorR1(
+            NDArray reals, SplittableRandom random, Map<String, Double> stats) {
         NDArray x = reals.duplicate(); // official real_img.detach().requires_grad_(True)
         x.setRequiresGradient(true);
-        NDArray logits = runD(x, random, REG_CHANNELS_LAST); // ∇ w.r.t. the un-augmented x, through augmentation
+        NDArray logits =
+                runD(
+                        x,
+                        random,
+                        REG_CHANNELS_LAST); // ∇ w.r.t. the un-augmented x, through augmentation
         NDArray penalty = r1.penalty(logits, x);
         NDArray loss = r1.loss(penalty);
         report(stats, "Loss/r1_penalty", penalty);
@@ -169,15 +196,21 @@ public final class StyleGAN2Loss {
         return Scalars.mul(logits.reshape(-1), 0).add(loss).mean();
     }
 
-    /**
-     * The official {@code run_G}: z → ws (tracking {@code w_avg}), style mixing, synthesis.
-     */
+    /** The official {@code run_G}: z → ws (tracking {@code w_avg}), style mixing, synthesis. */
     GeneratorOutput runG(NDArray z, SplittableRandom random, boolean channelsLast) {
         NDArray ws = g.mapping().forward(z, 1, null);
         g.mapping().updateWAvg(ws);
         int cutoff = mixing.cutoff(g.config().numWs(), random);
-        ws = mixing.mix(ws, cutoff,
-                () -> g.mapping().forward(z.getManager().randomNormal(z.getShape()), 1, null));
+        ws =
+                mixing.mix(
+                        ws,
+                        cutoff,
+                        () ->
+                                g.mapping()
+                                        .forward(
+                                                z.getManager().randomNormal(z.getShape()),
+                                                1,
+                                                null));
         NDArray img = g.synthesis().forward(ws, TRAINING_SYNTHESIS.withChannelsLast(channelsLast));
         return new GeneratorOutput(img, ws);
     }
@@ -191,9 +224,10 @@ public final class StyleGAN2Loss {
     record GeneratorOutput(NDArray img, NDArray ws) {}
 
     /**
-     * The official {@code run_D}: D of the augmented images. ADA (Karras et al. 2020b, Sec. 2.1) augments every
-     * image D sees, fakes included, with differentiable ops, so G's gradient passes through them and G never
-     * learns to produce augmented images. Returns D of {@code img} itself while p is 0.
+     * The official {@code run_D}: D of the augmented images. ADA (Karras et al. 2020b, Sec. 2.1)
+     * augments every image D sees, fakes included, with differentiable ops, so G's gradient passes
+     * through them and G never learns to produce augmented images. Returns D of {@code img} itself
+     * while p is 0.
      */
     private NDArray runD(NDArray img, SplittableRandom random, boolean channelsLast) {
         return d.forward(augment.apply(img, random), channelsLast);

@@ -15,15 +15,16 @@ import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
- * Fréchet distance and KID between a generator and the training data, on a {@link FeatureExtractor}: the real
- * side ({@code n} images drawn once without replacement, or all when fewer) is embedded once at construction,
- * each {@link #evaluate} then generates {@code n} images from seeds {@code 0..n−1} (z from numpy's
- * RandomState as the official {@code generate.py}, ψ = 1) and compares.
+ * Fréchet distance and KID between a generator and the training data, on a {@link
+ * FeatureExtractor}: the real side ({@code n} images drawn once without replacement, or all when
+ * fewer) is embedded once at construction, each {@link #evaluate} then generates {@code n} images
+ * from seeds {@code 0..n−1} (z from numpy's RandomState as the official {@code generate.py}, ψ = 1)
+ * and compares.
  *
- * <p>Deviations from the official {@code metric_utils}: generated images use constant noise
- * ({@code noise_mode='const'}) and fixed seeds, so the metric of a given network is reproducible; they are
- * clamped to [-1, 1] but not quantized to 8 bits, since training data need not be 8-bit; and the real side is
- * a fixed subset rather than the whole dataset.
+ * <p>Deviations from the official {@code metric_utils}: generated images use constant noise ({@code
+ * noise_mode='const'}) and fixed seeds, so the metric of a given network is reproducible; they are
+ * clamped to [-1, 1] but not quantized to 8 bits, since training data need not be 8-bit; and the
+ * real side is a fixed subset rather than the whole dataset.
  */
 public final class Evaluator {
 
@@ -37,7 +38,8 @@ public final class Evaluator {
      * @param seconds wall time of the evaluation
      * @param note how images were adapted to the feature extractor, or null
      */
-    public record Result(double fd, double kid, int realCount, int fakeCount, double seconds, String note) {}
+    public record Result(
+            double fd, double kid, int realCount, int fakeCount, double seconds, String note) {}
 
     private final FeatureExtractor extractor;
     private final int channels;
@@ -49,8 +51,9 @@ public final class Evaluator {
     private final long seed;
 
     /**
-     * Embeds {@code n} real images of {@code data}, chosen with {@code seed}. With the built-in extractor the
-     * result notes how images of other shapes were adapted ({@link FashionFeatures#conversionNote}).
+     * Embeds {@code n} real images of {@code data}, chosen with {@code seed}. With the built-in
+     * extractor the result notes how images of other shapes were adapted ({@link
+     * FashionFeatures#conversionNote}).
      */
     public Evaluator(FeatureExtractor extractor, TrainingData data, int n, long seed) {
         this.extractor = extractor;
@@ -58,7 +61,10 @@ public final class Evaluator {
         this.resolution = data.resolution();
         this.count = Math.min(n, data.size());
         this.seed = seed;
-        this.note = extractor instanceof FashionFeatures ? FashionFeatures.conversionNote(channels, resolution) : null;
+        this.note =
+                extractor instanceof FashionFeatures
+                        ? FashionFeatures.conversionNote(channels, resolution)
+                        : null;
         int per = channels * resolution * resolution;
         float[] images = new float[count * per];
         int[] pick = sample(data.size(), count, new Random(seed));
@@ -79,12 +85,22 @@ public final class Evaluator {
         return evaluate(model.generator(), model.manager(), batchSize);
     }
 
-    /** FD and KID of {@code count()} images of {@code generator}; {@code manager} makes its inputs. */
+    /**
+     * FD and KID of {@code count()} images of {@code generator}; {@code manager} makes its inputs.
+     */
     public Result evaluate(Generator generator, NDManager manager, int batchSize) {
         GeneratorConfig cfg = generator.config();
         if (cfg.imgChannels() != channels || cfg.resolution() != resolution) {
-            throw new IllegalArgumentException("the generator makes " + cfg.imgChannels() + " x " + cfg.resolution()
-                    + " px images but the data are " + channels + " x " + resolution + " px");
+            throw new IllegalArgumentException(
+                    "the generator makes "
+                            + cfg.imgChannels()
+                            + " x "
+                            + cfg.resolution()
+                            + " px images but the data are "
+                            + channels
+                            + " x "
+                            + resolution
+                            + " px");
         }
         long start = System.nanoTime();
         long[] seeds = new long[count];
@@ -93,8 +109,15 @@ public final class Evaluator {
         }
         ImageGenerator gen = new ImageGenerator(generator, new IntensityMapping(1, 0), manager);
         float[] ws = gen.mapSeeds(seeds, 1, null);
-        float[] images = gen.synthesize(ws, Collections.nCopies(count, ""), SynthesisOptions.of(NoiseMode.CONST),
-                OutputRange.RAW, batchSize, ProgressListener.NONE).data();
+        float[] images =
+                gen.synthesize(
+                                ws,
+                                Collections.nCopies(count, ""),
+                                SynthesisOptions.of(NoiseMode.CONST),
+                                OutputRange.RAW,
+                                batchSize,
+                                ProgressListener.NONE)
+                        .data();
         for (int i = 0; i < images.length; i++) {
             images[i] = Math.max(-1f, Math.min(1f, images[i]));
         }

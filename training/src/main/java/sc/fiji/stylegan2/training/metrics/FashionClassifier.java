@@ -11,9 +11,9 @@ import java.util.Random;
 import sc.fiji.stylegan2.model.nn.Module;
 
 /**
- * The small CNN behind the built-in feature extractor: a Fashion-MNIST classifier on 32 x 32 grayscale images
- * in [-1, 1] whose penultimate activations ({@value #FEATURES} values after ReLU) play the role Inception's
- * pool3 features play in FID (Heusel et al. 2017, Sec. 3).
+ * The small CNN behind the built-in feature extractor: a Fashion-MNIST classifier on 32 x 32
+ * grayscale images in [-1, 1] whose penultimate activations ({@value #FEATURES} values after ReLU)
+ * play the role Inception's pool3 features play in FID (Heusel et al. 2017, Sec. 3).
  *
  * <pre>
  *   conv0 3x3 1→16, ReLU, max-pool 2   [N,16,16,16]
@@ -23,15 +23,17 @@ import sc.fiji.stylegan2.model.nn.Module;
  *   fc1 128→10                         [N,10]   logits
  * </pre>
  *
- * About 2.5 M multiply-adds per image, so that a few epochs over 60,000 images train on a 2-core CPU in
- * minutes, and 156 k parameters (0.6 MB as float32).
+ * About 2.5 M multiply-adds per image, so that a few epochs over 60,000 images train on a 2-core
+ * CPU in minutes, and 156 k parameters (0.6 MB as float32).
  */
 public final class FashionClassifier extends Module {
 
     /** Input resolution. */
     public static final int RESOLUTION = 32;
+
     /** Length of the feature vector. */
     public static final int FEATURES = 128;
+
     /** Number of classes. */
     public static final int CLASSES = 10;
 
@@ -47,7 +49,9 @@ public final class FashionClassifier extends Module {
         Random rng = new Random(seed);
         int[][] conv = {{16, 1}, {32, 16}, {64, 32}};
         for (int i = 0; i < 3; i++) {
-            convW[i] = parameter("conv" + i + ".weight", he(manager, rng, conv[i][0], conv[i][1], 3, 3));
+            convW[i] =
+                    parameter(
+                            "conv" + i + ".weight", he(manager, rng, conv[i][0], conv[i][1], 3, 3));
             convB[i] = parameter("conv" + i + ".bias", manager.zeros(new Shape(conv[i][0])));
         }
         fc0W = parameter("fc0.weight", he(manager, rng, FEATURES, 64 * 4 * 4));
@@ -74,8 +78,16 @@ public final class FashionClassifier extends Module {
     public NDArray features(NDArray images) {
         NDArray x = images;
         for (int i = 0; i < 3; i++) {
-            x = Conv2d.conv2d(x, convW[i], convB[i], new Shape(1, 1), new Shape(1, 1)).singletonOrThrow();
-            x = Pool.maxPool2d(Activation.relu(x), new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+            x =
+                    Conv2d.conv2d(x, convW[i], convB[i], new Shape(1, 1), new Shape(1, 1))
+                            .singletonOrThrow();
+            x =
+                    Pool.maxPool2d(
+                            Activation.relu(x),
+                            new Shape(2, 2),
+                            new Shape(2, 2),
+                            new Shape(0, 0),
+                            false);
         }
         x = x.reshape(x.getShape().get(0), -1); // [N, 1024]
         return Activation.relu(Linear.linear(x, fc0W, fc0B).singletonOrThrow());

@@ -15,19 +15,22 @@ import sc.fiji.stylegan2.model.checkpoint.Sg2Checkpoint;
 import sc.fiji.stylegan2.training.data.Resize;
 
 /**
- * The built-in, offline feature extractor: the penultimate layer of {@link FashionClassifier} with the weights
- * shipped in this library ({@value #RESOURCE}, trained by {@link TrainFashionClassifier}). It expects 32 x 32
- * grayscale images in [-1, 1]; other images are adapted, and {@link #conversionNote} says how: channels are
- * averaged to gray, other sizes are resized to 32 px ({@link Resize}: area down, bilinear up).
+ * The built-in, offline feature extractor: the penultimate layer of {@link FashionClassifier} with
+ * the weights shipped in this library ({@value #RESOURCE}, trained by {@link
+ * TrainFashionClassifier}). It expects 32 x 32 grayscale images in [-1, 1]; other images are
+ * adapted, and {@link #conversionNote} says how: channels are averaged to gray, other sizes are
+ * resized to 32 px ({@link Resize}: area down, bilinear up).
  *
- * <p>Deviation: FID proper uses Inception-v3 pool3 features (2048-d, trained on ImageNet); these 128-d
- * features only make sense for images like Fashion-MNIST, and their distances are not comparable with
- * published FIDs. Use {@link TorchScriptFeatures} with an Inception network for standard FID.
+ * <p>Deviation: FID proper uses Inception-v3 pool3 features (2048-d, trained on ImageNet); these
+ * 128-d features only make sense for images like Fashion-MNIST, and their distances are not
+ * comparable with published FIDs. Use {@link TorchScriptFeatures} with an Inception network for
+ * standard FID.
  */
 public final class FashionFeatures implements FeatureExtractor {
 
     /** Name of the shipped weights resource, beside this class. */
     public static final String RESOURCE = "fashion-classifier.sg2";
+
     static final String NETWORK = "classifier";
     private static final int BATCH = 250;
 
@@ -46,7 +49,10 @@ public final class FashionFeatures implements FeatureExtractor {
         Path tmp = null;
         try (InputStream in = FashionFeatures.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IOException("the built-in feature network " + RESOURCE + " is missing from the class path");
+                throw new IOException(
+                        "the built-in feature network "
+                                + RESOURCE
+                                + " is missing from the class path");
             }
             tmp = Files.createTempFile("fashion-classifier", ".sg2");
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -66,7 +72,8 @@ public final class FashionFeatures implements FeatureExtractor {
         NDManager manager = NDManager.newBaseManager();
         try {
             FashionClassifier net = new FashionClassifier(manager, 0);
-            net.loadStateDict(c.networks().get(NETWORK), "built-in feature network " + file.getFileName());
+            net.loadStateDict(
+                    c.networks().get(NETWORK), "built-in feature network " + file.getFileName());
             return new FashionFeatures(manager, net, c.meta());
         } catch (IOException | RuntimeException e) {
             manager.close();
@@ -90,8 +97,10 @@ public final class FashionFeatures implements FeatureExtractor {
      */
     public static String conversionNote(int channels, int resolution) {
         String ch = channels == 1 ? null : channels + " channels averaged to gray";
-        String px = resolution == FashionClassifier.RESOLUTION ? null
-                : resolution + " px resized to " + FashionClassifier.RESOLUTION + " px";
+        String px =
+                resolution == FashionClassifier.RESOLUTION
+                        ? null
+                        : resolution + " px resized to " + FashionClassifier.RESOLUTION + " px";
         return ch == null ? px : px == null ? ch : ch + "; " + px;
     }
 
@@ -107,7 +116,11 @@ public final class FashionFeatures implements FeatureExtractor {
         for (int i = 0; i < count; i++) {
             int best = 0;
             for (int k = 1; k < FashionClassifier.CLASSES; k++) {
-                best = logits[i * FashionClassifier.CLASSES + k] > logits[i * FashionClassifier.CLASSES + best] ? k : best;
+                best =
+                        logits[i * FashionClassifier.CLASSES + k]
+                                        > logits[i * FashionClassifier.CLASSES + best]
+                                ? k
+                                : best;
             }
             out[i] = best;
         }
@@ -117,7 +130,8 @@ public final class FashionFeatures implements FeatureExtractor {
     private float[] run(float[] images, int count, int channels, int resolution, boolean logits) {
         int in = channels * resolution * resolution, r = FashionClassifier.RESOLUTION;
         if (images.length < (long) count * in) {
-            throw new IllegalArgumentException("expected " + (long) count * in + " values, got " + images.length);
+            throw new IllegalArgumentException(
+                    "expected " + (long) count * in + " values, got " + images.length);
         }
         int dim = logits ? FashionClassifier.CLASSES : dimension();
         float[] out = new float[count * dim];
@@ -125,7 +139,12 @@ public final class FashionFeatures implements FeatureExtractor {
             int b = Math.min(BATCH, count - start);
             float[] gray = new float[b * r * r];
             for (int i = 0; i < b; i++) {
-                System.arraycopy(adapt(images, (start + i) * in, channels, resolution), 0, gray, i * r * r, r * r);
+                System.arraycopy(
+                        adapt(images, (start + i) * in, channels, resolution),
+                        0,
+                        gray,
+                        i * r * r,
+                        r * r);
             }
             try (NDScope scope = new NDScope()) {
                 NDArray f = net.features(manager.create(gray, new Shape(b, 1, r, r)));

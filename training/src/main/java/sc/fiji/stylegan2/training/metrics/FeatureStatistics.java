@@ -1,9 +1,9 @@
 package sc.fiji.stylegan2.training.metrics;
 
 /**
- * Mean and covariance of a set of feature vectors, in double precision: the Gaussian the Fréchet distance
- * compares (Heusel et al. 2017, Eq. 6). The covariance is the unbiased one ({@code n − 1}), as the official
- * {@code np.cov(features, rowvar=False)}.
+ * Mean and covariance of a set of feature vectors, in double precision: the Gaussian the Fréchet
+ * distance compares (Heusel et al. 2017, Eq. 6). The covariance is the unbiased one ({@code n −
+ * 1}), as the official {@code np.cov(features, rowvar=False)}.
  *
  * @param count number of vectors
  * @param mean μ, length d
@@ -14,10 +14,12 @@ public record FeatureStatistics(int count, double[] mean, double[][] covariance)
     /** Statistics of {@code count} vectors of length {@code dim}, row-major in {@code features}. */
     public static FeatureStatistics of(float[] features, int count, int dim) {
         if (count < 2) {
-            throw new IllegalArgumentException("need at least 2 feature vectors for a covariance, got " + count);
+            throw new IllegalArgumentException(
+                    "need at least 2 feature vectors for a covariance, got " + count);
         }
         if (features.length != (long) count * dim) {
-            throw new IllegalArgumentException("expected " + (long) count * dim + " values, got " + features.length);
+            throw new IllegalArgumentException(
+                    "expected " + (long) count * dim + " values, got " + features.length);
         }
         double[] mean = new double[dim];
         for (int i = 0; i < count; i++) {

@@ -1,17 +1,18 @@
 package sc.fiji.stylegan2.training.metrics;
 
 /**
- * The Fréchet distance between two Gaussians fitted to features (Heusel et al. 2017, Eq. 6; Dowson and Landau
- * 1982):
+ * The Fréchet distance between two Gaussians fitted to features (Heusel et al. 2017, Eq. 6; Dowson
+ * and Landau 1982):
  *
  * <pre>
  *   FD = |μ₁ − μ₂|² + tr(Σ₁ + Σ₂ − 2 (Σ₁^½ Σ₂ Σ₁^½)^½)
  * </pre>
  *
- * The official code takes {@code scipy.linalg.sqrtm(Σ₁ Σ₂)}, a non-symmetric square root. Here the trace of
- * the root is taken through two symmetric eigen-decompositions in double precision: {@code Σ₁^½ = V Λ^½ Vᵀ},
- * then {@code tr M^½ = Σ_k sqrt(λ_k(M))} for the symmetric PSD {@code M = Σ₁^½ Σ₂ Σ₁^½}, which has the same
- * eigenvalues as {@code Σ₁ Σ₂}. Round-off eigenvalues below zero are clamped to zero.
+ * The official code takes {@code scipy.linalg.sqrtm(Σ₁ Σ₂)}, a non-symmetric square root. Here the
+ * trace of the root is taken through two symmetric eigen-decompositions in double precision: {@code
+ * Σ₁^½ = V Λ^½ Vᵀ}, then {@code tr M^½ = Σ_k sqrt(λ_k(M))} for the symmetric PSD {@code M = Σ₁^½ Σ₂
+ * Σ₁^½}, which has the same eigenvalues as {@code Σ₁ Σ₂}. Round-off eigenvalues below zero are
+ * clamped to zero.
  */
 public final class FrechetDistance {
 
@@ -21,7 +22,8 @@ public final class FrechetDistance {
     public static double between(FeatureStatistics a, FeatureStatistics b) {
         int d = a.dimension();
         if (b.dimension() != d) {
-            throw new IllegalArgumentException("feature dimensions differ: " + d + " and " + b.dimension());
+            throw new IllegalArgumentException(
+                    "feature dimensions differ: " + d + " and " + b.dimension());
         }
         double meanTerm = 0;
         for (int i = 0; i < d; i++) {

@@ -10,11 +10,12 @@ import sc.fiji.stylegan2.training.data.FashionMnist;
 import sc.fiji.stylegan2.training.data.ImageStackData;
 
 /**
- * Prints, as a Markdown table, the built-in FD and KID against the Fashion-MNIST test split (32 x 32 padded,
- * {@code n} random test images) of: a random subset of the training split (the floor a perfect generator would
- * reach with this many samples), a subset of the embedded dataset, and an untrained generator of config
- * {@code small} (z = w = 128, mapping 2, channel base 2048, max 64, 32 px, 1 channel; the ceiling training
- * must come down from). Needs Debian's {@code dataset-fashion-mnist}. Arguments: n (default 2000), seed (0).
+ * Prints, as a Markdown table, the built-in FD and KID against the Fashion-MNIST test split (32 x
+ * 32 padded, {@code n} random test images) of: a random subset of the training split (the floor a
+ * perfect generator would reach with this many samples), a subset of the embedded dataset, and an
+ * untrained generator of config {@code small} (z = w = 128, mapping 2, channel base 2048, max 64,
+ * 32 px, 1 channel; the ceiling training must come down from). Needs Debian's {@code
+ * dataset-fashion-mnist}. Arguments: n (default 2000), seed (0).
  */
 public final class MetricFloorBenchmark {
 
@@ -22,8 +23,15 @@ public final class MetricFloorBenchmark {
 
     /** Config {@code small} of issue 5 at 32 px, gray. */
     public static GeneratorConfig smallConfig() {
-        return GeneratorConfig.builder().setZDim(128).setWDim(128).setMappingLayers(2).setResolution(32)
-                .setImgChannels(1).setChannelBase(2048).setChannelMax(64).build();
+        return GeneratorConfig.builder()
+                .setZDim(128)
+                .setWDim(128)
+                .setMappingLayers(2)
+                .setResolution(32)
+                .setImgChannels(1)
+                .setChannelBase(2048)
+                .setChannelMax(64)
+                .build();
     }
 
     public static void main(String[] args) throws IOException {
@@ -32,14 +40,21 @@ public final class MetricFloorBenchmark {
         ImageStackData test = FashionMnist.debian(FashionMnist.Split.TEST).toTrainingData(true);
         ImageStackData train = FashionMnist.debian(FashionMnist.Split.TRAIN).toTrainingData(true);
         ImageStackData embedded = FashionMnist.embedded().toTrainingData(true);
-        try (FashionFeatures features = FashionFeatures.load(); NDManager manager = NDManager.newBaseManager()) {
+        try (FashionFeatures features = FashionFeatures.load();
+                NDManager manager = NDManager.newBaseManager()) {
             Evaluator eval = new Evaluator(features, test, n, seed);
-            System.out.printf("Built-in features: Fashion-MNIST classifier (recorded test accuracy %.4f), %d-d%n%n",
+            System.out.printf(
+                    "Built-in features: Fashion-MNIST classifier (recorded test accuracy %.4f), %d-d%n%n",
                     features.recordedTestAccuracy(), features.dimension());
-            System.out.println("| compared with " + eval.count() + " test images | images | FD | KID | seconds |");
+            System.out.println(
+                    "| compared with "
+                            + eval.count()
+                            + " test images | images | FD | KID | seconds |");
             System.out.println("|---|---|---|---|---|");
             row("training split, random subset (floor)", eval, randomImages(train, n, seed + 1));
-            row("embedded subset (" + embedded.size() + " images), random subset", eval,
+            row(
+                    "embedded subset (" + embedded.size() + " images), random subset",
+                    eval,
                     randomImages(embedded, n, seed + 2));
             Engine.getInstance().setRandomSeed((int) seed);
             Generator g = new Generator(manager, smallConfig());
@@ -49,7 +64,12 @@ public final class MetricFloorBenchmark {
     }
 
     private static void row(String what, Evaluator eval, ImageStackData images) {
-        float[] pixels = new float[images.size() * images.channels() * images.resolution() * images.resolution()];
+        float[] pixels =
+                new float
+                        [images.size()
+                                * images.channels()
+                                * images.resolution()
+                                * images.resolution()];
         int per = images.channels() * images.resolution() * images.resolution();
         for (int i = 0; i < images.size(); i++) {
             images.copyImage(i, pixels, i * per);
@@ -58,7 +78,9 @@ public final class MetricFloorBenchmark {
     }
 
     private static void print(String what, Evaluator.Result r) {
-        System.out.printf("| %s | %d | %.3f | %.5f | %.1f |%n", what, r.fakeCount(), r.fd(), r.kid(), r.seconds());
+        System.out.printf(
+                "| %s | %d | %.3f | %.5f | %.1f |%n",
+                what, r.fakeCount(), r.fd(), r.kid(), r.seconds());
     }
 
     private static ImageStackData randomImages(ImageStackData data, int n, long seed) {

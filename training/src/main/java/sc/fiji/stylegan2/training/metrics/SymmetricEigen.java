@@ -5,10 +5,11 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Eigen-decomposition {@code A = V diag(λ) Vᵀ} of a real symmetric matrix in double precision, for the matrix
- * square roots of the Fréchet distance: Householder reduction to tridiagonal form, then implicit symmetric QR
- * steps with the Wilkinson shift until every off-diagonal element is negligible (Golub and Van Loan, Matrix
- * Computations, 4th ed., Algorithms 8.3.1 and 8.3.3). O(n³); a 2048 x 2048 covariance takes seconds.
+ * Eigen-decomposition {@code A = V diag(λ) Vᵀ} of a real symmetric matrix in double precision, for
+ * the matrix square roots of the Fréchet distance: Householder reduction to tridiagonal form, then
+ * implicit symmetric QR steps with the Wilkinson shift until every off-diagonal element is
+ * negligible (Golub and Van Loan, Matrix Computations, 4th ed., Algorithms 8.3.1 and 8.3.3). O(n³);
+ * a 2048 x 2048 covariance takes seconds.
  */
 public final class SymmetricEigen {
 
@@ -21,7 +22,10 @@ public final class SymmetricEigen {
         this.vectors = vectors;
     }
 
-    /** Eigenvalues (ascending) and eigenvectors of a symmetric matrix (only its lower triangle is read). */
+    /**
+     * Eigenvalues (ascending) and eigenvectors of a symmetric matrix (only its lower triangle is
+     * read).
+     */
     public static SymmetricEigen of(double[][] a) {
         return decompose(a, true);
     }
@@ -36,7 +40,10 @@ public final class SymmetricEigen {
         return values.clone();
     }
 
-    /** Eigenvectors as columns: {@code vectors()[i][k]} is component i of the eigenvector of {@code values()[k]}. */
+    /**
+     * Eigenvectors as columns: {@code vectors()[i][k]} is component i of the eigenvector of {@code
+     * values()[k]}.
+     */
     public double[][] vectors() {
         return vectors;
     }
@@ -46,7 +53,8 @@ public final class SymmetricEigen {
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
             if (input[i].length != n) {
-                throw new IllegalArgumentException("matrix must be square, row " + i + " has " + input[i].length);
+                throw new IllegalArgumentException(
+                        "matrix must be square, row " + i + " has " + input[i].length);
             }
             a[i] = input[i].clone();
             for (int j = i + 1; j < n; j++) {
@@ -62,8 +70,8 @@ public final class SymmetricEigen {
 
     /**
      * Householder reduction {@code A = Q T Qᵀ} (Algorithm 8.3.1): for each column k, the reflector
-     * {@code H = I − 2vvᵀ} zeroes {@code A[k+2.., k]}; with {@code p = A v} and {@code q = p − (vᵀp) v} the
-     * update is {@code HAH = A − 2vqᵀ − 2qvᵀ}.
+     * {@code H = I − 2vvᵀ} zeroes {@code A[k+2.., k]}; with {@code p = A v} and {@code q = p −
+     * (vᵀp) v} the update is {@code HAH = A − 2vqᵀ − 2qvᵀ}.
      */
     private static void tridiagonalize(double[][] a, double[][] q, double[] d, double[] e) {
         int n = a.length;
@@ -150,16 +158,22 @@ public final class SymmetricEigen {
     }
 
     /**
-     * Implicit symmetric QR on the tridiagonal (d, e), deflating from the bottom (Algorithm 8.3.3). An
-     * off-diagonal element is negligible when it is below ε times its diagonal neighbours or below ε‖T‖:
-     * the second test keeps blocks of round-off-sized entries (the null space of a covariance with dead
-     * features) from iterating forever, and changes eigenvalues by at most ε‖T‖.
+     * Implicit symmetric QR on the tridiagonal (d, e), deflating from the bottom (Algorithm 8.3.3).
+     * An off-diagonal element is negligible when it is below ε times its diagonal neighbours or
+     * below ε‖T‖: the second test keeps blocks of round-off-sized entries (the null space of a
+     * covariance with dead features) from iterating forever, and changes eigenvalues by at most
+     * ε‖T‖.
      */
     private static void diagonalize(double[] d, double[] e, double[][] q) {
         int hi = d.length - 1, iterations = 0;
         double norm = 0;
         for (int i = 0; i < d.length; i++) {
-            norm = Math.max(norm, Math.abs(d[i]) + (i > 0 ? Math.abs(e[i - 1]) : 0) + (i < hi ? Math.abs(e[i]) : 0));
+            norm =
+                    Math.max(
+                            norm,
+                            Math.abs(d[i])
+                                    + (i > 0 ? Math.abs(e[i - 1]) : 0)
+                                    + (i < hi ? Math.abs(e[i]) : 0));
         }
         while (hi > 0) {
             for (int i = 0; i < hi; i++) {
@@ -184,9 +198,9 @@ public final class SymmetricEigen {
     }
 
     /**
-     * One implicit QR step with Wilkinson shift on the unreduced block [lo, hi] (Algorithm 8.3.2): Givens
-     * rotations chase the bulge down the diagonal; each rotation {@code R = [c s; −s c]} acts as
-     * {@code T ← R T Rᵀ} and {@code V ← V Rᵀ}.
+     * One implicit QR step with Wilkinson shift on the unreduced block [lo, hi] (Algorithm 8.3.2):
+     * Givens rotations chase the bulge down the diagonal; each rotation {@code R = [c s; −s c]}
+     * acts as {@code T ← R T Rᵀ} and {@code V ← V Rᵀ}.
      */
     private static void qrStep(double[] d, double[] e, double[][] q, int lo, int hi) {
         // μ = d_n − e² / (δ + sign(δ) sqrt(δ² + e²)), δ = (d_{n−1} − d_n) / 2
@@ -219,8 +233,11 @@ public final class SymmetricEigen {
 
     private static SymmetricEigen sorted(double[] d, double[][] q) {
         int n = d.length;
-        Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> d[i]))
-                .toArray(Integer[]::new);
+        Integer[] order =
+                IntStream.range(0, n)
+                        .boxed()
+                        .sorted(Comparator.comparingDouble(i -> d[i]))
+                        .toArray(Integer[]::new);
         double[] values = new double[n];
         double[][] vectors = q == null ? null : new double[n][n];
         for (int k = 0; k < n; k++) {

@@ -18,10 +18,11 @@ import sc.fiji.stylegan2.training.data.FashionMnist;
 import sc.fiji.stylegan2.training.data.ImageStackData;
 
 /**
- * Trains the built-in feature network ({@link FashionClassifier}) on the Fashion-MNIST training split (Debian's
- * {@code dataset-fashion-mnist}, 60,000 images padded to 32 x 32) with softmax cross-entropy and Adam (Kingma
- * and Ba 2015), deterministically from a seed, and writes the weights with their test accuracy. The shipped
- * {@code fashion-classifier.sg2} was made by running, from the repository root:
+ * Trains the built-in feature network ({@link FashionClassifier}) on the Fashion-MNIST training
+ * split (Debian's {@code dataset-fashion-mnist}, 60,000 images padded to 32 x 32) with softmax
+ * cross-entropy and Adam (Kingma and Ba 2015), deterministically from a seed, and writes the
+ * weights with their test accuracy. The shipped {@code fashion-classifier.sg2} was made by running,
+ * from the repository root:
  *
  * <pre>
  * java -cp training/target/classes:model/target/classes:&lt;DJL jars&gt; \
@@ -29,7 +30,8 @@ import sc.fiji.stylegan2.training.data.ImageStackData;
  *     training/src/main/resources/sc/fiji/stylegan2/training/metrics/fashion-classifier.sg2
  * </pre>
  *
- * Optional further arguments: epochs (default 3), batch size (128), learning rate (0.001), seed (1).
+ * Optional further arguments: epochs (default 3), batch size (128), learning rate (0.001), seed
+ * (1).
  */
 public final class TrainFashionClassifier {
 
@@ -58,14 +60,17 @@ public final class TrainFashionClassifier {
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     double loss = epoch(net, adam, manager, train, trainLabels, batch, rng);
                     accuracy = accuracy(net, manager, test, testLabels, test.size());
-                    System.out.printf("epoch %d: train loss %.4f, test accuracy %.4f, %.0f s (%.0f s CPU)%n", epoch,
-                            loss, accuracy, (System.nanoTime() - start) / 1e9, cpuSeconds());
+                    System.out.printf(
+                            "epoch %d: train loss %.4f, test accuracy %.4f, %.0f s (%.0f s CPU)%n",
+                            epoch, loss, accuracy, (System.nanoTime() - start) / 1e9, cpuSeconds());
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             JsonObject meta = new JsonObject();
             meta.addProperty("kind", "fashion-mnist-classifier");
-            meta.addProperty("architecture", "conv3x3 16,32,64 + maxpool, fc 1024-128-10, 32x32 input in [-1,1]");
+            meta.addProperty(
+                    "architecture",
+                    "conv3x3 16,32,64 + maxpool, fc 1024-128-10, 32x32 input in [-1,1]");
             meta.addProperty("epochs", epochs);
             meta.addProperty("batch_size", batch);
             meta.addProperty("learning_rate", lr);
@@ -74,16 +79,25 @@ public final class TrainFashionClassifier {
             meta.addProperty("train_seconds", Math.round(seconds));
             meta.addProperty("train_cpu_seconds", Math.round(cpuSeconds()));
             meta.addProperty("threads", Runtime.getRuntime().availableProcessors());
-            Sg2Checkpoint.write(out, new Sg2Checkpoint.Contents(meta,
-                    Map.of(FashionFeatures.NETWORK, net.exportStateDict())));
-            System.out.printf("test accuracy %.4f on %d images after %d epochs, %.0f s (%.0f s CPU); wrote %s%n",
+            Sg2Checkpoint.write(
+                    out,
+                    new Sg2Checkpoint.Contents(
+                            meta, Map.of(FashionFeatures.NETWORK, net.exportStateDict())));
+            System.out.printf(
+                    "test accuracy %.4f on %d images after %d epochs, %.0f s (%.0f s CPU); wrote %s%n",
                     accuracy, test.size(), epochs, seconds, cpuSeconds(), out);
         }
     }
 
     /** One pass over the shuffled training set; returns the mean loss. */
-    private static double epoch(FashionClassifier net, Adam adam, NDManager manager, ImageStackData train,
-            int[] labels, int batch, Random rng) {
+    private static double epoch(
+            FashionClassifier net,
+            Adam adam,
+            NDManager manager,
+            ImageStackData train,
+            int[] labels,
+            int batch,
+            Random rng) {
         int[] order = permutation(train.size(), rng);
         int px = FashionClassifier.RESOLUTION * FashionClassifier.RESOLUTION;
         double total = 0;
@@ -97,8 +111,10 @@ public final class TrainFashionClassifier {
             }
             try (NDScope scope = new NDScope()) {
                 NDArray images = manager.create(x, new Shape(batch, 1, 32, 32));
-                NDArray oneHot = manager.create(y).toType(ai.djl.ndarray.types.DataType.INT32, false)
-                        .oneHot(FashionClassifier.CLASSES);
+                NDArray oneHot =
+                        manager.create(y)
+                                .toType(ai.djl.ndarray.types.DataType.INT32, false)
+                                .oneHot(FashionClassifier.CLASSES);
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray logits = net.logits(net.features(images));
                     // Cross-entropy: −Σ_k y_k log softmax(logits)_k, averaged over the batch.
@@ -117,7 +133,12 @@ public final class TrainFashionClassifier {
     }
 
     /** Fraction of the first {@code count} images of {@code data} classified correctly. */
-    static double accuracy(FashionClassifier net, NDManager manager, ImageStackData data, int[] labels, int count) {
+    static double accuracy(
+            FashionClassifier net,
+            NDManager manager,
+            ImageStackData data,
+            int[] labels,
+            int count) {
         int px = FashionClassifier.RESOLUTION * FashionClassifier.RESOLUTION, correct = 0;
         for (int start = 0; start < count; start += 500) {
             int b = Math.min(500, count - start);
@@ -136,10 +157,14 @@ public final class TrainFashionClassifier {
         return (double) correct / count;
     }
 
-    /** CPU time of this process (all threads), which on a shared machine says more than wall time. */
+    /**
+     * CPU time of this process (all threads), which on a shared machine says more than wall time.
+     */
     private static double cpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+        return ((com.sun.management.OperatingSystemMXBean)
+                                ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     static int[] labels(FashionMnist set) {

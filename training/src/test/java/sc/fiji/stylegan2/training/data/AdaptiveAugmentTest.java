@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class AdaptiveAugmentTest {
 
-    private static final EnumSet<AugmentOp> GEOMETRIC = EnumSet.of(AugmentOp.XFLIP, AugmentOp.ROTATE90, AugmentOp.XINT);
+    private static final EnumSet<AugmentOp> GEOMETRIC =
+            EnumSet.of(AugmentOp.XFLIP, AugmentOp.ROTATE90, AugmentOp.XINT);
 
     /** {@code n} images [n, c, s, s] of distinct values. */
     private static float[] distinct(int n, int c, int s) {
@@ -30,7 +31,11 @@ class AdaptiveAugmentTest {
     }
 
     private static AdaptiveAugment fixed(double p, EnumSet<AugmentOp> ops) {
-        return AdaptiveAugment.builder().optOps(ops).optTarget(null).optInitialProbability(p).build();
+        return AdaptiveAugment.builder()
+                .optOps(ops)
+                .optTarget(null)
+                .optInitialProbability(p)
+                .build();
     }
 
     @Test
@@ -40,7 +45,10 @@ class AdaptiveAugmentTest {
             AdaptiveAugment aug = AdaptiveAugment.builder().build(); // ADA starts at p = 0
             Random rng = new Random(1);
             assertSame(x, aug.apply(x, rng));
-            assertEquals(new Random(1).nextLong(), rng.nextLong(), "the draws of the rest of the step are unchanged");
+            assertEquals(
+                    new Random(1).nextLong(),
+                    rng.nextLong(),
+                    "the draws of the rest of the step are unchanged");
         }
     }
 
@@ -49,16 +57,24 @@ class AdaptiveAugmentTest {
         int n = 16, c = 2, s = 8, per = c * s * s;
         float[] in = distinct(n, c, s);
         try (NDManager m = NDManager.newBaseManager()) {
-            float[] out = fixed(1, GEOMETRIC).apply(m.create(in, new Shape(n, c, s, s)), new Random(5)).toFloatArray();
+            float[] out =
+                    fixed(1, GEOMETRIC)
+                            .apply(m.create(in, new Shape(n, c, s, s)), new Random(5))
+                            .toFloatArray();
             assertFalse(Arrays.equals(in, out));
             for (int i = 0; i < n; i++) {
                 for (int ch = 0; ch < c; ch++) {
-                    float[] a = Arrays.copyOfRange(in, i * per + ch * s * s, i * per + (ch + 1) * s * s);
-                    float[] b = Arrays.copyOfRange(out, i * per + ch * s * s, i * per + (ch + 1) * s * s);
+                    float[] a =
+                            Arrays.copyOfRange(
+                                    in, i * per + ch * s * s, i * per + (ch + 1) * s * s);
+                    float[] b =
+                            Arrays.copyOfRange(
+                                    out, i * per + ch * s * s, i * per + (ch + 1) * s * s);
                     assertEquals(mean(a), mean(b), 1e-5, "image " + i);
                     Arrays.sort(a);
                     Arrays.sort(b);
-                    assertArrayEquals(a, b, "a permutation of image " + i); // pixels move, none change
+                    assertArrayEquals(
+                            a, b, "a permutation of image " + i); // pixels move, none change
                 }
             }
         }
@@ -88,14 +104,19 @@ class AdaptiveAugmentTest {
         float[] in = distinct(1, 1, s);
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(in, new Shape(1, 1, s, s));
-            float[] out = fixed(1, EnumSet.of(AugmentOp.XINT)).apply(x, new Random(2)).toFloatArray();
+            float[] out =
+                    fixed(1, EnumSet.of(AugmentOp.XINT)).apply(x, new Random(2)).toFloatArray();
             int found = 0;
             for (int ty = -2; ty <= 2; ty++) {
                 for (int tx = -2; tx <= 2; tx++) {
                     boolean same = true;
                     for (int y = 0; y < s && same; y++) {
                         for (int xx = 0; xx < s && same; xx++) {
-                            same = out[y * s + xx] == in[Math.floorMod(y - ty, s) * s + Math.floorMod(xx - tx, s)];
+                            same =
+                                    out[y * s + xx]
+                                            == in[
+                                                    Math.floorMod(y - ty, s) * s
+                                                            + Math.floorMod(xx - tx, s)];
                         }
                     }
                     found += same ? 1 : 0;
@@ -110,9 +131,11 @@ class AdaptiveAugmentTest {
         try (NDManager m = NDManager.newBaseManager()) {
             float[] in = distinct(8, 1, 4);
             AdaptiveAugment aug = fixed(1, EnumSet.of(AugmentOp.BRIGHTNESS, AugmentOp.CONTRAST));
-            float[] out = aug.apply(m.create(in, new Shape(8, 1, 4, 4)), new Random(3)).toFloatArray();
+            float[] out =
+                    aug.apply(m.create(in, new Shape(8, 1, 4, 4)), new Random(3)).toFloatArray();
             for (int i = 0; i < 8; i++) {
-                // x' = c (x + b): an affine map with positive slope, the same for every pixel of the image.
+                // x' = c (x + b): an affine map with positive slope, the same for every pixel of
+                // the image.
                 double c = (out[i * 16 + 1] - out[i * 16]) / (in[i * 16 + 1] - in[i * 16]);
                 double cb = out[i * 16] - c * in[i * 16];
                 assertTrue(c > 0);
@@ -139,7 +162,8 @@ class AdaptiveAugmentTest {
 
     @Test
     void probabilityRisesByBatchTimesIntervalOverAdaKimgWhenRealsLookReal() {
-        AdaptiveAugment aug = AdaptiveAugment.builder().build(); // target 0.6, interval 4, ada_kimg 500
+        AdaptiveAugment aug =
+                AdaptiveAugment.builder().build(); // target 0.6, interval 4, ada_kimg 500
         float[] logits = {2, 1, 3, 0.5f, 1, 2, 4, -1}; // r_t = 0.75 > 0.6
         for (int i = 0; i < 3; i++) {
             aug.update(logits);
@@ -166,19 +190,31 @@ class AdaptiveAugmentTest {
 
     @Test
     void probabilityClampsAtOne() {
-        AdaptiveAugment aug = AdaptiveAugment.builder().optInitialProbability(0.99).optAdaKimg(0.004).build();
+        AdaptiveAugment aug =
+                AdaptiveAugment.builder().optInitialProbability(0.99).optAdaKimg(0.004).build();
         for (int i = 0; i < 4; i++) {
             aug.update(new float[] {1, 1});
         }
         assertEquals(1, aug.probability());
     }
 
-    /** A state saved between two adjustments (signs gathered, p not yet moved) continues exactly. */
+    /**
+     * A state saved between two adjustments (signs gathered, p not yet moved) continues exactly.
+     */
     @Test
     void restoredStateAdjustsAsTheUninterruptedHeuristic() {
-        float[][] batches = {{1, 2, -1, 3}, {2, 2, 2, 2}, {-1, 1, 1, 1}, {4, -2, 1, 1}, // r_t = 10/16 > 0.6
-            {1, 1, 1, -1}, {2, 1, -3, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}}; // r_t = 12/16 > 0.6
-        AdaptiveAugment whole = AdaptiveAugment.builder().optAdaKimg(0.1).build(); // steps of 16/100
+        float[][] batches = {
+            {1, 2, -1, 3},
+            {2, 2, 2, 2},
+            {-1, 1, 1, 1},
+            {4, -2, 1, 1}, // r_t = 10/16 > 0.6
+            {1, 1, 1, -1},
+            {2, 1, -3, 1},
+            {1, 1, 1, 1},
+            {1, 1, 1, 1}
+        }; // r_t = 12/16 > 0.6
+        AdaptiveAugment whole =
+                AdaptiveAugment.builder().optAdaKimg(0.1).build(); // steps of 16/100
         AdaptiveAugment first = AdaptiveAugment.builder().optAdaKimg(0.1).build();
         for (int i = 0; i < batches.length; i++) {
             whole.update(batches[i]);

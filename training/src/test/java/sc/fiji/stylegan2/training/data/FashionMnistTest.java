@@ -16,7 +16,10 @@ class FashionMnistTest {
 
     @Test
     void idxRoundTripsThroughGzip() throws IOException {
-        IdxFile f = new IdxFile(new int[] {2, 2, 3}, new byte[] {0, 1, 2, 3, 4, 5, (byte) 250, 7, 8, 9, 10, (byte) 255});
+        IdxFile f =
+                new IdxFile(
+                        new int[] {2, 2, 3},
+                        new byte[] {0, 1, 2, 3, 4, 5, (byte) 250, 7, 8, 9, 10, (byte) 255});
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         f.writeGzip(out);
         IdxFile back = IdxFile.read(new ByteArrayInputStream(out.toByteArray()), "round trip");
@@ -35,11 +38,19 @@ class FashionMnistTest {
 
     @Test
     void idxRejectsOtherFilesAndTruncation() {
-        var e = assertThrows(IOException.class,
-                () -> IdxFile.read(new ByteArrayInputStream("hello world".getBytes()), "notes.txt"));
+        var e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                IdxFile.read(
+                                        new ByteArrayInputStream("hello world".getBytes()),
+                                        "notes.txt"));
         assertTrue(e.getMessage().contains("notes.txt is not an IDX file"), e.getMessage());
         byte[] truncated = {0, 0, 8, 1, 0, 0, 0, 9, 5};
-        var t = assertThrows(IOException.class, () -> IdxFile.read(new ByteArrayInputStream(truncated), "short"));
+        var t =
+                assertThrows(
+                        IOException.class,
+                        () -> IdxFile.read(new ByteArrayInputStream(truncated), "short"));
         assertTrue(t.getMessage().contains("truncated"), t.getMessage());
     }
 
@@ -106,7 +117,9 @@ class FashionMnistTest {
         FashionMnist embedded = FashionMnist.embedded();
         assertEquals(5000, embedded.size());
         assumeTrue(FashionMnist.debianInstalled(), "dataset-fashion-mnist is not installed");
-        FashionMnist expected = EmbeddedSubsetWriter.balancedSubset(FashionMnist.debian(FashionMnist.Split.TRAIN), 500);
+        FashionMnist expected =
+                EmbeddedSubsetWriter.balancedSubset(
+                        FashionMnist.debian(FashionMnist.Split.TRAIN), 500);
         assertArrayEquals(expected.imageArray().data(), embedded.imageArray().data());
         assertArrayEquals(expected.labelArray().data(), embedded.labelArray().data());
     }

@@ -13,7 +13,8 @@ import sc.fiji.stylegan2.model.IntensityMapping;
 class ImageStackDataTest {
 
     /** A gray image whose pixel (x, y) is {@code f(x, y)}. */
-    private static SourceImage gray(String name, int h, int w, java.util.function.IntBinaryOperator f) {
+    private static SourceImage gray(
+            String name, int h, int w, java.util.function.IntBinaryOperator f) {
         float[] p = new float[h * w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -32,8 +33,12 @@ class ImageStackDataTest {
         return out;
     }
 
-    private static ImageStackData build(int res, SquarePolicy policy, BitDepth depth, SourceImage... images) {
-        return ImageStackData.builder().setResolution(res).optSquarePolicy(policy).optBitDepth(depth)
+    private static ImageStackData build(
+            int res, SquarePolicy policy, BitDepth depth, SourceImage... images) {
+        return ImageStackData.builder()
+                .setResolution(res)
+                .optSquarePolicy(policy)
+                .optBitDepth(depth)
                 .build(List.of(images));
     }
 
@@ -117,7 +122,8 @@ class ImageStackDataTest {
 
     @Test
     void storedRangeMapsNormalisedImagesBackToTheSourceUnits() {
-        SourceImage a = gray("a", 4, 4, (x, y) -> 7 * x - 3 * y), b = gray("b", 4, 4, (x, y) -> x * y);
+        SourceImage a = gray("a", 4, 4, (x, y) -> 7 * x - 3 * y),
+                b = gray("b", 4, 4, (x, y) -> x * y);
         ImageStackData d = build(4, SquarePolicy.CENTER_CROP, BitDepth.FLOAT, a, b);
         assertArrayEquals(a.pixels(), inUnits(d, 0), 1e-4f);
         assertArrayEquals(b.pixels(), inUnits(d, 1), 1e-4f);
@@ -137,8 +143,12 @@ class ImageStackDataTest {
     @Test
     void sixteenBitDataWithIntensityTypeUsesTheFullTypeRange() {
         SourceImage a = gray("a", 4, 4, (x, y) -> 1000), b = gray("b", 4, 4, (x, y) -> 2000);
-        ImageStackData d = ImageStackData.builder().setResolution(4).optBitDepth(BitDepth.BITS_16)
-                .optIntensity(IntensityOptions.TYPE_SHARED).build(List.of(a, b));
+        ImageStackData d =
+                ImageStackData.builder()
+                        .setResolution(4)
+                        .optBitDepth(BitDepth.BITS_16)
+                        .optIntensity(IntensityOptions.TYPE_SHARED)
+                        .build(List.of(a, b));
         assertEquals(IntensityMapping.ofDataRange(0, 65535), d.intensity());
         assertArrayEquals(b.pixels(), inUnits(d, 1), 1e-2f);
     }
@@ -146,22 +156,29 @@ class ImageStackDataTest {
     @Test
     void valuesOutsideTheStatedBitDepthAreRejected() {
         SourceImage a = gray("a", 4, 4, (x, y) -> 300);
-        var e = assertThrows(IllegalArgumentException.class, () -> build(4, SquarePolicy.PAD, BitDepth.BITS_8, a, a));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> build(4, SquarePolicy.PAD, BitDepth.BITS_8, a, a));
         assertTrue(e.getMessage().contains("8-bit range 0..255"), e.getMessage());
     }
 
     @Test
     void emptyStackIsRejected() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> ImageStackData.builder().setResolution(32).build(new ArrayList<>()));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ImageStackData.builder().setResolution(32).build(new ArrayList<>()));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
     }
 
     @Test
     void singleImageIsRejectedAskingForAtLeastTwo() {
         SourceImage a = gray("only.tif", 4, 4, (x, y) -> x);
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> ImageStackData.builder().setResolution(4).build(List.of(a)));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ImageStackData.builder().setResolution(4).build(List.of(a)));
         assertTrue(e.getMessage().contains("need at least 2 images"), e.getMessage());
         assertTrue(e.getMessage().contains("only.tif"), e.getMessage());
     }
@@ -172,8 +189,13 @@ class ImageStackDataTest {
         float[] p = ok.pixels().clone();
         p[2 * 4 + 3] = Float.NaN;
         SourceImage bad = new SourceImage("slice 2", 1, 4, 4, p);
-        var e = assertThrows(IllegalArgumentException.class, () -> build(4, SquarePolicy.PAD, BitDepth.FLOAT, ok, bad));
-        assertTrue(e.getMessage().contains("image 2 (slice 2) contains NaN at x=3, y=2"), e.getMessage());
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> build(4, SquarePolicy.PAD, BitDepth.FLOAT, ok, bad));
+        assertTrue(
+                e.getMessage().contains("image 2 (slice 2) contains NaN at x=3, y=2"),
+                e.getMessage());
     }
 
     @Test
@@ -181,37 +203,62 @@ class ImageStackDataTest {
         SourceImage ok = gray("a", 4, 4, (x, y) -> x);
         float[] p = ok.pixels().clone();
         p[0] = Float.POSITIVE_INFINITY;
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> build(4, SquarePolicy.PAD, BitDepth.FLOAT, ok, ok, new SourceImage("c", 1, 4, 4, p)));
-        assertTrue(e.getMessage().contains("image 3 (c) contains an infinite value"), e.getMessage());
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                build(
+                                        4,
+                                        SquarePolicy.PAD,
+                                        BitDepth.FLOAT,
+                                        ok,
+                                        ok,
+                                        new SourceImage("c", 1, 4, 4, p)));
+        assertTrue(
+                e.getMessage().contains("image 3 (c) contains an infinite value"), e.getMessage());
     }
 
     @Test
     void mismatchedSizesNameBothImages() {
         SourceImage a = gray("a.png", 4, 4, (x, y) -> x), b = gray("b.png", 4, 5, (x, y) -> x);
-        var e = assertThrows(IllegalArgumentException.class, () -> build(4, SquarePolicy.PAD, BitDepth.FLOAT, a, b));
-        assertTrue(e.getMessage().contains("image 2 (b.png) is 5 x 4 px, 1 channel but image 1 (a.png) is 4 x 4 px"),
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> build(4, SquarePolicy.PAD, BitDepth.FLOAT, a, b));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "image 2 (b.png) is 5 x 4 px, 1 channel but image 1 (a.png) is 4 x 4 px"),
                 e.getMessage());
     }
 
     @Test
     void constantStackIsRejected() {
         SourceImage a = gray("a", 4, 4, (x, y) -> 5);
-        var e = assertThrows(IllegalArgumentException.class, () -> build(4, SquarePolicy.PAD, BitDepth.FLOAT, a, a));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> build(4, SquarePolicy.PAD, BitDepth.FLOAT, a, a));
         assertTrue(e.getMessage().contains("nothing to learn"), e.getMessage());
     }
 
     @Test
     void stacksTooLargeForOneArrayAreRejectedBeforeAllocating() {
-        var e = assertThrows(IllegalArgumentException.class, () -> StackChecks.requireFitsInOneArray(20_000, 3, 256));
-        assertTrue(e.getMessage().contains("use fewer images or a lower resolution"), e.getMessage());
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> StackChecks.requireFitsInOneArray(20_000, 3, 256));
+        assertTrue(
+                e.getMessage().contains("use fewer images or a lower resolution"), e.getMessage());
         StackChecks.requireFitsInOneArray(60_000, 1, 32);
     }
 
     @Test
     void resolutionMustBeAPowerOfTwo() {
         SourceImage a = gray("a", 4, 4, (x, y) -> x);
-        assertThrows(IllegalArgumentException.class, () -> build(24, SquarePolicy.PAD, BitDepth.FLOAT, a, a));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> build(24, SquarePolicy.PAD, BitDepth.FLOAT, a, a));
     }
 
     @Test

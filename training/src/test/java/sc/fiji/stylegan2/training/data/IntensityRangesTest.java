@@ -12,8 +12,8 @@ import sc.fiji.stylegan2.model.IntensityMapping;
 
 class IntensityRangesTest {
 
-    private static final IntensityOptions PERCENTILE = new IntensityOptions(IntensityMode.PERCENTILE, 0.1, 99.9,
-            null);
+    private static final IntensityOptions PERCENTILE =
+            new IntensityOptions(IntensityMode.PERCENTILE, 0.1, 99.9, null);
 
     /** A 100 x 100 image holding each of 0..9,999 once. */
     private static SourceImage ramp(String name) {
@@ -26,8 +26,10 @@ class IntensityRangesTest {
 
     @Test
     void percentilesOfAKnownHistogramAreItsNearestRanks() {
-        // 20,000 values, each of 0..9,999 twice: 0.1 % is rank 20 (value 9), 99.9 % rank 19,980 (value 9,989).
-        IntensityRanges.Choice c = IntensityRanges.choose(List.of(ramp("a"), ramp("b")), BitDepth.BITS_16, PERCENTILE);
+        // 20,000 values, each of 0..9,999 twice: 0.1 % is rank 20 (value 9), 99.9 % rank 19,980
+        // (value 9,989).
+        IntensityRanges.Choice c =
+                IntensityRanges.choose(List.of(ramp("a"), ramp("b")), BitDepth.BITS_16, PERCENTILE);
         assertEquals(IntensityMapping.ofDataRange(9, 9989), c.mapping());
         assertEquals(2 * (9 + 10), c.clipped()); // 0..8 below, 9,990..9,999 above, in both images
         assertTrue(c.description().contains("38 of 20,000 values"), c.description());
@@ -35,7 +37,8 @@ class IntensityRangesTest {
 
     @Test
     void floatDataGivesTheSamePercentilesAsTheHistogram() {
-        IntensityRanges.Choice c = IntensityRanges.choose(List.of(ramp("a"), ramp("b")), BitDepth.FLOAT, PERCENTILE);
+        IntensityRanges.Choice c =
+                IntensityRanges.choose(List.of(ramp("a"), ramp("b")), BitDepth.FLOAT, PERCENTILE);
         assertEquals(IntensityMapping.ofDataRange(9, 9989), c.mapping());
     }
 
@@ -43,8 +46,10 @@ class IntensityRangesTest {
     void percentilesIgnoreAHotPixel() {
         SourceImage a = ramp("a"), b = ramp("b");
         b.pixels()[0] = 65_535;
-        IntensityRanges.Choice c = IntensityRanges.choose(List.of(a, b), BitDepth.BITS_16, PERCENTILE);
-        // 0 once, 1..9,999 twice, 65,535 once: value v holds ranks 2v and 2v + 1, so ranks 20 and 19,980
+        IntensityRanges.Choice c =
+                IntensityRanges.choose(List.of(a, b), BitDepth.BITS_16, PERCENTILE);
+        // 0 once, 1..9,999 twice, 65,535 once: value v holds ranks 2v and 2v + 1, so ranks 20 and
+        // 19,980
         // are 10 and 9,990, and the hot pixel is clipped.
         assertEquals(IntensityMapping.ofDataRange(10, 9990), c.mapping());
     }
@@ -60,8 +65,10 @@ class IntensityRangesTest {
             }
             images[i] = new SourceImage("slice " + (i + 1), 1, 64, 64, p);
         }
-        ImageStackData d = ImageStackData.builder().setResolution(64).build(new SourceStack(List.of(images),
-                BitDepth.BITS_16));
+        ImageStackData d =
+                ImageStackData.builder()
+                        .setResolution(64)
+                        .build(new SourceStack(List.of(images), BitDepth.BITS_16));
         float[] all = new float[3 * 64 * 64];
         for (int i = 0; i < 3; i++) {
             d.copyImage(i, all, i * 64 * 64);
@@ -79,7 +86,8 @@ class IntensityRangesTest {
     @Test
     void sixteenBitDataUsingItsRangeKeepsTheTypeRangeByDefault() {
         SourceImage a = new SourceImage("a", 1, 1, 2, new float[] {0, 40_000});
-        IntensityRanges.Choice c = IntensityRanges.choose(List.of(a, a), BitDepth.BITS_16, IntensityOptions.DEFAULT);
+        IntensityRanges.Choice c =
+                IntensityRanges.choose(List.of(a, a), BitDepth.BITS_16, IntensityOptions.DEFAULT);
         assertEquals(IntensityMode.TYPE, c.mode());
         assertEquals(IntensityMapping.ofDataRange(0, 65535), c.mapping());
     }
@@ -88,7 +96,8 @@ class IntensityRangesTest {
     void eachChannelGetsItsOwnRangeByDefault() {
         // Channel 1 in 0..100, channel 2 in 10,000..30,000.
         SourceImage a = new SourceImage("a", 2, 1, 2, new float[] {0, 100, 10_000, 30_000});
-        IntensityRanges.Choice c = IntensityRanges.choose(List.of(a, a), BitDepth.FLOAT, IntensityOptions.DEFAULT);
+        IntensityRanges.Choice c =
+                IntensityRanges.choose(List.of(a, a), BitDepth.FLOAT, IntensityOptions.DEFAULT);
         assertFalse(c.mapping().isShared());
         assertEquals(-1, (0 - c.mapping().offset(0)) / c.mapping().scale(0), 0);
         assertEquals(1, (100 - c.mapping().offset(0)) / c.mapping().scale(0), 0);
@@ -99,8 +108,11 @@ class IntensityRangesTest {
     @Test
     void sharedRangeWhenPerChannelIsOff() {
         SourceImage a = new SourceImage("a", 2, 1, 2, new float[] {0, 100, 10_000, 30_000});
-        IntensityRanges.Choice c = IntensityRanges.choose(List.of(a, a), BitDepth.FLOAT,
-                new IntensityOptions(IntensityMode.DATA, 0.1, 99.9, false));
+        IntensityRanges.Choice c =
+                IntensityRanges.choose(
+                        List.of(a, a),
+                        BitDepth.FLOAT,
+                        new IntensityOptions(IntensityMode.DATA, 0.1, 99.9, false));
         assertEquals(IntensityMapping.ofDataRange(0, 30_000), c.mapping());
     }
 
@@ -110,21 +122,26 @@ class IntensityRangesTest {
         java.util.Arrays.fill(p, 100);
         p[0] = 4000; // one bright pixel in 10,000: both percentiles are 100
         SourceImage a = new SourceImage("a", 1, 100, 100, p);
-        IntensityRanges.Choice c = IntensityRanges.choose(List.of(a, a), BitDepth.BITS_16, PERCENTILE);
+        IntensityRanges.Choice c =
+                IntensityRanges.choose(List.of(a, a), BitDepth.BITS_16, PERCENTILE);
         assertEquals(IntensityMapping.ofDataRange(100, 4000), c.mapping());
         assertTrue(c.description().endsWith("min..max)"), c.description());
     }
 
     @Test
     void percentileLowAtOrAboveHighIsRefusedNamingTheKey() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> new IntensityOptions(IntensityMode.PERCENTILE, 50, 40, null));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new IntensityOptions(IntensityMode.PERCENTILE, 50, 40, null));
         assertTrue(e.getMessage().startsWith("percentile_high"), e.getMessage());
     }
 
     @Test
     void unknownModeIsRefusedNamingTheKeyAndTheChoices() {
         var e = assertThrows(IllegalArgumentException.class, () -> IntensityMode.parse("log"));
-        assertEquals("intensity 'log' is not valid: give auto, type, data or percentile", e.getMessage());
+        assertEquals(
+                "intensity 'log' is not valid: give auto, type, data or percentile",
+                e.getMessage());
     }
 }

@@ -33,7 +33,8 @@ class ObjectCropsTest {
         List<LabelObjects.LabelObject> objects = LabelObjects.centroids(List.of(discs(CENTRES, 5)));
         assertEquals(4, objects.size());
         for (int k = 0; k < 4; k++) {
-            // Discs of pixels are symmetric about their centre (the last one is cut by the border: y >= 3).
+            // Discs of pixels are symmetric about their centre (the last one is cut by the border:
+            // y >= 3).
             assertEquals(CENTRES[k][0], objects.get(k).x(), 1e-9);
             assertEquals(CENTRES[k][1], objects.get(k).y(), k == 3 ? 0.2 : 1e-9);
         }
@@ -43,7 +44,8 @@ class ObjectCropsTest {
     void objectCropsAreCentredOnTheLabelCentroids() {
         SourceImage labels = discs(CENTRES, 5);
         for (LabelObjects.LabelObject o : LabelObjects.centroids(List.of(labels))) {
-            // Cut the label image itself: the object's centroid in the crop lies at the crop's centre.
+            // Cut the label image itself: the object's centroid in the crop lies at the crop's
+            // centre.
             float[] crop = DataPreparation.objectCrop(labels, o, 24);
             double sx = 0, sy = 0, n = 0;
             for (int y = 0; y < 24; y++) {
@@ -55,7 +57,8 @@ class ObjectCropsTest {
                     }
                 }
             }
-            // Centre of a 24-px crop: 11.5; the start is rounded to a whole pixel, so within half a pixel.
+            // Centre of a 24-px crop: 11.5; the start is rounded to a whole pixel, so within half a
+            // pixel.
             assertEquals(11.5, sx / n, 0.5, "object " + o.label());
             assertEquals(11.5, sy / n, 0.5, "object " + o.label());
         }
@@ -65,9 +68,16 @@ class ObjectCropsTest {
     void oneCropPerObjectOfTheResolutionSize() {
         SourceImage image = new SourceImage("a", 1, H, W, new float[H * W]);
         image.pixels()[0] = 1; // not constant
-        DataOptions o = new DataOptions(IntensityOptions.DEFAULT, new SamplingOptions(SamplingMode.OBJECTS, 0.5, 0));
-        TrainingData d = DataPreparation.prepare(new SourceStack(List.of(image), BitDepth.FLOAT),
-                List.of(discs(CENTRES, 5)), 32, o);
+        DataOptions o =
+                new DataOptions(
+                        IntensityOptions.DEFAULT,
+                        new SamplingOptions(SamplingMode.OBJECTS, 0.5, 0));
+        TrainingData d =
+                DataPreparation.prepare(
+                        new SourceStack(List.of(image), BitDepth.FLOAT),
+                        List.of(discs(CENTRES, 5)),
+                        32,
+                        o);
         assertEquals(4, d.size());
         assertEquals(32, d.resolution());
         assertTrue(d.description().contains("4 objects"), d.description());
@@ -75,18 +85,29 @@ class ObjectCropsTest {
 
     @Test
     void objectsWithoutLabelsAreRefusedNamingLabels() {
-        DataOptions o = new DataOptions(IntensityOptions.DEFAULT, new SamplingOptions(SamplingMode.OBJECTS, 1, 0));
+        DataOptions o =
+                new DataOptions(
+                        IntensityOptions.DEFAULT, new SamplingOptions(SamplingMode.OBJECTS, 1, 0));
         SourceImage image = new SourceImage("a", 1, 2, 2, new float[] {0, 1, 2, 3});
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> DataPreparation.prepare(new SourceStack(List.of(image), BitDepth.FLOAT), null, 8, o));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                DataPreparation.prepare(
+                                        new SourceStack(List.of(image), BitDepth.FLOAT),
+                                        null,
+                                        8,
+                                        o));
         assertTrue(e.getMessage().contains("needs labels"), e.getMessage());
     }
 
     @Test
     void labelsOfAnotherSizeAreRefused() {
         SourceImage image = new SourceImage("a", 1, 2, 2, new float[] {0, 1, 2, 3});
-        var e = assertThrows(IllegalArgumentException.class, () -> LabelObjects.planes(List.of(discs(CENTRES, 5)),
-                List.of(image)));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LabelObjects.planes(List.of(discs(CENTRES, 5)), List.of(image)));
         assertTrue(e.getMessage().startsWith("labels is 100 x 80 px"), e.getMessage());
     }
 }

@@ -15,7 +15,10 @@ class TileDataTest {
 
     private static final int W = 200, H = 120;
 
-    /** A float image whose pixel (x, y) of channel c holds the unique code {@code c·10⁶ + 1000·y + x}. */
+    /**
+     * A float image whose pixel (x, y) of channel c holds the unique code {@code c·10⁶ + 1000·y +
+     * x}.
+     */
     private static SourceImage coded(String name) {
         float[] p = new float[2 * H * W];
         for (int c = 0; c < 2; c++) {
@@ -28,10 +31,13 @@ class TileDataTest {
         return new SourceImage(name, 2, H, W, p);
     }
 
-    private static TileData tiles(int resolution, double scale, List<SourceImage> labels, double minForeground) {
+    private static TileData tiles(
+            int resolution, double scale, List<SourceImage> labels, double minForeground) {
         SourceStack stack = new SourceStack(List.of(coded("a"), coded("b")), BitDepth.FLOAT);
-        DataOptions o = new DataOptions(new IntensityOptions(IntensityMode.DATA, 0.1, 99.9, false),
-                new SamplingOptions(SamplingMode.TILES, scale, minForeground));
+        DataOptions o =
+                new DataOptions(
+                        new IntensityOptions(IntensityMode.DATA, 0.1, 99.9, false),
+                        new SamplingOptions(SamplingMode.TILES, scale, minForeground));
         return (TileData) DataPreparation.prepare(stack, labels, resolution, o);
     }
 
@@ -48,10 +54,13 @@ class TileDataTest {
         TileData d = tiles(16, 1, null, 0);
         for (long draw = 0; draw < 200; draw++) {
             int[] at = d.position(1, draw);
-            assertTrue(at[0] >= 0 && at[0] + 16 <= W && at[1] >= 0 && at[1] + 16 <= H, Arrays.toString(at));
+            assertTrue(
+                    at[0] >= 0 && at[0] + 16 <= W && at[1] >= 0 && at[1] + 16 <= H,
+                    Arrays.toString(at));
             float[] t = inUnits(d, d.size() - 1, draw);
             assertEquals(2 * 16 * 16, t.length);
-            // At scale 1 a tile is a copy: its top-left pixel is the code of its position, channel 2 likewise.
+            // At scale 1 a tile is a copy: its top-left pixel is the code of its position, channel
+            // 2 likewise.
             assertEquals(1000 * at[1] + at[0], t[0], 0.5);
             assertEquals(1_000_000 + 1000 * (at[1] + 15) + at[0] + 15, t[2 * 256 - 1], 0.5);
         }
@@ -63,7 +72,8 @@ class TileDataTest {
         assertEquals(32, d.side());
         int[] at = d.position(0, 7);
         float[] t = inUnits(d, 0, 7);
-        // Area averaging of 2 x 2 pixels: the mean of the codes of (x, y), (x+1, y), (x, y+1), (x+1, y+1).
+        // Area averaging of 2 x 2 pixels: the mean of the codes of (x, y), (x+1, y), (x, y+1),
+        // (x+1, y+1).
         assertEquals(1000 * (at[1] + 0.5) + at[0] + 0.5, t[0], 0.5);
     }
 
@@ -79,9 +89,12 @@ class TileDataTest {
         BatchSampler run = new BatchSampler(d, 42, true);
         run.batch(0, 8); // the first minibatches of the uninterrupted run
         float[] uninterrupted = run.batch(8, 8);
-        float[] resumed = new BatchSampler(d, 42, true).batch(8, 8); // a new sampler, as after a resume
+        float[] resumed =
+                new BatchSampler(d, 42, true).batch(8, 8); // a new sampler, as after a resume
         assertArrayEquals(uninterrupted, resumed, 0f);
-        assertFalse(Arrays.equals(uninterrupted, new BatchSampler(d, 43, true).batch(8, 8)), "another seed");
+        assertFalse(
+                Arrays.equals(uninterrupted, new BatchSampler(d, 43, true).batch(8, 8)),
+                "another seed");
     }
 
     @Test

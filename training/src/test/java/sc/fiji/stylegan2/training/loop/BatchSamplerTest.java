@@ -32,7 +32,10 @@ class BatchSamplerTest {
         b.index(95); // a different history
         assertArrayEquals(a.batch(37, 4), b.batch(37, 4));
         assertEquals(a.index(12), b.index(12));
-        assertNotEquals(Arrays.toString(order(a, 0)), Arrays.toString(order(a, 1)), "epochs are reshuffled");
+        assertNotEquals(
+                Arrays.toString(order(a, 0)),
+                Arrays.toString(order(a, 1)),
+                "epochs are reshuffled");
     }
 
     @Test
@@ -49,12 +52,16 @@ class BatchSamplerTest {
             float[] img = s.batch(pos, 1);
             boolean flipped = img[0] == 3;
             assertEquals(s.flipped(pos), flipped);
-            assertArrayEquals(flipped ? new float[] {3, 2, 1, 0} : new float[] {0, 1, 2, 3},
+            assertArrayEquals(
+                    flipped ? new float[] {3, 2, 1, 0} : new float[] {0, 1, 2, 3},
                     Arrays.copyOf(img, 4));
             flips += flipped ? 1 : 0;
         }
         assertEquals(1000, flips, 90);
-        assertArrayEquals(new BatchSampler(data, 7, true).batch(1234, 3), s.batch(1234, 3), "position decides");
+        assertArrayEquals(
+                new BatchSampler(data, 7, true).batch(1234, 3),
+                s.batch(1234, 3),
+                "position decides");
     }
 
     private static int[] order(BatchSampler s, int epoch) {

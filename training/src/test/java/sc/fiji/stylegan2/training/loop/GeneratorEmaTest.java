@@ -15,20 +15,28 @@ class GeneratorEmaTest {
     void betaIsHalfToTheBatchOverTheHalfLifeInImages() {
         GeneratorEma ema = new GeneratorEma(10, null);
         assertEquals(Math.pow(0.5, 32 / 10_000.0), ema.beta(1_000_000, 32), 1e-15);
-        assertEquals(Math.pow(0.5, 32 / 10_000.0), ema.beta(0, 32), 1e-15, "no ramp-up: the same from the start");
+        assertEquals(
+                Math.pow(0.5, 32 / 10_000.0),
+                ema.beta(0, 32),
+                1e-15,
+                "no ramp-up: the same from the start");
     }
 
     @Test
     void rampUpShortensTheHalfLifeEarlyOn() {
         GeneratorEma ema = new GeneratorEma(2.5, 0.05);
-        assertEquals(Math.pow(0.5, 8 / 50.0), ema.beta(1000, 8), 1e-15); // min(2500, 1000 · 0.05) = 50 images
+        assertEquals(
+                Math.pow(0.5, 8 / 50.0),
+                ema.beta(1000, 8),
+                1e-15); // min(2500, 1000 · 0.05) = 50 images
         assertEquals(Math.pow(0.5, 8 / 2500.0), ema.beta(1_000_000, 8), 1e-15); // min(2500, 50000)
         assertEquals(0, ema.beta(0, 8), "the first minibatch copies G");
     }
 
     @Test
     void updateLerpsParametersAndCopiesWAvg() {
-        try (StyleGAN2Model a = Tiny.model(1, 1); StyleGAN2Model b = Tiny.model(1, 2)) {
+        try (StyleGAN2Model a = Tiny.model(1, 1);
+                StyleGAN2Model b = Tiny.model(1, 2)) {
             Generator g = a.trainingGenerator();
             Generator gEma = b.generator();
             g.mapping().wAvg().set(new float[16]);
@@ -42,7 +50,10 @@ class GeneratorEmaTest {
             for (int i = 0; i < theta.length; i++) {
                 expected[i] = theta[i] + 0.75f * (emaBefore[i] - theta[i]); // lerp(θ, θ_ema, β)
             }
-            assertArrayEquals(expected, Tiny.param(gEma, "mapping.fc0.weight").toFloatArray(), 1e-4f); // values ~100: ulp 1e-5
+            assertArrayEquals(
+                    expected,
+                    Tiny.param(gEma, "mapping.fc0.weight").toFloatArray(),
+                    1e-4f); // values ~100: ulp 1e-5
             float[] threes = new float[16];
             java.util.Arrays.fill(threes, 3);
             assertArrayEquals(threes, gEma.mapping().wAvg().toFloatArray());

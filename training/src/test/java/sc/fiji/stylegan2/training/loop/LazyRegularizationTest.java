@@ -39,11 +39,16 @@ class LazyRegularizationTest {
 
     @Test
     void sessionRunsThePhasesOnTheOfficialSchedule() {
-        try (TrainingSession s = TrainingSession.start(Tiny.options(1).build(), IntensityMapping.OFFICIAL_8BIT)) {
-            assertEquals(List.of(LossPhase.GMAIN, LossPhase.GREG, LossPhase.DMAIN, LossPhase.DREG), s.phasesAt(0));
+        try (TrainingSession s =
+                TrainingSession.start(Tiny.options(1).build(), IntensityMapping.OFFICIAL_8BIT)) {
+            assertEquals(
+                    List.of(LossPhase.GMAIN, LossPhase.GREG, LossPhase.DMAIN, LossPhase.DREG),
+                    s.phasesAt(0));
             assertEquals(List.of(LossPhase.GMAIN, LossPhase.DMAIN), s.phasesAt(1));
             assertEquals(List.of(LossPhase.GMAIN, LossPhase.GREG, LossPhase.DMAIN), s.phasesAt(4));
-            assertEquals(List.of(LossPhase.GMAIN, LossPhase.GREG, LossPhase.DMAIN, LossPhase.DREG), s.phasesAt(32));
+            assertEquals(
+                    List.of(LossPhase.GMAIN, LossPhase.GREG, LossPhase.DMAIN, LossPhase.DREG),
+                    s.phasesAt(32));
             long gReg = 0, dReg = 0;
             for (long i = 0; i < 64; i++) {
                 gReg += s.phasesAt(i).contains(LossPhase.GREG) ? 1 : 0;
@@ -56,7 +61,8 @@ class LazyRegularizationTest {
 
     @Test
     void sessionOptimizersUseTheCorrectedLearningRates() {
-        try (TrainingSession s = TrainingSession.start(Tiny.options(1).build(), IntensityMapping.OFFICIAL_8BIT)) {
+        try (TrainingSession s =
+                TrainingSession.start(Tiny.options(1).build(), IntensityMapping.OFFICIAL_8BIT)) {
             assertEquals(0.0025 * 4 / 5, s.generatorOptimizer().learningRate(), 1e-12);
             assertEquals(0.0025 * 16 / 17, s.discriminatorOptimizer().learningRate(), 1e-12);
         }
@@ -64,8 +70,9 @@ class LazyRegularizationTest {
 
     @Test
     void disabledPathLengthSkipsTheGeneratorRegularization() {
-        try (TrainingSession s = TrainingSession.start(Tiny.options(1).optPlWeight(0).build(),
-                IntensityMapping.OFFICIAL_8BIT)) {
+        try (TrainingSession s =
+                TrainingSession.start(
+                        Tiny.options(1).optPlWeight(0).build(), IntensityMapping.OFFICIAL_8BIT)) {
             assertFalse(s.phasesAt(0).contains(LossPhase.GREG));
             assertTrue(s.phasesAt(0).contains(LossPhase.DREG));
         }

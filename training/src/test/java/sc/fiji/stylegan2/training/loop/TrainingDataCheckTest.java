@@ -13,7 +13,9 @@ class TrainingDataCheckTest {
     private final TrainingOptions options = Tiny.options(1).build();
 
     private String message(BlobData data) {
-        return assertThrows(IllegalArgumentException.class, () -> TrainingDataCheck.validate(data, options))
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () -> TrainingDataCheck.validate(data, options))
                 .getMessage();
     }
 

@@ -42,20 +42,39 @@ class TrainingListenerTest {
     @Test
     void allForwardsEveryEventToEachListenerInOrder() {
         List<String> journal = new ArrayList<>();
-        TrainingListener both = TrainingListener.all(recorder("a", journal, false), recorder("b", journal, false));
+        TrainingListener both =
+                TrainingListener.all(recorder("a", journal, false), recorder("b", journal, false));
         both.progress(8, 16, "half");
         both.tick(new TickReport(3, 1, 2, 1, 1, 1, 1, 0, Map.of()));
-        both.snapshot(new Snapshot(Path.of("x.sg2"), 1.5, new GeneratedImages(new float[0], 0, 1, 8, 8, List.of()),
-                IntensityMapping.OFFICIAL_8BIT, Snapshot.Reason.SCHEDULED));
-        assertEquals(List.of("a progress 8", "b progress 8", "a tick 3", "b tick 3", "a snapshot 1.5",
-                "b snapshot 1.5"), journal);
+        both.snapshot(
+                new Snapshot(
+                        Path.of("x.sg2"),
+                        1.5,
+                        new GeneratedImages(new float[0], 0, 1, 8, 8, List.of()),
+                        IntensityMapping.OFFICIAL_8BIT,
+                        Snapshot.Reason.SCHEDULED));
+        assertEquals(
+                List.of(
+                        "a progress 8",
+                        "b progress 8",
+                        "a tick 3",
+                        "b tick 3",
+                        "a snapshot 1.5",
+                        "b snapshot 1.5"),
+                journal);
     }
 
     @Test
     void allIsCanceledWhenAnyListenerIs() {
         List<String> journal = new ArrayList<>();
-        assertFalse(TrainingListener.all(recorder("a", journal, false), recorder("b", journal, false)).isCanceled());
-        assertTrue(TrainingListener.all(recorder("a", journal, false), recorder("b", journal, true)).isCanceled());
-        assertTrue(TrainingListener.all(recorder("a", journal, true), recorder("b", journal, false)).isCanceled());
+        assertFalse(
+                TrainingListener.all(recorder("a", journal, false), recorder("b", journal, false))
+                        .isCanceled());
+        assertTrue(
+                TrainingListener.all(recorder("a", journal, false), recorder("b", journal, true))
+                        .isCanceled());
+        assertTrue(
+                TrainingListener.all(recorder("a", journal, true), recorder("b", journal, false))
+                        .isCanceled());
     }
 }

@@ -22,16 +22,21 @@ class TrainingSessionTest {
         BlobData data = new BlobData(8, 1, Tiny.RES, 1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<Long> nimg = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try (TrainingSession s = TrainingSession.start(o, IntensityMapping.OFFICIAL_8BIT)) {
-                JniUtils.setGradMode(true);
-                s.step(new BatchSampler(data, 1, false).batch(0, o.batchSize()));
-                nimg.set(s.state().curNimg());
-                assertTrue(JniUtils.isGradMode(), "the thread's grad mode is restored");
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        });
+        Thread t =
+                new Thread(
+                        () -> {
+                            try (TrainingSession s =
+                                    TrainingSession.start(o, IntensityMapping.OFFICIAL_8BIT)) {
+                                JniUtils.setGradMode(true);
+                                s.step(new BatchSampler(data, 1, false).batch(0, o.batchSize()));
+                                nimg.set(s.state().curNimg());
+                                assertTrue(
+                                        JniUtils.isGradMode(),
+                                        "the thread's grad mode is restored");
+                            } catch (Throwable e) {
+                                failure.set(e);
+                            }
+                        });
         t.start();
         t.join();
         assertNull(failure.get());
@@ -44,8 +49,15 @@ class TrainingSessionTest {
         BlobData data = new BlobData(8, 1, Tiny.RES, 1);
         try (TrainingSession s = TrainingSession.start(o, IntensityMapping.OFFICIAL_8BIT)) {
             var stats = s.step(new BatchSampler(data, 1, false).batch(0, o.batchSize()));
-            assertTrue(stats.keySet().containsAll(java.util.List.of("Loss/G/loss", "Loss/D/loss", "Loss/G/reg",
-                    "Loss/D/reg")), stats.toString());
+            assertTrue(
+                    stats.keySet()
+                            .containsAll(
+                                    java.util.List.of(
+                                            "Loss/G/loss",
+                                            "Loss/D/loss",
+                                            "Loss/G/reg",
+                                            "Loss/D/reg")),
+                    stats.toString());
             s.step(new BatchSampler(data, 1, false).batch(4, o.batchSize()));
             assertEquals(8, s.state().curNimg());
             assertEquals(2, s.state().batchIdx());
@@ -55,23 +67,31 @@ class TrainingSessionTest {
     }
 
     /**
-     * ADA (Karras et al. 2020b, Eq. 1): after every 4th minibatch p ← clamp(p + sign(r_t − target) · batch · 4 /
-     * (ada_kimg · 1000)), r_t the mean sign of Dmain's real logits over those 4 minibatches; in between p stays.
+     * ADA (Karras et al. 2020b, Eq. 1): after every 4th minibatch p ← clamp(p + sign(r_t − target)
+     * · batch · 4 / (ada_kimg · 1000)), r_t the mean sign of Dmain's real logits over those 4
+     * minibatches; in between p stays.
      */
     @Test
     void adaMovesPByTheHeuristicEveryFourMinibatches() {
         double target = 0.2;
-        TrainingOptions o = Tiny.options(1)
-                .optAugment(AugmentOptions.ada().withTarget(target).withAdaKimg(0.16)).build(); // steps of 0.1
+        TrainingOptions o =
+                Tiny.options(1)
+                        .optAugment(AugmentOptions.ada().withTarget(target).withAdaKimg(0.16))
+                        .build(); // steps of 0.1
         BlobData data = new BlobData(8, 1, Tiny.RES, 1);
         BatchSampler sampler = new BatchSampler(data, 1, false);
         try (TrainingSession s = TrainingSession.start(o, IntensityMapping.OFFICIAL_8BIT)) {
             double expected = 0, signs = 0;
             int moves = 0;
             for (int i = 0; i < 12; i++) {
-                signs += s.step(sampler.batch(s.state().curNimg(), o.batchSize())).get(TickReport.REAL_SIGNS);
+                signs +=
+                        s.step(sampler.batch(s.state().curNimg(), o.batchSize()))
+                                .get(TickReport.REAL_SIGNS);
                 if (i % 4 == 3) {
-                    double p = Math.max(0, Math.min(1, expected + Math.signum(signs / 4 - target) * 0.1));
+                    double p =
+                            Math.max(
+                                    0,
+                                    Math.min(1, expected + Math.signum(signs / 4 - target) * 0.1));
                     moves += p != expected ? 1 : 0;
                     expected = p;
                     signs = 0;
@@ -85,11 +105,14 @@ class TrainingSessionTest {
     @Test
     void fixedAndNoAugmentationKeepTheirProbability() {
         BlobData data = new BlobData(8, 1, Tiny.RES, 1);
-        for (AugmentOptions a : new AugmentOptions[] {AugmentOptions.fixed(0.3), AugmentOptions.none()}) {
+        for (AugmentOptions a :
+                new AugmentOptions[] {AugmentOptions.fixed(0.3), AugmentOptions.none()}) {
             TrainingOptions o = Tiny.options(1).optAugment(a).build();
             try (TrainingSession s = TrainingSession.start(o, IntensityMapping.OFFICIAL_8BIT)) {
                 for (int i = 0; i < 4; i++) {
-                    s.step(new BatchSampler(data, 1, false).batch(s.state().curNimg(), o.batchSize()));
+                    s.step(
+                            new BatchSampler(data, 1, false)
+                                    .batch(s.state().curNimg(), o.batchSize()));
                 }
                 assertEquals(a.p(), s.state().augment().p(), a.mode().key());
             }

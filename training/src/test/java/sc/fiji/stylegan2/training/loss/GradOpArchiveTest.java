@@ -29,7 +29,8 @@ class GradOpArchiveTest {
     void archiveHoldsSourceAndPicklesUnderOneFolder() throws IOException {
         List<String> names = new ArrayList<>();
         String source = null;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(GradOpArchive.bytes()))) {
+        try (ZipInputStream zip =
+                new ZipInputStream(new ByteArrayInputStream(GradOpArchive.bytes()))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 names.add(e.getName());
                 if (e.getName().endsWith(".py")) {
@@ -37,23 +38,73 @@ class GradOpArchiveTest {
                 }
             }
         }
-        assertEquals(List.of("gradop/data.pkl", "gradop/code/__torch__.py", "gradop/constants.pkl", "gradop/version",
-                "gradop/byteorder"), names);
-        assertTrue(source.contains("torch.autograd.grad([torch.sum(y)], [x], None, None, True)"), source);
+        assertEquals(
+                List.of(
+                        "gradop/data.pkl",
+                        "gradop/code/__torch__.py",
+                        "gradop/constants.pkl",
+                        "gradop/version",
+                        "gradop/byteorder"),
+                names);
+        assertTrue(
+                source.contains("torch.autograd.grad([torch.sum(y)], [x], None, None, True)"),
+                source);
     }
 
     @Test
     void pickledModuleIsTheTorchScriptObjectLayout() {
-        byte[] expected = {(byte) 0x80, 2, 'c', '_', '_', 't', 'o', 'r', 'c', 'h', '_', '_', '\n', 'G', 'r', 'a', 'd',
-            'O', 'p', '\n', ')', (byte) 0x81, '}', '(', 'X', 8, 0, 0, 0, 't', 'r', 'a', 'i', 'n', 'i', 'n', 'g',
-            (byte) 0x88, 'u', 'b', '.'};
+        byte[] expected = {
+            (byte) 0x80,
+            2,
+            'c',
+            '_',
+            '_',
+            't',
+            'o',
+            'r',
+            'c',
+            'h',
+            '_',
+            '_',
+            '\n',
+            'G',
+            'r',
+            'a',
+            'd',
+            'O',
+            'p',
+            '\n',
+            ')',
+            (byte) 0x81,
+            '}',
+            '(',
+            'X',
+            8,
+            0,
+            0,
+            0,
+            't',
+            'r',
+            'a',
+            'i',
+            'n',
+            'i',
+            'n',
+            'g',
+            (byte) 0x88,
+            'u',
+            'b',
+            '.'
+        };
         assertArrayEquals(expected, TorchScriptArchive.modulePickle("GradOp"));
-        assertArrayEquals(new byte[] {(byte) 0x80, 2, ')', '.'}, TorchScriptArchive.constantsPickle());
+        assertArrayEquals(
+                new byte[] {(byte) 0x80, 2, ')', '.'}, TorchScriptArchive.constantsPickle());
     }
 
     @Test
     void gradientOfACubeIsThreeSquares() {
-        try (NDManager m = NDManager.newBaseManager(); GradientOp op = new GradientOp(m)) {
+        try (NDManager m = NDManager.newBaseManager();
+                GradientOp op = new GradientOp(m)) {
             NDArray x = m.create(new float[] {-2, 0.5f, 3}).reshape(3, 1);
             x.setRequiresGradient(true);
             float[] g;
@@ -67,7 +118,8 @@ class GradOpArchiveTest {
     @Test
     void gradientCanBeDifferentiatedAgain() {
         // d/dx Σ ∂(x³)/∂x = d/dx Σ 3x² = 6x
-        try (NDManager m = NDManager.newBaseManager(); GradientOp op = new GradientOp(m)) {
+        try (NDManager m = NDManager.newBaseManager();
+                GradientOp op = new GradientOp(m)) {
             NDArray x = m.create(new float[] {-2, 0.5f, 3});
             x.setRequiresGradient(true);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

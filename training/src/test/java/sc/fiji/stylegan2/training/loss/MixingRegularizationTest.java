@@ -48,7 +48,10 @@ class MixingRegularizationTest {
             System.arraycopy(row, 0, expected, 0, 12);
             System.arraycopy(row, 0, expected, 12, 12);
             assertArrayEquals(expected, mixed);
-            assertSame(ws, new MixingRegularization(1).mix(ws, 4, () -> second), "cutoff num_ws leaves ws alone");
+            assertSame(
+                    ws,
+                    new MixingRegularization(1).mix(ws, 4, () -> second),
+                    "cutoff num_ws leaves ws alone");
         }
     }
 }

@@ -13,15 +13,17 @@ import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
-import sc.fiji.stylegan2.training.Tiny;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
+import sc.fiji.stylegan2.training.Tiny;
 
 class PathLengthPenaltyTest {
 
     // A linear "generator": img[n] = Σ_{k,j} ws[n,k,j] · B[k,j], ws [2, 2, 3], images [2, 1, 2, 2].
     private static final float[] WS = {1, 0, -1, 2, 1, 0, /* n = 1 */ 0.5f, 0.5f, 0, -1, 0, 1};
-    private static final float[] B = {1, 0, 0, 1, /* */ 0, 2, 0, 0, /* */ 1, 1, 1, 1, /* */ 0, 0, 3, 0,
-        /* */ -1, 0, 0, 0, /* */ 0, 1, -1, 0};
+    private static final float[] B = {
+        1, 0, 0, 1, /* */ 0, 2, 0, 0, /* */ 1, 1, 1, 1, /* */ 0, 0, 3, 0,
+        /* */ -1, 0, 0, 0, /* */ 0, 1, -1, 0
+    };
     private static final float[] Y = {0.5f, -0.5f, 1, 0, /* n = 1 */ 0, 2, -1, 1};
 
     /** ‖J_wᵀ y‖ by hand: (J_wᵀ y)[n,k,j] = Σ_p y[n,p] B[k,j,p]; length = sqrt(mean_k Σ_j g²). */
@@ -44,14 +46,16 @@ class PathLengthPenaltyTest {
         double plMean0 = 0.5, decay = 0.25;
         double l0 = length(0), l1 = length(1);
         double a = plMean0 + decay * ((l0 + l1) / 2 - plMean0);
-        try (NDManager m = NDManager.newBaseManager(); GradientOp op = new GradientOp(m)) {
+        try (NDManager m = NDManager.newBaseManager();
+                GradientOp op = new GradientOp(m)) {
             PathLengthPenalty pl = new PathLengthPenalty(2, decay, plMean0, op);
             NDArray ws = m.create(WS, new Shape(2, 2, 3));
             ws.setRequiresGradient(true);
             float[] penalty;
             float[] loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray img = ws.reshape(2, 6).matMul(m.create(B, new Shape(6, 4))).reshape(2, 1, 2, 2);
+                NDArray img =
+                        ws.reshape(2, 6).matMul(m.create(B, new Shape(6, 4))).reshape(2, 1, 2, 2);
                 NDArray p = pl.penalty(img, ws, m.create(Y, new Shape(2, 1, 2, 2)));
                 penalty = p.toFloatArray();
                 loss = pl.loss(p).toFloatArray();
@@ -73,21 +77,34 @@ class PathLengthPenaltyTest {
     }
 
     /**
-     * The penalty's gradient w.r.t. the last toRGB weights (no activation follows them, so the penalty is
-     * smooth in them) against finite differences, with the gradient through the running mean included.
+     * The penalty's gradient w.r.t. the last toRGB weights (no activation follows them, so the
+     * penalty is smooth in them) against finite differences, with the gradient through the running
+     * mean included.
      */
     @Test
     void penaltyGradientOnGWeightsMatchesFiniteDifferences() {
-        try (StyleGAN2Model model = Tiny.model(1, 6); GradientOp op = new GradientOp(model.manager())) {
+        try (StyleGAN2Model model = Tiny.model(1, 6);
+                GradientOp op = new GradientOp(model.manager())) {
             Generator g = model.trainingGenerator();
             NDManager m = model.manager();
             NDArray ws = g.mapping().forward(m.randomNormal(new Shape(2, 16)), 1, null);
             NDArray y = PathLengthPenalty.noise(m.zeros(Tiny.imageShape(2, 1)));
-            SynthesisOptions constant = SynthesisOptions.of(NoiseMode.CONST).withModconv(ModconvStrategy.UNFUSED);
+            SynthesisOptions constant =
+                    SynthesisOptions.of(NoiseMode.CONST).withModconv(ModconvStrategy.UNFUSED);
             // A fresh penalty per evaluation keeps its running mean fixed.
-            Tiny.Slopes s = Tiny.slopesAlong(Tiny.param(g, "synthesis.b8.torgb.weight"), 13, ws, x ->
-                    new PathLengthPenalty(2, 0.5, 0.1, op).penalty(g.synthesis().forward(x, constant), x, y).mean());
-            assertEquals(s.finiteDifferences(), s.autograd(), 2e-3 * Math.abs(s.finiteDifferences()) + 1e-6);
+            Tiny.Slopes s =
+                    Tiny.slopesAlong(
+                            Tiny.param(g, "synthesis.b8.torgb.weight"),
+                            13,
+                            ws,
+                            x ->
+                                    new PathLengthPenalty(2, 0.5, 0.1, op)
+                                            .penalty(g.synthesis().forward(x, constant), x, y)
+                                            .mean());
+            assertEquals(
+                    s.finiteDifferences(),
+                    s.autograd(),
+                    2e-3 * Math.abs(s.finiteDifferences()) + 1e-6);
         }
     }
 }

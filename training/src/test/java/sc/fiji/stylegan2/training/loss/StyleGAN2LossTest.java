@@ -22,9 +22,9 @@ import sc.fiji.stylegan2.training.data.AdaptiveAugment;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
 
 /**
- * The phases on tiny networks: which network each one trains, the gain, and each phase's gradient against
- * finite differences of the loss it reports (with noise, latents, mixing and augmentation fixed by seeds),
- * without augmentation and through it.
+ * The phases on tiny networks: which network each one trains, the gain, and each phase's gradient
+ * against finite differences of the loss it reports (with noise, latents, mixing and augmentation
+ * fixed by seeds), without augmentation and through it.
  */
 class StyleGAN2LossTest {
 
@@ -50,8 +50,13 @@ class StyleGAN2LossTest {
     }
 
     private StyleGAN2Loss loss() {
-        return new StyleGAN2Loss(model.trainingGenerator(), model.discriminator(), new MixingRegularization(0.9),
-                new R1Penalty(0.5, op), new PathLengthPenalty(2, 0.01, 0.3, op), 2,
+        return new StyleGAN2Loss(
+                model.trainingGenerator(),
+                model.discriminator(),
+                new MixingRegularization(0.9),
+                new R1Penalty(0.5, op),
+                new PathLengthPenalty(2, 0.01, 0.3, op),
+                2,
                 augment.pipe(AdaptiveAugment.State.initial(augment.p())));
     }
 
@@ -95,7 +100,9 @@ class StyleGAN2LossTest {
     void regularizationPhasesGiveEveryParameterAGradient() {
         StyleGAN2Loss loss = loss();
         run(loss, LossPhase.GREG, 1);
-        model.trainingGenerator().namedParameters().forEach((k, p) -> assertTrue(p.hasGradient(), k));
+        model.trainingGenerator()
+                .namedParameters()
+                .forEach((k, p) -> assertTrue(p.hasGradient(), k));
         run(loss, LossPhase.DREG, 1);
         model.discriminator().namedParameters().forEach((k, p) -> assertTrue(p.hasGradient(), k));
     }
@@ -115,43 +122,60 @@ class StyleGAN2LossTest {
     }
 
     /**
-     * Every G weight reaches the loss through D, whose leaky ReLUs make it only piecewise smooth in them: a
-     * small step and a 1 % tolerance (a wrong gain, sign or missing term is far outside it).
+     * Every G weight reaches the loss through D, whose leaky ReLUs make it only piecewise smooth in
+     * them: a small step and a 1 % tolerance (a wrong gain, sign or missing term is far outside
+     * it).
      */
     @Test
     void gmainGradientMatchesFiniteDifferencesOfItsLoss() {
-        checkAgainstFiniteDifferences(LossPhase.GMAIN, "Loss/G/loss", model.trainingGenerator(),
-                "synthesis.b8.torgb.weight", 2e-3, 1e-2);
+        checkAgainstFiniteDifferences(
+                LossPhase.GMAIN,
+                "Loss/G/loss",
+                model.trainingGenerator(),
+                "synthesis.b8.torgb.weight",
+                2e-3,
+                1e-2);
     }
 
     @Test
     void gregGradientMatchesFiniteDifferencesOfItsLoss() {
-        checkAgainstFiniteDifferences(LossPhase.GREG, "Loss/G/reg", model.trainingGenerator(),
-                "synthesis.b8.torgb.weight", 1e-2, 3e-3);
+        checkAgainstFiniteDifferences(
+                LossPhase.GREG,
+                "Loss/G/reg",
+                model.trainingGenerator(),
+                "synthesis.b8.torgb.weight",
+                1e-2,
+                3e-3);
     }
 
     @Test
     void dmainGradientMatchesFiniteDifferencesOfItsLoss() {
-        checkAgainstFiniteDifferences(LossPhase.DMAIN, "Loss/D/loss", model.discriminator(), "b4.out.weight", 1e-2,
-                3e-3);
+        checkAgainstFiniteDifferences(
+                LossPhase.DMAIN, "Loss/D/loss", model.discriminator(), "b4.out.weight", 1e-2, 3e-3);
     }
 
     @Test
     void dregGradientMatchesFiniteDifferencesOfItsLoss() {
-        checkAgainstFiniteDifferences(LossPhase.DREG, "Loss/D/reg", model.discriminator(), "b4.out.weight", 1e-2,
-                3e-3);
+        checkAgainstFiniteDifferences(
+                LossPhase.DREG, "Loss/D/reg", model.discriminator(), "b4.out.weight", 1e-2, 3e-3);
     }
 
     /**
-     * p = 1: every image D sees is augmented, and the fakes' gradient reaches G through the augmentation. The
-     * central differences of the float32 loss scatter by about 1 % over steps from 2.5e-4 to 4e-3 here (D's
-     * leaky ReLUs), so 2 %; a gradient that stopped at the augmentation or went to the wrong pixels is far off.
+     * p = 1: every image D sees is augmented, and the fakes' gradient reaches G through the
+     * augmentation. The central differences of the float32 loss scatter by about 1 % over steps
+     * from 2.5e-4 to 4e-3 here (D's leaky ReLUs), so 2 %; a gradient that stopped at the
+     * augmentation or went to the wrong pixels is far off.
      */
     @Test
     void gmainGradientThroughTheAugmentationMatchesFiniteDifferences() {
         augment = AugmentOptions.fixed(1);
-        checkAgainstFiniteDifferences(LossPhase.GMAIN, "Loss/G/loss", model.trainingGenerator(),
-                "synthesis.b8.torgb.weight", 1e-3, 2e-2);
+        checkAgainstFiniteDifferences(
+                LossPhase.GMAIN,
+                "Loss/G/loss",
+                model.trainingGenerator(),
+                "synthesis.b8.torgb.weight",
+                1e-3,
+                2e-2);
         run(loss(), LossPhase.GMAIN, 1);
         assertTrue(gradientNorm(model.trainingGenerator()) > 0);
     }
@@ -169,26 +193,39 @@ class StyleGAN2LossTest {
         dregGradientMatchesFiniteDifferencesOfItsLoss();
     }
 
-    /** Each phase that runs D shows it augmented images at p = 1: its scores and penalties change. */
+    /**
+     * Each phase that runs D shows it augmented images at p = 1: its scores and penalties change.
+     */
     @Test
     void augmentationReachesEveryImageDSees() {
         Map<String, Double> plain = runAll();
         augment = AugmentOptions.fixed(1);
         Map<String, Double> augmented = runAll();
-        for (String stat : new String[] {"G/Loss/scores/fake", "D/Loss/scores/fake", "D/Loss/scores/real",
-            "R/Loss/r1_penalty"}) {
+        for (String stat :
+                new String[] {
+                    "G/Loss/scores/fake",
+                    "D/Loss/scores/fake",
+                    "D/Loss/scores/real",
+                    "R/Loss/r1_penalty"
+                }) {
             assertTrue(Double.isFinite(augmented.get(stat)), stat);
             assertNotEquals(plain.get(stat), augmented.get(stat), stat);
         }
-        assertEquals(plain.get("P/Loss/pl_penalty"), augmented.get("P/Loss/pl_penalty"), "Greg runs no D");
+        assertEquals(
+                plain.get("P/Loss/pl_penalty"),
+                augmented.get("P/Loss/pl_penalty"),
+                "Greg runs no D");
     }
 
-    /** At p = 0 the pipe is a no-op: every phase reports exactly what it does without augmentation. */
+    /**
+     * At p = 0 the pipe is a no-op: every phase reports exactly what it does without augmentation.
+     */
     @Test
     void adaptiveAugmentationAtZeroProbabilityChangesNothing() {
         Map<String, Double> plain = runAll();
         augment = AugmentOptions.ada();
-        // Exactly: at p = 0 the pipe returns its input untouched, so both runs are the same computation.
+        // Exactly: at p = 0 the pipe returns its input untouched, so both runs are the same
+        // computation.
         assertEquals(plain, runAll());
     }
 
@@ -200,27 +237,32 @@ class StyleGAN2LossTest {
         for (int i = 0; i < phases.length; i++) {
             String p = prefix[i];
             run(loss(), phases[i], 1).forEach((k, v) -> all.put(p + k, v));
-            Tiny.zeroGradients(phases[i].trainsGenerator() ? model.trainingGenerator() : model.discriminator());
+            Tiny.zeroGradients(
+                    phases[i].trainsGenerator()
+                            ? model.trainingGenerator()
+                            : model.discriminator());
         }
         return all;
     }
 
     /**
-     * d(loss)/dθ along a random direction of one weight tensor, from the phase's backward pass and from
-     * central differences of the loss it reports; the weights are ones after which no activation follows, so
-     * the loss is smooth in them. A fresh loss per evaluation keeps the path length mean fixed.
+     * d(loss)/dθ along a random direction of one weight tensor, from the phase's backward pass and
+     * from central differences of the loss it reports; the weights are ones after which no
+     * activation follows, so the loss is smooth in them. A fresh loss per evaluation keeps the path
+     * length mean fixed.
      */
-    private void checkAgainstFiniteDifferences(LossPhase phase, String stat, Module net, String param, double eps,
-            double tolerance) {
+    private void checkAgainstFiniteDifferences(
+            LossPhase phase, String stat, Module net, String param, double eps, double tolerance) {
         NDArray w = Tiny.param(net, param);
         float[] w0 = w.toFloatArray();
         float[] v = Tiny.direction(w, 31);
-        DoubleUnaryOperator lossAt = t -> {
-            Tiny.setAlong(w, w0, v, t);
-            double value = run(loss(), phase, 1).get(stat);
-            Tiny.zeroGradients(net);
-            return value;
-        };
+        DoubleUnaryOperator lossAt =
+                t -> {
+                    Tiny.setAlong(w, w0, v, t);
+                    double value = run(loss(), phase, 1).get(stat);
+                    Tiny.zeroGradients(net);
+                    return value;
+                };
         double fd = (lossAt.applyAsDouble(eps) - lossAt.applyAsDouble(-eps)) / (2 * eps);
         Tiny.setAlong(w, w0, v, 0);
         run(loss(), phase, 1);

@@ -51,7 +51,9 @@ class EvaluatorTest {
         ImageStackData reals = spread(0);
         Evaluator eval = new Evaluator(features, reals, reals.size(), 1);
         Evaluator.Result r = eval.evaluate(pixels(reals), reals.size());
-        assertEquals(0, r.fd(), 1e-4); // float features of other batch compositions differ in the last bits
+        assertEquals(
+                0, r.fd(),
+                1e-4); // float features of other batch compositions differ in the last bits
         assertNull(r.note());
     }
 
@@ -74,9 +76,16 @@ class EvaluatorTest {
     void generatorOfAnotherShapeIsRejected() {
         Evaluator eval = new Evaluator(features, spread(0), 20, 1);
         try (NDManager m = NDManager.newBaseManager()) {
-            Generator rgb = new Generator(m, MetricFloorBenchmark.smallConfig().toBuilder().setImgChannels(3).build());
+            Generator rgb =
+                    new Generator(
+                            m,
+                            MetricFloorBenchmark.smallConfig().toBuilder()
+                                    .setImgChannels(3)
+                                    .build());
             var e = assertThrows(IllegalArgumentException.class, () -> eval.evaluate(rgb, m, 8));
-            assertTrue(e.getMessage().contains("3 x 32 px images but the data are 1 x 32 px"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("3 x 32 px images but the data are 1 x 32 px"),
+                    e.getMessage());
         }
     }
 
@@ -86,8 +95,11 @@ class EvaluatorTest {
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] = (float) Math.sin(i * 0.01);
         }
-        ImageStackData data = new ImageStackData(rgb, 20, 3, 64, IntensityMapping.ofDataRange(-1, 1));
+        ImageStackData data =
+                new ImageStackData(rgb, 20, 3, 64, IntensityMapping.ofDataRange(-1, 1));
         Evaluator eval = new Evaluator(features, data, 20, 1);
-        assertEquals("3 channels averaged to gray; 64 px resized to 32 px", eval.evaluate(rgb, 20).note());
+        assertEquals(
+                "3 channels averaged to gray; 64 px resized to 32 px",
+                eval.evaluate(rgb, 20).note());
     }
 }

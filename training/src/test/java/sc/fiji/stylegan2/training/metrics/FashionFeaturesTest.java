@@ -15,7 +15,10 @@ import sc.fiji.stylegan2.training.data.ImageStackData;
 
 class FashionFeaturesTest {
 
-    /** How far below its recorded full-test-split accuracy the shipped network may score on 1,000 images. */
+    /**
+     * How far below its recorded full-test-split accuracy the shipped network may score on 1,000
+     * images.
+     */
     private static final double MARGIN = 0.02;
 
     private static FashionFeatures features;
@@ -49,13 +52,19 @@ class FashionFeaturesTest {
         }
         double recorded = features.recordedTestAccuracy();
         assertTrue(recorded > 0.85, "recorded accuracy " + recorded);
-        assertTrue(correct / 1000.0 >= recorded - MARGIN, correct / 1000.0 + " vs recorded " + recorded);
+        assertTrue(
+                correct / 1000.0 >= recorded - MARGIN,
+                correct / 1000.0 + " vs recorded " + recorded);
     }
 
     @Test
     void embeddedTrainingImagesAreMostlyClassifiedRight() throws IOException {
-        FashionMnist set = FashionMnist.embedded().select(java.util.stream.IntStream.range(0, 50)
-                .map(i -> i * 100).toArray()); // 50 images spread over the subset's classes
+        FashionMnist set =
+                FashionMnist.embedded()
+                        .select(
+                                java.util.stream.IntStream.range(0, 50)
+                                        .map(i -> i * 100)
+                                        .toArray()); // 50 images spread over the subset's classes
         int[] predicted = features.classify(images(set.toTrainingData(true), 50), 50, 1, 32);
         int correct = 0;
         for (int i = 0; i < 50; i++) {
@@ -66,7 +75,9 @@ class FashionFeaturesTest {
 
     @Test
     void featuresAreTheNonNegativePenultimateActivations() throws IOException {
-        float[] f = features.features(images(FashionMnist.embedded().first(4).toTrainingData(true), 4), 4, 1, 32);
+        float[] f =
+                features.features(
+                        images(FashionMnist.embedded().first(4).toTrainingData(true), 4), 4, 1, 32);
         assertEquals(4 * 128, f.length);
         assertEquals(128, features.dimension());
         for (float v : f) {
@@ -83,7 +94,8 @@ class FashionFeaturesTest {
                 System.arraycopy(gray, i * 1024, rgb, (i * 3 + c) * 1024, 1024);
             }
         }
-        assertArrayEquals(features.features(gray, 2, 1, 32), features.features(rgb, 2, 3, 32), 1e-5f);
+        assertArrayEquals(
+                features.features(gray, 2, 1, 32), features.features(rgb, 2, 3, 32), 1e-5f);
     }
 
     @Test
@@ -93,17 +105,21 @@ class FashionFeaturesTest {
         for (int i = 0; i < 2; i++) {
             for (int y = 0; y < 64; y++) {
                 for (int x = 0; x < 64; x++) {
-                    big[i * 4096 + y * 64 + x] = gray[i * 1024 + (y / 2) * 32 + x / 2]; // 2 x 2 blocks
+                    big[i * 4096 + y * 64 + x] =
+                            gray[i * 1024 + (y / 2) * 32 + x / 2]; // 2 x 2 blocks
                 }
             }
         }
-        assertArrayEquals(features.features(gray, 2, 1, 32), features.features(big, 2, 1, 64), 1e-5f);
+        assertArrayEquals(
+                features.features(gray, 2, 1, 32), features.features(big, 2, 1, 64), 1e-5f);
     }
 
     @Test
     void conversionNoteSaysHowImagesAreAdapted() {
         assertNull(FashionFeatures.conversionNote(1, 32));
-        assertEquals("3 channels averaged to gray; 64 px resized to 32 px", FashionFeatures.conversionNote(3, 64));
+        assertEquals(
+                "3 channels averaged to gray; 64 px resized to 32 px",
+                FashionFeatures.conversionNote(3, 64));
         assertEquals("16 px resized to 32 px", FashionFeatures.conversionNote(1, 16));
     }
 }

@@ -52,31 +52,41 @@ class FrechetDistanceTest {
             sb[i][i] = b[i];
         }
         // |μ₁ − μ₂|² + Σ (√a − √b)² = (1 + 4) + (1 + 1 + 1)
-        double fd = FrechetDistance.between(gaussian(new double[] {1, 0, 0}, sa), gaussian(new double[] {0, 2, 0}, sb));
+        double fd =
+                FrechetDistance.between(
+                        gaussian(new double[] {1, 0, 0}, sa), gaussian(new double[] {0, 2, 0}, sb));
         assertEquals(8, fd, 1e-12);
     }
 
     @Test
     void nonCommutingCovariancesMatchTheTwoByTwoClosedForm() {
         double[][] s1 = {{2, 0.5}, {0.5, 1}}, s2 = {{1, -0.7}, {-0.7, 3}};
-        // For 2 x 2: tr √M = sqrt(tr M + 2 sqrt(det M)), M = Σ₁^½ Σ₂ Σ₁^½, tr M = tr Σ₁Σ₂, det M = det Σ₁ det Σ₂.
+        // For 2 x 2: tr √M = sqrt(tr M + 2 sqrt(det M)), M = Σ₁^½ Σ₂ Σ₁^½, tr M = tr Σ₁Σ₂, det M =
+        // det Σ₁ det Σ₂.
         double trProduct = s1[0][0] * s2[0][0] + 2 * s1[0][1] * s2[0][1] + s1[1][1] * s2[1][1];
-        double det = (s1[0][0] * s1[1][1] - s1[0][1] * s1[0][1]) * (s2[0][0] * s2[1][1] - s2[0][1] * s2[0][1]);
+        double det =
+                (s1[0][0] * s1[1][1] - s1[0][1] * s1[0][1])
+                        * (s2[0][0] * s2[1][1] - s2[0][1] * s2[0][1]);
         double expected = 3 + 4 - 2 * Math.sqrt(trProduct + 2 * Math.sqrt(det));
-        double fd = FrechetDistance.between(gaussian(new double[2], s1), gaussian(new double[2], s2));
+        double fd =
+                FrechetDistance.between(gaussian(new double[2], s1), gaussian(new double[2], s2));
         assertEquals(expected, fd, 1e-12);
     }
 
     @Test
     void samplesOfTwoGaussiansApproachTheirClosedFormDistance() {
         double[] mu1 = {0, 1, -1}, mu2 = {0.5, 1, 0};
-        double[][] l1 = {{1, 0, 0}, {0.5, 1, 0}, {0.2, -0.3, 0.8}}, l2 = {{1.5, 0, 0}, {0, 0.5, 0}, {0.4, 0.4, 1}};
-        double[][] s1 = FrechetDistance.multiply(l1, transpose(l1)), s2 = FrechetDistance.multiply(l2, transpose(l2));
+        double[][] l1 = {{1, 0, 0}, {0.5, 1, 0}, {0.2, -0.3, 0.8}},
+                l2 = {{1.5, 0, 0}, {0, 0.5, 0}, {0.4, 0.4, 1}};
+        double[][] s1 = FrechetDistance.multiply(l1, transpose(l1)),
+                s2 = FrechetDistance.multiply(l2, transpose(l2));
         double exact = FrechetDistance.between(gaussian(mu1, s1), gaussian(mu2, s2));
         Random rng = new Random(8);
         int n = 200_000;
-        double sampled = FrechetDistance.between(FeatureStatistics.of(samples(n, mu1, l1, rng), n, 3),
-                FeatureStatistics.of(samples(n, mu2, l2, rng), n, 3));
+        double sampled =
+                FrechetDistance.between(
+                        FeatureStatistics.of(samples(n, mu1, l1, rng), n, 3),
+                        FeatureStatistics.of(samples(n, mu2, l2, rng), n, 3));
         assertEquals(exact, sampled, 0.02 * exact);
     }
 

@@ -59,8 +59,10 @@ class SymmetricEigenTest {
 
     @Test
     void diagonalAndRepeatedEigenvaluesNeedNoIteration() {
-        assertArrayEquals(new double[] {-1, 3, 5}, SymmetricEigen.eigenvalues(new double[][] {{5, 0, 0}, {0, -1, 0},
-                {0, 0, 3}}), 0);
+        assertArrayEquals(
+                new double[] {-1, 3, 5},
+                SymmetricEigen.eigenvalues(new double[][] {{5, 0, 0}, {0, -1, 0}, {0, 0, 3}}),
+                0);
         double[][] id = {{2, 0, 0, 0}, {0, 2, 0, 0}, {0, 0, 2, 0}, {0, 0, 0, 2}};
         assertArrayEquals(new double[] {2, 2, 2, 2}, SymmetricEigen.eigenvalues(id), 0);
         assertArrayEquals(new double[] {0, 0, 0}, SymmetricEigen.eigenvalues(new double[3][3]), 0);
@@ -84,7 +86,8 @@ class SymmetricEigenTest {
 
     @Test
     void roundOffSizedBlockBesideLargeEigenvaluesConverges() {
-        // Seen in M = Σ₁^½ Σ₂ Σ₁^½ for an untrained generator's dead features: a 2 x 2 block of 1e-178-sized
+        // Seen in M = Σ₁^½ Σ₂ Σ₁^½ for an untrained generator's dead features: a 2 x 2 block of
+        // 1e-178-sized
         // entries in a matrix of norm 1e4 made the relative deflation test alone iterate forever.
         double tiny = -3.099686507503828E-193, off = -9.87103176746141E-178;
         double[][] a = {{8805.8, 1, 0, 0}, {1, 2, 0, 0}, {0, 0, tiny, off}, {0, 0, off, tiny}};

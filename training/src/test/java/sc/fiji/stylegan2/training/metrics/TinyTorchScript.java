@@ -10,10 +10,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes a parameter-free TorchScript archive in the layout {@code torch.jit.save} uses (no Python needed):
- * {@code code/__torch__.py} with the serialized class, {@code data.pkl} with the module object (pickle
- * protocol 2: {@code GLOBAL __torch__ <Class>}, {@code NEWOBJ}, {@code BUILD {"training": True}}), an empty
- * {@code constants.pkl}, {@code version} 3 and {@code byteorder}.
+ * Writes a parameter-free TorchScript archive in the layout {@code torch.jit.save} uses (no Python
+ * needed): {@code code/__torch__.py} with the serialized class, {@code data.pkl} with the module
+ * object (pickle protocol 2: {@code GLOBAL __torch__ <Class>}, {@code NEWOBJ}, {@code BUILD
+ * {"training": True}}), an empty {@code constants.pkl}, {@code version} 3 and {@code byteorder}.
  */
 final class TinyTorchScript {
 
@@ -21,7 +21,8 @@ final class TinyTorchScript {
 
     /** {@code forward(x) = mean of x over H and W}: features [N, C]. */
     static String channelMeans(String cls) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "class " + cls + "(Module):",
                 "  __parameters__ = []",
                 "  __buffers__ = []",
@@ -32,9 +33,13 @@ final class TinyTorchScript {
                 "");
     }
 
-    /** {@code forward(x, return_features)}: float means when the flag is set, their negation otherwise. */
+    /**
+     * {@code forward(x, return_features)}: float means when the flag is set, their negation
+     * otherwise.
+     */
     static String flaggedMeans(String cls) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "class " + cls + "(Module):",
                 "  __parameters__ = []",
                 "  __buffers__ = []",
@@ -53,7 +58,8 @@ final class TinyTorchScript {
 
     static Path write(Path file, String cls, String source) throws IOException {
         String dir = cls.toLowerCase() + "/";
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             entry(zip, dir + "data.pkl", modulePickle(cls));
             entry(zip, dir + "code/__torch__.py", source.getBytes(StandardCharsets.UTF_8));
             entry(zip, dir + "constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'});

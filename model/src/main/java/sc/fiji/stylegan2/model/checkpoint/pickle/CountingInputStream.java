@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * An input stream that knows how many bytes it has handed out and how many its source holds, so that a
- * reader can refuse a length field larger than what is left and say where a damaged file ends.
+ * An input stream that knows how many bytes it has handed out and how many its source holds, so
+ * that a reader can refuse a length field larger than what is left and say where a damaged file
+ * ends.
  */
 public final class CountingInputStream extends FilterInputStream {
 

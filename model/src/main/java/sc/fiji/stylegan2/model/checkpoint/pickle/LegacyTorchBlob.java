@@ -12,21 +12,35 @@ import java.util.Map;
 import sc.fiji.stylegan2.model.checkpoint.CheckpointFormatException;
 
 /**
- * The legacy (non-zip) {@code torch.save} format, the one NVIDIA's snapshot pickles nest for every tensor
- * storage ({@code torch.storage._load_from_bytes}). It is a run of pickles and raw data: the magic number,
- * the protocol version 1001, a {@code sys_info} dict, the object pickle (whose persistent ids name
- * storages), a pickle of the list of storage keys, then per key an 8-byte little-endian element count and
- * the storage's raw bytes.
+ * The legacy (non-zip) {@code torch.save} format, the one NVIDIA's snapshot pickles nest for every
+ * tensor storage ({@code torch.storage._load_from_bytes}). It is a run of pickles and raw data: the
+ * magic number, the protocol version 1001, a {@code sys_info} dict, the object pickle (whose
+ * persistent ids name storages), a pickle of the list of storage keys, then per key an 8-byte
+ * little-endian element count and the storage's raw bytes.
  */
 public final class LegacyTorchBlob {
 
     /** The first pickle of every legacy {@code torch.save} file. */
     static final BigInteger MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
 
-    /** The bytes that start a legacy {@code torch.save} file: PROTO 2, LONG1 of 10 bytes, the magic. */
+    /**
+     * The bytes that start a legacy {@code torch.save} file: PROTO 2, LONG1 of 10 bytes, the magic.
+     */
     public static final byte[] HEADER = {
-        (byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8,
-        0x50, 0x19
+        (byte) 0x80,
+        2,
+        (byte) 0x8a,
+        10,
+        0x6c,
+        (byte) 0xfc,
+        (byte) 0x9c,
+        0x46,
+        (byte) 0xf9,
+        0x20,
+        0x6a,
+        (byte) 0xa8,
+        0x50,
+        0x19
     };
 
     private static final int PROTOCOL_VERSION = 1001;
@@ -46,7 +60,8 @@ public final class LegacyTorchBlob {
      *
      * @param in the stream, at its first byte
      * @param source the file, for messages
-     * @param globals the whitelist for the object pickle (storage types are needed for its persistent ids)
+     * @param globals the whitelist for the object pickle (storage types are needed for its
+     *     persistent ids)
      * @return the saved object, every storage it uses filled
      */
     public static Object read(CountingInputStream in, String source, Map<String, Object> globals)
@@ -55,19 +70,26 @@ public final class LegacyTorchBlob {
     }
 
     /**
-     * The whitelist callable {@code torch.storage._load_from_bytes(bytes)}: a filled {@link TorchStorage}.
-     * It consumes its bytes, so the unpickler does not keep every blob alive beside the storages.
+     * The whitelist callable {@code torch.storage._load_from_bytes(bytes)}: a filled {@link
+     * TorchStorage}. It consumes its bytes, so the unpickler does not keep every blob alive beside
+     * the storages.
      */
     public static SafeUnpickler.BytesConsumer loadFromBytes(String source) {
         Map<String, Object> globals = new HashMap<>();
         TorchGlobals.putStorageTypes(globals);
         return args -> {
-            byte[] blob = new PickleArgs(source, "torch.storage._load_from_bytes", args, 1, 1).get(0, byte[].class);
-            CountingInputStream blobIn = new CountingInputStream(new ByteArrayInputStream(blob), blob.length);
+            byte[] blob =
+                    new PickleArgs(source, "torch.storage._load_from_bytes", args, 1, 1)
+                            .get(0, byte[].class);
+            CountingInputStream blobIn =
+                    new CountingInputStream(new ByteArrayInputStream(blob), blob.length);
             Object storage = read(blobIn, source, globals);
             if (!(storage instanceof TorchStorage)) {
-                throw new CheckpointFormatException(source + " is damaged: a tensor's storage blob holds "
-                        + SafeUnpickler.describe(storage) + " instead of a storage");
+                throw new CheckpointFormatException(
+                        source
+                                + " is damaged: a tensor's storage blob holds "
+                                + SafeUnpickler.describe(storage)
+                                + " instead of a storage");
             }
             return storage;
         };
@@ -81,12 +103,14 @@ public final class LegacyTorchBlob {
         }
         Object version = plain.loadFrom(in);
         if (!(version instanceof Number v) || v.intValue() != PROTOCOL_VERSION) {
-            throw notTorch("its torch.save protocol version is " + version + ", not " + PROTOCOL_VERSION);
+            throw notTorch(
+                    "its torch.save protocol version is " + version + ", not " + PROTOCOL_VERSION);
         }
         Object sysInfo = plain.loadFrom(in);
-        ByteOrder order = sysInfo instanceof Map<?, ?> info && Boolean.FALSE.equals(info.get("little_endian"))
-                ? ByteOrder.BIG_ENDIAN
-                : ByteOrder.LITTLE_ENDIAN;
+        ByteOrder order =
+                sysInfo instanceof Map<?, ?> info && Boolean.FALSE.equals(info.get("little_endian"))
+                        ? ByteOrder.BIG_ENDIAN
+                        : ByteOrder.LITTLE_ENDIAN;
         Object result = new SafeUnpickler(source, globals, this::storageFor).loadFrom(in);
         Object keys = plain.loadFrom(in);
         if (!(keys instanceof List<?> keyList)) {
@@ -135,7 +159,13 @@ public final class LegacyTorchBlob {
             }
             long numel = ByteBuffer.wrap(count).order(ByteOrder.LITTLE_ENDIAN).getLong();
             if (numel != storage.numel()) {
-                throw damaged("storage '" + key + "' holds " + numel + " elements instead of " + storage.numel());
+                throw damaged(
+                        "storage '"
+                                + key
+                                + "' holds "
+                                + numel
+                                + " elements instead of "
+                                + storage.numel());
             }
             if (storage.isFilled()) {
                 throw damaged("storage '" + key + "' is written twice");
@@ -149,8 +179,11 @@ public final class LegacyTorchBlob {
     }
 
     private CheckpointFormatException truncated() {
-        return new CheckpointFormatException(source + " is truncated or damaged (ends at byte " + in.position()
-                + " of a torch.save stream). Copy or download the file again.");
+        return new CheckpointFormatException(
+                source
+                        + " is truncated or damaged (ends at byte "
+                        + in.position()
+                        + " of a torch.save stream). Copy or download the file again.");
     }
 
     private CheckpointFormatException notTorch(String why) {

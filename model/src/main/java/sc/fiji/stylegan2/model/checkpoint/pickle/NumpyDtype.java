@@ -3,8 +3,8 @@ package sc.fiji.stylegan2.model.checkpoint.pickle;
 import java.nio.ByteOrder;
 
 /**
- * A pickled {@code numpy.dtype}: a kind ({@code f}, {@code i}, {@code u}, {@code b}, ...), an item size and a
- * byte order. Only what is needed to decode pickled numpy scalars ({@link NumpyScalar}).
+ * A pickled {@code numpy.dtype}: a kind ({@code f}, {@code i}, {@code u}, {@code b}, ...), an item
+ * size and a byte order. Only what is needed to decode pickled numpy scalars ({@link NumpyScalar}).
  */
 public final class NumpyDtype implements SafeUnpickler.Buildable {
 
@@ -27,7 +27,9 @@ public final class NumpyDtype implements SafeUnpickler.Buildable {
 
     /** The callable for the whitelist: {@code numpy.dtype(descr, align, copy)}. */
     public static SafeUnpickler.PyCallable constructor(String source) {
-        return args -> new NumpyDtype(new PickleArgs(source, "numpy.dtype", args, 1, 3).get(0, String.class));
+        return args ->
+                new NumpyDtype(
+                        new PickleArgs(source, "numpy.dtype", args, 1, 3).get(0, String.class));
     }
 
     /** Takes the byte order from numpy's state tuple {@code (version, order, ...)}. */
@@ -43,7 +45,9 @@ public final class NumpyDtype implements SafeUnpickler.Buildable {
         return descr;
     }
 
-    /** numpy's kind letter: {@code f} float, {@code i} signed, {@code u} unsigned, {@code b} bool. */
+    /**
+     * numpy's kind letter: {@code f} float, {@code i} signed, {@code u} unsigned, {@code b} bool.
+     */
     char kind() {
         return kind;
     }

@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A pickled numpy scalar ({@code numpy.core.multiarray.scalar(dtype, bytes)}), such as the
- * {@code np.float64} gains StyleGAN2 layers keep as attributes. Floats, integers and booleans are decoded
- * to {@link Double}, {@link Long} and {@link Boolean}; any other scalar stays an opaque {@code NumpyScalar}.
+ * A pickled numpy scalar ({@code numpy.core.multiarray.scalar(dtype, bytes)}), such as the {@code
+ * np.float64} gains StyleGAN2 layers keep as attributes. Floats, integers and booleans are decoded
+ * to {@link Double}, {@link Long} and {@link Boolean}; any other scalar stays an opaque {@code
+ * NumpyScalar}.
  *
  * @param dtype the scalar's type
  * @param bytes its raw bytes
@@ -18,9 +19,12 @@ public record NumpyScalar(NumpyDtype dtype, byte[] bytes) {
         return args -> {
             PickleArgs a = new PickleArgs(source, "numpy.core.multiarray.scalar", args, 1, 2);
             NumpyDtype dtype = a.get(0, NumpyDtype.class);
-            byte[] raw = a.size() < 2 ? new byte[0]
-                    : a.get(1) instanceof String s ? s.getBytes(StandardCharsets.ISO_8859_1)
-                    : a.get(1, byte[].class);
+            byte[] raw =
+                    a.size() < 2
+                            ? new byte[0]
+                            : a.get(1) instanceof String s
+                                    ? s.getBytes(StandardCharsets.ISO_8859_1)
+                                    : a.get(1, byte[].class);
             return decode(dtype, raw);
         };
     }

@@ -10,16 +10,19 @@ import sc.fiji.stylegan2.model.checkpoint.TensorData;
 
 /**
  * A {@code torch.nn.Module} as NVIDIA's {@code torch_utils.persistence} pickles it: the result of
- * {@code _reconstruct_persistent_obj(meta)}, where {@code meta} holds the class name, the module's source
- * code and its {@code __dict__} ({@code _parameters}, {@code _buffers}, {@code _modules},
- * {@code _init_kwargs}, ...). The source code is never looked at, let alone run: only the state is kept,
- * and {@link #stateDict()} flattens it the way PyTorch's {@code state_dict()} does.
+ * {@code _reconstruct_persistent_obj(meta)}, where {@code meta} holds the class name, the module's
+ * source code and its {@code __dict__} ({@code _parameters}, {@code _buffers}, {@code _modules},
+ * {@code _init_kwargs}, ...). The source code is never looked at, let alone run: only the state is
+ * kept, and {@link #stateDict()} flattens it the way PyTorch's {@code state_dict()} does.
  */
 public final class PersistentModule {
 
     private static final int MAX_DEPTH = 64;
 
-    /** More submodules than this is taken for a pickle built to blow up (StyleGAN2 has a few hundred). */
+    /**
+     * More submodules than this is taken for a pickle built to blow up (StyleGAN2 has a few
+     * hundred).
+     */
     private static final int MAX_MODULES = 100_000;
 
     private final String source;
@@ -35,13 +38,24 @@ public final class PersistentModule {
     /** The whitelist callable {@code torch_utils.persistence._reconstruct_persistent_obj(meta)}. */
     public static SafeUnpickler.PyCallable constructor(String source) {
         return args -> {
-            Map<?, ?> meta = new PickleArgs(source, "torch_utils.persistence._reconstruct_persistent_obj", args, 1, 1)
-                    .get(0, Map.class);
+            Map<?, ?> meta =
+                    new PickleArgs(
+                                    source,
+                                    "torch_utils.persistence._reconstruct_persistent_obj",
+                                    args,
+                                    1,
+                                    1)
+                            .get(0, Map.class);
             if (!"class".equals(meta.get("type"))) {
-                throw new CheckpointFormatException(source + " is not a StyleGAN2 checkpoint: it holds a persistent"
-                        + " object of type '" + meta.get("type") + "', where NVIDIA's networks are classes");
+                throw new CheckpointFormatException(
+                        source
+                                + " is not a StyleGAN2 checkpoint: it holds a persistent"
+                                + " object of type '"
+                                + meta.get("type")
+                                + "', where NVIDIA's networks are classes");
             }
-            if (!(meta.get("class_name") instanceof String name) || !(meta.get("state") instanceof Map<?, ?> st)) {
+            if (!(meta.get("class_name") instanceof String name)
+                    || !(meta.get("state") instanceof Map<?, ?> st)) {
                 throw new CheckpointFormatException(
                         source + " is damaged: a persistent object lacks its class_name or state");
             }
@@ -60,8 +74,8 @@ public final class PersistentModule {
     }
 
     /**
-     * The module's parameters and persistent buffers with their dotted names, in PyTorch's order: own
-     * parameters, own buffers, then each child's, depth first.
+     * The module's parameters and persistent buffers with their dotted names, in PyTorch's order:
+     * own parameters, own buffers, then each child's, depth first.
      */
     public Map<String, TensorData> stateDict() throws CheckpointFormatException {
         Map<String, TensorData> out = new LinkedHashMap<>();
@@ -69,7 +83,8 @@ public final class PersistentModule {
         return out;
     }
 
-    private void collect(String prefix, Map<String, TensorData> out, Set<PersistentModule> path, int[] visits)
+    private void collect(
+            String prefix, Map<String, TensorData> out, Set<PersistentModule> path, int[] visits)
             throws CheckpointFormatException {
         if (!path.add(this) || path.size() > MAX_DEPTH || ++visits[0] > MAX_MODULES) {
             throw damaged("module '" + prefix + "' contains itself or nests too deep");
@@ -82,16 +97,23 @@ public final class PersistentModule {
             }
             String name = prefix + e.getKey();
             if (!(e.getValue() instanceof PersistentModule child)) {
-                throw new CheckpointFormatException(source + " is not a StyleGAN2 checkpoint: submodule '" + name
-                        + "' of " + className + " is " + SafeUnpickler.describe(e.getValue())
-                        + ", not a persistent module");
+                throw new CheckpointFormatException(
+                        source
+                                + " is not a StyleGAN2 checkpoint: submodule '"
+                                + name
+                                + "' of "
+                                + className
+                                + " is "
+                                + SafeUnpickler.describe(e.getValue())
+                                + ", not a persistent module");
             }
             child.collect(name + ".", out, path, visits);
         }
         path.remove(this);
     }
 
-    private void addTensors(String prefix, String dictName, Set<?> skip, Map<String, TensorData> out)
+    private void addTensors(
+            String prefix, String dictName, Set<?> skip, Map<String, TensorData> out)
             throws CheckpointFormatException {
         for (Map.Entry<?, ?> e : dict(dictName).entrySet()) {
             String name = prefix + e.getKey();
@@ -99,8 +121,13 @@ public final class PersistentModule {
                 continue;
             }
             if (!(e.getValue() instanceof TensorRef tensor)) {
-                throw damaged(dictName + " entry '" + name + "' is " + SafeUnpickler.describe(e.getValue())
-                        + ", not a tensor");
+                throw damaged(
+                        dictName
+                                + " entry '"
+                                + name
+                                + "' is "
+                                + SafeUnpickler.describe(e.getValue())
+                                + ", not a tensor");
             }
             out.put(name, tensor.toTensorData(name));
         }
@@ -112,7 +139,11 @@ public final class PersistentModule {
             return Collections.emptySet();
         }
         if (!(set instanceof Set<?> s)) {
-            throw damaged("_non_persistent_buffers_set of " + className + " is " + SafeUnpickler.describe(set));
+            throw damaged(
+                    "_non_persistent_buffers_set of "
+                            + className
+                            + " is "
+                            + SafeUnpickler.describe(set));
         }
         return s;
     }
@@ -123,7 +154,13 @@ public final class PersistentModule {
             return Map.of();
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw damaged(name + " of " + className + " is " + SafeUnpickler.describe(value) + ", not a dict");
+            throw damaged(
+                    name
+                            + " of "
+                            + className
+                            + " is "
+                            + SafeUnpickler.describe(value)
+                            + ", not a dict");
         }
         return map;
     }

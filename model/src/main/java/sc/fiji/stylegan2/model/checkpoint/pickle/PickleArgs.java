@@ -5,8 +5,9 @@ import java.util.List;
 import sc.fiji.stylegan2.model.checkpoint.CheckpointFormatException;
 
 /**
- * Checked access to the arguments a pickle passes to a whitelisted callable, so that a damaged or hostile
- * file gets a {@link CheckpointFormatException} naming it rather than a {@link ClassCastException}.
+ * Checked access to the arguments a pickle passes to a whitelisted callable, so that a damaged or
+ * hostile file gets a {@link CheckpointFormatException} naming it rather than a {@link
+ * ClassCastException}.
  */
 final class PickleArgs {
 
@@ -21,13 +22,19 @@ final class PickleArgs {
      * @param min the fewest arguments the callable accepts
      * @param max the most
      */
-    PickleArgs(String source, String callee, Object[] args, int min, int max) throws CheckpointFormatException {
+    PickleArgs(String source, String callee, Object[] args, int min, int max)
+            throws CheckpointFormatException {
         this.source = source;
         this.callee = callee;
         this.args = args;
         if (args.length < min || args.length > max) {
             String expected = min == max ? String.valueOf(min) : min + " to " + max;
-            throw wrong(callee + " is called with " + args.length + " arguments instead of " + expected);
+            throw wrong(
+                    callee
+                            + " is called with "
+                            + args.length
+                            + " arguments instead of "
+                            + expected);
         }
     }
 
@@ -44,8 +51,15 @@ final class PickleArgs {
     <T> T get(int i, Class<T> type) throws CheckpointFormatException {
         Object value = args[i];
         if (!type.isInstance(value)) {
-            throw wrong(callee + " gets " + SafeUnpickler.describe(value) + " as argument " + (i + 1)
-                    + " where " + type.getSimpleName() + " belongs");
+            throw wrong(
+                    callee
+                            + " gets "
+                            + SafeUnpickler.describe(value)
+                            + " as argument "
+                            + (i + 1)
+                            + " where "
+                            + type.getSimpleName()
+                            + " belongs");
         }
         return type.cast(value);
     }
@@ -64,8 +78,13 @@ final class PickleArgs {
         } else if (value instanceof List<?> list) {
             items = list.toArray();
         } else {
-            throw wrong(callee + " gets " + SafeUnpickler.describe(value) + " as argument " + (i + 1)
-                    + " where a tuple of integers belongs");
+            throw wrong(
+                    callee
+                            + " gets "
+                            + SafeUnpickler.describe(value)
+                            + " as argument "
+                            + (i + 1)
+                            + " where a tuple of integers belongs");
         }
         long[] out = new long[items.length];
         for (int k = 0; k < items.length; k++) {
@@ -75,16 +94,26 @@ final class PickleArgs {
     }
 
     private long toLong(Object value, String what) throws CheckpointFormatException {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             return ((Number) value).longValue();
         }
         if (value instanceof BigInteger b && b.bitLength() < 64) {
             return b.longValue();
         }
-        throw wrong(callee + " gets " + SafeUnpickler.describe(value) + " in " + what + " where an integer belongs");
+        throw wrong(
+                callee
+                        + " gets "
+                        + SafeUnpickler.describe(value)
+                        + " in "
+                        + what
+                        + " where an integer belongs");
     }
 
     private CheckpointFormatException wrong(String what) {
-        return new CheckpointFormatException(source + " is damaged or not a StyleGAN2 checkpoint: " + what);
+        return new CheckpointFormatException(
+                source + " is damaged or not a StyleGAN2 checkpoint: " + what);
     }
 }

@@ -5,11 +5,12 @@ import java.util.Map;
 import sc.fiji.stylegan2.model.checkpoint.CheckpointFormatException;
 
 /**
- * A Python dict subclass from a pickle ({@code collections.OrderedDict}, {@code dnnlib.util.EasyDict}):
- * an insertion-ordered map. Attributes set on the instance (such as the {@code _metadata} that
- * {@code state_dict()} attaches) are kept apart from the items.
+ * A Python dict subclass from a pickle ({@code collections.OrderedDict}, {@code
+ * dnnlib.util.EasyDict}): an insertion-ordered map. Attributes set on the instance (such as the
+ * {@code _metadata} that {@code state_dict()} attaches) are kept apart from the items.
  */
-public final class PythonDict extends LinkedHashMap<Object, Object> implements SafeUnpickler.Buildable {
+public final class PythonDict extends LinkedHashMap<Object, Object>
+        implements SafeUnpickler.Buildable {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,7 +37,8 @@ public final class PythonDict extends LinkedHashMap<Object, Object> implements S
     }
 
     /**
-     * The callable for the whitelist: {@code cls()}, {@code cls(mapping)} or {@code cls(iterable of pairs)}.
+     * The callable for the whitelist: {@code cls()}, {@code cls(mapping)} or {@code cls(iterable of
+     * pairs)}.
      *
      * @param source the file, for messages
      * @param pythonType the class's qualified name
@@ -52,7 +54,8 @@ public final class PythonDict extends LinkedHashMap<Object, Object> implements S
         };
     }
 
-    private static void addAll(PythonDict dict, PickleArgs a, String source) throws CheckpointFormatException {
+    private static void addAll(PythonDict dict, PickleArgs a, String source)
+            throws CheckpointFormatException {
         Object init = a.get(0);
         if (init instanceof Map<?, ?> map) {
             dict.putAll(map);
@@ -60,16 +63,28 @@ public final class PythonDict extends LinkedHashMap<Object, Object> implements S
         }
         if (init instanceof Iterable<?> pairs) {
             for (Object pair : pairs) {
-                Object[] kv = pair instanceof Object[] t ? t : pair instanceof java.util.List<?> l ? l.toArray() : null;
+                Object[] kv =
+                        pair instanceof Object[] t
+                                ? t
+                                : pair instanceof java.util.List<?> l ? l.toArray() : null;
                 if (kv == null || kv.length != 2) {
-                    throw new CheckpointFormatException(source + " is damaged: " + dict.pythonType
-                            + " is built from " + SafeUnpickler.describe(pair) + " instead of a (key, value) pair");
+                    throw new CheckpointFormatException(
+                            source
+                                    + " is damaged: "
+                                    + dict.pythonType
+                                    + " is built from "
+                                    + SafeUnpickler.describe(pair)
+                                    + " instead of a (key, value) pair");
                 }
                 dict.put(kv[0], kv[1]);
             }
             return;
         }
-        throw new CheckpointFormatException(source + " is damaged: " + dict.pythonType + " is built from "
-                + SafeUnpickler.describe(init));
+        throw new CheckpointFormatException(
+                source
+                        + " is damaged: "
+                        + dict.pythonType
+                        + " is built from "
+                        + SafeUnpickler.describe(init));
     }
 }

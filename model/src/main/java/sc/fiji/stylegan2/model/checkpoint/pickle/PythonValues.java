@@ -10,9 +10,10 @@ import java.util.Map;
 import sc.fiji.stylegan2.model.checkpoint.CheckpointFormatException;
 
 /**
- * Converts unpickled values to plain Java: {@code Map<String, Object>} (insertion-ordered), {@code List},
- * {@code Long}, {@code Double}, {@code String}, {@code Boolean} and {@code null}. Anything else (a tensor, a
- * module, an opaque numpy scalar, bytes) becomes a short descriptive {@code String}.
+ * Converts unpickled values to plain Java: {@code Map<String, Object>} (insertion-ordered), {@code
+ * List}, {@code Long}, {@code Double}, {@code String}, {@code Boolean} and {@code null}. Anything
+ * else (a tensor, a module, an opaque numpy scalar, bytes) becomes a short descriptive {@code
+ * String}.
  */
 public final class PythonValues {
 
@@ -44,21 +45,34 @@ public final class PythonValues {
             return new LinkedHashMap<>();
         }
         if (!(value instanceof Map<?, ?>)) {
-            throw new CheckpointFormatException(source + " is damaged: " + what + " is "
-                    + SafeUnpickler.describe(value) + ", not a dict");
+            throw new CheckpointFormatException(
+                    source
+                            + " is damaged: "
+                            + what
+                            + " is "
+                            + SafeUnpickler.describe(value)
+                            + ", not a dict");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) new PythonValues(what, source).toPlain(value, 0);
+        Map<String, Object> map =
+                (Map<String, Object>) new PythonValues(what, source).toPlain(value, 0);
         return map;
     }
 
     private Object toPlain(Object value, int depth) throws CheckpointFormatException {
         if (depth > MAX_DEPTH || ++count > MAX_VALUES) {
-            throw new CheckpointFormatException(source + " is damaged: " + what + " nests too deep or holds too"
-                    + " many values (it may refer to itself)");
+            throw new CheckpointFormatException(
+                    source
+                            + " is damaged: "
+                            + what
+                            + " nests too deep or holds too"
+                            + " many values (it may refer to itself)");
         }
-        if (value == null || value instanceof String || value instanceof Boolean
-                || value instanceof Long || value instanceof Double) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Long
+                || value instanceof Double) {
             return value;
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -86,7 +100,8 @@ public final class PythonValues {
         return describe(value);
     }
 
-    private List<Object> toPlainList(Collection<?> items, int depth) throws CheckpointFormatException {
+    private List<Object> toPlainList(Collection<?> items, int depth)
+            throws CheckpointFormatException {
         List<Object> out = new ArrayList<>(items.size());
         for (Object item : items) {
             out.add(toPlain(item, depth + 1));

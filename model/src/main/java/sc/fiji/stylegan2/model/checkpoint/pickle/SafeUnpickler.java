@@ -13,37 +13,43 @@ import net.razorvine.pickle.Unpickler;
 import sc.fiji.stylegan2.model.checkpoint.CheckpointFormatException;
 
 /**
- * A pickle reader that constructs nothing but a fixed set of Python globals, each mapped to a Java value,
- * and that reads length-prefixed values only when the file holds that many bytes.
+ * A pickle reader that constructs nothing but a fixed set of Python globals, each mapped to a Java
+ * value, and that reads length-prefixed values only when the file holds that many bytes.
  *
- * <p>razorvine's {@link Unpickler} decodes the plain opcodes (numbers, strings, tuples, lists, memo). This
- * subclass takes over every opcode that names a global or calls, builds or persistently loads an object,
- * so that no global outside the whitelist is ever looked up, least of all razorvine's process-wide
- * constructor registry. Dicts are insertion-ordered {@link LinkedHashMap}s, as in Python.
+ * <p>razorvine's {@link Unpickler} decodes the plain opcodes (numbers, strings, tuples, lists,
+ * memo). This subclass takes over every opcode that names a global or calls, builds or persistently
+ * loads an object, so that no global outside the whitelist is ever looked up, least of all
+ * razorvine's process-wide constructor registry. Dicts are insertion-ordered {@link
+ * LinkedHashMap}s, as in Python.
  */
 public final class SafeUnpickler extends Unpickler {
 
-    /** A whitelisted Python callable (a function or a class) that REDUCE, NEWOBJ, OBJ or INST may call. */
+    /**
+     * A whitelisted Python callable (a function or a class) that REDUCE, NEWOBJ, OBJ or INST may
+     * call.
+     */
     @FunctionalInterface
     interface PyCallable {
         Object call(Object[] args) throws IOException;
     }
 
     /**
-     * A callable that consumes the large bytes objects it is passed: once it returns, the unpickler drops its
-     * own references to them (in the memo and in the argument tuple), so that their memory can be reclaimed
-     * while reading goes on. A later reference to such bytes reads as {@link #CONSUMED}.
+     * A callable that consumes the large bytes objects it is passed: once it returns, the unpickler
+     * drops its own references to them (in the memo and in the argument tuple), so that their
+     * memory can be reclaimed while reading goes on. A later reference to such bytes reads as
+     * {@link #CONSUMED}.
      */
     @FunctionalInterface
     interface BytesConsumer extends PyCallable {}
 
     /** What the memo holds in place of bytes a {@link BytesConsumer} consumed. */
-    static final Object CONSUMED = new Object() {
-        @Override
-        public String toString() {
-            return "bytes already consumed";
-        }
-    };
+    static final Object CONSUMED =
+            new Object() {
+                @Override
+                public String toString() {
+                    return "bytes already consumed";
+                }
+            };
 
     /** A constructed object that accepts the BUILD opcode (Python's {@code __setstate__}). */
     interface Buildable {
@@ -81,7 +87,10 @@ public final class SafeUnpickler extends Unpickler {
     private static final short LONG_BINPUT = 'r';
     private static final short MEMOIZE = 0x94;
 
-    /** Bytes objects at least this large are tracked in the memo so that a {@link BytesConsumer} can drop them. */
+    /**
+     * Bytes objects at least this large are tracked in the memo so that a {@link BytesConsumer} can
+     * drop them.
+     */
     private static final int CONSUMABLE_BYTES = 1 << 16;
 
     private final String source;
@@ -92,11 +101,12 @@ public final class SafeUnpickler extends Unpickler {
 
     /**
      * @param source the file's name, for messages
-     * @param globals the whitelist: qualified name ({@code module.name}) to the value the global stands for,
-     *     a {@link PyCallable} when the pickle may call it
+     * @param globals the whitelist: qualified name ({@code module.name}) to the value the global
+     *     stands for, a {@link PyCallable} when the pickle may call it
      * @param persistentLoader resolves persistent ids, or null when the pickle must have none
      */
-    public SafeUnpickler(String source, Map<String, Object> globals, PersistentLoader persistentLoader) {
+    public SafeUnpickler(
+            String source, Map<String, Object> globals, PersistentLoader persistentLoader) {
         this.source = source;
         this.globals = globals;
         this.persistentLoader = persistentLoader;
@@ -106,7 +116,8 @@ public final class SafeUnpickler extends Unpickler {
      * Reads one pickle from the stream's current position up to its STOP opcode.
      *
      * @return the unpickled object
-     * @throws CheckpointFormatException for anything but a well-formed pickle of whitelisted objects
+     * @throws CheckpointFormatException for anything but a well-formed pickle of whitelisted
+     *     objects
      */
     public Object loadFrom(CountingInputStream input) throws CheckpointFormatException {
         in = input;
@@ -124,16 +135,27 @@ public final class SafeUnpickler extends Unpickler {
         if (in.remaining() == 0) {
             return truncated(in.position());
         }
-        String detail = e instanceof PickleException || e instanceof IOException
-                ? String.valueOf(e.getMessage())
-                : "invalid pickle structure";
-        return new CheckpointFormatException(source + " is damaged or not a StyleGAN2 checkpoint: its pickle "
-                + "cannot be read at byte " + in.position() + " (" + detail + ")", e);
+        String detail =
+                e instanceof PickleException || e instanceof IOException
+                        ? String.valueOf(e.getMessage())
+                        : "invalid pickle structure";
+        return new CheckpointFormatException(
+                source
+                        + " is damaged or not a StyleGAN2 checkpoint: its pickle "
+                        + "cannot be read at byte "
+                        + in.position()
+                        + " ("
+                        + detail
+                        + ")",
+                e);
     }
 
     private CheckpointFormatException truncated(long end) {
-        return new CheckpointFormatException(source + " is truncated or damaged (ends at byte " + end
-                + " of a pickle). Copy or download the file again.");
+        return new CheckpointFormatException(
+                source
+                        + " is truncated or damaged (ends at byte "
+                        + end
+                        + " of a pickle). Copy or download the file again.");
     }
 
     @Override
@@ -205,8 +227,10 @@ public final class SafeUnpickler extends Unpickler {
             case BINSTRING -> stack.add(PickleUtils.rawStringFromBytes(readSized(readUnsigned(4))));
             case BINBYTES -> stack.add(readSized(readUnsigned(4)));
             case BINBYTES8, BYTEARRAY8 -> stack.add(readSized(readUnsigned(8)));
-            case BINUNICODE -> stack.add(new String(readSized(readUnsigned(4)), StandardCharsets.UTF_8));
-            case BINUNICODE8 -> stack.add(new String(readSized(readUnsigned(8)), StandardCharsets.UTF_8));
+            case BINUNICODE ->
+                    stack.add(new String(readSized(readUnsigned(4)), StandardCharsets.UTF_8));
+            case BINUNICODE8 ->
+                    stack.add(new String(readSized(readUnsigned(8)), StandardCharsets.UTF_8));
             case LONG4 -> stack.add(PickleUtils.decode_long(readSized(readUnsigned(4))));
             case PUT -> memoize(parseMemoKey(readLine()));
             case BINPUT -> memoize((int) readUnsigned(1));
@@ -233,13 +257,18 @@ public final class SafeUnpickler extends Unpickler {
     }
 
     private CheckpointFormatException refused(String qualified) {
-        String hint = qualified.startsWith("dnnlib.tflib")
-                ? " It is a TensorFlow StyleGAN pickle: convert it with legacy.py from NVlabs"
-                        + " stylegan2-ada-pytorch first."
-                : " Only snapshots written by NVlabs stylegan2-ada-pytorch (.pkl) and torch.save state dicts"
-                        + " (.pt) can be opened.";
-        return new CheckpointFormatException(source + " is not a StyleGAN2 checkpoint: it asks for Python object '"
-                + qualified + "', which this reader will not construct." + hint);
+        String hint =
+                qualified.startsWith("dnnlib.tflib")
+                        ? " It is a TensorFlow StyleGAN pickle: convert it with legacy.py from NVlabs"
+                                + " stylegan2-ada-pytorch first."
+                        : " Only snapshots written by NVlabs stylegan2-ada-pytorch (.pkl) and torch.save state dicts"
+                                + " (.pt) can be opened.";
+        return new CheckpointFormatException(
+                source
+                        + " is not a StyleGAN2 checkpoint: it asks for Python object '"
+                        + qualified
+                        + "', which this reader will not construct."
+                        + hint);
     }
 
     private Object call(Object callable, Object[] args) throws IOException {
@@ -254,8 +283,8 @@ public final class SafeUnpickler extends Unpickler {
     }
 
     /**
-     * Drops the unpickler's references to the large bytes in {@code args}: from the memo, and from the
-     * argument tuple itself, which the memo may hold too.
+     * Drops the unpickler's references to the large bytes in {@code args}: from the memo, and from
+     * the argument tuple itself, which the memo may hold too.
      */
     private void consume(Object[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -289,7 +318,10 @@ public final class SafeUnpickler extends Unpickler {
         Object state = stack.pop();
         Object target = stack.peek();
         if (!(target instanceof Buildable b)) {
-            throw damaged("it sets the state of " + describe(target) + ", which this reader does not support");
+            throw damaged(
+                    "it sets the state of "
+                            + describe(target)
+                            + ", which this reader does not support");
         }
         b.build(state);
     }
@@ -317,7 +349,8 @@ public final class SafeUnpickler extends Unpickler {
         return map;
     }
 
-    private void putPairs(Map<Object, Object> dict, List<Object> pairs) throws CheckpointFormatException {
+    private void putPairs(Map<Object, Object> dict, List<Object> pairs)
+            throws CheckpointFormatException {
         if (pairs.size() % 2 != 0) {
             throw damaged("a dict has a key without a value");
         }
@@ -345,7 +378,8 @@ public final class SafeUnpickler extends Unpickler {
             throw truncated(in.length());
         }
         if (n > TorchStorage.MAX_ELEMENTS) {
-            throw damaged("it holds a single value of " + n + " bytes, more than this reader supports");
+            throw damaged(
+                    "it holds a single value of " + n + " bytes, more than this reader supports");
         }
         byte[] bytes = new byte[(int) n];
         if (in.readNBytes(bytes, 0, bytes.length) < n) {
@@ -355,8 +389,13 @@ public final class SafeUnpickler extends Unpickler {
     }
 
     private CheckpointFormatException damaged(String what) {
-        return new CheckpointFormatException(source + " is damaged or not a StyleGAN2 checkpoint: " + what
-                + " (at byte " + in.position() + ")");
+        return new CheckpointFormatException(
+                source
+                        + " is damaged or not a StyleGAN2 checkpoint: "
+                        + what
+                        + " (at byte "
+                        + in.position()
+                        + ")");
     }
 
     /** A short description of an unpickled value's type in Python's words, for messages. */
@@ -370,18 +409,42 @@ public final class SafeUnpickler extends Unpickler {
         if (value instanceof Number) {
             return value instanceof Double || value instanceof Float ? "a float" : "an int";
         }
-        return value instanceof Object[] ? "a tuple"
-                : value instanceof String ? "a str"
-                : value instanceof Boolean ? "a bool"
-                : value instanceof byte[] ? "a bytes object"
-                : value instanceof Map ? "a dict"
-                : value instanceof List ? "a list"
-                : value instanceof Set ? "a set"
-                : value instanceof TensorRef ? "a tensor"
-                : value instanceof TorchStorage ? "a tensor storage"
-                : value instanceof StorageType t ? "the class " + t.qualifiedName()
-                : value instanceof PyCallable ? "a Python function or class"
-                : value == CONSUMED ? "bytes already consumed"
-                : "a " + value.getClass().getSimpleName();
+        return value instanceof Object[]
+                ? "a tuple"
+                : value instanceof String
+                        ? "a str"
+                        : value instanceof Boolean
+                                ? "a bool"
+                                : value instanceof byte[]
+                                        ? "a bytes object"
+                                        : value instanceof Map
+                                                ? "a dict"
+                                                : value instanceof List
+                                                        ? "a list"
+                                                        : value instanceof Set
+                                                                ? "a set"
+                                                                : value instanceof TensorRef
+                                                                        ? "a tensor"
+                                                                        : value
+                                                                                        instanceof
+                                                                                        TorchStorage
+                                                                                ? "a tensor storage"
+                                                                                : value
+                                                                                                instanceof
+                                                                                                StorageType
+                                                                                                        t
+                                                                                        ? "the class "
+                                                                                                + t
+                                                                                                        .qualifiedName()
+                                                                                        : value
+                                                                                                        instanceof
+                                                                                                        PyCallable
+                                                                                                ? "a Python function or class"
+                                                                                                : value
+                                                                                                                == CONSUMED
+                                                                                                        ? "bytes already consumed"
+                                                                                                        : "a "
+                                                                                                                + value.getClass()
+                                                                                                                        .getSimpleName();
     }
 }

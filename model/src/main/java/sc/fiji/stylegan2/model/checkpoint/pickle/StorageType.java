@@ -3,9 +3,10 @@ package sc.fiji.stylegan2.model.checkpoint.pickle;
 import java.nio.ByteBuffer;
 
 /**
- * The legacy PyTorch storage classes ({@code torch.FloatStorage}, ...) that name a storage's element type in
- * {@code torch.save} files, with the conversion of their little- or big-endian bytes to {@code float}.
- * Every type is read as float32, integer and boolean ones too (StyleGAN2 uses none of them for weights).
+ * The legacy PyTorch storage classes ({@code torch.FloatStorage}, ...) that name a storage's
+ * element type in {@code torch.save} files, with the conversion of their little- or big-endian
+ * bytes to {@code float}. Every type is read as float32, integer and boolean ones too (StyleGAN2
+ * uses none of them for weights).
  */
 enum StorageType {
     FLOAT("FloatStorage", 4),

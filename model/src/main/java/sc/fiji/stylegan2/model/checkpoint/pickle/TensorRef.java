@@ -5,9 +5,9 @@ import sc.fiji.stylegan2.model.checkpoint.CheckpointFormatException;
 import sc.fiji.stylegan2.model.checkpoint.TensorData;
 
 /**
- * A tensor as a pickle describes it ({@code torch._utils._rebuild_tensor_v2}): a view of a storage with an
- * element offset, a shape and strides. The storage's values may arrive after the tensor is unpickled, so
- * the values are gathered only by {@link #toTensorData}.
+ * A tensor as a pickle describes it ({@code torch._utils._rebuild_tensor_v2}): a view of a storage
+ * with an element offset, a shape and strides. The storage's values may arrive after the tensor is
+ * unpickled, so the values are gathered only by {@link #toTensorData}.
  *
  * @param source the file, for messages
  * @param storage the viewed storage
@@ -15,19 +15,24 @@ import sc.fiji.stylegan2.model.checkpoint.TensorData;
  * @param shape the dimensions
  * @param stride the element step of each dimension
  */
-public record TensorRef(String source, TorchStorage storage, long offset, long[] shape, long[] stride) {
+public record TensorRef(
+        String source, TorchStorage storage, long offset, long[] shape, long[] stride) {
 
     /** Checks what can be checked before the storage's values are read. */
     public TensorRef {
         if (shape.length != stride.length) {
             throw new IllegalArgumentException(
-                    "shape " + Arrays.toString(shape) + " and stride " + Arrays.toString(stride) + " differ in rank");
+                    "shape "
+                            + Arrays.toString(shape)
+                            + " and stride "
+                            + Arrays.toString(stride)
+                            + " differ in rank");
         }
     }
 
     /**
-     * The tensor's values in C order. When the tensor is exactly its whole storage (the usual case for
-     * saved weights) the storage's array is used as it is, not copied.
+     * The tensor's values in C order. When the tensor is exactly its whole storage (the usual case
+     * for saved weights) the storage's array is used as it is, not copied.
      *
      * @param name the tensor's name, for messages
      */
@@ -44,13 +49,16 @@ public record TensorRef(String source, TorchStorage storage, long offset, long[]
         }
         long end = storage.rootOffset() + storage.numel();
         if (offset < 0 || (n > 0 && last >= end)) {
-            throw damaged(name, "reaches past the end of its storage of " + storage.numel() + " elements");
+            throw damaged(
+                    name,
+                    "reaches past the end of its storage of " + storage.numel() + " elements");
         }
         if (isContiguous()) {
             if (base == 0 && n == values.length) {
                 return new TensorData(shape.clone(), values);
             }
-            return new TensorData(shape.clone(), Arrays.copyOfRange(values, (int) base, (int) (base + n)));
+            return new TensorData(
+                    shape.clone(), Arrays.copyOfRange(values, (int) base, (int) (base + n)));
         }
         return new TensorData(shape.clone(), gather(values, base, (int) n));
     }
@@ -102,7 +110,15 @@ public record TensorRef(String source, TorchStorage storage, long offset, long[]
     }
 
     private CheckpointFormatException damaged(String name, String what) {
-        return new CheckpointFormatException(source + " is damaged: tensor '" + name + "' of shape "
-                + Arrays.toString(shape) + " with strides " + Arrays.toString(stride) + " " + what);
+        return new CheckpointFormatException(
+                source
+                        + " is damaged: tensor '"
+                        + name
+                        + "' of shape "
+                        + Arrays.toString(shape)
+                        + " with strides "
+                        + Arrays.toString(stride)
+                        + " "
+                        + what);
     }
 }

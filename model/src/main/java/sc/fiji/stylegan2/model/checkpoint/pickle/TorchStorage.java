@@ -7,9 +7,9 @@ import java.nio.ByteOrder;
 import sc.fiji.stylegan2.model.checkpoint.CheckpointFormatException;
 
 /**
- * One PyTorch storage: a flat run of elements that tensors view with an offset and strides. Pickles name a
- * storage by a persistent id before its bytes are read, so the values arrive later through {@link #fill}.
- * A legacy view storage shares its root's values from an element offset.
+ * One PyTorch storage: a flat run of elements that tensors view with an offset and strides. Pickles
+ * name a storage by a persistent id before its bytes are read, so the values arrive later through
+ * {@link #fill}. A legacy view storage shares its root's values from an element offset.
  */
 final class TorchStorage {
 
@@ -27,7 +27,12 @@ final class TorchStorage {
     private float[] values;
 
     private TorchStorage(
-            String source, StorageType type, String key, long numel, TorchStorage root, long rootOffset) {
+            String source,
+            StorageType type,
+            String key,
+            long numel,
+            TorchStorage root,
+            long rootOffset) {
         this.source = source;
         this.type = type;
         this.key = key;
@@ -40,8 +45,15 @@ final class TorchStorage {
     static TorchStorage create(String source, StorageType type, String key, long numel)
             throws CheckpointFormatException {
         if (numel < 0 || numel > MAX_ELEMENTS) {
-            throw new CheckpointFormatException(source + " is damaged or too large for this reader: storage '"
-                    + key + "' claims " + numel + " elements (at most " + MAX_ELEMENTS + " are supported)");
+            throw new CheckpointFormatException(
+                    source
+                            + " is damaged or too large for this reader: storage '"
+                            + key
+                            + "' claims "
+                            + numel
+                            + " elements (at most "
+                            + MAX_ELEMENTS
+                            + " are supported)");
         }
         return new TorchStorage(source, type, key, numel, null, 0);
     }
@@ -49,9 +61,19 @@ final class TorchStorage {
     /** A legacy view of {@code size} elements of this storage from element {@code offset}. */
     TorchStorage view(String viewKey, long offset, long size) throws CheckpointFormatException {
         if (offset < 0 || size < 0 || offset + size > numel) {
-            throw new CheckpointFormatException(source + " is damaged: storage view '" + viewKey + "' ["
-                    + offset + ", " + (offset + size) + ") lies outside storage '" + key + "' of " + numel
-                    + " elements");
+            throw new CheckpointFormatException(
+                    source
+                            + " is damaged: storage view '"
+                            + viewKey
+                            + "' ["
+                            + offset
+                            + ", "
+                            + (offset + size)
+                            + ") lies outside storage '"
+                            + key
+                            + "' of "
+                            + numel
+                            + " elements");
         }
         return new TorchStorage(source, type, viewKey, size, this, offset);
     }
@@ -74,14 +96,19 @@ final class TorchStorage {
         return root != null ? root.isFilled() : values != null;
     }
 
-    /** The values of the root storage, as floats; a view's elements start at {@link #rootOffset()}. */
+    /**
+     * The values of the root storage, as floats; a view's elements start at {@link #rootOffset()}.
+     */
     float[] values() throws CheckpointFormatException {
         if (root != null) {
             return root.values();
         }
         if (values == null) {
             throw new CheckpointFormatException(
-                    source + " is damaged: storage '" + key + "' is used but its data was never written");
+                    source
+                            + " is damaged: storage '"
+                            + key
+                            + "' is used but its data was never written");
         }
         return values;
     }
@@ -94,7 +121,8 @@ final class TorchStorage {
     /**
      * Reads this (root) storage's {@code numel} elements of raw data, converting them to floats.
      *
-     * @param in the raw bytes, exactly {@code numel * elementSize} of them from the current position
+     * @param in the raw bytes, exactly {@code numel * elementSize} of them from the current
+     *     position
      * @param order the byte order the file was written in
      */
     void fill(InputStream in, ByteOrder order) throws IOException {
@@ -110,9 +138,15 @@ final class TorchStorage {
             int bytes = count * elementSize;
             int got = in.readNBytes(chunk, 0, bytes);
             if (got < bytes) {
-                throw new CheckpointFormatException(source + " is truncated or damaged: storage '" + key
-                        + "' ends after " + ((long) done * elementSize + got) + " of its "
-                        + numel * elementSize + " bytes");
+                throw new CheckpointFormatException(
+                        source
+                                + " is truncated or damaged: storage '"
+                                + key
+                                + "' ends after "
+                                + ((long) done * elementSize + got)
+                                + " of its "
+                                + numel * elementSize
+                                + " bytes");
             }
             type.decode(ByteBuffer.wrap(chunk, 0, bytes).order(order), dst, done, count);
             done += count;

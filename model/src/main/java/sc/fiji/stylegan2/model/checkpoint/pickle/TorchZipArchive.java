@@ -17,8 +17,8 @@ import sc.fiji.stylegan2.model.checkpoint.CheckpointFormatException;
 
 /**
  * The zip format of {@code torch.save} (PyTorch 1.6 and later): a top folder of any name holding
- * {@code data.pkl}, whose persistent ids name storages, {@code data/<key>} with each storage's raw bytes,
- * and optionally {@code byteorder}.
+ * {@code data.pkl}, whose persistent ids name storages, {@code data/<key>} with each storage's raw
+ * bytes, and optionally {@code byteorder}.
  */
 public final class TorchZipArchive {
 
@@ -42,21 +42,31 @@ public final class TorchZipArchive {
      * @param globals the whitelist for {@code data.pkl}
      * @return the saved object, with every storage it uses filled
      */
-    public static Object read(Path file, String source, Map<String, Object> globals) throws CheckpointFormatException {
+    public static Object read(Path file, String source, Map<String, Object> globals)
+            throws CheckpointFormatException {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
         } catch (IOException e) {
-            throw new CheckpointFormatException(source + " is truncated or damaged: it starts like a zip archive"
-                    + " but its directory cannot be read (" + e.getMessage() + "). Copy or download it again.", e);
+            throw new CheckpointFormatException(
+                    source
+                            + " is truncated or damaged: it starts like a zip archive"
+                            + " but its directory cannot be read ("
+                            + e.getMessage()
+                            + "). Copy or download it again.",
+                    e);
         }
         try (zip) {
             return new TorchZipArchive(source, zip, findPrefix(zip, source)).readPickle(globals);
         } catch (CheckpointFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new CheckpointFormatException(source + " is truncated or damaged: its zip archive cannot be read ("
-                    + e.getMessage() + "). Copy or download it again.", e);
+            throw new CheckpointFormatException(
+                    source
+                            + " is truncated or damaged: its zip archive cannot be read ("
+                            + e.getMessage()
+                            + "). Copy or download it again.",
+                    e);
         }
     }
 
@@ -70,9 +80,12 @@ public final class TorchZipArchive {
             }
         }
         if (found.size() != 1) {
-            throw new CheckpointFormatException(source + " is a zip archive but not a PyTorch checkpoint: it has "
-                    + (found.isEmpty() ? "no" : found.size()) + " <folder>/data.pkl entries instead of one."
-                    + " Save the state dict with torch.save(G_ema.state_dict(), path).");
+            throw new CheckpointFormatException(
+                    source
+                            + " is a zip archive but not a PyTorch checkpoint: it has "
+                            + (found.isEmpty() ? "no" : found.size())
+                            + " <folder>/data.pkl entries instead of one."
+                            + " Save the state dict with torch.save(G_ema.state_dict(), path).");
         }
         return found.get(0);
     }
@@ -88,7 +101,8 @@ public final class TorchZipArchive {
         ZipEntry pkl = zip.getEntry(prefix + "data.pkl");
         long size = pkl.getSize() >= 0 ? pkl.getSize() : Long.MAX_VALUE;
         try (InputStream raw = zip.getInputStream(pkl)) {
-            CountingInputStream in = new CountingInputStream(new BufferedInputStream(raw, 1 << 16), size);
+            CountingInputStream in =
+                    new CountingInputStream(new BufferedInputStream(raw, 1 << 16), size);
             return new SafeUnpickler(source, globals, this::storageFor).loadFrom(in);
         }
     }
@@ -105,13 +119,26 @@ public final class TorchZipArchive {
         storage = TorchStorage.create(source, id.type(), id.key(), id.numel());
         ZipEntry entry = zip.getEntry(prefix + "data/" + id.key());
         if (entry == null) {
-            throw damaged("the data of storage '" + id.key() + "' (entry " + prefix + "data/" + id.key()
-                    + ") is missing");
+            throw damaged(
+                    "the data of storage '"
+                            + id.key()
+                            + "' (entry "
+                            + prefix
+                            + "data/"
+                            + id.key()
+                            + ") is missing");
         }
         long bytes = id.numel() * id.type().elementSize();
         if (entry.getSize() >= 0 && entry.getSize() < bytes) {
-            throw damaged("entry " + entry.getName() + " holds " + entry.getSize() + " bytes, but storage '"
-                    + id.key() + "' needs " + bytes);
+            throw damaged(
+                    "entry "
+                            + entry.getName()
+                            + " holds "
+                            + entry.getSize()
+                            + " bytes, but storage '"
+                            + id.key()
+                            + "' needs "
+                            + bytes);
         }
         try (InputStream in = new BufferedInputStream(zip.getInputStream(entry), 1 << 16)) {
             storage.fill(in, order);
