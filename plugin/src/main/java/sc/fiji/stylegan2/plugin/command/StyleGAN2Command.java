@@ -23,9 +23,12 @@ import sc.fiji.stylegan2.plugin.host.DjlOffline;
  *                └ GeneratorCommand  noise_mode        Generate Images, Interpolate Latents, Style Mixing
  * </pre>
  *
- * Show Activations declares {@code noise_mode} itself: it shares it with the generator commands but
- * not {@code output_range} and {@code batch_size}, and Stochastic Variation the other way round
- * (its noise is what it varies), so no single chain holds both.
+ * Two keys are declared twice: Show Activations declares {@code noise_mode} (shared with the
+ * generator commands) and {@code seed} (shared with Stochastic Variation) itself. The three
+ * commands share pairwise different sets (generators and Show Activations {@code noise_mode};
+ * generators and Stochastic Variation {@code output_range}, {@code batch_size}; the two one-image
+ * commands {@code seed}), and a single-inheritance chain can hold at most two of the three: any
+ * chain leaves two declarations to repeat, and this one leaves the smallest.
  *
  * <p>A command reports a problem by cancelling itself with the message as the reason (SciJava shows
  * it in the status bar; the headless launcher prints it and exits with code 2) and, when a user
