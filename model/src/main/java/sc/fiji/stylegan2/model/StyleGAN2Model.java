@@ -333,67 +333,9 @@ public final class StyleGAN2Model implements AutoCloseable {
         return gEma.layerNames();
     }
 
-    /** A multi-line human-readable summary (for Model Info). */
+    /** A multi-line human-readable summary (for Model Info): {@link ModelSummary}. */
     public String describe() {
-        StringBuilder s = new StringBuilder();
-        s.append("StyleGAN2 model (").append(origin).append(")\n");
-        s.append(
-                String.format(
-                        "resolution %d x %d, %d channel%s%n",
-                        config.resolution(),
-                        config.resolution(),
-                        config.imgChannels(),
-                        config.imgChannels() == 1 ? "" : "s"));
-        s.append(
-                String.format(
-                        "z_dim %d, w_dim %d, mapping layers %d, num_ws %d%n",
-                        config.zDim(), config.wDim(), config.mappingLayers(), config.numWs()));
-        s.append(
-                classes.conditional()
-                        ? String.format(
-                                "conditional: c_dim %d (%s), label embedding %d; truncation towards the global"
-                                        + " w_avg%n",
-                                config.cDim(), classes.choices(), config.embedFeatures())
-                        : "unconditional (c_dim 0)\n");
-        s.append("channels per resolution:");
-        for (int r : config.blockResolutions()) {
-            s.append(' ').append(r).append(':').append(config.channels(r));
-        }
-        s.append(
-                String.format(
-                        "%nchannel_base %d, channel_max %d, conv_clamp %s%n",
-                        config.channelBase(),
-                        config.channelMax(),
-                        config.convClamp() == null ? "none" : config.convClamp()));
-        s.append(
-                String.format(
-                        "parameters: G_ema %,d%s%s%n",
-                        count(gEma),
-                        g == null ? "" : ", G " + String.format("%,d", count(g)),
-                        d == null
-                                ? ", no discriminator"
-                                : ", D " + String.format("%,d", count(d))));
-        if (intensity.isShared()) {
-            s.append(
-                    String.format(
-                            "intensity: output = raw * %s + %s%n",
-                            intensity.scale(), intensity.offset()));
-        } else {
-            for (int c = 0; c < intensity.channels(); c++) {
-                s.append(
-                        String.format(
-                                "intensity channel %d: output = raw * %s + %s%n",
-                                c + 1, intensity.scale(c), intensity.offset(c)));
-            }
-        }
-        calibration()
-                .ifPresent(c -> s.append("pixel size: ").append(c).append(String.format("%n")));
-        s.append("layers: ").append(String.join(", ", layerNames()));
-        return s.toString();
-    }
-
-    private static long count(sc.fiji.stylegan2.model.nn.Module m) {
-        return m.namedParameters().values().stream().mapToLong(a -> a.getShape().size()).sum();
+        return ModelSummary.of(this, origin, gEma, g, d);
     }
 
     /** Writes this project's own checkpoint format, atomically (temp file + rename). */
