@@ -11,7 +11,6 @@ import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import sc.fiji.stylegan2.model.image.PlanarImages;
 import sc.fiji.stylegan2.model.project.DistanceKind;
 import sc.fiji.stylegan2.model.project.ProjectionOptions;
 import sc.fiji.stylegan2.model.project.ProjectionSpace;
@@ -160,9 +159,11 @@ public class ProjectImageCommand extends NetworkCommand {
     }
 
     /** The file when given, else the open image. */
-    private PlanarImages targets(int modelChannels) {
+    private TargetImages.Targets targets(int modelChannels) {
         if ((target == null || target.getPath().isBlank()) && target_image != null) {
-            return TargetImages.fromImg("target_image", target_image, modelChannels);
+            return new TargetImages.Targets(
+                    TargetImages.fromImg("target_image", target_image, modelChannels),
+                    TargetImages.calibration(target_image));
         }
         return TargetImages.read("target", target);
     }

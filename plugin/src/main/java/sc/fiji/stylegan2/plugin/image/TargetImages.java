@@ -12,6 +12,7 @@ import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.image.PlanarImages;
 import sc.fiji.stylegan2.plugin.training.ImageFiles;
 
@@ -24,6 +25,13 @@ import sc.fiji.stylegan2.plugin.training.ImageFiles;
  */
 public final class TargetImages {
 
+    /**
+     * Target images and the size of their pixels.
+     *
+     * @param calibration the pixel size of the source, or null when it has none
+     */
+    public record Targets(PlanarImages images, Calibration calibration) {}
+
     private TargetImages() {}
 
     /**
@@ -33,7 +41,7 @@ public final class TargetImages {
      * @throws IllegalArgumentException naming the key when the file is missing or not an image
      *     ImageJ reads
      */
-    public static PlanarImages read(String key, File file) {
+    public static Targets read(String key, File file) {
         if (file == null || file.getPath().isBlank()) {
             throw new IllegalArgumentException(
                     key
@@ -48,7 +56,8 @@ public final class TargetImages {
             throw new IllegalArgumentException(key + " '" + file + "' does not exist");
         }
         try {
-            return fromImagePlus(ImageFiles.open(file.toPath()), file.getName());
+            ImagePlus imp = ImageFiles.open(file.toPath());
+            return new Targets(fromImagePlus(imp, file.getName()), calibration(imp));
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     key + ": " + e.getMessage(), e); // the message names the file
@@ -85,6 +94,27 @@ public final class TargetImages {
             }
         }
         return new PlanarImages(data, count, channels, h, w, labels);
+    }
+
+    /** The pixel size of an ImageJ 1.x image, or null when it is not calibrated. */
+    public static Calibration calibration(ImagePlus imp) {
+        ij.measure.Calibration c = imp.getCalibration();
+        boolean sized =
+                c.scaled()
+                        && c.pixelWidth > 0
+                        && c.pixelHeight > 0
+                        && Double.isFinite(c.pixelWidth)
+                        && Double.isFinite(c.pixelHeight);
+        return sized ? new Calibration(c.pixelWidth, c.pixelHeight, c.getUnit()) : null;
+    }
+
+    /**
+     * The pixel size of an ImgLib2 image: a {@link LabeledFloatImg}'s own; null for other images
+     * (ImgLib2 images carry no calibration without ImageJ's ImgPlus, which this plugin does not
+     * depend on).
+     */
+    public static Calibration calibration(RandomAccessibleInterval<?> img) {
+        return img instanceof LabeledFloatImg labeled ? labeled.calibration() : null;
     }
 
     private static float[] rgbChannel(ColorProcessor cp, int channel) {

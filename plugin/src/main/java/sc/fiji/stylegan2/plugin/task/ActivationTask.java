@@ -88,23 +88,32 @@ public final class ActivationTask {
             long[] shape = probe.shape(layer);
             ResultsTable stats =
                     StatisticsTables.perChannel(ChannelStatistics.perChannel(values, shape));
+            int resolution = model.config().resolution();
+            // A layer at resolution r of a model at resolution R: each activation covers R/r
+            // image pixels, so its pixel size is the model's times R/r.
             LabeledFloatImg maps =
-                    LabeledFloatImg.of(
-                            values,
-                            (int) shape[3],
-                            (int) shape[2],
-                            1,
-                            channelLabels((int) shape[1]));
+                    ModelTasks.withModelCalibration(
+                            LabeledFloatImg.of(
+                                    values,
+                                    (int) shape[3],
+                                    (int) shape[2],
+                                    1,
+                                    channelLabels((int) shape[1])),
+                            model,
+                            (double) resolution / shape[3]);
             if (!req.allLayers()) {
                 return new Result(label, layer, maps, stats, null, null);
             }
-            int tile = Math.min(model.config().resolution(), MAX_TILE);
+            int tile = Math.min(resolution, MAX_TILE);
             return new Result(
                     label,
                     layer,
                     maps,
                     stats,
-                    montage(probe, layers, tile, label),
+                    // every tile shows the whole image at tile px: the model's pixel size times
+                    // R/tile
+                    ModelTasks.withModelCalibration(
+                            montage(probe, layers, tile, label), model, (double) resolution / tile),
                     layerTable(probe, layers));
         }
     }

@@ -65,7 +65,7 @@ public final class InterpolationTask {
                                     req.range(),
                                     req.batchSize(),
                                     progress);
-            return images.count() < labels.size() ? null : LabeledFloatImg.wrap(images);
+            return images.count() < labels.size() ? null : ModelTasks.wrap(images, model);
         }
     }
 

@@ -54,10 +54,7 @@ public final class ModelTasks {
             Path modelFile, GenerateRequest request, ProgressListener progress) throws IOException {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             GeneratedImages images = model.generate(request, progress);
-            return images.count() == 0
-                    ? null
-                    : LabeledFloatImg.wrap(images)
-                            .withCalibration(model.calibration().orElse(null));
+            return images.count() == 0 ? null : wrap(images, model);
         }
     }
 
@@ -106,10 +103,7 @@ public final class ModelTasks {
                             request.outputRange(),
                             request.batchSize(),
                             progress);
-            return images.count() == 0
-                    ? null
-                    : LabeledFloatImg.wrap(images)
-                            .withCalibration(model.calibration().orElse(null));
+            return images.count() == 0 ? null : wrap(images, model);
         }
     }
 
@@ -149,6 +143,20 @@ public final class ModelTasks {
                     + model.config().imgChannels()
                     + " channel(s))";
         }
+    }
+
+    /** Generated images with the model's pixel size (none when the model has none). */
+    static LabeledFloatImg wrap(GeneratedImages images, StyleGAN2Model model) {
+        return withModelCalibration(LabeledFloatImg.wrap(images), model, 1);
+    }
+
+    /**
+     * Images whose pixels are each {@code factor} generated pixels wide (and high), with the
+     * model's pixel size times {@code factor} (none when the model has none).
+     */
+    static LabeledFloatImg withModelCalibration(
+            LabeledFloatImg images, StyleGAN2Model model, double factor) {
+        return images.withCalibration(model.calibration().map(c -> c.times(factor)).orElse(null));
     }
 
     private static boolean sameFile(Path a, Path b) throws IOException {

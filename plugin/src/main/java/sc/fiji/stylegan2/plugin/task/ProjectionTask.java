@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.image.ImagePreprocessing;
@@ -17,6 +18,7 @@ import sc.fiji.stylegan2.model.project.ProjectionOptions;
 import sc.fiji.stylegan2.model.project.ProjectionResult;
 import sc.fiji.stylegan2.model.project.Projector;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
+import sc.fiji.stylegan2.plugin.image.TargetImages;
 import sc.fiji.stylegan2.plugin.input.LatentFiles;
 
 /**
@@ -30,9 +32,10 @@ public final class ProjectionTask {
     /**
      * What a projection gives the user.
      *
-     * @param reconstruction one image per target, in the model's intensity units
+     * @param reconstruction one image per target, in the model's intensity units, with the target's
+     *     pixel size as the model sees it (see {@link #modelInputCalibration})
      * @param optimisation per target, the images every {@code save_every} steps (null when none
-     *     were kept)
+     *     were kept), calibrated as the reconstruction
      * @param summary one line per batch: steps, time, loss; and the files written
      */
     public record Outcome(
@@ -46,15 +49,15 @@ public final class ProjectionTask {
     /**
      * Projects every target image.
      *
-     * @param targets the target images, given the model's channel count (which tells how to read an
-     *     ImgLib2 image of dims (W, H, C))
+     * @param targets the target images and their pixel size, given the model's channel count (which
+     *     tells how to read an ImgLib2 image of dims (W, H, C))
      * @param latentFile where the latents go ({@code .npz}, with a {@code .csv} beside it), or null
      * @return the outcome, or null when canceled before the first batch started
      * @throws IllegalArgumentException naming the parameter for invalid targets or options
      */
     public static Outcome run(
             Path modelFile,
-            IntFunction<PlanarImages> targets,
+            IntFunction<TargetImages.Targets> targets,
             ProjectionOptions options,
             int batchSize,
             Path latentFile,
@@ -65,9 +68,11 @@ public final class ProjectionTask {
                     "batch_size " + batchSize + " is not valid: give 1 or more");
         }
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
+            TargetImages.Targets given = targets.apply(model.config().imgChannels());
+            Calibration calibration = modelInputCalibration(given, model.config().resolution());
             PlanarImages input =
                     ImagePreprocessing.toModelInput(
-                            targets.apply(model.config().imgChannels()),
+                            given.images(),
                             model.config().resolution(),
                             model.config().imgChannels(),
                             model.intensity(),
@@ -117,12 +122,27 @@ public final class ProjectionTask {
             if (latentFile != null) {
                 summary.append(write(latentFile, latents));
             }
+            LabeledFloatImg optimisation = optimisation(model, results);
             return new Outcome(
-                    reconstruction(model, results),
-                    optimisation(model, results),
+                    reconstruction(model, results).withCalibration(calibration),
+                    optimisation == null ? null : optimisation.withCalibration(calibration),
                     latents,
                     summary.toString().strip());
         }
+    }
+
+    /**
+     * The pixel size of the targets as the model sees them: the target's, times the side of the
+     * centred square crop over the model resolution ({@link ImagePreprocessing} crops, then resizes
+     * to the model's size); null when the target has none.
+     */
+    private static Calibration modelInputCalibration(TargetImages.Targets targets, int resolution) {
+        if (targets.calibration() == null) {
+            return null;
+        }
+        PlanarImages images = targets.images();
+        int side = Math.min(images.width(), images.height());
+        return targets.calibration().times((double) side / resolution);
     }
 
     /**

@@ -75,8 +75,8 @@ public final class StochasticVariationTask {
                                     + req.noiseLayers().trim());
             return new Result(
                     label,
-                    LabeledFloatImg.wrap(samples),
-                    LabeledFloatImg.wrap(std),
+                    ModelTasks.wrap(samples, model),
+                    ModelTasks.wrap(std, model),
                     noise.layers().size());
         }
     }

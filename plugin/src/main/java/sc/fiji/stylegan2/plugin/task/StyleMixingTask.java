@@ -92,7 +92,7 @@ public final class StyleMixingTask {
                             black,
                             "style mixing " + summary);
             return new Result(
-                    LabeledFloatImg.wrap(grid), LabeledFloatImg.wrap(cellImages), summary);
+                    ModelTasks.wrap(grid, model), ModelTasks.wrap(cellImages, model), summary);
         }
     }
 

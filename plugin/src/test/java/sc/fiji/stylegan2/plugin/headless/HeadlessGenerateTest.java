@@ -11,13 +11,15 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.testutil.Images;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.plugin.testutil.Launcher;
 
 /**
- * The launcher end to end: generate with the fixture model, save a TIFF, read it back with ImageJ.
+ * The launcher end to end: generate with the fixture model, save a TIFF, read it back with ImageJ
+ * (pixels, labels, hyperstack layout, pixel size).
  */
 class HeadlessGenerateTest {
 
@@ -91,6 +93,26 @@ class HeadlessGenerateTest {
                         "seed " + (n + 2) + " channel " + c + " against the official image");
             }
         }
+    }
+
+    @Test
+    void savedTiffKeepsTheModelsPixelSize() throws Exception {
+        Path model = Fixtures.calibratedRgb32(tmp, new Calibration(0.5, 0.25, "micron"));
+        Path out = tmp.resolve("frames.tif");
+        Launcher.Result r =
+                Launcher.run(
+                        scijava.context(),
+                        "--run",
+                        "Interpolate Latents",
+                        "model_file='" + model + "',seeds='0,1',frames=1",
+                        "--save",
+                        out.toString());
+        assertEquals(Headless.EXIT_OK, r.code(), r.err());
+
+        ij.measure.Calibration cal = IJ.openImage(out.toString()).getCalibration();
+        assertEquals(0.5, cal.pixelWidth, 1e-12);
+        assertEquals(0.25, cal.pixelHeight, 1e-12);
+        assertEquals("micron", cal.getUnit());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import sc.fiji.stylegan2.model.Calibration;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
@@ -38,6 +39,19 @@ public final class Fixtures {
     /** The 32 px RGB snapshot pickle. */
     public static Path rgb32Pickle() {
         return dir().resolve("res32-rgb/network-snapshot-000000.pkl");
+    }
+
+    /**
+     * The 32 px RGB model with pixel size {@code calibration}, written in this project's format to
+     * {@code folder}.
+     */
+    public static Path calibratedRgb32(Path folder, Calibration calibration) throws IOException {
+        Path file = folder.resolve("calibrated-rgb32.sg2");
+        try (StyleGAN2Model model = StyleGAN2Model.load(rgb32Pickle())) {
+            model.setCalibration(calibration);
+            model.save(file);
+        }
+        return file;
     }
 
     /** The conditional fixtures folder ({@code fixtures-conditional}, beside {@link #dir()}). */
