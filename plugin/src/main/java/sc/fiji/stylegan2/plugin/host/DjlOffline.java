@@ -7,7 +7,8 @@ package sc.fiji.stylegan2.plugin.host;
  * plugin's entry points (the commands' base and the ImageJ 1.x bridge) call {@link #byDefault()}
  * when their class loads; the headless launcher passes {@code -Dai.djl.offline=true} itself. A
  * value the user set (the property, or DJL's {@code DJL_OFFLINE} environment variable, which DJL
- * reads first) is kept: that is how GPU libtorch is fetched on request.
+ * reads first) is kept: that is how GPU libtorch is fetched on request. The same entry points apply
+ * the GPU libtorch Install GPU Support recorded ({@link GpuSettings}), before any engine loads.
  */
 public final class DjlOffline {
 
@@ -16,8 +17,12 @@ public final class DjlOffline {
 
     private DjlOffline() {}
 
-    /** Sets {@value #PROPERTY} to {@code true} unless it is set already. */
+    /**
+     * Sets {@value #PROPERTY} to {@code true} unless it is set already, and applies the recorded
+     * GPU settings ({@link GpuSettings#applyDefault()}).
+     */
     public static void byDefault() {
         System.getProperties().putIfAbsent(PROPERTY, "true");
+        GpuSettings.applyDefault();
     }
 }

@@ -30,6 +30,7 @@ class CommandFinderTest {
                 List.of(
                         "Convert Checkpoint",
                         "Generate Images",
+                        "Install GPU Support",
                         "Interpolate Latents",
                         "Model Info",
                         "Project Image",
@@ -76,8 +77,8 @@ class CommandFinderTest {
         assertTrue(
                 e.getMessage()
                         .contains(
-                                "Convert Checkpoint, Generate Images, Interpolate Latents, Model Info,"
-                                        + " Project Image"),
+                                "Convert Checkpoint, Generate Images, Install GPU Support, Interpolate Latents,"
+                                        + " Model Info, Project Image"),
                 e.getMessage());
     }
 
