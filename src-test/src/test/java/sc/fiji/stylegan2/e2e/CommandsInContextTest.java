@@ -55,7 +55,8 @@ class CommandsInContextTest {
                     "Stochastic Variation",
                     "Show Activations",
                     "Project Image",
-                    "Train StyleGAN2");
+                    "Train StyleGAN2",
+                    "Install GPU Support");
 
     @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
@@ -502,5 +503,14 @@ class CommandsInContextTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(copy), s.collect(Collectors.toList()));
         }
+    }
+
+    /** Without confirm, Install GPU Support only says what it would download (no network here). */
+    @Test
+    void installGpuSupportWithoutConfirmOnlyShowsThePlan() throws Exception {
+        CommandModule m = run("Install GPU Support");
+        String plan = output(m, "plan", String.class);
+        assertTrue(plan.contains("2.7.1"), plan);
+        assertTrue(plan.contains("cu128") || plan.contains("no CUDA build"), plan);
     }
 }

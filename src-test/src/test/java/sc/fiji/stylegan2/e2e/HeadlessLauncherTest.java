@@ -74,6 +74,7 @@ class HeadlessLauncherTest {
                         "latent_file",
                         "num_steps",
                         "Train StyleGAN2",
+                        "Install GPU Support",
                         "augment_p",
                         "ada_target",
                         "ada_kimg")) {

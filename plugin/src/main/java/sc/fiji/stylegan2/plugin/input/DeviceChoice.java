@@ -33,7 +33,8 @@ public enum DeviceChoice {
             throw new IllegalArgumentException(
                     key
                             + " GPU is not available: this build ships PyTorch for the CPU"
-                            + " only (no CUDA), so it runs on the CPU; choose auto or CPU");
+                            + " only (no CUDA), so it runs on the CPU; choose auto or CPU (Install GPU"
+                            + " Support fetches a CUDA build)");
         }
         if (choice == CPU && device.isGpu()) {
             throw new IllegalArgumentException(
