@@ -55,7 +55,8 @@ class CommandsInContextTest {
                     "Stochastic Variation",
                     "Show Activations",
                     "Project Image",
-                    "Train StyleGAN2");
+                    "Train StyleGAN2",
+                    "Demo");
 
     @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
@@ -136,6 +137,15 @@ class CommandsInContextTest {
         String info = output(run("Model Info"), "info", String.class);
         assertTrue(info.contains("resolution 64 x 64, 1 channel"), info);
         assertTrue(info.contains("synthesis.b64.torgb"), info);
+    }
+
+    @Test
+    void demoGeneratesFromTheModelInThePluginJar() throws Exception {
+        CommandModule m = run("Demo", "seeds", "0-1");
+        LabeledFloatImg img = output(m, "images", LabeledFloatImg.class);
+        assertArrayEquals(new long[] {32, 32, 2}, img.dimensionsAsLongArray());
+        Path model = Path.of(output(m, "model_file", String.class));
+        assertTrue(Files.isRegularFile(model), model.toString());
     }
 
     @Test

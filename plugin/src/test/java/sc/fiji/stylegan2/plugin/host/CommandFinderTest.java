@@ -29,6 +29,7 @@ class CommandFinderTest {
         assertEquals(
                 List.of(
                         "Convert Checkpoint",
+                        "Demo",
                         "Generate Images",
                         "Interpolate Latents",
                         "Model Info",
@@ -76,7 +77,7 @@ class CommandFinderTest {
         assertTrue(
                 e.getMessage()
                         .contains(
-                                "Convert Checkpoint, Generate Images, Interpolate Latents, Model Info,"
+                                "Convert Checkpoint, Demo, Generate Images, Interpolate Latents, Model Info,"
                                         + " Project Image"),
                 e.getMessage());
     }
