@@ -56,6 +56,7 @@ class CommandsInContextTest {
                     "Show Activations",
                     "Project Image",
                     "Train StyleGAN2",
+                    "Demo",
                     "Install GPU Support");
 
     @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
@@ -137,6 +138,15 @@ class CommandsInContextTest {
         String info = output(run("Model Info"), "info", String.class);
         assertTrue(info.contains("resolution 64 x 64, 1 channel"), info);
         assertTrue(info.contains("synthesis.b64.torgb"), info);
+    }
+
+    @Test
+    void demoGeneratesFromTheModelInThePluginJar() throws Exception {
+        CommandModule m = run("Demo", "seeds", "0-1");
+        LabeledFloatImg img = output(m, "images", LabeledFloatImg.class);
+        assertArrayEquals(new long[] {32, 32, 2}, img.dimensionsAsLongArray());
+        Path model = Path.of(output(m, "model_file", String.class));
+        assertTrue(Files.isRegularFile(model), model.toString());
     }
 
     @Test

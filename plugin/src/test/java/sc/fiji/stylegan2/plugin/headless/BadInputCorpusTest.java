@@ -420,6 +420,7 @@ class BadInputCorpusTest {
                 "images='/x',output_dir='/y',sampling=objects,labels='/no/such.tif'",
                 "labels"
             },
+            {"Demo", "seeds='x'", "seeds"},
         };
         for (Object[] v : values) {
             cases.add(

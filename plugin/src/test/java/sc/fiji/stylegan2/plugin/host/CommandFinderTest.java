@@ -29,6 +29,7 @@ class CommandFinderTest {
         assertEquals(
                 List.of(
                         "Convert Checkpoint",
+                        "Demo",
                         "Generate Images",
                         "Install GPU Support",
                         "Interpolate Latents",
@@ -77,8 +78,8 @@ class CommandFinderTest {
         assertTrue(
                 e.getMessage()
                         .contains(
-                                "Convert Checkpoint, Generate Images, Install GPU Support, Interpolate Latents,"
-                                        + " Model Info, Project Image"),
+                                "Convert Checkpoint, Demo, Generate Images, Install GPU Support,"
+                                        + " Interpolate Latents, Model Info, Project Image"),
                 e.getMessage());
     }
 
