@@ -82,17 +82,6 @@ final class LatentCsv {
             seen[at] = true;
             System.arraycopy(row.values, 0, ws, at * wDim, wDim);
         }
-        if (count < 1 || rows.size() != count * numWs) {
-            throw new IOException(
-                    name
-                            + " has "
-                            + rows.size()
-                            + " rows; expected one per image and layer ("
-                            + count
-                            + " x "
-                            + numWs
-                            + ")");
-        }
         return new Latents(count, numWs, wDim, ws);
     }
 
