@@ -153,6 +153,9 @@ class ConditionalModelTest {
             assertEquals(4, loaded.config().cDim());
             assertEquals(d, loaded.discriminator().config());
             assertEquals(2, loaded.classes().parse("het"));
+            // Exact: the .sg2 stores the float32 tensors as they are, so both runs are the same
+            // computation (same
+            // weights to the bit, same request and batch make-up, same process and threads).
             assertArrayEquals(before, loaded.generate(req, ProgressListener.NONE).data(), 0f);
         }
     }

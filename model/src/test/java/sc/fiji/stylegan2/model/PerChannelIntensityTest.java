@@ -64,6 +64,7 @@ class PerChannelIntensityTest {
         IntensityMapping m = ConfigJson.intensity(old);
         assertTrue(m.isShared());
         assertEquals(IntensityMapping.ofDataRange(0, 4095), m);
+        // Exact: 2047.5 + 2047.5 in double arithmetic (no tensor op involved).
         assertEquals(4095, m.offset(1) + m.scale(1), 0);
     }
 
@@ -71,6 +72,10 @@ class PerChannelIntensityTest {
     void invertUndoesApplyPerChannel() {
         float[] values = {0, 100, 10_000, 30_000};
         TWO.invert(values, 2);
+        // Exact: plain Java arithmetic on small integers (offsets 50 and 20,000, scales 50 and
+        // 10,000), every
+        // intermediate representable in double and the results in float; no tensor op, so no
+        // machine dependence.
         assertEquals(-1, values[0], 0);
         assertEquals(1, values[1], 0);
         assertEquals(-1, values[2], 0);
