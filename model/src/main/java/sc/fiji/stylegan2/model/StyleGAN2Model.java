@@ -144,7 +144,20 @@ public final class StyleGAN2Model implements AutoCloseable {
         if (Sg2Checkpoint.isSg2(file)) {
             return fromCheckpoint(Sg2Checkpoint.read(file), name);
         }
-        OfficialNetworks nets = OfficialCheckpoints.read(file);
+        return fromOfficial(OfficialCheckpoints.read(file), IntensityMapping.OFFICIAL_8BIT, name);
+    }
+
+    /**
+     * The model in official networks already read (resuming training reads the snapshot once for
+     * the networks and its augmentation pipe).
+     *
+     * @param intensity the data's mapping to [-1, 1] (official models: {@link
+     *     IntensityMapping#OFFICIAL_8BIT})
+     * @param name the file name, for messages
+     */
+    public static StyleGAN2Model fromOfficial(
+            OfficialNetworks nets, IntensityMapping intensity, String name)
+            throws CheckpointFormatException {
         GeneratorConfig cfg = OfficialConfig.generator(nets, name);
         DiscriminatorConfig dCfg =
                 nets.d() == null ? null : OfficialConfig.discriminator(nets, cfg, name);
@@ -157,7 +170,7 @@ public final class StyleGAN2Model implements AutoCloseable {
                         NDManager.newBaseManager(),
                         origin,
                         cfg,
-                        IntensityMapping.OFFICIAL_8BIT,
+                        intensity,
                         dCfg,
                         nets.g() != null,
                         null);

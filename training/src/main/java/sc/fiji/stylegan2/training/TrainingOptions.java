@@ -108,6 +108,35 @@ public record TrainingOptions(
         return b;
     }
 
+    /**
+     * These options with other networks, e.g. those of an official snapshot being resumed; the
+     * objective, Adam and schedule stay.
+     *
+     * @throws IllegalArgumentException when the networks do not fit these options (image size,
+     *     minibatch-stddev group)
+     */
+    public TrainingOptions withNetworks(GeneratorConfig g, DiscriminatorConfig d) {
+        return new TrainingOptions(
+                config,
+                g,
+                d,
+                loss,
+                batchSize,
+                learningRate,
+                beta1,
+                beta2,
+                epsilon,
+                emaKimg,
+                emaRampup,
+                totalKimg,
+                tickKimg,
+                snapshotKimg,
+                seed,
+                gridImages,
+                mirror,
+                augment);
+    }
+
     /** A builder holding these options (for resume with a longer schedule). */
     public Builder toBuilder() {
         Builder b = new Builder(config, resolution(), imgChannels());

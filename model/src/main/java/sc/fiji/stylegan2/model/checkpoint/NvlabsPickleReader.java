@@ -43,6 +43,18 @@ public final class NvlabsPickleReader {
      * @throws IOException if the file cannot be read
      */
     public static OfficialNetworks read(Path file) throws IOException {
+        return readSnapshot(file).networks();
+    }
+
+    /**
+     * Reads a snapshot pickle with its augmentation pipe, for resuming training.
+     *
+     * @param file the {@code .pkl}
+     * @return its networks as {@link #read} and its {@code augment_pipe}, or null for none
+     * @throws CheckpointFormatException as {@link #read}, and when the augment pipe is damaged
+     * @throws IOException if the file cannot be read
+     */
+    public static NvlabsSnapshot readSnapshot(Path file) throws IOException {
         CheckpointFile.requireReadable(file);
         String source = CheckpointFile.name(file);
         return CheckpointFile.guard(
@@ -52,7 +64,8 @@ public final class NvlabsPickleReader {
                     try (CountingInputStream in = CheckpointFile.open(file)) {
                         top = new SafeUnpickler(source, globals(source), null).loadFrom(in);
                     }
-                    return networks(top, source);
+                    return new NvlabsSnapshot(
+                            networks(top, source), augmentPipe((Map<?, ?>) top, source));
                 });
     }
 
@@ -101,6 +114,27 @@ public final class NvlabsPickleReader {
                         ? new LinkedHashMap<>()
                         : PythonValues.toPlainMap(
                                 d.attribute("_init_kwargs"), "D's _init_kwargs", source));
+    }
+
+    /** The {@code augment_pipe}: its buffer {@code p} and its non-zero operation multipliers. */
+    private static OfficialAugmentPipe augmentPipe(Map<?, ?> snapshot, String source)
+            throws CheckpointFormatException {
+        PersistentModule pipe = network(snapshot, "augment_pipe", source);
+        if (pipe == null) {
+            return null;
+        }
+        TensorData p = pipe.stateDict().get("p");
+        if (p == null || p.data().length != 1) {
+            throw new CheckpointFormatException(
+                    source + " is damaged: its augment_pipe has no scalar probability p");
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String op : OfficialAugmentPipe.OPS) {
+            if (pipe.attribute(op) instanceof Number w && w.doubleValue() != 0) {
+                weights.put(op, w.doubleValue());
+            }
+        }
+        return new OfficialAugmentPipe(p.data()[0], weights);
     }
 
     private static PersistentModule network(Map<?, ?> snapshot, String key, String source)

@@ -29,8 +29,9 @@ import sc.fiji.stylegan2.training.data.AdaptiveAugment;
  * @param model G, G_ema and D with the data's intensity mapping (owned by whoever read or made it)
  * @param options the options the run was using
  * @param state the counters
- * @param gOpt the generator's Adam state
- * @param dOpt the discriminator's Adam state
+ * @param gOpt the generator's Adam state; empty for an official snapshot ({@link OfficialResume}),
+ *     whose Adam starts fresh
+ * @param dOpt the discriminator's Adam state; empty likewise
  */
 public record TrainingCheckpoint(
         StyleGAN2Model model,
@@ -78,7 +79,8 @@ public record TrainingCheckpoint(
             throw new CheckpointFormatException(
                     name
                             + " is not a StyleGAN2-Fiji checkpoint (.sg2) or is damaged;"
-                            + " resume from a network-snapshot-*.sg2 written by Train StyleGAN2");
+                            + " resume from a network-snapshot-*.sg2 written by Train StyleGAN2"
+                            + " or a network-snapshot-*.pkl written by the official train.py");
         }
         Sg2Checkpoint.Contents c = Sg2Checkpoint.read(file);
         JsonObject meta = c.meta();

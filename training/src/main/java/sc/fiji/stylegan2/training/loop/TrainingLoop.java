@@ -12,6 +12,7 @@ import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.checkpoint.OfficialResume;
 import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
 import sc.fiji.stylegan2.training.checkpoint.TrainingState;
@@ -88,6 +89,33 @@ public final class TrainingLoop {
         }
         try (TrainingSession session = TrainingSession.resume(c, options)) {
             return run(session, checkpoint);
+        }
+    }
+
+    /**
+     * Continues a run of the official trainer from its {@code network-snapshot-<kimg>.pkl}: its
+     * networks, kimg and augmentation probability, with the other options from {@code keys} (see
+     * {@link OfficialResume}); its notices (Adam starts fresh, ...) go to the listener once. A
+     * damaged or unfitting file fails before anything is written.
+     *
+     * @param keys the options of the run from the data and the user's keys
+     */
+    public Result resumeOfficial(Path snapshot, TrainingOptions keys) throws IOException {
+        OfficialResume r = OfficialResume.read(snapshot, keys, data.intensity());
+        TrainingCheckpoint c = r.checkpoint();
+        try {
+            TrainingDataCheck.validate(data, c.options());
+            Files.createDirectories(outputDir);
+            if (data.calibration() != null) {
+                c.model().setCalibration(data.calibration());
+            }
+        } catch (RuntimeException | IOException e) {
+            c.model().close();
+            throw e;
+        }
+        r.notices().forEach(listener::notice);
+        try (TrainingSession session = TrainingSession.resume(c, c.options())) {
+            return run(session, snapshot);
         }
     }
 

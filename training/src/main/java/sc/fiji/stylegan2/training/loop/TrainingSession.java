@@ -102,13 +102,16 @@ public final class TrainingSession implements AutoCloseable {
     /**
      * A run continued from a checkpoint: its networks (the session takes over the model), optimizer
      * moments and counters, with {@code options} (the checkpoint's, perhaps with a longer
-     * schedule).
+     * schedule). Empty optimizer states (an official snapshot has none) leave Adam fresh: moments
+     * zero, step count 0, as the official {@code --resume} does.
      */
     public static TrainingSession resume(TrainingCheckpoint c, TrainingOptions options) {
         TrainingSession s = new TrainingSession(options, c.model(), c.state());
         try {
-            s.gOpt.loadState(c.gOpt());
-            s.dOpt.loadState(c.dOpt());
+            if (!c.gOpt().isEmpty() || !c.dOpt().isEmpty()) {
+                s.gOpt.loadState(c.gOpt());
+                s.dOpt.loadState(c.dOpt());
+            }
             return s;
         } catch (RuntimeException e) {
             s.close();
