@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.model.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,13 @@ class NvlabsPickleReaderTest {
                 .forEach(
                         (name, t) ->
                                 assertArrayEquals(t.shape(), nets.g().get(name).shape(), name));
+    }
+
+    /** The fixtures were written with {@code augment_pipe = None}, as {@code --aug=noaug} does. */
+    @Test
+    void snapshotWithoutAugmentPipeHasNone() throws IOException {
+        Path file = Fixtures.dir("res64-gray").resolve("network-snapshot-000000.pkl");
+        assertNull(NvlabsPickleReader.readSnapshot(file).augmentPipe());
     }
 
     @Test
