@@ -215,8 +215,9 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
     @Parameter(
             label = "Resume from",
             description =
-                    "Empty for a new run; a checkpoint file; or latest (the newest"
-                            + " snapshot in the output folder).",
+                    "Empty for a new run; a checkpoint file (.sg2, or an official"
+                            + " network-snapshot-<kimg>.pkl: its networks, kimg and augmentation p continue, Adam starts"
+                            + " fresh); or latest (the newest snapshot in the output folder).",
             required = false)
     private String resume = "";
 

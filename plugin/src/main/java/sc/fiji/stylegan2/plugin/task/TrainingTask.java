@@ -8,6 +8,7 @@ import java.util.Locale;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.checkpoint.OfficialResume;
 import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
 import sc.fiji.stylegan2.training.data.AugmentMode;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
@@ -201,6 +202,8 @@ public final class TrainingTask {
     /**
      * Trains, or resumes with the schedule given ({@code kimg}, {@code snapshot_kimg}; the
      * networks, batch, objective and augmentation stay those of the checkpoint, whose p continues).
+     * An official {@code network-snapshot-<kimg>.pkl} gives the networks, the kimg and p; the rest
+     * of {@code options} stays as the keys set it.
      */
     public static TrainingLoop.Result run(
             TrainingData data,
@@ -212,6 +215,9 @@ public final class TrainingTask {
         TrainingLoop loop = new TrainingLoop(data, outputDir, listener);
         if (resume == null) {
             return loop.train(options);
+        }
+        if (OfficialResume.isPickle(resume)) {
+            return loop.resumeOfficial(resume, options);
         }
         return loop.resume(
                 resume,

@@ -47,6 +47,17 @@ public final class TrainingStatus implements TrainingListener {
         }
     }
 
+    /** A message to read once (resuming from an official snapshot: Adam starts fresh, ...). */
+    @Override
+    public void notice(String message) {
+        if (status != null) {
+            status.showStatus(message);
+        }
+        if (log != null) {
+            log.warn(message);
+        }
+    }
+
     @Override
     public void tick(TickReport report) {
         String line = report.statusLine();

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.checkpoint.NvlabsPickleReader;
 import sc.fiji.stylegan2.plugin.testutil.BlobTraining;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
+import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
 import sc.fiji.stylegan2.training.data.AugmentMode;
@@ -70,6 +72,23 @@ class TrainStyleGAN2CommandTest {
         try (StyleGAN2Model model = c.model()) {
             assertEquals(16, c.state().curNimg());
             assertEquals(2, c.state().batchIdx());
+        }
+    }
+
+    /**
+     * Back from the official trainer: its 12 kimg snapshot (p = 0.375) continues for two
+     * minibatches of 4, fewer than ADA's adjustment interval, so p is still the snapshot's.
+     */
+    @Test
+    void resumeFromAnOfficialSnapshotContinuesItsKimgAndAugmentationP() throws Exception {
+        Path pkl = Fixtures.officialSnapshot12();
+        File checkpoint = Commands.output(train(12.008, pkl.toString()), "checkpoint", File.class);
+        TrainingCheckpoint c = TrainingCheckpoint.read(checkpoint.toPath());
+        try (StyleGAN2Model model = c.model()) {
+            assertEquals(12_008, c.state().curNimg());
+            assertEquals(
+                    NvlabsPickleReader.readSnapshot(pkl).augmentPipe().p(),
+                    c.state().augment().p());
         }
     }
 

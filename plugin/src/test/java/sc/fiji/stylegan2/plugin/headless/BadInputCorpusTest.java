@@ -154,6 +154,34 @@ class BadInputCorpusTest {
                         "huge-shape.sg2"));
         cases.add(
                 new Case(
+                        "Train StyleGAN2: resume from a truncated official .pkl",
+                        f ->
+                                run(
+                                        "Train StyleGAN2",
+                                        "images='"
+                                                + f.path("good-images")
+                                                + "',output_dir='"
+                                                + f.dir()
+                                                + "',resolution=8,resume='"
+                                                + f.path("truncated.pkl")
+                                                + "'"),
+                        "truncated.pkl"));
+        cases.add(
+                new Case(
+                        "Train StyleGAN2: resume from an official .pkl of another resolution",
+                        f ->
+                                run(
+                                        "Train StyleGAN2",
+                                        "images='"
+                                                + f.path("good-images")
+                                                + "',output_dir='"
+                                                + f.dir()
+                                                + "',resolution=8,resume='"
+                                                + Fixtures.rgb32Pickle()
+                                                + "'"),
+                        "resolution=32"));
+        cases.add(
+                new Case(
                         "Train StyleGAN2: resume from a missing file",
                         f ->
                                 run(

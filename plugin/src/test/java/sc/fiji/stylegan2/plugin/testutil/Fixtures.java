@@ -37,6 +37,15 @@ public final class Fixtures {
     }
 
     /** The 32 px RGB snapshot pickle. */
+    /**
+     * The official snapshot at 12 kimg with ADA p = 0.375 (8 px, 1 channel) that the training
+     * module's tests use; its README there says how the official code made it.
+     */
+    public static Path officialSnapshot12() {
+        return Path.of("..", "training", "src", "test", "resources", "official-snapshot")
+                .resolve("network-snapshot-000012.pkl");
+    }
+
     public static Path rgb32Pickle() {
         return dir().resolve("res32-rgb/network-snapshot-000000.pkl");
     }
