@@ -99,7 +99,7 @@ public record OfficialResume(TrainingCheckpoint checkpoint, List<String> notices
                 "resume from "
                         + name
                         + ": the Adam moments start fresh (the official snapshot does not hold"
-                        + " them), as with the official --resume; expect a few unsettled kimg");
+                        + " them), as with the official --resume");
         long curNimg = kimg * 1000;
         TrainingState state =
                 new TrainingState(
