@@ -380,6 +380,22 @@ class BadInputCorpusTest {
                                                 + f.path("good.png")
                                                 + "'"),
                         "labels"));
+        for (String r : List.of("text.txt", "empty-rois.zip", "outside-rois.zip", "missing.zip")) {
+            cases.add(
+                    new Case(
+                            "Train StyleGAN2: rois " + r,
+                            f ->
+                                    run(
+                                            "Train StyleGAN2",
+                                            "images='"
+                                                    + f.path("good-images")
+                                                    + "',output_dir='"
+                                                    + f.path("run")
+                                                    + "',resolution=8,sampling=objects,rois='"
+                                                    + f.path(r)
+                                                    + "'"),
+                            "rois"));
+        }
     }
 
     /** Values of the wrong kind, and command-line mistakes. */
@@ -419,6 +435,11 @@ class BadInputCorpusTest {
                 "Train StyleGAN2",
                 "images='/x',output_dir='/y',sampling=objects,labels='/no/such.tif'",
                 "labels"
+            },
+            {
+                "Train StyleGAN2",
+                "images='/x',output_dir='/y',sampling=objects,rois=[ROI Manager]",
+                "rois"
             },
             {"Demo", "seeds='x'", "seeds"},
         };
