@@ -17,6 +17,7 @@ import sc.fiji.stylegan2.model.project.ProjectionSpace;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.image.TargetImages;
+import sc.fiji.stylegan2.plugin.image.TargetSampling;
 import sc.fiji.stylegan2.plugin.input.DeviceChoice;
 import sc.fiji.stylegan2.plugin.input.LatentFiles;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
@@ -26,7 +27,9 @@ import sc.fiji.stylegan2.plugin.task.ProjectionTask;
  * Projects an image into the latent space of a StyleGAN2 model (Karras et al. 2020, Sec. 5 and
  * appendix D): finds the w (space W) or per-layer ws (W+) and the noise maps that reproduce it.
  * Targets are centre-cropped, resized to the model resolution and normalised with the model's
- * intensity mapping; a stack projects slice by slice, {@code batch_size} at a time.
+ * stored intensity mapping (per channel, as its training data was); a large target is projected as
+ * its tiles ({@code sampling=tiles}, {@code scale}) or refused ({@link TargetSampling}); a stack
+ * projects slice by slice, {@code batch_size} at a time.
  *
  * <p>Outputs: {@code reconstruction} (a {@link LabeledFloatImg} in the model's units, one image per
  * target), {@code optimisation} (per target the images every {@code save_every} steps), {@code
@@ -110,6 +113,24 @@ public class ProjectImageCommand extends NetworkCommand {
     private long seed = 0;
 
     @Parameter(
+            label = "Sampling",
+            choices = {"auto", "whole", "tiles"},
+            description =
+                    "How a target becomes model images: whole = centre-cropped and resized;"
+                            + " tiles = its grid of tiles of resolution x scale px, each projected (labels '<target> tile"
+                            + " x=..,y=..'); auto = whole, but targets over 4 x the model resolution are refused.")
+    private String sampling = "auto";
+
+    @Parameter(
+            label = "Scale",
+            min = "0",
+            stepSize = "0.5",
+            description =
+                    "For tiles: target pixels per model pixel (as training's scale: 2 = tiles of"
+                            + " 2 x resolution px, halved).")
+    private double scale = 1;
+
+    @Parameter(
             type = ItemIO.OUTPUT,
             label = "Reconstruction",
             description =
@@ -140,10 +161,12 @@ public class ProjectImageCommand extends NetworkCommand {
                             .optSeed(seed)
                             .build();
             DeviceChoice.require("device", device);
+            TargetSampling cut = TargetSampling.parse(sampling, scale);
             ProjectionTask.Outcome outcome =
                     ProjectionTask.run(
                             ModelFiles.requireReadable("model_file", model_file),
                             this::targets,
+                            cut,
                             options,
                             batch_size,
                             LatentFiles.forWriting(latent_file),

@@ -1,0 +1,96 @@
+package sc.fiji.stylegan2.plugin.task;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sc.fiji.stylegan2.model.IntensityMapping;
+import sc.fiji.stylegan2.model.image.PlanarImages;
+import sc.fiji.stylegan2.plugin.image.TargetSampling;
+import sc.fiji.stylegan2.training.data.BitDepth;
+import sc.fiji.stylegan2.training.data.ImageStackData;
+import sc.fiji.stylegan2.training.data.IntensityMode;
+import sc.fiji.stylegan2.training.data.IntensityOptions;
+import sc.fiji.stylegan2.training.data.SourceImage;
+import sc.fiji.stylegan2.training.data.SourceStack;
+
+/** Project Image's targets become model inputs as the model's training data did. */
+class ProjectionTargetTest {
+
+    private static final int SIDE = 16, RES = 16; // at the model's size: no resizing
+
+    /**
+     * A 2-channel 12-bit image: channel 0 a ramp over 0..4095, channel 1 a dim one over 100..900.
+     */
+    private static SourceImage twelveBit(String name, int shift) {
+        int plane = SIDE * SIDE;
+        float[] p = new float[2 * plane];
+        for (int i = 0; i < plane; i++) {
+            int k = (i + shift) % plane;
+            p[i] = Math.round(4095.0 * k / (plane - 1));
+            p[plane + i] = 100 + Math.round(800.0 * k / (plane - 1));
+        }
+        return new SourceImage(name, 2, SIDE, SIDE, p);
+    }
+
+    @Test
+    void aTwelveBitTargetMapsToMinusOneToOneAsTheModelsTrainingDataDid() {
+        SourceImage a = twelveBit("a", 0), b = twelveBit("b", 100);
+        ImageStackData training =
+                ImageStackData.builder()
+                        .setResolution(RES)
+                        .optIntensity(new IntensityOptions(IntensityMode.DATA, 0.1, 99.9, true))
+                        .build(new SourceStack(List.of(a, b), BitDepth.BITS_16));
+        IntensityMapping stored = training.intensity(); // what the checkpoint keeps
+        assertEquals(0, stored.offset(0) - stored.scale(0), 0);
+        assertEquals(4095, stored.offset(0) + stored.scale(0), 0);
+        PlanarImages target = new PlanarImages(a.pixels(), 1, 2, SIDE, SIDE, List.of("a"));
+
+        PlanarImages input = ProjectionTask.modelInput(target, TargetSampling.AUTO, RES, 2, stored);
+
+        float[] expected = new float[2 * RES * RES];
+        training.copyImage(0, expected, 0);
+        // The same map y -> (y - offset) / scale, in float and in double: rounding only.
+        assertArrayEquals(expected, input.data(), 1e-6f);
+        float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+        for (int i = 0; i < RES * RES; i++) { // channel 0 spans the full range
+            min = Math.min(min, input.data()[i]);
+            max = Math.max(max, input.data()[i]);
+        }
+        assertEquals(-1, min, 1e-6);
+        assertEquals(1, max, 1e-6);
+    }
+
+    @Test
+    void tilesOfALargeTargetAreItsGridLabelledByPosition() {
+        int w = 40, h = 24, tile = 8;
+        float[] data = new float[w * h];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = i;
+        }
+        PlanarImages target = new PlanarImages(data, 1, 1, h, w, List.of("big"));
+
+        PlanarImages tiles = TargetSampling.parse("tiles", 2).apply(target, tile / 2);
+
+        assertEquals((w / tile) * (h / tile), tiles.count());
+        assertEquals("big tile x=0,y=0", tiles.labels().get(0));
+        assertEquals("big tile x=32,y=16", tiles.labels().get(tiles.count() - 1));
+        // The last tile's top-left value is the target's pixel (32, 16).
+        assertEquals(16 * w + 32, tiles.data()[(tiles.count() - 1) * tile * tile], 0);
+    }
+
+    @Test
+    void aTargetOverFourTimesTheResolutionIsRefusedNamingSampling() {
+        PlanarImages target =
+                new PlanarImages(new float[1 * 80 * 60], 1, 1, 60, 80, List.of("big"));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> TargetSampling.AUTO.apply(target, 16));
+        assertTrue(e.getMessage().startsWith("target is 80 x 60 px"), e.getMessage());
+        assertTrue(e.getMessage().contains("sampling=tiles"), e.getMessage());
+    }
+}
