@@ -139,9 +139,9 @@ public final class ProjectionTask {
     }
 
     /**
-     * The targets as the model sees them: cut by {@code sampling} (whole or tiles), centre-cropped,
-     * resized to {@code resolution} and mapped to [-1, 1] with the model's stored {@code intensity}
-     * mapping, per channel, as its training data was.
+     * The targets as the model sees them: cut by {@code sampling} (whole, tiles or objects),
+     * centre-cropped, resized to {@code resolution} and mapped to [-1, 1] with the model's stored
+     * {@code intensity} mapping, per channel, as its training data was.
      *
      * @throws IllegalArgumentException naming {@code sampling}, {@code scale} or {@code target}
      */
@@ -152,7 +152,11 @@ public final class ProjectionTask {
             int channels,
             IntensityMapping intensity) {
         return ImagePreprocessing.toModelInput(
-                sampling.apply(targets, resolution), resolution, channels, intensity, "target");
+                sampling.apply(targets, resolution, intensity),
+                resolution,
+                channels,
+                intensity,
+                "target");
     }
 
     /**

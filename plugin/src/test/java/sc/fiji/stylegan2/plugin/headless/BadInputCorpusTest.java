@@ -410,6 +410,8 @@ class BadInputCorpusTest {
             {"Show Activations", m + ",layer=b99.conv0", "layer"},
             {"Project Image", m + ",space=Z", "space"},
             {"Project Image", m + ",sampling=objects", "sampling"},
+            {"Project Image", m + ",sampling=objects,rois='/no/such.zip'", "rois"},
+            {"Project Image", m + ",sampling=objects,labels='/no/such.tif'", "labels"},
             {"Project Image", m + ",sampling=tiles,scale=0", "scale"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',resolution=48", "resolution"},
             {"Model Info", m + ",frames=3", "frames"},

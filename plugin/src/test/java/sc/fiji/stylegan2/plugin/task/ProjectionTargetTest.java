@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.image.PlanarImages;
+import sc.fiji.stylegan2.plugin.image.TargetObjects;
 import sc.fiji.stylegan2.plugin.image.TargetSampling;
+import sc.fiji.stylegan2.plugin.training.RoiSets;
 import sc.fiji.stylegan2.training.data.BitDepth;
 import sc.fiji.stylegan2.training.data.ImageStackData;
 import sc.fiji.stylegan2.training.data.IntensityMode;
@@ -73,7 +75,9 @@ class ProjectionTargetTest {
         }
         PlanarImages target = new PlanarImages(data, 1, 1, h, w, List.of("big"));
 
-        PlanarImages tiles = TargetSampling.parse("tiles", 2).apply(target, tile / 2);
+        PlanarImages tiles =
+                TargetSampling.parse("tiles", 2)
+                        .apply(target, tile / 2, IntensityMapping.OFFICIAL_8BIT);
 
         assertEquals((w / tile) * (h / tile), tiles.count());
         assertEquals("big tile x=0,y=0", tiles.labels().get(0));
@@ -83,13 +87,47 @@ class ProjectionTargetTest {
     }
 
     @Test
+    void objectCropsAreCentredOnTheRoisAndPaddedWithWhatMapsToMinusOne() {
+        int w = 40, h = 30, res = 8;
+        float[] data = new float[2 * w * h];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = i;
+        }
+        PlanarImages target = new PlanarImages(data, 1, 2, h, w, List.of("t"));
+        // An area ROI centred on pixel (20, 15), and a point on pixel (1, 1) near the corner.
+        List<RoiSets.RoiCentre> rois =
+                List.of(
+                        new RoiSets.RoiCentre(1, "cell", 0, 0, 0, false, 20, 15),
+                        new RoiSets.RoiCentre(2, "edge", 0, 0, 0, false, 1, 1));
+        IntensityMapping m =
+                IntensityMapping.ofDataRanges(new double[] {10, 20}, new double[] {30, 60});
+
+        PlanarImages crops =
+                TargetSampling.parse("objects", 1, TargetObjects.fromRois(rois))
+                        .apply(target, res, m);
+
+        assertEquals(List.of("t object 1 x=20.0,y=15.0", "t object 2 x=1.0,y=1.0"), crops.labels());
+        // 8 px on centre 20: start round(20 - 3.5) = 17 (15: 12), as training's object crops;
+        // channel 1's first value.
+        assertEquals(w * h + 12 * w + 17, crops.data()[res * res], 0);
+        // The second crop starts at round(1 - 3.5) = -2: its corner lies outside, at each
+        // channel's low end.
+        int second = 2 * res * res;
+        assertEquals(10, crops.data()[second], 0);
+        assertEquals(20, crops.data()[second + res * res], 0);
+        assertEquals(0, crops.data()[second + 2 * res + 2], 0, "pixel (0, 0) of the target");
+    }
+
+    @Test
     void aTargetOverFourTimesTheResolutionIsRefusedNamingSampling() {
         PlanarImages target =
                 new PlanarImages(new float[1 * 80 * 60], 1, 1, 60, 80, List.of("big"));
         var e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> TargetSampling.AUTO.apply(target, 16));
+                        () ->
+                                TargetSampling.AUTO.apply(
+                                        target, 16, IntensityMapping.OFFICIAL_8BIT));
         assertTrue(e.getMessage().startsWith("target is 80 x 60 px"), e.getMessage());
         assertTrue(e.getMessage().contains("sampling=tiles"), e.getMessage());
     }
