@@ -142,6 +142,24 @@ class ImageJ1MacroTest {
     }
 
     @Test
+    void trainingTakesItsObjectsFromTheRoiManager() throws Exception {
+        Path images = E2E.trainingImages(home.resolve("cells-rois.tif"));
+        Path output = home.resolve("train-rois");
+        Path results = home.resolve("train-rois-results.txt");
+        Processes.Result run =
+                ImageJ1.batchMacro(
+                        home,
+                        ImageJ1.macro(home, "stylegan2_train_rois.ijm"),
+                        images + "|" + output + "|" + results);
+        Map<String, String> r = E2E.keyValues(results);
+        assertEquals("2", r.get("rois"), run::all);
+        assertEquals("true", r.get("done"), () -> "macro did not finish:\n" + run.all());
+        assertTrue(Files.exists(output.resolve("network-snapshot-000000.sg2")), run::all);
+        // Two ROIs without a position lie on each of the 8 images: 16 crops.
+        assertTrue(run.all().contains("16 objects (rois)"), run::all);
+    }
+
+    @Test
     void backwardsSeedsAbortTheMacroWithTheMessage() throws Exception {
         assertAborts(
                 "Generate Images",

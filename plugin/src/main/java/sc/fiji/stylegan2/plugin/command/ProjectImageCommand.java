@@ -2,6 +2,8 @@ package sc.fiji.stylegan2.plugin.command;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -17,16 +19,21 @@ import sc.fiji.stylegan2.model.project.ProjectionSpace;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.image.TargetImages;
+import sc.fiji.stylegan2.plugin.image.TargetObjects;
+import sc.fiji.stylegan2.plugin.image.TargetSampling;
 import sc.fiji.stylegan2.plugin.input.DeviceChoice;
 import sc.fiji.stylegan2.plugin.input.LatentFiles;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.plugin.task.ProjectionTask;
+import sc.fiji.stylegan2.plugin.training.RoiSets;
 
 /**
  * Projects an image into the latent space of a StyleGAN2 model (Karras et al. 2020, Sec. 5 and
  * appendix D): finds the w (space W) or per-layer ws (W+) and the noise maps that reproduce it.
  * Targets are centre-cropped, resized to the model resolution and normalised with the model's
- * intensity mapping; a stack projects slice by slice, {@code batch_size} at a time.
+ * stored intensity mapping (per channel, as its training data was); a large target is projected as
+ * its tiles ({@code sampling=tiles}, {@code scale}) or refused ({@link TargetSampling}); a stack
+ * projects slice by slice, {@code batch_size} at a time.
  *
  * <p>Outputs: {@code reconstruction} (a {@link LabeledFloatImg} in the model's units, one image per
  * target), {@code optimisation} (per target the images every {@code save_every} steps), {@code
@@ -110,6 +117,41 @@ public class ProjectImageCommand extends NetworkCommand {
     private long seed = 0;
 
     @Parameter(
+            label = "Sampling",
+            choices = {"auto", "whole", "tiles", "objects"},
+            description =
+                    "How a target becomes model images: whole = centre-cropped and resized;"
+                            + " tiles = its grid of tiles of resolution x scale px, each projected (labels '<target> tile"
+                            + " x=..,y=..'); objects = one crop of resolution x scale px centred on each object of labels"
+                            + " or rois; auto = whole, but targets over 4 x the model resolution are refused.")
+    private String sampling = "auto";
+
+    @Parameter(
+            label = "Labels",
+            required = false,
+            description =
+                    "For sampling=objects: a label image or mask file of the target's size (one"
+                            + " crop per label's centroid).")
+    private String labels = "";
+
+    @Parameter(
+            label = "ROIs",
+            required = false,
+            description =
+                    "For sampling=objects: a RoiSet.zip or .roi file, or ROI Manager (inside"
+                            + " ImageJ); one crop centred on each ROI.")
+    private String rois = "";
+
+    @Parameter(
+            label = "Scale",
+            min = "0",
+            stepSize = "0.5",
+            description =
+                    "For tiles: target pixels per model pixel (as training's scale: 2 = tiles of"
+                            + " 2 x resolution px, halved).")
+    private double scale = 1;
+
+    @Parameter(
             type = ItemIO.OUTPUT,
             label = "Reconstruction",
             description =
@@ -140,10 +182,12 @@ public class ProjectImageCommand extends NetworkCommand {
                             .optSeed(seed)
                             .build();
             DeviceChoice.require("device", device);
+            TargetSampling cut = TargetSampling.parse(sampling, scale, objects());
             ProjectionTask.Outcome outcome =
                     ProjectionTask.run(
                             ModelFiles.requireReadable("model_file", model_file),
                             this::targets,
+                            cut,
                             options,
                             batch_size,
                             LatentFiles.forWriting(latent_file),
@@ -156,6 +200,32 @@ public class ProjectImageCommand extends NetworkCommand {
         } catch (IllegalArgumentException | IOException e) {
             fail(e.getMessage());
         }
+    }
+
+    /** Where the objects of {@code sampling=objects} are: null when neither key is set. */
+    private TargetSampling.ObjectLocator objects() {
+        boolean byLabels = labels != null && !labels.isBlank();
+        boolean byRois = rois != null && !rois.isBlank();
+        if (byLabels && byRois) {
+            throw new IllegalArgumentException(
+                    "labels and rois are both set: give the objects as a label image (labels) or"
+                            + " as ROIs (rois), not both");
+        }
+        if (byRois) {
+            return TargetObjects.fromRois(RoiSets.read(rois));
+        }
+        if (!byLabels) {
+            return null;
+        }
+        Path path = Path.of(labels.trim());
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(
+                    "labels '"
+                            + labels.trim()
+                            + "' does not exist: give a label image or mask (TIFF,"
+                            + " PNG) of the target's size");
+        }
+        return TargetObjects.fromLabels(path);
     }
 
     /** The file when given, else the open image. */

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -16,6 +17,7 @@ import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.plugin.headless.ShutdownCancel;
 import sc.fiji.stylegan2.plugin.task.TrainingTask;
 import sc.fiji.stylegan2.plugin.training.LossPlot;
+import sc.fiji.stylegan2.plugin.training.RoiSets;
 import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
 import sc.fiji.stylegan2.plugin.training.TrainingPreview;
 import sc.fiji.stylegan2.plugin.training.TrainingStatus;
@@ -180,7 +182,7 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             description =
                     "whole = each image (made square, resized) is one sample;"
                             + " tiles = a fresh random crop of resolution x scale pixels every time an image is drawn (a few large"
-                            + " micrographs); objects = one crop centred on each object of labels.",
+                            + " micrographs); objects = one crop centred on each object of labels or rois.",
             choices = {"whole", "tiles", "objects"})
     private String sampling = "whole";
 
@@ -201,6 +203,15 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                             + " with min_foreground.",
             required = false)
     private String labels = "";
+
+    @Parameter(
+            label = "ROIs",
+            description =
+                    "Empty, or the objects for sampling=objects as ROIs: a RoiSet.zip (the ROI"
+                            + " Manager's More >> Save...) or .roi file, or ROI Manager (its ROIs, inside ImageJ); one crop"
+                            + " centred on each ROI (each point of a point ROI).",
+            required = false)
+    private String rois = "";
 
     @Parameter(
             label = "Minimum foreground",
@@ -249,10 +260,11 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                             sampling,
                             scale,
                             min_foreground);
-            Path labelsPath = TrainingTask.labelsFile(labels, dataOptions);
+            Path labelsPath = TrainingTask.labelsFile(labels, rois, dataOptions);
+            List<RoiSets.RoiCentre> roiCentres = TrainingTask.roiCentres(rois);
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
-            TrainingData data = load(requireImages(), res, dataOptions, labelsPath);
+            TrainingData data = load(requireImages(), res, dataOptions, labelsPath, roiCentres);
             if (log != null && !data.description().isEmpty()) {
                 log.info(data.description());
             }
@@ -305,11 +317,16 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
     }
 
     /** Reads the images with the highest-priority loader that supports them. */
-    private TrainingData load(Path path, int res, DataOptions options, Path labelsPath)
+    private TrainingData load(
+            Path path,
+            int res,
+            DataOptions options,
+            Path labelsPath,
+            List<RoiSets.RoiCentre> roiCentres)
             throws IOException {
         for (TrainingDataLoader loader : plugins.createInstancesOfType(TrainingDataLoader.class)) {
             if (loader.supports(path)) {
-                return loader.load(path, res, options, labelsPath);
+                return loader.load(path, res, options, labelsPath, roiCentres);
             }
         }
         throw new IllegalArgumentException(

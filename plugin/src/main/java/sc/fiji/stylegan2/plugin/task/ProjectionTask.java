@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import sc.fiji.stylegan2.model.Calibration;
+import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.image.ImagePreprocessing;
@@ -19,13 +20,15 @@ import sc.fiji.stylegan2.model.project.ProjectionResult;
 import sc.fiji.stylegan2.model.project.Projector;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.image.TargetImages;
+import sc.fiji.stylegan2.plugin.image.TargetSampling;
 import sc.fiji.stylegan2.plugin.input.LatentFiles;
 
 /**
- * The work behind Project Image, free of SciJava: open the model, bring the targets to the model's
- * size and range ({@link ImagePreprocessing}), project them {@code batch_size} at a time (half as
- * many after a batch ran out of memory, see {@link ShrinkingBatch}), write the latents, and return
- * the images in the model's intensity units.
+ * The work behind Project Image, free of SciJava: open the model, cut the targets as {@link
+ * TargetSampling} says (whole, or their tiles), bring them to the model's size and range with the
+ * model's stored intensity mapping, per channel ({@link ImagePreprocessing}), project them {@code
+ * batch_size} at a time (half as many after a batch ran out of memory, see {@link ShrinkingBatch}),
+ * write the latents, and return the images in the model's intensity units.
  */
 public final class ProjectionTask {
 
@@ -58,6 +61,7 @@ public final class ProjectionTask {
     public static Outcome run(
             Path modelFile,
             IntFunction<TargetImages.Targets> targets,
+            TargetSampling sampling,
             ProjectionOptions options,
             int batchSize,
             Path latentFile,
@@ -69,14 +73,17 @@ public final class ProjectionTask {
         }
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             TargetImages.Targets given = targets.apply(model.config().imgChannels());
-            Calibration calibration = modelInputCalibration(given, model.config().resolution());
+            int resolution = model.config().resolution();
+            Calibration calibration =
+                    modelInputCalibration(
+                            given, sampling.cropSide(given.images(), resolution), resolution);
             PlanarImages input =
-                    ImagePreprocessing.toModelInput(
+                    modelInput(
                             given.images(),
-                            model.config().resolution(),
+                            sampling,
+                            resolution,
                             model.config().imgChannels(),
-                            model.intensity(),
-                            "target");
+                            model.intensity());
             Projector projector = new Projector(model, options);
             List<ProjectionResult> results = new ArrayList<>();
             StringBuilder summary = new StringBuilder();
@@ -132,16 +139,36 @@ public final class ProjectionTask {
     }
 
     /**
-     * The pixel size of the targets as the model sees them: the target's, times the side of the
-     * centred square crop over the model resolution ({@link ImagePreprocessing} crops, then resizes
-     * to the model's size); null when the target has none.
+     * The targets as the model sees them: cut by {@code sampling} (whole, tiles or objects),
+     * centre-cropped, resized to {@code resolution} and mapped to [-1, 1] with the model's stored
+     * {@code intensity} mapping, per channel, as its training data was.
+     *
+     * @throws IllegalArgumentException naming {@code sampling}, {@code scale} or {@code target}
      */
-    private static Calibration modelInputCalibration(TargetImages.Targets targets, int resolution) {
+    public static PlanarImages modelInput(
+            PlanarImages targets,
+            TargetSampling sampling,
+            int resolution,
+            int channels,
+            IntensityMapping intensity) {
+        return ImagePreprocessing.toModelInput(
+                sampling.apply(targets, resolution, intensity),
+                resolution,
+                channels,
+                intensity,
+                "target");
+    }
+
+    /**
+     * The pixel size of the targets as the model sees them: the target's, times the side of the
+     * tile or centred square crop over the model resolution ({@link ImagePreprocessing} crops, then
+     * resizes to the model's size); null when the target has none.
+     */
+    private static Calibration modelInputCalibration(
+            TargetImages.Targets targets, int side, int resolution) {
         if (targets.calibration() == null) {
             return null;
         }
-        PlanarImages images = targets.images();
-        int side = Math.min(images.width(), images.height());
         return targets.calibration().times((double) side / resolution);
     }
 

@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
+import sc.fiji.stylegan2.plugin.training.RoiSets;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.checkpoint.OfficialResume;
@@ -112,11 +114,20 @@ public final class TrainingTask {
      * readable file.
      */
     public static Path labelsFile(String labels, DataOptions options) {
+        return labelsFile(labels, "", options);
+    }
+
+    /**
+     * The {@code labels} file as {@link #labelsFile(String, DataOptions)}, where {@code
+     * sampling=objects} may take its objects from {@code rois} instead.
+     */
+    public static Path labelsFile(String labels, String rois, DataOptions options) {
         if (labels == null || labels.isBlank()) {
-            if (options.sampling().mode() == SamplingMode.OBJECTS) {
+            if (options.sampling().mode() == SamplingMode.OBJECTS
+                    && (rois == null || rois.isBlank())) {
                 throw new IllegalArgumentException(
                         "labels is not set: sampling=objects needs a label image or mask"
-                                + " of the images' size");
+                                + " of the images' size, or ROIs (rois)");
             }
             return null;
         }
@@ -129,6 +140,15 @@ public final class TrainingTask {
                             + " mask (TIFF, PNG) of the images' size");
         }
         return path;
+    }
+
+    /**
+     * The objects of {@code rois} (a ROI set file, or {@code [ROI Manager]}): null when not given.
+     *
+     * @throws IllegalArgumentException naming {@code rois}
+     */
+    public static List<RoiSets.RoiCentre> roiCentres(String rois) {
+        return rois == null || rois.isBlank() ? null : RoiSets.read(rois);
     }
 
     /** Checks {@code resolution}: a power of two from 8 to 1024. */

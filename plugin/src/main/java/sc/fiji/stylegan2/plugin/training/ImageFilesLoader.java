@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.plugin.training;
 
+import ij.ImagePlus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,9 @@ import java.util.Locale;
 import org.scijava.plugin.Plugin;
 import sc.fiji.stylegan2.training.data.DataOptions;
 import sc.fiji.stylegan2.training.data.DataPreparation;
+import sc.fiji.stylegan2.training.data.LabelObjects;
 import sc.fiji.stylegan2.training.data.SourceImage;
+import sc.fiji.stylegan2.training.data.SourceStack;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
@@ -33,14 +36,40 @@ public class ImageFilesLoader implements TrainingDataLoader {
     @Override
     public TrainingData load(Path images, int resolution, DataOptions options, Path labels)
             throws IOException {
+        return load(images, resolution, options, labels, null);
+    }
+
+    @Override
+    public TrainingData load(
+            Path images,
+            int resolution,
+            DataOptions options,
+            Path labels,
+            List<RoiSets.RoiCentre> rois)
+            throws IOException {
         List<SourceImage> labelPlanes = labels == null ? null : readLabels(labels);
         try {
-            return DataPreparation.prepare(
-                    ImageFiles.read(images), labelPlanes, resolution, options);
+            SourceStack stack;
+            List<LabelObjects.LabelObject> objects = null;
+            if (rois != null && !Files.isDirectory(images)) {
+                // The ROIs' slice and frame positions need the stack's dimensions.
+                ImagePlus imp = ImageFiles.open(images);
+                stack = ImageFiles.fromImagePlus(imp);
+                objects =
+                        RoiSets.objects(
+                                rois, stack.images().size(), imp.getNChannels(), imp.getNSlices());
+            } else {
+                stack = ImageFiles.read(images);
+                if (rois != null) {
+                    int n = stack.images().size();
+                    objects = RoiSets.objects(rois, n, 1, n);
+                }
+            }
+            return DataPreparation.prepare(stack, labelPlanes, objects, resolution, options);
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
             throw new IllegalArgumentException(
-                    m.startsWith("labels") || m.startsWith("sampling")
+                    m.startsWith("labels") || m.startsWith("sampling") || m.startsWith("rois")
                             ? m
                             : "images '" + images + "': " + m,
                     e);

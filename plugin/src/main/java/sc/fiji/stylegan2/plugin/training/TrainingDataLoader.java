@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.plugin.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.scijava.plugin.SciJavaPlugin;
 import sc.fiji.stylegan2.training.data.DataOptions;
 import sc.fiji.stylegan2.training.data.TrainingData;
@@ -36,5 +37,29 @@ public interface TrainingDataLoader extends SciJavaPlugin {
     default TrainingData load(Path images, int resolution, DataOptions options, Path labels)
             throws IOException {
         return load(images, resolution);
+    }
+
+    /**
+     * Reads the images as {@link #load(Path, int, DataOptions, Path)} does, with the objects of
+     * {@code rois} ({@link RoiSets}; null if none). Loaders that cannot place ROIs on their images
+     * refuse them (the default).
+     *
+     * @throws IllegalArgumentException naming {@code rois} when they are given to such a loader
+     */
+    default TrainingData load(
+            Path images,
+            int resolution,
+            DataOptions options,
+            Path labels,
+            List<RoiSets.RoiCentre> rois)
+            throws IOException {
+        if (rois != null) {
+            throw new IllegalArgumentException(
+                    "rois: the reader of images '"
+                            + images
+                            + "' cannot place ROIs on them; give a TIFF stack or a folder of"
+                            + " images");
+        }
+        return load(images, resolution, options, labels);
     }
 }

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.gui.OvalRoi;
 import ij.io.FileSaver;
 import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +31,7 @@ import sc.fiji.stylegan2.plugin.image.TiffStackWriter;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
 import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
+import sc.fiji.stylegan2.plugin.testutil.RoiZips;
 
 /**
  * Project Image end to end on the 32 px RGB fixture (it has a discriminator): a real SciJava
@@ -210,6 +213,70 @@ class ProjectImageCommandTest {
                 ((LabeledFloatImg) m.getOutput("optimisation")).labels());
         String summary = (String) m.getOutput("summary");
         assertEquals(2, summary.lines().filter(l -> l.startsWith("Projected")).count(), summary);
+    }
+
+    /** An RGB target of 136 x 64 px: over 4 x the 32 px model's side. */
+    private static Path wideTarget() {
+        Path wide = dir.resolve("wide.tif");
+        ColorProcessor cp = new ColorProcessor(136, 64);
+        cp.setColor(new java.awt.Color(200, 120, 40));
+        cp.fillOval(20, 10, 40, 40);
+        assertTrue(new FileSaver(new ImagePlus("wide", cp)).saveAsTiff(wide.toString()));
+        return wide;
+    }
+
+    @Test
+    void aLargeTargetWithSamplingTilesIsProjectedTileByTileLabelledByPosition() throws Exception {
+        CommandModule m =
+                project(
+                        "target",
+                        wideTarget().toFile(),
+                        "sampling",
+                        "tiles",
+                        "scale",
+                        2.0,
+                        "num_steps",
+                        1,
+                        "save_every",
+                        0);
+        assertFalse(m.isCanceled(), () -> "canceled: " + m.getCancelReason());
+        LabeledFloatImg rec = (LabeledFloatImg) m.getOutput("reconstruction");
+        // Tiles of 32 x 2 = 64 px: two across (the last 8 columns are left out), one down.
+        assertEquals(List.of("wide.tif tile x=0,y=0", "wide.tif tile x=64,y=0"), rec.labels());
+        assertArrayEquals(new long[] {32, 32, 3, 2}, rec.dimensionsAsLongArray());
+    }
+
+    @Test
+    void objectsFromARoiSetAreProjectedOneCropEach() throws Exception {
+        Path zip =
+                RoiZips.write(
+                        dir.resolve("RoiSet.zip"),
+                        List.of(new OvalRoi(20, 10, 40, 40), new OvalRoi(90, 20, 20, 20)));
+        CommandModule m =
+                project(
+                        "target",
+                        wideTarget().toFile(),
+                        "sampling",
+                        "objects",
+                        "rois",
+                        zip.toString(),
+                        "num_steps",
+                        1,
+                        "save_every",
+                        0);
+        assertFalse(m.isCanceled(), () -> "canceled: " + m.getCancelReason());
+        LabeledFloatImg rec = (LabeledFloatImg) m.getOutput("reconstruction");
+        // Contour centroids (40, 30) and (100, 30), less half a pixel.
+        assertEquals(
+                List.of("wide.tif object 1 x=39.5,y=29.5", "wide.tif object 2 x=99.5,y=29.5"),
+                rec.labels());
+    }
+
+    @Test
+    void aLargeTargetWithoutSamplingCancelsNamingSampling() throws Exception {
+        String reason = Commands.cancelReason(project("target", wideTarget().toFile()));
+        assertTrue(reason.startsWith("target is 136 x 64 px, more than 4 x"), reason);
+        assertTrue(reason.contains("sampling=tiles"), reason);
     }
 
     @Test

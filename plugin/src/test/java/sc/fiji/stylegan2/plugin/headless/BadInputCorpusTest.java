@@ -408,6 +408,22 @@ class BadInputCorpusTest {
                                                 + f.path("good.png")
                                                 + "'"),
                         "labels"));
+        for (String r : List.of("text.txt", "empty-rois.zip", "outside-rois.zip", "missing.zip")) {
+            cases.add(
+                    new Case(
+                            "Train StyleGAN2: rois " + r,
+                            f ->
+                                    run(
+                                            "Train StyleGAN2",
+                                            "images='"
+                                                    + f.path("good-images")
+                                                    + "',output_dir='"
+                                                    + f.path("run")
+                                                    + "',resolution=8,sampling=objects,rois='"
+                                                    + f.path(r)
+                                                    + "'"),
+                            "rois"));
+        }
     }
 
     /** Values of the wrong kind, and command-line mistakes. */
@@ -421,6 +437,10 @@ class BadInputCorpusTest {
             {"Stochastic Variation", m + ",samples=1", "samples"},
             {"Show Activations", m + ",layer=b99.conv0", "layer"},
             {"Project Image", m + ",space=Z", "space"},
+            {"Project Image", m + ",sampling=objects", "sampling"},
+            {"Project Image", m + ",sampling=objects,rois='/no/such.zip'", "rois"},
+            {"Project Image", m + ",sampling=objects,labels='/no/such.tif'", "labels"},
+            {"Project Image", m + ",sampling=tiles,scale=0", "scale"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',resolution=48", "resolution"},
             {"Model Info", m + ",frames=3", "frames"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',intensity=log", "intensity"},
@@ -447,6 +467,11 @@ class BadInputCorpusTest {
                 "Train StyleGAN2",
                 "images='/x',output_dir='/y',sampling=objects,labels='/no/such.tif'",
                 "labels"
+            },
+            {
+                "Train StyleGAN2",
+                "images='/x',output_dir='/y',sampling=objects,rois=[ROI Manager]",
+                "rois"
             },
             {"Demo", "seeds='x'", "seeds"},
         };

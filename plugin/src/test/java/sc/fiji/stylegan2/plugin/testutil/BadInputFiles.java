@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.plugin.testutil;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import ij.gui.OvalRoi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
@@ -177,6 +179,11 @@ public final class BadInputFiles {
         byte[] tif = new byte[28];
         System.arraycopy(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0}, 0, tif, 0, 8);
         Files.write(dir.resolve("header-only.tif"), tif);
+        RoiZips.write(dir.resolve("empty-rois.zip"), List.of());
+        // good-images are 32 x 32 px: the second oval's centre lies outside them.
+        RoiZips.write(
+                dir.resolve("outside-rois.zip"),
+                List.of(new OvalRoi(4, 4, 8, 8), new OvalRoi(60, 10, 8, 8)));
     }
 
     /** A {@code .npy} with the given dtype and shape text, whatever the data's length. */

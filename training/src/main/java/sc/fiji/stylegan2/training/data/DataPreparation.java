@@ -9,7 +9,8 @@ import sc.fiji.stylegan2.model.IntensityMapping;
 /**
  * Source images to training data by {@link DataOptions}: whole images ({@link ImageStackData}),
  * random tiles ({@link TileData}) or crops centred on the objects of a label image ({@link
- * LabelObjects}). Tiles and objects choose the intensity range over the whole images, then cut
+ * LabelObjects}) or on given object centres (the ROIs of ImageJ's ROI Manager or a ROI set, decoded
+ * by the plugin). Tiles and objects choose the intensity range over the whole images, then cut
  * crops of {@code resolution × scale} data pixels and resize them to the resolution (area averaging
  * when shrinking).
  */
@@ -26,7 +27,38 @@ public final class DataPreparation {
      */
     public static TrainingData prepare(
             SourceStack stack, List<SourceImage> labels, int resolution, DataOptions options) {
+        return prepare(stack, labels, null, resolution, options);
+    }
+
+    /**
+     * Prepares {@code stack}, with object centres given directly for {@code sampling=objects}.
+     *
+     * @param labels a label image or mask, or null (see {@link #prepare(SourceStack, List, int,
+     *     DataOptions)})
+     * @param rois object centres (key {@code rois}: the ROIs' centroids, {@link
+     *     LabelObjects.LabelObject#label} the ROI's number from 1), or null; only with {@code
+     *     sampling=objects} and without {@code labels}
+     * @throws IllegalArgumentException with a message naming the key at fault
+     */
+    public static TrainingData prepare(
+            SourceStack stack,
+            List<SourceImage> labels,
+            List<LabelObjects.LabelObject> rois,
+            int resolution,
+            DataOptions options) {
         SamplingOptions s = options.sampling();
+        if (rois != null && s.mode() != SamplingMode.OBJECTS) {
+            throw new IllegalArgumentException(
+                    "rois is set but sampling is "
+                            + s.mode().name().toLowerCase(Locale.ROOT)
+                            + ": ROIs mark objects for sampling=objects; give sampling=objects or"
+                            + " leave rois empty");
+        }
+        if (rois != null && labels != null) {
+            throw new IllegalArgumentException(
+                    "labels and rois are both set: give the objects as a label image (labels) or"
+                            + " as ROIs (rois), not both");
+        }
         if (s.mode() == SamplingMode.WHOLE) {
             return ImageStackData.builder()
                     .setResolution(resolution)
@@ -36,7 +68,10 @@ public final class DataPreparation {
         List<SourceImage> images = stack.images();
         StackChecks.requireConsistent(images);
         List<SourceImage> planes = labels == null ? null : LabelObjects.planes(labels, images);
-        if (s.mode() == SamplingMode.OBJECTS && planes == null) {
+        if (rois != null) {
+            requireInside(rois, images);
+        }
+        if (s.mode() == SamplingMode.OBJECTS && planes == null && rois == null) {
             throw new IllegalArgumentException(
                     "sampling=objects needs labels: give a label image or mask of the"
                             + " images' size");
@@ -55,7 +90,14 @@ public final class DataPreparation {
                         : stack.calibration().times((double) side / resolution);
         return s.mode() == SamplingMode.TILES
                 ? tiles(normalised, planes, side, resolution, choice, s, cal)
-                : objects(normalised, planes, side, resolution, choice).withCalibration(cal);
+                : objects(
+                                normalised,
+                                rois != null ? rois : LabelObjects.centroids(planes),
+                                rois != null ? "rois" : "labels",
+                                side,
+                                resolution,
+                                choice)
+                        .withCalibration(cal);
     }
 
     private static TileData tiles(
@@ -121,17 +163,20 @@ public final class DataPreparation {
 
     private static ImageStackData objects(
             List<SourceImage> images,
-            List<SourceImage> planes,
+            List<LabelObjects.LabelObject> objects,
+            String key,
             int side,
             int resolution,
             IntensityRanges.Choice choice) {
-        List<LabelObjects.LabelObject> objects = LabelObjects.centroids(planes);
         if (objects.size() < 2) {
             throw new IllegalArgumentException(
-                    "labels holds "
+                    key
+                            + " holds "
                             + objects.size()
                             + " object(s): sampling=objects"
-                            + " needs at least 2 (label values above 0)");
+                            + " needs at least 2 ("
+                            + (key.equals("labels") ? "label values above 0" : "ROIs")
+                            + ")");
         }
         SourceImage first = images.get(0);
         int c = first.channels(), n = c * resolution * resolution;
@@ -147,9 +192,10 @@ public final class DataPreparation {
         String what =
                 String.format(
                         Locale.ROOT,
-                        "sampling objects: %,d objects in %d image(s), crops of %d px"
+                        "sampling objects: %,d objects (%s) in %d image(s), crops of %d px"
                                 + " centred on their centroids resized to %d px (the data set size: %,d distinct crops)",
                         objects.size(),
+                        key,
                         images.size(),
                         side,
                         resolution,
@@ -169,6 +215,39 @@ public final class DataPreparation {
                 Crop.startCentredOn(o.y(), side),
                 side,
                 -1f);
+    }
+
+    /**
+     * Refuses object centres outside the images: the image index out of range, or the centre beyond
+     * the outermost pixels (pixel centres at integer coordinates, so a pixel spans ±½).
+     */
+    private static void requireInside(
+            List<LabelObjects.LabelObject> rois, List<SourceImage> images) {
+        SourceImage first = images.get(0);
+        for (LabelObjects.LabelObject o : rois) {
+            boolean inside =
+                    o.image() >= 0
+                            && o.image() < images.size()
+                            && o.x() >= -0.5
+                            && o.x() < first.width() - 0.5
+                            && o.y() >= -0.5
+                            && o.y() < first.height() - 0.5;
+            if (!inside) {
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "rois: ROI %d (centre x=%.1f, y=%.1f, image %d) lies outside the"
+                                        + " %d image(s) of %d x %d px: give ROIs drawn on the"
+                                        + " training images",
+                                o.label(),
+                                o.x(),
+                                o.y(),
+                                o.image() + 1,
+                                images.size(),
+                                first.width(),
+                                first.height()));
+            }
+        }
     }
 
     private static String fmt(double v) {
