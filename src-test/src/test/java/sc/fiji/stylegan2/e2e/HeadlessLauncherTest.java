@@ -65,6 +65,7 @@ class HeadlessLauncherTest {
                         "Model Info",
                         "Convert Checkpoint",
                         "Project Image",
+                        "Condition Transition",
                         "Demo",
                         "col_styles",
                         "noise_layers",

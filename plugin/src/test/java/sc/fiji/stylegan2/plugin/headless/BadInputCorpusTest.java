@@ -430,6 +430,7 @@ class BadInputCorpusTest {
                             (String) v[2]));
         }
         conditions(cases);
+        transitions(cases);
         cases.add(
                 new Case(
                         "launcher: unknown option",
@@ -463,6 +464,35 @@ class BadInputCorpusTest {
                         "Generate Images: condition out of range",
                         f -> run("Generate Images", cond + ",condition=4"),
                         "condition"));
+    }
+
+    /** Condition Transition: classes, method, inputs and the AVI file. */
+    private static void transitions(List<Case> cases) {
+        String cond = "model_file='" + Fixtures.cond4("network-snapshot-000000.pkl") + "'";
+        Object[][] values = {
+            {"model_file='" + Fixtures.rgb32Pickle() + "'", "from_condition"},
+            {cond + ",to_condition=4", "to_condition"},
+            {cond + ",from_condition=wt", "from_condition"},
+            {cond + ",method=slerp", "method"},
+            {cond + ",frames=1", "frames"},
+            {cond + ",class_samples=0", "class_samples"},
+            {cond + ",avi_file='/no/such/folder/t.avi'", "avi_file"},
+        };
+        for (Object[] v : values) {
+            cases.add(
+                    new Case(
+                            "Condition Transition: " + v[1],
+                            f -> run("Condition Transition", (String) v[0]),
+                            (String) v[1]));
+        }
+        cases.add(
+                new Case(
+                        "Condition Transition: latent files with w_lerp",
+                        f ->
+                                run(
+                                        "Condition Transition",
+                                        cond + ",latent_files='" + f.path("good.png") + "'"),
+                        "latent_files"));
     }
 
     private static String[] run(String command, String args) {

@@ -28,6 +28,7 @@ class CommandFinderTest {
                 finder().all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
         assertEquals(
                 List.of(
+                        "Condition Transition",
                         "Convert Checkpoint",
                         "Demo",
                         "Generate Images",
@@ -78,7 +79,8 @@ class CommandFinderTest {
         assertTrue(
                 e.getMessage()
                         .contains(
-                                "Convert Checkpoint, Demo, Generate Images, Install GPU Support,"
+                                "Condition Transition, Convert Checkpoint, Demo, Generate Images,"
+                                        + " Install GPU Support,"
                                         + " Interpolate Latents, Model Info, Project Image"),
                 e.getMessage());
     }
