@@ -4,12 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.direction.ClassMean;
+import sc.fiji.stylegan2.model.direction.LatentShift;
 import sc.fiji.stylegan2.model.generate.ClassLabels;
 import sc.fiji.stylegan2.model.generate.NumpyRandom;
 import sc.fiji.stylegan2.model.latent.Latents;
@@ -121,41 +120,7 @@ public final class ConditionTransition {
      */
     public Latents classMean(Latents latents, int samples, double psi) {
         float[] delta = ClassMean.difference(model.imageGenerator(), from, to, samples, psi);
-        return shift(latents, delta, times);
-    }
-
-    /**
-     * {@code w + t Δ} for every latent and every t (input-major); noise maps repeated per frame.
-     */
-    public static Latents shift(Latents latents, float[] delta, double[] times) {
-        int per = latents.numWs() * latents.wDim();
-        if (delta.length != per) {
-            throw new IllegalArgumentException(
-                    "a shift of " + delta.length + " values for latents of " + per);
-        }
-        int n = latents.count() * times.length;
-        float[] ws = new float[n * per];
-        for (int i = 0; i < latents.count(); i++) {
-            for (int j = 0; j < times.length; j++) {
-                int out = (i * times.length + j) * per;
-                for (int k = 0; k < per; k++) {
-                    ws[out + k] = (float) (latents.ws()[i * per + k] + times[j] * delta[k]);
-                }
-            }
-        }
-        Map<String, float[]> noise = new LinkedHashMap<>();
-        latents.noise()
-                .forEach(
-                        (layer, maps) -> {
-                            int r2 = maps.length / latents.count();
-                            float[] repeated = new float[n * r2];
-                            for (int f = 0; f < n; f++) {
-                                System.arraycopy(
-                                        maps, (f / times.length) * r2, repeated, f * r2, r2);
-                            }
-                            noise.put(layer, repeated);
-                        });
-        return new Latents(n, latents.numWs(), latents.wDim(), ws, noise);
+        return LatentShift.apply(latents, delta, times);
     }
 
     /**

@@ -90,19 +90,4 @@ class ConditionTransitionTest {
                     "frame " + frame);
         }
     }
-
-    @Test
-    void classMeanShiftKeepsNoiseMapsWithEveryFrame() {
-        Latents one =
-                new Latents(
-                        1,
-                        2,
-                        1,
-                        new float[] {1, 2},
-                        java.util.Map.of("n", new float[] {7, 8, 9, 10}));
-        Latents frames =
-                ConditionTransition.shift(one, new float[] {10, 20}, new double[] {0, 0.5});
-        assertArrayEquals(new float[] {1, 2, 6, 12}, frames.ws());
-        assertArrayEquals(new float[] {7, 8, 9, 10, 7, 8, 9, 10}, frames.noise().get("n"));
-    }
 }
