@@ -66,6 +66,8 @@ class HeadlessLauncherTest {
                         "Convert Checkpoint",
                         "Project Image",
                         "Condition Transition",
+                        "Find Directions",
+                        "Apply Direction",
                         "Demo",
                         "col_styles",
                         "noise_layers",

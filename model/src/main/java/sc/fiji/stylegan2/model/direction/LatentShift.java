@@ -51,4 +51,17 @@ public final class LatentShift {
                         });
         return new Latents(n, latents.numWs(), latents.wDim(), ws, noise);
     }
+
+    /**
+     * The shift Δ of a direction d {@code [w_dim]} on some ws indices: Δ[l] = d for l in {@code
+     * layers}, 0 elsewhere ({@code [num_ws * w_dim]}).
+     */
+    public static float[] onLayers(float[] direction, int[] layers, int numWs) {
+        int wDim = direction.length;
+        float[] delta = new float[numWs * wDim];
+        for (int l : layers) {
+            System.arraycopy(direction, 0, delta, l * wDim, wDim);
+        }
+        return delta;
+    }
 }

@@ -431,6 +431,7 @@ class BadInputCorpusTest {
         }
         conditions(cases);
         transitions(cases);
+        directions(cases);
         cases.add(
                 new Case(
                         "launcher: unknown option",
@@ -493,6 +494,53 @@ class BadInputCorpusTest {
                                         "Condition Transition",
                                         cond + ",latent_files='" + f.path("good.png") + "'"),
                         "latent_files"));
+    }
+
+    /** Find Directions and Apply Direction: method, layers, sets, files and strengths. */
+    private static void directions(List<Case> cases) {
+        String m = "model_file='" + Fixtures.rgb32Pickle() + "'";
+        Object[][] values = {
+            {"Find Directions", m + ",method=ica,output_file='/tmp/x.npz'", "method"},
+            {"Find Directions", m + ",output_file='/no/such/folder/d.npz'", "output_file"},
+            {"Find Directions", m, "output_file"},
+            {"Find Directions", m + ",layers=fin,output_file='/tmp/x.npz'", "layers"},
+            {"Find Directions", m + ",method=svm,output_file='/tmp/x.npz'", "negative_latents"},
+            {
+                "Find Directions",
+                m + ",method=svm,negative_latents='/no/such.npz',output_file='/tmp/x.npz'",
+                "negative_latents"
+            },
+            {"Find Directions", m + ",method=class_mean,output_file='/tmp/x.npz'", "class_mean"},
+            {"Find Directions", m + ",num_directions=0,output_file='/tmp/x.npz'", "num_directions"},
+            {"Apply Direction", m, "direction_file"},
+            {"Apply Direction", m + ",direction_file='/no/such.npz'", "direction_file"},
+        };
+        for (Object[] v : values) {
+            cases.add(
+                    new Case(
+                            v[0] + ": " + v[2] + " (" + v[1].toString().replace(m, "") + ")",
+                            f -> run((String) v[0], (String) v[1]),
+                            (String) v[2]));
+        }
+        cases.add(
+                new Case(
+                        "Apply Direction: direction_file that is no .npz",
+                        f ->
+                                run(
+                                        "Apply Direction",
+                                        m + ",direction_file='" + f.path("text.npz") + "'"),
+                        "direction_file"));
+        cases.add(
+                new Case(
+                        "Apply Direction: strengths",
+                        f ->
+                                run(
+                                        "Apply Direction",
+                                        m
+                                                + ",strengths='1:2',direction_file='"
+                                                + f.path("text.npz")
+                                                + "'"),
+                        "strengths"));
     }
 
     private static String[] run(String command, String args) {
