@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.model;
 
+import sc.fiji.stylegan2.model.explore.StyleGroupSummary;
 import sc.fiji.stylegan2.model.generate.ClassLabels;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.nn.Module;
@@ -7,7 +8,7 @@ import sc.fiji.stylegan2.model.nn.Module;
 /**
  * The multi-line summary of a model that Model Info shows: where it came from, resolution and
  * channels, latent sizes, classes, channels per resolution, parameter counts, intensity mapping,
- * pixel size and the layers the activation probe can capture.
+ * pixel size, the layers of each style group and the layers the activation probe can capture.
  */
 final class ModelSummary {
 
@@ -74,6 +75,11 @@ final class ModelSummary {
         }
         model.calibration()
                 .ifPresent(c -> s.append("pixel size: ").append(c).append(String.format("%n")));
+        s.append(
+                        "style groups (coarse/middle/fine: the paper's 4-8, 16-32, 64+ px from 64 px"
+                                + " models, thirds of the depth below)")
+                .append(StyleGroupSummary.of(model.generator()))
+                .append(String.format("%n"));
         s.append("layers: ").append(String.join(", ", model.layerNames()));
         return s.toString();
     }

@@ -57,7 +57,10 @@ class CommandsInContextTest {
                     "Project Image",
                     "Train StyleGAN2",
                     "Demo",
-                    "Install GPU Support");
+                    "Install GPU Support",
+                    "Condition Transition",
+                    "Find Directions",
+                    "Apply Direction");
 
     @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
@@ -227,6 +230,82 @@ class CommandsInContextTest {
                 ImageParts.image(frames, 4),
                 Images.OFFICIAL,
                 "last frame against the official seed 0");
+    }
+
+    @Test
+    void conditionTransitionRunsFromOneClassesOfficialImageToTheOthers() throws Exception {
+        LabeledFloatImg frames =
+                output(
+                        run(
+                                "Condition Transition",
+                                "model_file",
+                                E2E.cond4().toFile(),
+                                "seeds",
+                                "1",
+                                "from_condition",
+                                "0",
+                                "to_condition",
+                                "3",
+                                "frames",
+                                3,
+                                "truncation_psi",
+                                0.7,
+                                "output_range",
+                                "raw"),
+                        "images",
+                        LabeledFloatImg.class);
+        assertEquals("seed=1 class=0>3 t=0.500", frames.labels().get(1));
+        assertImagesClose(
+                E2E.cond4Image(1, "0p70", 0),
+                ImageParts.image(frames, 0),
+                Images.OFFICIAL,
+                "t=0 against the official class 0 image");
+        assertImagesClose(
+                E2E.cond4Image(1, "0p70", 3),
+                ImageParts.image(frames, 2),
+                Images.OFFICIAL,
+                "t=1 against the official class 3 image");
+    }
+
+    @Test
+    void aFoundDirectionAtStrengthZeroLeavesTheSeedsOfficialImage() throws Exception {
+        Path file = E2E.workDir("directions").resolve("pca.npz");
+        CommandModule found =
+                run(
+                        "Find Directions",
+                        "method",
+                        "pca",
+                        "samples",
+                        200,
+                        "num_directions",
+                        2,
+                        "output_file",
+                        file.toFile());
+        assertTrue(
+                output(found, "directions", String.class)
+                        .startsWith("2 pca directions for ws 0-9"));
+        LabeledFloatImg walk =
+                output(
+                        run(
+                                "Apply Direction",
+                                "seeds",
+                                "3",
+                                "direction_file",
+                                file.toFile(),
+                                "direction_index",
+                                1,
+                                "strengths",
+                                "-1,0",
+                                "output_range",
+                                "raw"),
+                        "images",
+                        LabeledFloatImg.class);
+        assertEquals(List.of("seed=3 d=1 s=-1.000", "seed=3 d=1 s=0.000"), walk.labels());
+        assertImagesClose(
+                E2E.gray64Image(3, "1p00"),
+                ImageParts.image(walk, 1),
+                Images.OFFICIAL,
+                "strength 0 against the official seed 3");
     }
 
     @Test

@@ -57,17 +57,29 @@ final class E2E {
 
     /** The official raw image of the 64 px fixture, [64 * 64], for psi "1p00" or "0p70". */
     static float[] gray64Image(int seed, String psi) throws IOException {
-        ByteBuffer b =
-                ByteBuffer.wrap(
-                                Files.readAllBytes(
-                                        fixtures()
-                                                .resolve(
-                                                        "res64-gray/img_seed"
-                                                                + seed
-                                                                + "_psi"
-                                                                + psi
-                                                                + ".bin")))
-                        .order(ByteOrder.LITTLE_ENDIAN);
+        return floats(fixtures().resolve("res64-gray/img_seed" + seed + "_psi" + psi + ".bin"));
+    }
+
+    /** The conditional 32 px fixture's snapshot pickle (4 classes). */
+    static Path cond4() {
+        return fixtures()
+                .resolveSibling("fixtures-conditional")
+                .resolve("res32-cond4/network-snapshot-000000.pkl");
+    }
+
+    /**
+     * The official raw image of the conditional fixture, [3 * 32 * 32], for psi "1p00" or "0p70"
+     * and class 0 or 3.
+     */
+    static float[] cond4Image(int seed, String psi, int classIndex) throws IOException {
+        return floats(
+                cond4().resolveSibling(
+                                "img_seed" + seed + "_psi" + psi + "_c" + classIndex + ".bin"));
+    }
+
+    /** A little-endian float32 file. */
+    private static float[] floats(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         float[] v = new float[b.remaining() / 4];
         b.asFloatBuffer().get(v);
         return v;

@@ -13,9 +13,9 @@ import sc.fiji.stylegan2.model.network.SynthesisLayer;
 /**
  * Which synthesis layers receive per-pixel noise (StyleGAN paper, Karras et al. 2019, Sec. 3.2,
  * Fig. 5: noise in all layers, none, fine layers only, coarse layers only). The groups are those of
- * {@link StyleGroup}; Fig. 5's "coarse" (4²–32²) is {@code coarse+middle} here, its "fine"
- * (64²–1024²) is {@code fine}. Only the modulated 3x3 convolutions have noise inputs; toRGB has
- * none.
+ * {@link StyleGroup}, relative to the model's depth below 64 px; for a model of 64 px or more Fig.
+ * 5's "coarse" (4²–32²) is {@code coarse+middle} here, its "fine" (64²–1024²) is {@code fine}. Only
+ * the modulated 3x3 convolutions have noise inputs; toRGB has none.
  *
  * @param layers the names of the noisy layers ({@code synthesis.b64.conv0}, ...) in forward order
  * @param resolutions their resolutions, same order
@@ -62,7 +62,14 @@ public record NoiseLayers(List<String> layers, List<Integer> resolutions) {
                             + generator.config().resolution()
                             + " px model ("
                             + groups.stream()
-                                    .map(g -> g.key() + " = " + g.resolutions())
+                                    .map(
+                                            g ->
+                                                    g.key()
+                                                            + " = "
+                                                            + g.resolutions(
+                                                                    generator
+                                                                            .config()
+                                                                            .resolution()))
                                     .collect(Collectors.joining(", "))
                             + "); "
                             + valid);
@@ -74,9 +81,11 @@ public record NoiseLayers(List<String> layers, List<Integer> resolutions) {
     public static NoiseLayers of(Generator generator, Set<StyleGroup> groups) {
         List<String> names = new ArrayList<>();
         List<Integer> res = new ArrayList<>();
+        int modelResolution = generator.config().resolution();
         for (SynthesisBlock block : generator.synthesis().blocks()) {
             for (SynthesisLayer layer : block.layers()) {
-                if (groups.stream().anyMatch(g -> g.contains(layer.resolution()))) {
+                if (groups.stream()
+                        .anyMatch(g -> g.contains(layer.resolution(), modelResolution))) {
                     names.add(layer.name());
                     res.add(layer.resolution());
                 }

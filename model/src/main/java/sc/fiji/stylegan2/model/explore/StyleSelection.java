@@ -9,7 +9,8 @@ import sc.fiji.stylegan2.model.network.GeneratorConfig;
  * Parses which per-layer latents (ws indices) to take from another image, as the official {@code
  * style_mixing.py --styles} does ({@code 0-6}, {@code 1,3,5}), or by the StyleGAN paper's groups
  * (Sec. 3.1): {@code coarse}, {@code middle}, {@code fine}, also combined ({@code coarse,fine} or
- * {@code coarse+fine}). Groups map to indices through {@link WsLayout}.
+ * {@code coarse+fine}), relative to the model's depth below 64 px ({@link StyleGroup}); {@code all}
+ * selects every index. Groups map to indices through {@link WsLayout}.
  */
 public final class StyleSelection {
 
@@ -25,7 +26,9 @@ public final class StyleSelection {
     public static int[] parse(String key, String text, GeneratorConfig cfg) {
         int numWs = cfg.numWs();
         String valid =
-                "use coarse, middle, fine or ws indices like 0-3 or 1,3,5 (0.." + (numWs - 1) + ")";
+                "use all, coarse, middle, fine or ws indices like 0-3 or 1,3,5 (0.."
+                        + (numWs - 1)
+                        + ")";
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(key + " is empty: " + valid);
         }
@@ -33,11 +36,15 @@ public final class StyleSelection {
         BitSet selected = new BitSet(numWs);
         for (String raw : text.split("[,+]")) {
             String part = raw.trim();
+            if (part.equalsIgnoreCase("all")) {
+                selected.set(0, numWs);
+                continue;
+            }
             StyleGroup group = StyleGroup.byKey(part);
             if (group != null) {
                 BitSet inGroup = new BitSet(numWs);
                 IntStream.range(0, numWs)
-                        .filter(i -> group.contains(resolutions[i]))
+                        .filter(i -> group.contains(resolutions[i], cfg.resolution()))
                         .forEach(inGroup::set);
                 if (inGroup.isEmpty()) {
                     throw new IllegalArgumentException(
@@ -49,7 +56,8 @@ public final class StyleSelection {
                                     + " px model has no "
                                     + group.key()
                                     + " styles ("
-                                    + group.resolutions()
+                                    + "it has "
+                                    + describeGroups(cfg)
                                     + "); "
                                     + valid);
                 }
@@ -134,7 +142,11 @@ public final class StyleSelection {
                                         + " "
                                         + format(
                                                 IntStream.range(0, res.length)
-                                                        .filter(i -> g.contains(res[i]))
+                                                        .filter(
+                                                                i ->
+                                                                        g.contains(
+                                                                                res[i],
+                                                                                cfg.resolution()))
                                                         .toArray()))
                 .filter(s -> !s.endsWith(" "))
                 .collect(Collectors.joining(", "));

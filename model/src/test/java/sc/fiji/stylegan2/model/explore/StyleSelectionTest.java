@@ -76,19 +76,33 @@ class StyleSelectionTest {
                 assertThrows(
                         IllegalArgumentException.class,
                         () -> StyleSelection.parse("col_styles", "corse", config(64)));
-        assertTrue(word.getMessage().contains("use coarse, middle, fine"), word.getMessage());
+        assertTrue(word.getMessage().contains("use all, coarse, middle, fine"), word.getMessage());
     }
 
     @Test
-    void fineOnA32PixelModelSaysItHasNoFineStyles() {
+    void groupsOfA32PixelModelAreThirdsOfItsDepth() {
+        GeneratorConfig cfg = config(32);
+        assertEquals("coarse 0-2, middle 3-4, fine 5-7", StyleSelection.describeGroups(cfg));
+        assertArrayEquals(new int[] {5, 6, 7}, StyleSelection.parse("col_styles", "fine", cfg));
+    }
+
+    @Test
+    void allSelectsEveryIndex() {
+        assertArrayEquals(
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7},
+                StyleSelection.parse("layers", "all", config(32)));
+    }
+
+    @Test
+    void aGroupTheModelLacksIsRefusedNamingTheGroupsItHas() {
         var e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> StyleSelection.parse("col_styles", "fine", config(32)));
-        assertTrue(
-                e.getMessage()
-                        .startsWith(
-                                "col_styles 'fine': this 32 px model has no fine styles (64 px and up)"),
+                        () -> StyleSelection.parse("col_styles", "middle", config(8)));
+        assertEquals(
+                "col_styles 'middle': this 8 px model has no middle styles (it has coarse 0,"
+                        + " fine 1-3); use all, coarse, middle, fine or ws indices like 0-3 or 1,3,5"
+                        + " (0..3)",
                 e.getMessage());
     }
 }

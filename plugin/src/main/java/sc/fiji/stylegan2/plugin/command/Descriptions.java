@@ -23,6 +23,15 @@ final class Descriptions {
             "A LabeledFloatImg: dims (W, H, N) for one channel or (W, H, C, N), one label"
                     + " per image.";
 
+    /**
+     * What coarse, middle and fine mean ({@link sc.fiji.stylegan2.model.explore.StyleGroup}), in
+     * every key that takes the groups.
+     */
+    static final String STYLE_GROUPS =
+            "coarse (4-8 px), middle (16-32 px), fine (64 px and up) in models of 64 px or more;"
+                    + " in smaller models the blocks split into thirds by depth"
+                    + " (32 px: coarse 4-8, middle 16, fine 32; Model Info lists each group's layers)";
+
     /** What a latent file is, in every latent key's description. */
     static final String LATENT_FORMAT =
             ".npz (key w, e.g. from Project Image or the official projector) or .csv";

@@ -58,8 +58,9 @@ public class StochasticVariationCommand extends ImageBatchCommand {
     @Parameter(
             label = "Noise layers",
             description =
-                    "Which layers get noise (StyleGAN Fig. 5): all, none,"
-                            + " coarse (4-8 px), middle (16-32 px), fine (64 px and up), or groups joined with +.",
+                    "Which layers get noise (StyleGAN Fig. 5): all, none, "
+                            + Descriptions.STYLE_GROUPS
+                            + ", or groups joined with +.",
             choices = {"all", "coarse", "middle", "fine", "coarse+middle", "middle+fine", "none"})
     private String noise_layers = "all";
 

@@ -72,8 +72,9 @@ public class StyleMixingCommand extends GeneratorCommand {
     @Parameter(
             label = "Column styles",
             description =
-                    "Which styles come from the columns: coarse (4-8 px),"
-                            + " middle (16-32 px), fine (64 px and up), joined with + or ws indices like 0-6 (official).")
+                    "Which styles come from the columns: "
+                            + Descriptions.STYLE_GROUPS
+                            + ", joined with + or ws indices like 0-6 (official).")
     private String col_styles = "coarse";
 
     @Parameter(

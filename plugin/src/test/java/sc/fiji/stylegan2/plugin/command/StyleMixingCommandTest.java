@@ -109,13 +109,12 @@ class StyleMixingCommandTest {
     }
 
     @Test
-    void fineStylesOnA32PixelModelCancelWithTheGroupsItHas() throws Exception {
-        String reason =
-                Commands.cancelReason(
-                        mix("model_file", Fixtures.rgb32Pickle().toFile(), "col_styles", "fine"));
-        assertTrue(
-                reason.startsWith("col_styles 'fine': this 32 px model has no fine styles"),
-                reason);
+    void fineStylesOnA32PixelModelAreTheStylesOfItsLastBlock() throws Exception {
+        CommandModule module =
+                mix("model_file", Fixtures.rgb32Pickle().toFile(), "col_styles", "fine");
+        // num_ws 8 at 32 px: ws 5-6 feed b32's convs, ws 7 its toRGB
+        String label = Commands.output(module, "grid", LabeledFloatImg.class).labels().get(0);
+        assertTrue(label.endsWith("col_styles 5-7"), label);
     }
 
     @Test

@@ -483,6 +483,8 @@ class BadInputCorpusTest {
                             (String) v[2]));
         }
         conditions(cases);
+        transitions(cases);
+        directions(cases);
         cases.add(
                 new Case(
                         "launcher: unknown option",
@@ -516,6 +518,82 @@ class BadInputCorpusTest {
                         "Generate Images: condition out of range",
                         f -> run("Generate Images", cond + ",condition=4"),
                         "condition"));
+    }
+
+    /** Condition Transition: classes, method, inputs and the AVI file. */
+    private static void transitions(List<Case> cases) {
+        String cond = "model_file='" + Fixtures.cond4("network-snapshot-000000.pkl") + "'";
+        Object[][] values = {
+            {"model_file='" + Fixtures.rgb32Pickle() + "'", "from_condition"},
+            {cond + ",to_condition=4", "to_condition"},
+            {cond + ",from_condition=wt", "from_condition"},
+            {cond + ",method=slerp", "method"},
+            {cond + ",frames=1", "frames"},
+            {cond + ",class_samples=0", "class_samples"},
+            {cond + ",avi_file='/no/such/folder/t.avi'", "avi_file"},
+        };
+        for (Object[] v : values) {
+            cases.add(
+                    new Case(
+                            "Condition Transition: " + v[1],
+                            f -> run("Condition Transition", (String) v[0]),
+                            (String) v[1]));
+        }
+        cases.add(
+                new Case(
+                        "Condition Transition: latent files with w_lerp",
+                        f ->
+                                run(
+                                        "Condition Transition",
+                                        cond + ",latent_files='" + f.path("good.png") + "'"),
+                        "latent_files"));
+    }
+
+    /** Find Directions and Apply Direction: method, layers, sets, files and strengths. */
+    private static void directions(List<Case> cases) {
+        String m = "model_file='" + Fixtures.rgb32Pickle() + "'";
+        Object[][] values = {
+            {"Find Directions", m + ",method=ica,output_file='/tmp/x.npz'", "method"},
+            {"Find Directions", m + ",output_file='/no/such/folder/d.npz'", "output_file"},
+            {"Find Directions", m, "output_file"},
+            {"Find Directions", m + ",layers=fin,output_file='/tmp/x.npz'", "layers"},
+            {"Find Directions", m + ",method=svm,output_file='/tmp/x.npz'", "negative_latents"},
+            {
+                "Find Directions",
+                m + ",method=svm,negative_latents='/no/such.npz',output_file='/tmp/x.npz'",
+                "negative_latents"
+            },
+            {"Find Directions", m + ",method=class_mean,output_file='/tmp/x.npz'", "class_mean"},
+            {"Find Directions", m + ",num_directions=0,output_file='/tmp/x.npz'", "num_directions"},
+            {"Apply Direction", m, "direction_file"},
+            {"Apply Direction", m + ",direction_file='/no/such.npz'", "direction_file"},
+        };
+        for (Object[] v : values) {
+            cases.add(
+                    new Case(
+                            v[0] + ": " + v[2] + " (" + v[1].toString().replace(m, "") + ")",
+                            f -> run((String) v[0], (String) v[1]),
+                            (String) v[2]));
+        }
+        cases.add(
+                new Case(
+                        "Apply Direction: direction_file that is no .npz",
+                        f ->
+                                run(
+                                        "Apply Direction",
+                                        m + ",direction_file='" + f.path("text.npz") + "'"),
+                        "direction_file"));
+        cases.add(
+                new Case(
+                        "Apply Direction: strengths",
+                        f ->
+                                run(
+                                        "Apply Direction",
+                                        m
+                                                + ",strengths='1:2',direction_file='"
+                                                + f.path("text.npz")
+                                                + "'"),
+                        "strengths"));
     }
 
     private static String[] run(String command, String args) {

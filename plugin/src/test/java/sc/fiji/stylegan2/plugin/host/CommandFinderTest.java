@@ -28,8 +28,11 @@ class CommandFinderTest {
                 finder().all().stream().map(CommandFinder::menuName).collect(Collectors.toList());
         assertEquals(
                 List.of(
+                        "Apply Direction",
+                        "Condition Transition",
                         "Convert Checkpoint",
                         "Demo",
+                        "Find Directions",
                         "Generate Images",
                         "Install GPU Support",
                         "Interpolate Latents",
@@ -78,7 +81,8 @@ class CommandFinderTest {
         assertTrue(
                 e.getMessage()
                         .contains(
-                                "Convert Checkpoint, Demo, Generate Images, Install GPU Support,"
+                                "Apply Direction, Condition Transition, Convert Checkpoint, Demo,"
+                                        + " Find Directions, Generate Images, Install GPU Support,"
                                         + " Interpolate Latents, Model Info, Project Image"),
                 e.getMessage());
     }

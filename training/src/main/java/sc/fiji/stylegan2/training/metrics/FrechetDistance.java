@@ -1,5 +1,7 @@
 package sc.fiji.stylegan2.training.metrics;
 
+import sc.fiji.stylegan2.model.linalg.SymmetricEigen;
+
 /**
  * The Fréchet distance between two Gaussians fitted to features (Heusel et al. 2017, Eq. 6; Dowson
  * and Landau 1982):

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -106,5 +107,21 @@ class FrechetDistanceTest {
             }
         }
         return t;
+    }
+
+    @Test
+    void psdSquareRootSquaresBackToARankDeficientCovariance() {
+        Random rng = new Random(6);
+        int n = 10, d = 16; // fewer samples than dimensions: rank 9
+        float[] f = new float[n * d];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) rng.nextGaussian();
+        }
+        double[][] cov = FeatureStatistics.of(f, n, d).covariance();
+        double[][] root = FrechetDistance.sqrtPsd(cov);
+        double[][] back = FrechetDistance.multiply(root, root);
+        for (int i = 0; i < d; i++) {
+            assertArrayEquals(cov[i], back[i], 1e-9);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package sc.fiji.stylegan2.training.metrics;
+package sc.fiji.stylegan2.model.linalg;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -6,10 +6,11 @@ import java.util.stream.IntStream;
 
 /**
  * Eigen-decomposition {@code A = V diag(λ) Vᵀ} of a real symmetric matrix in double precision, for
- * the matrix square roots of the Fréchet distance: Householder reduction to tridiagonal form, then
- * implicit symmetric QR steps with the Wilkinson shift until every off-diagonal element is
- * negligible (Golub and Van Loan, Matrix Computations, 4th ed., Algorithms 8.3.1 and 8.3.3). O(n³);
- * a 2048 x 2048 covariance takes seconds.
+ * the matrix square roots of the Fréchet distance (training's metrics) and the latent directions of
+ * SeFa and PCA ({@code model.direction}): Householder reduction to tridiagonal form, then implicit
+ * symmetric QR steps with the Wilkinson shift until every off-diagonal element is negligible (Golub
+ * and Van Loan, Matrix Computations, 4th ed., Algorithms 8.3.1 and 8.3.3). O(n³); a 2048 x 2048
+ * covariance takes seconds.
  */
 public final class SymmetricEigen {
 
