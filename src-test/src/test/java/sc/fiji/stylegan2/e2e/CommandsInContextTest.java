@@ -57,7 +57,8 @@ class CommandsInContextTest {
                     "Project Image",
                     "Train StyleGAN2",
                     "Demo",
-                    "Install GPU Support");
+                    "Install GPU Support",
+                    "Export for Official Training");
 
     @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 

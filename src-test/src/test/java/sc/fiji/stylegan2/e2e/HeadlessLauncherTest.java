@@ -76,6 +76,7 @@ class HeadlessLauncherTest {
                         "num_steps",
                         "Train StyleGAN2",
                         "Install GPU Support",
+                        "Export for Official Training",
                         "augment_p",
                         "ada_target",
                         "ada_kimg")) {

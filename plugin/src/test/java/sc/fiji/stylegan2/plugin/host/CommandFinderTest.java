@@ -30,6 +30,7 @@ class CommandFinderTest {
                 List.of(
                         "Convert Checkpoint",
                         "Demo",
+                        "Export for Official Training",
                         "Generate Images",
                         "Install GPU Support",
                         "Interpolate Latents",
