@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.checkpoint.Sg2Checkpoint;
@@ -230,11 +231,13 @@ public final class OfficialExportTask {
                         + LocalDate.now()
                         + (s.model() == null
                                 ? "; a new run"
-                                : String.format(
-                                        Locale.ROOT,
-                                        "; continues networks at %.1f kimg (the official count"
-                                                + " restarts at 0)",
-                                        s.kimgDone()));
+                                : s.kimgDone() > 0
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "; continues networks at %.1f kimg (the official"
+                                                        + " count restarts at 0)",
+                                                s.kimgDone())
+                                        : "; continues the networks of model_file");
         List<Path> files =
                 OfficialExport.write(
                         new OfficialExport.Request(out, data, classes, s.model(), cmd, header),
@@ -257,12 +260,28 @@ public final class OfficialExportTask {
                                 : "; the flags cannot express "
                                         + String.join(", ", cmd.differences())
                                         + ": train_official.py sets them"));
-        if (s.model() != null && !s.model().intensity().equals(data.intensity())) {
+        if (s.model() != null
+                && !sameWithinOneLevel(s.model().intensity(), data.intensity(), data.channels())) {
             m.append(
                     "; warning: the data's intensity range differs from the one model_file was"
                             + " trained with (see dataset.json)");
         }
         return m.toString();
+    }
+
+    /**
+     * True when two mappings differ by less than one 8-bit level ({@code 2 · scale / 255}) in every
+     * channel: official models say offset 128 for 8-bit data where ours say 127.5, the same PNGs.
+     */
+    static boolean sameWithinOneLevel(IntensityMapping a, IntensityMapping b, int channels) {
+        for (int c = 0; c < channels; c++) {
+            double level = 2 * Math.abs(a.scale(c)) / 255;
+            if (Math.abs(a.scale(c) - b.scale(c)) > level
+                    || Math.abs(a.offset(c) - b.offset(c)) > level) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The options from the keys for a new run, or around a model that is not a checkpoint. */

@@ -183,6 +183,7 @@ public final class OfficialDatasetWriter {
         }
         json.add(OUR_KEY, ours);
         return new GsonBuilder()
+                .serializeNulls() // the official loader reads json['labels'], null or not
                 .disableHtmlEscaping()
                 .create()
                 .toJson(json)

@@ -127,7 +127,13 @@ public final class OfficialExport {
         r.command().differences().forEach(diff::add);
         o.add("differences", diff);
         o.add("train_overrides", r.command().overrides());
-        return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(o) + "\n";
+        return new GsonBuilder()
+                        .setPrettyPrinting()
+                        .serializeNulls()
+                        .disableHtmlEscaping()
+                        .create()
+                        .toJson(o)
+                + "\n";
     }
 
     private static Path copyResource(Path dir, String name) throws IOException {

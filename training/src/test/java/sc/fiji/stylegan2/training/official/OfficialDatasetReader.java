@@ -78,9 +78,12 @@ final class OfficialDatasetReader {
                     JsonParser.parseString(
                                     new String(bytes(zip, "dataset.json"), StandardCharsets.UTF_8))
                             .getAsJsonObject();
+            if (!json.has("labels")) {
+                throw new IOException("dataset.json has no labels (json['labels'] fails)");
+            }
             Map<String, Integer> labels = null;
             JsonElement l = json.get("labels");
-            if (l != null && !l.isJsonNull()) {
+            if (!l.isJsonNull()) {
                 labels = new LinkedHashMap<>();
                 for (JsonElement pair : l.getAsJsonArray()) {
                     labels.put(
