@@ -79,8 +79,9 @@ class CommandFinderTest {
         assertTrue(
                 e.getMessage()
                         .contains(
-                                "Convert Checkpoint, Demo, Generate Images, Install GPU Support,"
-                                        + " Interpolate Latents, Model Info, Project Image"),
+                                "Convert Checkpoint, Demo, Export for Official Training, Generate"
+                                        + " Images, Install GPU Support, Interpolate Latents, Model"
+                                        + " Info, Project Image"),
                 e.getMessage());
     }
 
