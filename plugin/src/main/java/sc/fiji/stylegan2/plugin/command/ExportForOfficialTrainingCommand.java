@@ -13,6 +13,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
 import org.scijava.widget.FileWidget;
+import sc.fiji.stylegan2.model.ProgressListener;
+import sc.fiji.stylegan2.plugin.headless.ShutdownCancel;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.task.OfficialExportTask;
 import sc.fiji.stylegan2.plugin.task.TrainingTask;
@@ -199,7 +201,7 @@ public class ExportForOfficialTrainingCommand extends StyleGAN2Command {
 
     @Override
     public void run() {
-        try {
+        try (ShutdownCancel shutdown = new ShutdownCancel(60)) {
             int res = TrainingTask.requireResolution(resolution);
             TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
             TrainingTask.augmentation(augment, augment_p, ada_target, ada_kimg, 0);
@@ -229,12 +231,13 @@ public class ExportForOfficialTrainingCommand extends StyleGAN2Command {
                 OfficialExportTask.requireLabelsFit(start, classes);
                 message =
                         OfficialExportTask.export(
-                                out, data, classes, start, kimg, new StatusProgress(status, this));
+                                out, data, classes, start, kimg, progress(shutdown));
             } finally {
                 if (start.model() != null) {
                     start.model().close();
                 }
             }
+            shutdown.reportIfStopping(message);
             report(status, message);
             if (log != null) {
                 log.info(message);
@@ -244,6 +247,25 @@ public class ExportForOfficialTrainingCommand extends StyleGAN2Command {
         } catch (IllegalArgumentException | IOException e) {
             fail(e.getMessage());
         }
+    }
+
+    /**
+     * Progress to the status bar; cancel from the command or, headless, from Ctrl-C (the dataset
+     * zip being written is then dropped, its temporary file deleted).
+     */
+    private ProgressListener progress(ShutdownCancel shutdown) {
+        StatusProgress bar = new StatusProgress(status, this);
+        return new ProgressListener() {
+            @Override
+            public void progress(long done, long total, String message) {
+                bar.progress(done, total, message);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return bar.isCanceled() || shutdown.requested();
+            }
+        };
     }
 
     private Path requireImages() {

@@ -194,17 +194,14 @@ public final class OfficialExportTask {
                             + " leave model_file empty to start a new conditional run");
         }
         if (classes != null) {
-            for (int c : classes) {
-                if (c >= cDim) {
-                    throw new IllegalArgumentException(
-                            "class_file: class "
-                                    + c
-                                    + " is beyond the model's "
-                                    + cDim
-                                    + " classes (0.."
-                                    + (cDim - 1)
-                                    + ")");
-                }
+            int max = java.util.Arrays.stream(classes).max().orElse(-1);
+            if (max + 1 != cDim) {
+                // the official loader's label_dim is max(class) + 1, which sizes G's embedding
+                throw new IllegalArgumentException(
+                        "class_file: classes 0.." + max + " for a model of " + cDim
+                                + " classes (0.." + (cDim - 1) + "); the official trainer sizes the"
+                                + " labels by the highest class, so the classes must reach "
+                                + (cDim - 1));
             }
         }
     }

@@ -254,7 +254,11 @@ public final class OfficialTrainCommand {
                     "500");
         }
         if (augment == AugmentMode.ADA && resuming()) {
-            differ(d, "ADA p " + num(resumeP) + " carried", resumeP == 0, "0 on resume");
+            differ(
+                    d,
+                    "ADA p " + show(resumeP) + " carried",
+                    resumeP == 0,
+                    "0 on resume");
         }
         return d;
     }
@@ -263,6 +267,14 @@ public final class OfficialTrainCommand {
         if (!same) {
             d.add(ours + " (official " + official + ")");
         }
+    }
+
+    /** A number for people: four significant digits, no exponent ({@code 0.00032}). */
+    static String show(double v) {
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** A number as Python reads it back: integers without a fraction, others in full. */
