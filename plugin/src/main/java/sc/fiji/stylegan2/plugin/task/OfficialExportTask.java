@@ -198,8 +198,13 @@ public final class OfficialExportTask {
             if (max + 1 != cDim) {
                 // the official loader's label_dim is max(class) + 1, which sizes G's embedding
                 throw new IllegalArgumentException(
-                        "class_file: classes 0.." + max + " for a model of " + cDim
-                                + " classes (0.." + (cDim - 1) + "); the official trainer sizes the"
+                        "class_file: classes 0.."
+                                + max
+                                + " for a model of "
+                                + cDim
+                                + " classes (0.."
+                                + (cDim - 1)
+                                + "); the official trainer sizes the"
                                 + " labels by the highest class, so the classes must reach "
                                 + (cDim - 1));
             }

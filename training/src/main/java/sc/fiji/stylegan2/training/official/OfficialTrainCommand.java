@@ -254,11 +254,7 @@ public final class OfficialTrainCommand {
                     "500");
         }
         if (augment == AugmentMode.ADA && resuming()) {
-            differ(
-                    d,
-                    "ADA p " + show(resumeP) + " carried",
-                    resumeP == 0,
-                    "0 on resume");
+            differ(d, "ADA p " + show(resumeP) + " carried", resumeP == 0, "0 on resume");
         }
         return d;
     }
