@@ -60,7 +60,8 @@ class CommandsInContextTest {
                     "Install GPU Support",
                     "Condition Transition",
                     "Find Directions",
-                    "Apply Direction");
+                    "Apply Direction",
+                    "Export for Official Training");
 
     @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
@@ -102,6 +103,41 @@ class CommandsInContextTest {
                 ImageParts.image(img, 3),
                 Images.OFFICIAL,
                 "seed 3 psi 0.7 against the official image");
+    }
+
+    @Test
+    void exportForOfficialTrainingWritesTheFolderTheOfficialTrainerNeeds() throws Exception {
+        Path dir = E2E.workDir("export-official");
+        Path tif = E2E.trainingImages(dir.resolve("cells.tif"));
+        Path out = dir.resolve("cluster");
+        CommandModule m =
+                run(
+                        "Export for Official Training",
+                        "images",
+                        tif.toFile(),
+                        "output_dir",
+                        out.toFile(),
+                        "model_file",
+                        E2E.gray64().toString(),
+                        "resolution",
+                        64,
+                        "kimg",
+                        100);
+        String message = output(m, "message", String.class);
+        assertTrue(message.startsWith("Wrote 8 images (64 px, 1 channel(s))"), message);
+        for (String f :
+                List.of(
+                        "dataset.zip",
+                        "G.pt",
+                        "D.pt",
+                        "G_ema.pt",
+                        "make_resume_pkl.py",
+                        "train_official.py",
+                        "export.json",
+                        "train.sh")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertTrue(Files.readString(out.resolve("train.sh")).contains("--kimg=100"));
     }
 
     @Test
@@ -560,7 +596,20 @@ class CommandsInContextTest {
                             "config",
                             "big"
                         },
-                        "config 'big' is not valid"));
+                        "config 'big' is not valid"),
+                Arguments.of(
+                        "Export for Official Training",
+                        new Object[] {
+                            "images",
+                            readme,
+                            "output_dir",
+                            E2E.workDir("export-invalid").toFile(),
+                            "model_file",
+                            "",
+                            "resolution",
+                            12
+                        },
+                        "resolution 12 is not valid"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

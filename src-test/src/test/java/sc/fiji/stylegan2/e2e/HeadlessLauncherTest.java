@@ -79,6 +79,7 @@ class HeadlessLauncherTest {
                         "num_steps",
                         "Train StyleGAN2",
                         "Install GPU Support",
+                        "Export for Official Training",
                         "augment_p",
                         "ada_target",
                         "ada_kimg")) {

@@ -15,7 +15,7 @@ import sc.fiji.stylegan2.plugin.host.DjlOffline;
  * lists a base's parameters before the command's own, in every dialog and recorded macro):
  *
  * <pre>
- *   StyleGAN2Command                                  Train StyleGAN2, Demo
+ *   StyleGAN2Command                                  Train StyleGAN2, Export for Official Training, Demo
  *    └ ModelCommand        model_file                  Model Info, Convert Checkpoint
  *       └ NetworkCommand   device                      Project Image
  *          └ TruncationCommand  truncation_psi         Show Activations (and its own noise_mode)

@@ -91,6 +91,7 @@ class BadInputCorpusTest {
         latentFiles(cases);
         images(cases);
         values(cases);
+        officialExport(cases);
         return cases;
     }
 
@@ -423,6 +424,45 @@ class BadInputCorpusTest {
                                                     + f.path(r)
                                                     + "'"),
                             "rois"));
+        }
+    }
+
+    /** Export for Official Training: its own keys (the data keys are those of Train). */
+    private static void officialExport(List<Case> cases) {
+        String command = "Export for Official Training";
+        String[][] bad = {
+            {"images='%missing-folder',output_dir='%run'", "images"},
+            {"images='%good-images',output_dir='%text.txt',resolution=32", "output_dir"},
+            {"images='%good-images',output_dir='%run',resolution=48", "resolution"},
+            {"images='%good-images',output_dir='%run',model_file='%missing.pkl'", "model_file"},
+            {"images='%good-images',output_dir='%run',class_file='%missing.txt'", "class_file"},
+            {"images='%good-images',output_dir='%run',class_file='%text.txt'", "class_file"},
+            {
+                "images='%good-images',output_dir='%run',resolution=8,model_file='@rgb32'",
+                "model_file"
+            },
+            {
+                "images='%good-images',output_dir='%run',resolution=32,model_file='@gema'",
+                "model_file"
+            },
+        };
+        for (String[] b : bad) {
+            cases.add(
+                    new Case(
+                            command + ": " + b[1] + " in " + b[0],
+                            f ->
+                                    run(
+                                            command,
+                                            b[0].replaceAll("%([\\w.-]+)", f.dir() + "/$1")
+                                                    .replace(
+                                                            "@rgb32",
+                                                            Fixtures.rgb32Pickle().toString())
+                                                    .replace(
+                                                            "@gema",
+                                                            Fixtures.dir()
+                                                                    .resolve("res32-rgb/G_ema.pt")
+                                                                    .toString())),
+                            b[1]));
         }
     }
 
