@@ -22,10 +22,13 @@ import sc.fiji.stylegan2.model.generate.ClassLabels;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.generate.ImageGenerator;
+import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.model.network.Discriminator;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
+import sc.fiji.stylegan2.model.network.DiscriminatorNetwork;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
+import sc.fiji.stylegan2.model.network.v1.ProgressiveDiscriminator;
 import sc.fiji.stylegan2.model.torch.GlobalRandom;
 
 /**
@@ -53,7 +56,7 @@ public final class StyleGAN2Model implements AutoCloseable {
     private final IntensityMapping intensity;
     private final Generator gEma;
     private final Generator g;
-    private final Discriminator d;
+    private final DiscriminatorNetwork d;
     private final JsonObject meta;
     private final ClassLabels classes;
 
@@ -76,8 +79,16 @@ public final class StyleGAN2Model implements AutoCloseable {
         this.d =
                 dConfig == null
                         ? null
-                        : GlobalRandom.locked(() -> new Discriminator(manager, dConfig));
+                        : GlobalRandom.locked(() -> discriminator(manager, config, dConfig));
         this.meta = meta == null ? new JsonObject() : meta;
+    }
+
+    /** The discriminator of the generator's architecture. */
+    private static DiscriminatorNetwork discriminator(
+            NDManager manager, GeneratorConfig g, DiscriminatorConfig d) {
+        return g.architecture() == Architecture.STYLEGAN1
+                ? new ProgressiveDiscriminator(manager, d)
+                : new Discriminator(manager, d);
     }
 
     /** The class names stored under {@value #CLASS_NAMES}, or an empty list. */
@@ -306,7 +317,7 @@ public final class StyleGAN2Model implements AutoCloseable {
     }
 
     /** The discriminator, or null. */
-    public Discriminator discriminator() {
+    public DiscriminatorNetwork discriminator() {
         return d;
     }
 

@@ -1,0 +1,137 @@
+package sc.fiji.stylegan2.model.network.v1;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.nn.Module;
+
+/**
+ * The original StyleGAN's synthesis block at one resolution (StyleGAN Fig. 1b): b4 starts from a
+ * learned 4×4 constant (ones) and has one 3×3 conv; every later block upsamples (nearest + 3×3
+ * conv, fused from 128 px on) and blurs with [1,2,1] in {@code conv0}, then refines with {@code
+ * conv1}. Each layer ends in a {@link LayerEpilogue}. Its toRGB is a plain 1×1 conv with bias.
+ * Official {@code G_synthesis} blocks {@code 4x4/Const}, {@code 4x4/Conv}, {@code
+ * {res}x{res}/Conv0_up}, {@code Conv1}, {@code ToRGB_lod*}.
+ */
+public final class StyleSynthesisBlock extends Module {
+
+    private final int resolution;
+    private final NDArray constInput;
+    private final EqualizedConv2d conv0;
+    private final LayerEpilogue epilogue0;
+    private final EqualizedConv2d conv1;
+    private final LayerEpilogue epilogue1;
+    private final NDArray blurFilter;
+    private final EqualizedConv2d torgb;
+    private final NDArray torgbBias;
+    private final String name;
+
+    StyleSynthesisBlock(
+            NDManager manager,
+            String name,
+            int inChannels,
+            int outChannels,
+            int wDim,
+            int imgChannels,
+            int resolution) {
+        this.name = name;
+        this.resolution = resolution;
+        boolean first = inChannels == 0;
+        double lrelu = Math.sqrt(2);
+        this.constInput =
+                first ? parameter("const", manager.ones(new Shape(outChannels, 4, 4))) : null;
+        // The official 'auto' fused_scale: fused when the output is at least 128 px.
+        this.conv0 =
+                first
+                        ? null
+                        : child(
+                                "conv0",
+                                new EqualizedConv2d(
+                                        manager,
+                                        inChannels,
+                                        outChannels,
+                                        3,
+                                        lrelu,
+                                        EqualizedConv2d.Resampling.UP,
+                                        resolution >= 128));
+        String first0 = first ? ".const" : ".conv0";
+        this.epilogue0 =
+                child(
+                        first ? "const_epilogue" : "conv0_epilogue",
+                        new LayerEpilogue(manager, name + first0, outChannels, wDim, resolution));
+        this.conv1 =
+                child(
+                        "conv1",
+                        new EqualizedConv2d(
+                                manager,
+                                outChannels,
+                                outChannels,
+                                3,
+                                lrelu,
+                                EqualizedConv2d.Resampling.NONE,
+                                false));
+        this.epilogue1 =
+                child(
+                        "conv1_epilogue",
+                        new LayerEpilogue(manager, name + ".conv1", outChannels, wDim, resolution));
+        this.blurFilter = first ? null : buffer("blur_filter", Resample.blurFilter(manager));
+        this.torgb =
+                child(
+                        "torgb",
+                        new EqualizedConv2d(
+                                manager,
+                                outChannels,
+                                imgChannels,
+                                1,
+                                1,
+                                EqualizedConv2d.Resampling.NONE,
+                                false));
+        this.torgbBias = parameter("torgb_bias", manager.zeros(new Shape(imgChannels)));
+    }
+
+    /**
+     * @param x the previous block's features {@code [N, C, res/2, res/2]}, or null for b4
+     * @param ws {@code [N, 2, w_dim]}: one w per layer
+     * @return the features {@code [N, C, res, res]}
+     */
+    public NDArray forward(NDArray x, NDArray ws, SynthesisOptions opt) {
+        if (constInput == null) {
+            x = Resample.blur(conv0.forward(x), blurFilter);
+        } else {
+            x = constInput.expandDims(0).repeat(0, ws.getShape().get(0));
+        }
+        x = epilogue0.forward(x, w(ws, 0), opt);
+        x = epilogue1.forward(conv1.forward(x), w(ws, 1), opt);
+        return x;
+    }
+
+    /**
+     * The image of this resolution's toRGB from its features, {@code [N, img_channels, res, res]}.
+     */
+    public NDArray toRgb(NDArray x, SynthesisOptions opt) {
+        NDArray img = torgb.forward(x).add(torgbBias.reshape(1, -1, 1, 1));
+        opt.offer(torgbName(), img);
+        return img;
+    }
+
+    private static NDArray w(NDArray ws, int i) {
+        return ws.get(new NDIndex(":, {}, :", i));
+    }
+
+    public int resolution() {
+        return resolution;
+    }
+
+    /** The layers with an epilogue, in order. */
+    public List<LayerEpilogue> layers() {
+        return List.of(epilogue0, epilogue1);
+    }
+
+    /** The probe name of this block's toRGB, e.g. {@code synthesis.b64.torgb}. */
+    public String torgbName() {
+        return name + ".torgb";
+    }
+}
