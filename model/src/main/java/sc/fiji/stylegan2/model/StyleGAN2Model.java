@@ -29,6 +29,7 @@ import sc.fiji.stylegan2.model.network.DiscriminatorNetwork;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.v1.ProgressiveDiscriminator;
+import sc.fiji.stylegan2.model.network.v1.ProgressiveGrowing;
 import sc.fiji.stylegan2.model.torch.GlobalRandom;
 
 /**
@@ -49,6 +50,9 @@ public final class StyleGAN2Model implements AutoCloseable {
      * strings).
      */
     public static final String CLASS_NAMES = "class_names";
+
+    /** The metadata key of a growing StyleGAN (v1) model's level of detail (absent when 0). */
+    public static final String LOD = "lod";
 
     private final NDManager manager;
     private final String origin;
@@ -211,7 +215,16 @@ public final class StyleGAN2Model implements AutoCloseable {
                             nets.containsKey("D") ? dCfg : null,
                             nets.containsKey("G"),
                             meta);
-            return model.fill(nets.get("G_ema"), nets.get("G"), nets.get("D"), name);
+            model.fill(nets.get("G_ema"), nets.get("G"), nets.get("D"), name);
+            if (meta.has(LOD)) {
+                try {
+                    model.setLod(meta.get(LOD).getAsDouble());
+                } catch (RuntimeException e) {
+                    model.close();
+                    throw e;
+                }
+            }
+            return model;
         } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
             String what =
                     e instanceof IllegalArgumentException
@@ -339,6 +352,37 @@ public final class StyleGAN2Model implements AutoCloseable {
         return classes;
     }
 
+    /**
+     * The level of detail of a progressively grown (StyleGAN v1) model: 0 at full resolution, more
+     * while it grows ({@link ProgressiveGrowing}); always 0 for StyleGAN2.
+     */
+    public double lod() {
+        return gEma.synthesis() instanceof ProgressiveGrowing p ? p.lod() : 0;
+    }
+
+    /**
+     * Sets the level of detail of G_ema, G and D (saved with the model as metadata {@value #LOD}).
+     *
+     * @throws IllegalArgumentException for a StyleGAN2 model and a lod other than 0, or a lod
+     *     outside the network's levels
+     */
+    public void setLod(double lod) {
+        if (!(gEma.synthesis() instanceof ProgressiveGrowing)) {
+            if (lod != 0) {
+                throw new IllegalArgumentException(
+                        "only a StyleGAN (v1) model grows progressively; lod must be 0");
+            }
+            return;
+        }
+        ((ProgressiveGrowing) gEma.synthesis()).setLod(lod);
+        if (g != null) {
+            ((ProgressiveGrowing) g.synthesis()).setLod(lod);
+        }
+        if (d instanceof ProgressiveGrowing p) {
+            p.setLod(lod);
+        }
+    }
+
     /** Names of the layers the activation probe can capture. */
     public List<String> layerNames() {
         return gEma.layerNames();
@@ -372,6 +416,11 @@ public final class StyleGAN2Model implements AutoCloseable {
             m.add("D", ConfigJson.of(d.config()));
         }
         m.add("intensity", ConfigJson.of(intensity));
+        if (lod() != 0) {
+            m.addProperty(LOD, lod());
+        } else {
+            m.remove(LOD);
+        }
         Map<String, Map<String, TensorData>> nets = new LinkedHashMap<>();
         nets.put("G_ema", gEma.exportStateDict());
         if (g != null) {

@@ -62,7 +62,7 @@ public final class ConfigJson {
                         o.has("embed_features") ? required(o, "embed_features").getAsInt() : null)
                 .optArchitecture(
                         o.has("architecture")
-                                ? Architecture.of(required(o, "architecture").getAsString())
+                                ? Architecture.of(o.get("architecture").getAsString())
                                 : Architecture.STYLEGAN2)
                 .build();
     }
