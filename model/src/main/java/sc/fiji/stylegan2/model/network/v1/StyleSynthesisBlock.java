@@ -10,21 +10,17 @@ import sc.fiji.stylegan2.model.nn.Module;
 
 /**
  * The original StyleGAN's synthesis block at one resolution (StyleGAN Fig. 1b): b4 starts from a
- * learned 4×4 constant (ones) and has one 3×3 conv; every later block upsamples (nearest + 3×3
- * conv, fused from 128 px on) and blurs with [1,2,1] in {@code conv0}, then refines with {@code
- * conv1}. Each layer ends in a {@link LayerEpilogue}. Its toRGB is a plain 1×1 conv with bias.
- * Official {@code G_synthesis} blocks {@code 4x4/Const}, {@code 4x4/Conv}, {@code
- * {res}x{res}/Conv0_up}, {@code Conv1}, {@code ToRGB_lod*}.
+ * learned 4×4 constant (ones, layer {@code const}) and has one 3×3 conv; every later block
+ * upsamples (nearest + 3×3 conv, fused from 128 px on) and blurs with [1,2,1] in {@code conv0},
+ * then refines with {@code conv1}. Each layer is a {@link StyleSynthesisLayer}. Its toRGB is a
+ * plain 1×1 conv with bias. Official {@code G_synthesis} blocks {@code 4x4/Const}, {@code
+ * 4x4/Conv}, {@code {res}x{res}/Conv0_up}, {@code Conv1}, {@code ToRGB_lod*}.
  */
 public final class StyleSynthesisBlock extends Module {
 
     private final int resolution;
-    private final NDArray constInput;
-    private final EqualizedConv2d conv0;
-    private final LayerEpilogue epilogue0;
-    private final EqualizedConv2d conv1;
-    private final LayerEpilogue epilogue1;
-    private final NDArray blurFilter;
+    private final StyleSynthesisLayer layer0;
+    private final StyleSynthesisLayer layer1;
     private final EqualizedConv2d torgb;
     private final NDArray torgbBias;
     private final String name;
@@ -40,44 +36,31 @@ public final class StyleSynthesisBlock extends Module {
         this.name = name;
         this.resolution = resolution;
         boolean first = inChannels == 0;
-        double lrelu = Math.sqrt(2);
-        this.constInput =
-                first ? parameter("const", manager.ones(new Shape(outChannels, 4, 4))) : null;
-        // The official 'auto' fused_scale: fused when the output is at least 128 px.
-        this.conv0 =
-                first
-                        ? null
-                        : child(
-                                "conv0",
-                                new EqualizedConv2d(
-                                        manager,
-                                        inChannels,
-                                        outChannels,
-                                        3,
-                                        lrelu,
-                                        EqualizedConv2d.Resampling.UP,
-                                        resolution >= 128));
-        String first0 = first ? ".const" : ".conv0";
-        this.epilogue0 =
+        String name0 = first ? "const" : "conv0";
+        this.layer0 =
                 child(
-                        first ? "const_epilogue" : "conv0_epilogue",
-                        new LayerEpilogue(manager, name + first0, outChannels, wDim, resolution));
-        this.conv1 =
+                        name0,
+                        new StyleSynthesisLayer(
+                                manager,
+                                name + "." + name0,
+                                first
+                                        ? StyleSynthesisLayer.Input.CONST
+                                        : StyleSynthesisLayer.Input.CONV_UP,
+                                inChannels,
+                                outChannels,
+                                wDim,
+                                resolution));
+        this.layer1 =
                 child(
                         "conv1",
-                        new EqualizedConv2d(
+                        new StyleSynthesisLayer(
                                 manager,
+                                name + ".conv1",
+                                StyleSynthesisLayer.Input.CONV,
                                 outChannels,
                                 outChannels,
-                                3,
-                                lrelu,
-                                EqualizedConv2d.Resampling.NONE,
-                                false));
-        this.epilogue1 =
-                child(
-                        "conv1_epilogue",
-                        new LayerEpilogue(manager, name + ".conv1", outChannels, wDim, resolution));
-        this.blurFilter = first ? null : buffer("blur_filter", Resample.blurFilter(manager));
+                                wDim,
+                                resolution));
         this.torgb =
                 child(
                         "torgb",
@@ -98,14 +81,8 @@ public final class StyleSynthesisBlock extends Module {
      * @return the features {@code [N, C, res, res]}
      */
     public NDArray forward(NDArray x, NDArray ws, SynthesisOptions opt) {
-        if (constInput == null) {
-            x = Resample.blur(conv0.forward(x), blurFilter);
-        } else {
-            x = constInput.expandDims(0).repeat(0, ws.getShape().get(0));
-        }
-        x = epilogue0.forward(x, w(ws, 0), opt);
-        x = epilogue1.forward(conv1.forward(x), w(ws, 1), opt);
-        return x;
+        x = layer0.forward(x, w(ws, 0), opt);
+        return layer1.forward(x, w(ws, 1), opt);
     }
 
     /**
@@ -125,9 +102,9 @@ public final class StyleSynthesisBlock extends Module {
         return resolution;
     }
 
-    /** The layers with an epilogue, in order. */
-    public List<LayerEpilogue> layers() {
-        return List.of(epilogue0, epilogue1);
+    /** The two style layers, in order. */
+    public List<StyleSynthesisLayer> layers() {
+        return List.of(layer0, layer1);
     }
 
     /** The probe name of this block's toRGB, e.g. {@code synthesis.b64.torgb}. */

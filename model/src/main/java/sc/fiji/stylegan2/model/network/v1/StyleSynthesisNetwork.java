@@ -63,7 +63,7 @@ public final class StyleSynthesisNetwork extends Synthesis implements Progressiv
         }
         int k = (int) Math.floor(lod);
         double t = lod - k;
-        int top = blocks.size() - 1 - k; // index of the block at res / 2^k
+        int top = topBlock();
         NDArray x = null;
         NDArray img = null;
         for (int i = 0; i <= top; i++) {
@@ -97,25 +97,40 @@ public final class StyleSynthesisNetwork extends Synthesis implements Progressiv
         return blocks.size() - 1;
     }
 
-    /** {@inheritDoc} Each block's two layers, then its toRGB. */
+    /**
+     * {@inheritDoc} The layers that run at the current level of detail: each block's two layers up
+     * to {@code res / 2^k}, and the toRGB of that block (and of the block below while it fades in).
+     */
     @Override
     public List<String> layerNames() {
+        int top = topBlock();
         List<String> names = new ArrayList<>();
-        for (StyleSynthesisBlock b : blocks) {
+        for (int i = 0; i <= top; i++) {
+            StyleSynthesisBlock b = blocks.get(i);
             b.layers().forEach(l -> names.add(l.name()));
-            names.add(b.torgbName());
+            if (i == top || (i == top - 1 && lod > Math.floor(lod))) {
+                names.add(b.torgbName());
+            }
         }
         return names;
     }
 
-    /** {@inheritDoc} Every layer, the constant's included ({@code synthesis.b4.const → 4}). */
+    /**
+     * {@inheritDoc} Every layer that runs at the current level of detail, the constant's included
+     * ({@code synthesis.b4.const → 4}).
+     */
     @Override
     public Map<String, Integer> noiseLayers() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (StyleSynthesisBlock b : blocks) {
-            b.layers().forEach(l -> out.put(l.name(), l.resolution()));
+        for (int i = 0; i <= topBlock(); i++) {
+            blocks.get(i).layers().forEach(l -> out.put(l.name(), l.resolution()));
         }
         return out;
+    }
+
+    /** The index of the highest block that runs at the current lod (res / 2^floor(lod)). */
+    private int topBlock() {
+        return blocks.size() - 1 - (int) Math.floor(lod);
     }
 
     public List<StyleSynthesisBlock> blocks() {

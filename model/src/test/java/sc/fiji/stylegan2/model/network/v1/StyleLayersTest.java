@@ -7,7 +7,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.network.SynthesisOptions;
 
 /** The v1 layers against values computed by hand. Tolerances: float32 sums of a few terms. */
 class StyleLayersTest {
@@ -90,15 +93,15 @@ class StyleLayersTest {
     @Test
     void noiseIsScaledPerChannelAndAdded() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NoiseInjection noise = new NoiseInjection(m, "layer", 2, 2);
-            noise.namedParameters().get("weight").set(new float[] {2f, -1f});
+            NoiseInjection noise =
+                    new NoiseInjection(
+                            "layer", 2, m.create(new float[] {2f, -1f}), m.zeros(new Shape(2, 2)));
             NDArray map = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
             NDArray y =
                     noise.forward(
                             m.zeros(new Shape(1, 2, 2, 2)),
-                            sc.fiji.stylegan2.model.network.SynthesisOptions.of(
-                                            sc.fiji.stylegan2.model.NoiseMode.CONST)
-                                    .withNoiseInputs(java.util.Map.of("layer", map)));
+                            SynthesisOptions.of(NoiseMode.CONST)
+                                    .withNoiseInputs(Map.of("layer", map)));
             assertArrayEquals(new float[] {2, 4, 6, 8, -1, -2, -3, -4}, y.toFloatArray());
         }
     }
