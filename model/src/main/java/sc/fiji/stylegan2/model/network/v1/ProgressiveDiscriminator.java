@@ -94,7 +94,8 @@ public final class ProgressiveDiscriminator extends DiscriminatorNetwork
                     "this discriminator is unconditional: it takes no class label");
         }
         List<NDArray> features = blockOutputs(img);
-        return epilogue(features.get(features.size() - 1));
+        NDArray logits = epilogue(features.get(features.size() - 1));
+        return UnusedParameters.touch(logits, unused());
     }
 
     /** {@inheritDoc} Two passes: the v1 batches are small and the pair is exact by definition. */
@@ -134,6 +135,22 @@ public final class ProgressiveDiscriminator extends DiscriminatorNetwork
             outs.add(x);
         }
         return outs;
+    }
+
+    /** The parameters this lod leaves out: blocks above it, fromRGBs below it. */
+    private List<NDArray> unused() {
+        int k = (int) Math.floor(lod);
+        boolean fading = lod > k;
+        List<NDArray> out = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            ProgressiveDiscriminatorBlock b = blocks.get(i);
+            if (i < k) {
+                out.addAll(b.namedParameters().values());
+            } else if (i > k && !(fading && i == k + 1)) {
+                out.addAll(b.fromrgbParameters());
+            }
+        }
+        return out;
     }
 
     /** The 4×4 features {@code [N, C, 4, 4]} → logits {@code [N, 1]}. */

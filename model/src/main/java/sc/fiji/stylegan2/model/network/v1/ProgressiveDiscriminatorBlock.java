@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.model.network.v1;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.Module;
@@ -78,6 +79,11 @@ public final class ProgressiveDiscriminatorBlock extends Module {
     /** img {@code [N, img_channels, res, res]} → features {@code [N, C, res, res]}. */
     public NDArray fromRgb(NDArray img) {
         return BiasAct.apply(fromrgb.forward(img), fromrgbBias, Activation.LRELU, 1, -1);
+    }
+
+    /** The fromRGB's weight and bias. */
+    List<NDArray> fromrgbParameters() {
+        return List.of(fromrgb.namedParameters().get("weight"), fromrgbBias);
     }
 
     /** x {@code [N, C, res, res]} → {@code [N, C', res/2, res/2]}. */

@@ -107,6 +107,11 @@ public final class StyleSynthesisBlock extends Module {
         return List.of(layer0, layer1);
     }
 
+    /** The toRGB's weight and bias. */
+    List<NDArray> torgbParameters() {
+        return List.of(torgb.namedParameters().get("weight"), torgbBias);
+    }
+
     /** The probe name of this block's toRGB, e.g. {@code synthesis.b64.torgb}. */
     public String torgbName() {
         return name + ".torgb";

@@ -79,7 +79,21 @@ public final class StyleSynthesisNetwork extends Synthesis implements Progressiv
             NDArray lower = Resample.upscale(img, 2);
             y = y.add(Scalars.mul(lower.sub(y), t));
         }
-        return Resample.upscale(y, 1 << k);
+        return Resample.upscale(UnusedParameters.touch(y, unused(top, t > 0)), 1 << k);
+    }
+
+    /** The parameters this lod leaves out: blocks above the top, toRGBs below it (and below). */
+    private List<NDArray> unused(int top, boolean fading) {
+        List<NDArray> out = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            StyleSynthesisBlock b = blocks.get(i);
+            if (i > top) {
+                out.addAll(b.namedParameters().values());
+            } else if (i < top && !(fading && i == top - 1)) {
+                out.addAll(b.torgbParameters());
+            }
+        }
+        return out;
     }
 
     @Override
