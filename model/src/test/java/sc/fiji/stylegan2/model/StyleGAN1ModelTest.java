@@ -87,6 +87,24 @@ class StyleGAN1ModelTest {
     }
 
     @Test
+    void truncationOfAV1ModelMovesOnlyTheFirstEightWs() {
+        GeneratorConfig cfg = TINY_V1.toBuilder().setResolution(64).build(); // 10 ws
+        try (StyleGAN2Model model =
+                StyleGAN2Model.create(cfg, null, IntensityMapping.OFFICIAL_8BIT, 2)) {
+            float[] full = model.imageGenerator().mapSeeds(new long[] {3}, 1, null);
+            float[] truncated = model.imageGenerator().mapSeeds(new long[] {3}, 0.5, null);
+            int w = cfg.wDim();
+            for (int layer = 0; layer < cfg.numWs(); layer++) {
+                boolean same = true;
+                for (int i = 0; i < w; i++) {
+                    same &= full[layer * w + i] == truncated[layer * w + i];
+                }
+                assertEquals(layer >= 8, same, "layer " + layer);
+            }
+        }
+    }
+
+    @Test
     void aStyleGAN2ModelRefusesALevelOfDetail() {
         try (StyleGAN2Model model =
                 StyleGAN2Model.create(

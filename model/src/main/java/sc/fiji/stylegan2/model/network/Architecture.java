@@ -13,6 +13,14 @@ public enum Architecture {
     /** The original StyleGAN ({@code network.v1}). */
     STYLEGAN1;
 
+    /**
+     * The layers truncation applies to when none are given: all for StyleGAN2 (null), the first 8
+     * for the original StyleGAN (official v1 {@code truncation_cutoff=8}: coarse styles only).
+     */
+    public Integer truncationCutoff() {
+        return this == STYLEGAN1 ? 8 : null;
+    }
+
     /** The key as written in options and checkpoints: {@code stylegan2}, {@code stylegan1}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

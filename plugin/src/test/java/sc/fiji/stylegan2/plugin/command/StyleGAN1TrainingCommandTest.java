@@ -46,7 +46,7 @@ class StyleGAN1TrainingCommandTest {
         try (StyleGAN2Model model = c.model()) {
             assertEquals(Architecture.STYLEGAN1, model.config().architecture());
             assertEquals(0, c.options().loss().plWeight(), "v1 trains without path length");
-            assertEquals(0.0, model.lod(), "16 px reached after 8 + 4 + 4 images");
+            assertEquals(0.0, model.lod(), "16 px from 8 images on (phases of 4 + 4)");
         }
         LabeledFloatImg img =
                 Commands.output(
