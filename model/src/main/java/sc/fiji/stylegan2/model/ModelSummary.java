@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.model;
 
 import sc.fiji.stylegan2.model.explore.StyleGroupSummary;
 import sc.fiji.stylegan2.model.generate.ClassLabels;
+import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.nn.Module;
 
@@ -24,6 +25,11 @@ final class ModelSummary {
         IntensityMapping intensity = model.intensity();
         StringBuilder s = new StringBuilder();
         s.append("StyleGAN2 model (").append(origin).append(")\n");
+        s.append(
+                config.architecture() == Architecture.STYLEGAN1
+                        ? "architecture: stylegan1 (original StyleGAN: AdaIN, ProGAN discriminator)"
+                        : "architecture: stylegan2 (weight demodulation, skip G, residual D)");
+        s.append(model.lod() != 0 ? String.format(", growing: lod %s%n", model.lod()) : "\n");
         s.append(
                 String.format(
                         "resolution %d x %d, %d channel%s%n",

@@ -22,10 +22,14 @@ import sc.fiji.stylegan2.model.generate.ClassLabels;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.generate.ImageGenerator;
+import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.model.network.Discriminator;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
+import sc.fiji.stylegan2.model.network.DiscriminatorNetwork;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
+import sc.fiji.stylegan2.model.network.v1.ProgressiveDiscriminator;
+import sc.fiji.stylegan2.model.network.v1.ProgressiveGrowing;
 import sc.fiji.stylegan2.model.torch.GlobalRandom;
 
 /**
@@ -47,13 +51,16 @@ public final class StyleGAN2Model implements AutoCloseable {
      */
     public static final String CLASS_NAMES = "class_names";
 
+    /** The metadata key of a growing StyleGAN (v1) model's level of detail (absent when 0). */
+    public static final String LOD = "lod";
+
     private final NDManager manager;
     private final String origin;
     private final GeneratorConfig config;
     private final IntensityMapping intensity;
     private final Generator gEma;
     private final Generator g;
-    private final Discriminator d;
+    private final DiscriminatorNetwork d;
     private final JsonObject meta;
     private final ClassLabels classes;
 
@@ -76,8 +83,16 @@ public final class StyleGAN2Model implements AutoCloseable {
         this.d =
                 dConfig == null
                         ? null
-                        : GlobalRandom.locked(() -> new Discriminator(manager, dConfig));
+                        : GlobalRandom.locked(() -> discriminator(manager, config, dConfig));
         this.meta = meta == null ? new JsonObject() : meta;
+    }
+
+    /** The discriminator of the generator's architecture. */
+    private static DiscriminatorNetwork discriminator(
+            NDManager manager, GeneratorConfig g, DiscriminatorConfig d) {
+        return g.architecture() == Architecture.STYLEGAN1
+                ? new ProgressiveDiscriminator(manager, d)
+                : new Discriminator(manager, d);
     }
 
     /** The class names stored under {@value #CLASS_NAMES}, or an empty list. */
@@ -213,7 +228,16 @@ public final class StyleGAN2Model implements AutoCloseable {
                             nets.containsKey("D") ? dCfg : null,
                             nets.containsKey("G"),
                             meta);
-            return model.fill(nets.get("G_ema"), nets.get("G"), nets.get("D"), name);
+            model.fill(nets.get("G_ema"), nets.get("G"), nets.get("D"), name);
+            if (meta.has(LOD)) {
+                try {
+                    model.setLod(meta.get(LOD).getAsDouble());
+                } catch (RuntimeException e) {
+                    model.close();
+                    throw e;
+                }
+            }
+            return model;
         } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
             String what =
                     e instanceof IllegalArgumentException
@@ -319,7 +343,7 @@ public final class StyleGAN2Model implements AutoCloseable {
     }
 
     /** The discriminator, or null. */
-    public Discriminator discriminator() {
+    public DiscriminatorNetwork discriminator() {
         return d;
     }
 
@@ -339,6 +363,37 @@ public final class StyleGAN2Model implements AutoCloseable {
      */
     public ClassLabels classes() {
         return classes;
+    }
+
+    /**
+     * The level of detail of a progressively grown (StyleGAN v1) model: 0 at full resolution, more
+     * while it grows ({@link ProgressiveGrowing}); always 0 for StyleGAN2.
+     */
+    public double lod() {
+        return gEma.synthesis() instanceof ProgressiveGrowing p ? p.lod() : 0;
+    }
+
+    /**
+     * Sets the level of detail of G_ema, G and D (saved with the model as metadata {@value #LOD}).
+     *
+     * @throws IllegalArgumentException for a StyleGAN2 model and a lod other than 0, or a lod
+     *     outside the network's levels
+     */
+    public void setLod(double lod) {
+        if (!(gEma.synthesis() instanceof ProgressiveGrowing)) {
+            if (lod != 0) {
+                throw new IllegalArgumentException(
+                        "only a StyleGAN (v1) model grows progressively; lod must be 0");
+            }
+            return;
+        }
+        ((ProgressiveGrowing) gEma.synthesis()).setLod(lod);
+        if (g != null) {
+            ((ProgressiveGrowing) g.synthesis()).setLod(lod);
+        }
+        if (d instanceof ProgressiveGrowing p) {
+            p.setLod(lod);
+        }
     }
 
     /** Names of the layers the activation probe can capture. */
@@ -374,6 +429,11 @@ public final class StyleGAN2Model implements AutoCloseable {
             m.add("D", ConfigJson.of(d.config()));
         }
         m.add("intensity", ConfigJson.of(intensity));
+        if (lod() != 0) {
+            m.addProperty(LOD, lod());
+        } else {
+            m.remove(LOD);
+        }
         Map<String, Map<String, TensorData>> nets = new LinkedHashMap<>();
         nets.put("G_ema", gEma.exportStateDict());
         if (g != null) {

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training;
 
+import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
@@ -34,6 +35,9 @@ import sc.fiji.stylegan2.training.loss.LossOptions;
  *     {@code --mirror}, off by default)
  * @param augment the discriminator's input augmentation (ADA; official default {@code ada}, p from
  *     0)
+ * @param growing progressive growing's schedule, or null for training at full resolution
+ *     throughout; only for the original StyleGAN ({@code generator.architecture()} {@code
+ *     stylegan1})
  */
 public record TrainingOptions(
         TrainingConfig config,
@@ -53,7 +57,8 @@ public record TrainingOptions(
         long seed,
         int gridImages,
         boolean mirror,
-        AugmentOptions augment) {
+        AugmentOptions augment,
+        GrowingSchedule growing) {
 
     public TrainingOptions {
         require(
@@ -80,6 +85,23 @@ public record TrainingOptions(
         require(snapshotKimg > 0, "snapshot_kimg must be > 0, got " + snapshotKimg);
         require(gridImages >= 0, "grid images must be >= 0");
         require(augment != null, "augmentation options are missing");
+        require(
+                growing == null || generator.architecture() == Architecture.STYLEGAN1,
+                "growing=true needs architecture='stylegan1': StyleGAN2 trains at full"
+                        + " resolution (StyleGAN2 Sec. 4 replaced progressive growing)");
+    }
+
+    /**
+     * The minibatch after {@code nimg} images: {@link #batchSize} or, while growing, the larger
+     * batch of the current resolution.
+     */
+    public int batchSizeAt(long nimg) {
+        return growing == null ? batchSize : growing.batchSize(batchSize, lodAt(nimg));
+    }
+
+    /** The level of detail after {@code nimg} images: 0 unless growing. */
+    public double lodAt(long nimg) {
+        return growing == null ? 0 : growing.lod(nimg, resolution());
     }
 
     private static void require(boolean ok, String message) {
@@ -134,7 +156,8 @@ public record TrainingOptions(
                 seed,
                 gridImages,
                 mirror,
-                augment);
+                augment,
+                growing);
     }
 
     /** A builder holding these options (for resume with a longer schedule). */
@@ -155,7 +178,8 @@ public record TrainingOptions(
                 .optSeed(seed)
                 .optGridImages(gridImages)
                 .optMirror(mirror)
-                .optAugment(augment);
+                .optAugment(augment)
+                .optGrowing(growing);
     }
 
     /** Builder: each {@code opt...} replaces the setup's value. */
@@ -181,6 +205,8 @@ public record TrainingOptions(
         private int gridImages = 32;
         private boolean mirror;
         private AugmentOptions augment = AugmentOptions.ada();
+        private GrowingSchedule growing;
+        private Architecture architecture;
 
         private Builder(TrainingConfig config, int resolution, int imgChannels) {
             this.config = config;
@@ -312,6 +338,23 @@ public record TrainingOptions(
             return this;
         }
 
+        /** Progressive growing (only with {@code stylegan1}); null, the default, for none. */
+        public Builder optGrowing(GrowingSchedule v) {
+            growing = v;
+            return this;
+        }
+
+        /**
+         * The networks' architecture; null, the default, keeps the generator config's (StyleGAN2
+         * unless given). Deviation for {@code stylegan1}: it trains with this loop's loss, lazy R1
+         * included; call {@link #optPlWeight} 0 for the official v1 objective (no path-length
+         * penalty).
+         */
+        public Builder optArchitecture(Architecture v) {
+            architecture = v;
+            return this;
+        }
+
         /**
          * Validates and builds. Deviation: the official {@code auto} setup derives γ and the EMA
          * half-life from its own minibatch even when {@code --batch} overrides it; here they follow
@@ -320,6 +363,9 @@ public record TrainingOptions(
         public TrainingOptions build() {
             if (generator == null) {
                 throw new IllegalArgumentException("no network size given");
+            }
+            if (architecture != null) {
+                generator = generator.toBuilder().optArchitecture(architecture).build();
             }
             if (generator.resolution() != resolution || generator.imgChannels() != imgChannels) {
                 throw new IllegalArgumentException(
@@ -361,7 +407,8 @@ public record TrainingOptions(
                     seed,
                     gridImages,
                     mirror,
-                    augment);
+                    augment,
+                    growing);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import sc.fiji.stylegan2.model.IntensityMapping;
+import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
@@ -13,7 +14,8 @@ import sc.fiji.stylegan2.model.network.GeneratorConfig;
  * naming the key. The label keys of a conditional model ({@code c_dim}, {@code embed_features}, and
  * D's {@code cmap_dim}, {@code label_mapping_layers}, {@code label_mapping_lr_multiplier}) are
  * written only when {@code c_dim > 0}; a config without them (every file written before) is
- * unconditional.
+ * unconditional. The generator's {@code architecture} is written only for the original StyleGAN
+ * ({@code stylegan1}); a config without it is StyleGAN2.
  */
 public final class ConfigJson {
 
@@ -37,6 +39,9 @@ public final class ConfigJson {
             o.addProperty("c_dim", c.cDim());
             o.addProperty("embed_features", c.embedFeatures());
         }
+        if (c.architecture() != Architecture.STYLEGAN2) {
+            o.addProperty("architecture", c.architecture().key());
+        }
         return o;
     }
 
@@ -55,6 +60,10 @@ public final class ConfigJson {
                 .optCDim(o.has("c_dim") ? required(o, "c_dim").getAsInt() : 0)
                 .optEmbedFeatures(
                         o.has("embed_features") ? required(o, "embed_features").getAsInt() : null)
+                .optArchitecture(
+                        o.has("architecture")
+                                ? Architecture.of(o.get("architecture").getAsString())
+                                : Architecture.STYLEGAN2)
                 .build();
     }
 

@@ -3,12 +3,11 @@ package sc.fiji.stylegan2.model.explore;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import sc.fiji.stylegan2.model.network.Generator;
-import sc.fiji.stylegan2.model.network.SynthesisBlock;
-import sc.fiji.stylegan2.model.network.SynthesisLayer;
 
 /**
  * Which synthesis layers receive per-pixel noise (StyleGAN paper, Karras et al. 2019, Sec. 3.2,
@@ -82,13 +81,10 @@ public record NoiseLayers(List<String> layers, List<Integer> resolutions) {
         List<String> names = new ArrayList<>();
         List<Integer> res = new ArrayList<>();
         int modelResolution = generator.config().resolution();
-        for (SynthesisBlock block : generator.synthesis().blocks()) {
-            for (SynthesisLayer layer : block.layers()) {
-                if (groups.stream()
-                        .anyMatch(g -> g.contains(layer.resolution(), modelResolution))) {
-                    names.add(layer.name());
-                    res.add(layer.resolution());
-                }
+        for (Map.Entry<String, Integer> layer : generator.noiseLayers().entrySet()) {
+            if (groups.stream().anyMatch(g -> g.contains(layer.getValue(), modelResolution))) {
+                names.add(layer.getKey());
+                res.add(layer.getValue());
             }
         }
         return new NoiseLayers(names, res);

@@ -116,7 +116,8 @@ public final class ImageGenerator {
      * The per-layer latents of the seeds, all of class {@code classIndex} (c one-hot, as the
      * official {@code generate.py --class}) for a conditional model: {@code [seeds, num_ws, w_dim]}
      * in C order, with truncation {@code w_avg + psi (w - w_avg)} on the first {@code cutoff}
-     * layers (all when null), towards the global {@code w_avg} as the official code.
+     * layers (all when null; for a StyleGAN v1 model the first 8, as the official v1), towards the
+     * global {@code w_avg} as the official code.
      *
      * @param classIndex the class, or null for an unconditional model
      * @throws IllegalArgumentException naming {@code condition} when the class is missing for a
@@ -139,7 +140,8 @@ public final class ImageGenerator {
                             : manager.create(
                                     classes.oneHot(k, seeds.length),
                                     new Shape(seeds.length, cfg.cDim()));
-            return generator.mapping().forward(zs, c, psi, cutoff).toFloatArray();
+            Integer layers = cutoff != null ? cutoff : cfg.architecture().truncationCutoff();
+            return generator.mapping().forward(zs, c, psi, layers).toFloatArray();
         } finally {
             JniUtils.setGradMode(gradMode);
         }

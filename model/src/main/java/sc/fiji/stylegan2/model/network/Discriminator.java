@@ -8,7 +8,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.torch.MemoryFormat;
 
 /**
@@ -20,7 +19,7 @@ import sc.fiji.stylegan2.model.torch.MemoryFormat;
  * one-hot class c to {@code cmap}, and the epilogue projects its features on it (see {@link
  * DiscriminatorEpilogue}).
  */
-public final class Discriminator extends Module {
+public final class Discriminator extends DiscriminatorNetwork {
 
     private final DiscriminatorConfig config;
     private final List<DiscriminatorBlock> blocks = new ArrayList<>();
@@ -53,24 +52,9 @@ public final class Discriminator extends Module {
                 child("b4", new DiscriminatorEpilogue(manager, cfg.channels(4), 4, cfg, taps));
     }
 
+    @Override
     public DiscriminatorConfig config() {
         return config;
-    }
-
-    /**
-     * Images {@code [N, C, res, res]} in [-1, 1] → logits {@code [N, 1]} (an unconditional
-     * discriminator).
-     */
-    public NDArray forward(NDArray img) {
-        return forward(img, false);
-    }
-
-    /**
-     * As {@link #forward(NDArray)}, computed in channels-last layout if asked ({@link
-     * MemoryFormat}).
-     */
-    public NDArray forward(NDArray img, boolean channelsLast) {
-        return forward(img, null, channelsLast);
     }
 
     /**
@@ -80,6 +64,7 @@ public final class Discriminator extends Module {
      * @throws IllegalArgumentException when c is missing for a conditional discriminator or given
      *     to an unconditional one
      */
+    @Override
     public NDArray forward(NDArray img, NDArray c, boolean channelsLast) {
         NDArray cmap = cmap(c);
         List<NDArray> features = blockOutputs(img, channelsLast);
@@ -119,6 +104,7 @@ public final class Discriminator extends Module {
      * @throws IllegalArgumentException for a conditional discriminator (training one is not
      *     supported yet)
      */
+    @Override
     public LogitPair forwardPair(NDArray a, NDArray b, boolean channelsLast) {
         NDArray cmap = cmap(null); // fails early for a conditional discriminator
         Shape shape = a.getShape();
@@ -164,6 +150,7 @@ public final class Discriminator extends Module {
      * between images (the minibatch-stddev layer sits in the epilogue, after them); the projector's
      * built-in distance compares them.
      */
+    @Override
     public List<NDArray> blockOutputs(NDArray img) {
         return blockOutputs(img, false);
     }

@@ -2,23 +2,29 @@ package sc.fiji.stylegan2.model.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sc.fiji.stylegan2.model.network.v1.StyleSynthesisNetwork;
 import sc.fiji.stylegan2.model.nn.Module;
 
-/** The StyleGAN2 generator: {@code mapping} then {@code synthesis}. Official {@code Generator}. */
+/**
+ * The generator: {@code mapping} then {@code synthesis}. Official {@code Generator}. The synthesis
+ * network is StyleGAN2's or, for {@link Architecture#STYLEGAN1}, the original StyleGAN's; both read
+ * the same mapping network's ws.
+ */
 public final class Generator extends Module {
 
     private final GeneratorConfig config;
     private final MappingNetwork mapping;
-    private final SynthesisNetwork synthesis;
+    private final Synthesis synthesis;
 
     public Generator(NDManager manager, GeneratorConfig config) {
         this.config = config;
         this.mapping = child("mapping", new MappingNetwork(manager, config));
-        this.synthesis = child("synthesis", new SynthesisNetwork(manager, config));
+        this.synthesis =
+                config.architecture() == Architecture.STYLEGAN1
+                        ? child("synthesis", new StyleSynthesisNetwork(manager, config))
+                        : child("synthesis", new SynthesisNetwork(manager, config));
     }
 
     public GeneratorConfig config() {
@@ -29,7 +35,7 @@ public final class Generator extends Module {
         return mapping;
     }
 
-    public SynthesisNetwork synthesis() {
+    public Synthesis synthesis() {
         return synthesis;
     }
 
@@ -57,12 +63,7 @@ public final class Generator extends Module {
      * ({@code synthesis.b4.conv1}, {@code synthesis.b4.torgb}, {@code synthesis.b8.conv0}, ...).
      */
     public List<String> layerNames() {
-        List<String> names = new ArrayList<>();
-        for (SynthesisBlock b : synthesis.blocks()) {
-            b.layers().forEach(l -> names.add(l.name()));
-            names.add(b.torgb().name());
-        }
-        return names;
+        return synthesis.layerNames();
     }
 
     /**
@@ -71,10 +72,6 @@ public final class Generator extends Module {
      * of {@link SynthesisOptions#withNoiseInputs}.
      */
     public Map<String, Integer> noiseLayers() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (SynthesisBlock b : synthesis.blocks()) {
-            b.layers().forEach(l -> out.put(l.name(), l.resolution()));
-        }
-        return out;
+        return synthesis.noiseLayers();
     }
 }

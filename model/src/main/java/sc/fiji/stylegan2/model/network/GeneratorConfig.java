@@ -19,6 +19,8 @@ package sc.fiji.stylegan2.model.network;
  *     c_dim})
  * @param embedFeatures size of the label embedding concatenated after the normalised z (official
  *     {@code embed_features}, by default {@code w_dim}); 0 when {@code cDim} is 0
+ * @param architecture StyleGAN2 (the default) or the original StyleGAN; both share the mapping
+ *     network and the number of ws
  */
 public record GeneratorConfig(
         int zDim,
@@ -32,9 +34,17 @@ public record GeneratorConfig(
         double mappingLrMultiplier,
         double wAvgBeta,
         int cDim,
-        int embedFeatures) {
+        int embedFeatures,
+        Architecture architecture) {
 
     public GeneratorConfig {
+        if (architecture == null) {
+            throw new IllegalArgumentException("architecture must be given");
+        }
+        if (architecture == Architecture.STYLEGAN1 && cDim > 0) {
+            throw new IllegalArgumentException(
+                    "a StyleGAN (v1) generator is unconditional here: c_dim must be 0");
+        }
         if (cDim < 0) {
             throw new IllegalArgumentException("c_dim must be >= 0, got " + cDim);
         }
@@ -125,7 +135,8 @@ public record GeneratorConfig(
                 .optMappingLrMultiplier(mappingLrMultiplier)
                 .optWAvgBeta(wAvgBeta)
                 .optCDim(cDim)
-                .optEmbedFeatures(cDim == 0 ? null : embedFeatures);
+                .optEmbedFeatures(cDim == 0 ? null : embedFeatures)
+                .optArchitecture(architecture);
     }
 
     /**
@@ -144,6 +155,7 @@ public record GeneratorConfig(
         private double wAvgBeta = 0.995;
         private int cDim;
         private Integer embedFeatures;
+        private Architecture architecture = Architecture.STYLEGAN2;
 
         public Builder setZDim(int v) {
             zDim = v;
@@ -212,6 +224,12 @@ public record GeneratorConfig(
             return this;
         }
 
+        /** StyleGAN2, the default, or the original StyleGAN. */
+        public Builder optArchitecture(Architecture v) {
+            architecture = v;
+            return this;
+        }
+
         public GeneratorConfig build() {
             return new GeneratorConfig(
                     zDim,
@@ -225,7 +243,8 @@ public record GeneratorConfig(
                     mappingLrMultiplier,
                     wAvgBeta,
                     cDim,
-                    cDim == 0 ? 0 : embedFeatures == null ? wDim : embedFeatures);
+                    cDim == 0 ? 0 : embedFeatures == null ? wDim : embedFeatures,
+                    architecture);
         }
     }
 }

@@ -14,7 +14,7 @@ public final class MinibatchStdLayer extends Module {
     private final int groupSize;
     private final int numChannels;
 
-    MinibatchStdLayer(int groupSize, int numChannels) {
+    public MinibatchStdLayer(int groupSize, int numChannels) {
         this.groupSize = groupSize;
         this.numChannels = numChannels;
     }

@@ -4,8 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import sc.fiji.stylegan2.model.nn.Module;
+import java.util.Map;
 
 /**
  * The synthesis network g: W → image (StyleGAN2 config F, "skip" generator): blocks b4 … b{res},
@@ -13,7 +14,7 @@ import sc.fiji.stylegan2.model.nn.Module;
  * share one w (the toRGB of block k uses the same w as conv0 of block k+1). Official {@code
  * SynthesisNetwork}.
  */
-public final class SynthesisNetwork extends Module {
+public final class SynthesisNetwork extends Synthesis {
 
     /** The binomial resampling filter of StyleGAN2. */
     public static final float[] RESAMPLE_FILTER = {1, 3, 3, 1};
@@ -40,7 +41,7 @@ public final class SynthesisNetwork extends Module {
         }
     }
 
-    /** ws {@code [N, num_ws, w_dim]} → image {@code [N, img_channels, res, res]}. */
+    @Override
     public NDArray forward(NDArray ws, SynthesisOptions opt) {
         long[] s = ws.getShape().getShape();
         if (s.length != 3 || s[1] != cfg.numWs() || s[2] != cfg.wDim()) {
@@ -67,5 +68,26 @@ public final class SynthesisNetwork extends Module {
 
     public List<SynthesisBlock> blocks() {
         return List.copyOf(blocks);
+    }
+
+    /** {@inheritDoc} Each block's layers, then its toRGB. */
+    @Override
+    public List<String> layerNames() {
+        List<String> names = new ArrayList<>();
+        for (SynthesisBlock b : blocks) {
+            b.layers().forEach(l -> names.add(l.name()));
+            names.add(b.torgb().name());
+        }
+        return names;
+    }
+
+    /** {@inheritDoc} Every conv layer ({@code synthesis.b4.conv1 → 4}, ...). */
+    @Override
+    public Map<String, Integer> noiseLayers() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (SynthesisBlock b : blocks) {
+            b.layers().forEach(l -> out.put(l.name(), l.resolution()));
+        }
+        return out;
     }
 }

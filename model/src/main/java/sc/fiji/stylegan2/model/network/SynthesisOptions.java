@@ -63,18 +63,20 @@ public record SynthesisOptions(
         return modconv.fused(batch);
     }
 
-    void offer(String name, NDArray x) {
+    /** Hands a layer's output to the probe, if any (for every synthesis architecture). */
+    public void offer(String name, NDArray x) {
         if (probe != null) {
             probe.offer(name, x);
         }
     }
 
     /** The explicit noise map of a layer, or null. */
-    NDArray noiseInput(String layer) {
+    public NDArray noiseInput(String layer) {
         return noiseInputs == null ? null : noiseInputs.get(layer);
     }
 
-    boolean noiseEnabled(String layer) {
+    /** False for a layer whose noise is switched off by {@link #withNoiseLayers}. */
+    public boolean noiseEnabled(String layer) {
         return noiseLayers == null || noiseLayers.test(layer);
     }
 }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.List;
-import sc.fiji.stylegan2.model.network.Discriminator;
+import sc.fiji.stylegan2.model.network.DiscriminatorNetwork;
 import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
@@ -30,7 +30,7 @@ final class DiscriminatorFeatureDistance implements ImageDistance {
     /** LPIPS's epsilon in the channel normalisation. */
     private static final float EPS = 1e-10f;
 
-    private final Discriminator discriminator;
+    private final DiscriminatorNetwork discriminator;
     private final NDManager manager;
     private final List<NDArray> targetFeatures = new ArrayList<>();
     private final PixelDistance pixels;
@@ -38,7 +38,7 @@ final class DiscriminatorFeatureDistance implements ImageDistance {
     /**
      * @param targets {@code [N, C, res, res]}, owned by the caller
      */
-    DiscriminatorFeatureDistance(Discriminator discriminator, NDArray targets) {
+    DiscriminatorFeatureDistance(DiscriminatorNetwork discriminator, NDArray targets) {
         this.discriminator = discriminator;
         this.manager = targets.getManager().newSubManager();
         try (NDScope scope = new NDScope()) {

@@ -20,7 +20,7 @@ import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.image.PlanarImages;
 import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
-import sc.fiji.stylegan2.model.network.SynthesisNetwork;
+import sc.fiji.stylegan2.model.network.Synthesis;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.model.optim.Adam;
 import sc.fiji.stylegan2.model.torch.NoGrad;
@@ -53,7 +53,7 @@ public final class Projector {
 
     private final StyleGAN2Model model;
     private final ProjectionOptions options;
-    private final SynthesisNetwork synthesis;
+    private final Synthesis synthesis;
     private WStatistics statistics;
 
     public Projector(StyleGAN2Model model, ProjectionOptions options) {

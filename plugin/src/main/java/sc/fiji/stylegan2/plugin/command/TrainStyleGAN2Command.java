@@ -14,6 +14,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
 import org.scijava.widget.FileWidget;
+import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.plugin.headless.ShutdownCancel;
 import sc.fiji.stylegan2.plugin.task.TrainingTask;
 import sc.fiji.stylegan2.plugin.training.LossPlot;
@@ -21,6 +22,7 @@ import sc.fiji.stylegan2.plugin.training.RoiSets;
 import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
 import sc.fiji.stylegan2.plugin.training.TrainingPreview;
 import sc.fiji.stylegan2.plugin.training.TrainingStatus;
+import sc.fiji.stylegan2.training.GrowingSchedule;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.data.DataOptions;
@@ -104,6 +106,29 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                     "Flip each training image left-right half of the time"
                             + " (official --mirror): for data without a preferred left and right.")
     private boolean mirror = false;
+
+    @Parameter(
+            label = "Architecture",
+            description =
+                    "stylegan2 (weight demodulation, the default) or stylegan1: the original StyleGAN"
+                            + " (AdaIN, ProGAN discriminator), to compare with; it trains without the"
+                            + " path-length penalty, as officially.",
+            choices = {"stylegan2", "stylegan1"})
+    private String architecture = "stylegan2";
+
+    @Parameter(
+            label = "Progressive growing",
+            description =
+                    "stylegan1 only: grow the resolution from 8x8, fading each new one in"
+                            + " (ProGAN); false trains at full resolution throughout.")
+    private boolean growing = false;
+
+    @Parameter(
+            label = "Growing phase (kimg)",
+            description =
+                    "While growing: kimg of each resolution and of each fade-in (official 600).",
+            min = "0.001")
+    private double lod_kimg = 600;
 
     @Parameter(
             label = "Augmentation",
@@ -249,6 +274,8 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
         try (ShutdownCancel shutdown = new ShutdownCancel(300)) {
             int res = TrainingTask.requireResolution(resolution);
             TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
+            Architecture arch = TrainingTask.architecture(architecture);
+            GrowingSchedule schedule = TrainingTask.growing(arch, growing, lod_kimg);
             TrainingTask.augmentation(
                     augment, augment_p, ada_target, ada_kimg, 0); // checks the keys early
             DataOptions dataOptions =
@@ -273,7 +300,15 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                             augment, augment_p, ada_target, ada_kimg, data.size());
             TrainingOptions options =
                     TrainingTask.options(
-                            config, data, kimg, batch_size, snapshot_kimg, mirror, augmentation);
+                            config,
+                            data,
+                            kimg,
+                            batch_size,
+                            snapshot_kimg,
+                            mirror,
+                            augmentation,
+                            arch,
+                            schedule);
             TrainingLoop.Result result =
                     TrainingTask.run(
                             data,

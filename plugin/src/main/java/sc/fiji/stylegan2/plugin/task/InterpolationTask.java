@@ -111,7 +111,11 @@ public final class InterpolationTask {
         try (NoGrad noGrad = NoGrad.enter();
                 NDScope scope = new NDScope()) { // inference: record no graph
             NDArray zs = model.manager().create(z, new Shape(path.size(), cfg.zDim()));
-            float[] ws = model.generator().mapping().forward(zs, req.psi(), null).toFloatArray();
+            float[] ws =
+                    model.generator()
+                            .mapping()
+                            .forward(zs, req.psi(), cfg.architecture().truncationCutoff())
+                            .toFloatArray();
             return new Walk(path, new Latents(path.size(), cfg.numWs(), cfg.wDim(), ws));
         }
     }

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.plugin.training.RoiSets;
+import sc.fiji.stylegan2.training.GrowingSchedule;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.checkpoint.OfficialResume;
@@ -56,6 +58,57 @@ public final class TrainingTask {
             b.optBatchSize(batchSize);
         }
         return b.build();
+    }
+
+    /**
+     * The options of a new run of this architecture, progressively grown when {@code growing} is
+     * not null. The original StyleGAN trains without the path-length penalty (official v1 loss:
+     * non-saturating logistic with R1).
+     */
+    public static TrainingOptions options(
+            String config,
+            TrainingData data,
+            double kimg,
+            int batchSize,
+            double snapshotKimg,
+            boolean mirror,
+            AugmentOptions augment,
+            Architecture architecture,
+            GrowingSchedule growing) {
+        TrainingOptions o = options(config, data, kimg, batchSize, snapshotKimg, mirror, augment);
+        if (architecture == Architecture.STYLEGAN2 && growing == null) {
+            return o;
+        }
+        TrainingOptions.Builder b = o.toBuilder().optArchitecture(architecture).optGrowing(growing);
+        if (architecture == Architecture.STYLEGAN1) {
+            b.optPlWeight(0);
+        }
+        return b.build();
+    }
+
+    /** The {@code architecture} key: {@code stylegan2} or {@code stylegan1}. */
+    public static Architecture architecture(String key) {
+        return Architecture.of(key == null ? "" : key);
+    }
+
+    /**
+     * The {@code growing} and {@code lod_kimg} keys: the official schedule from 8x8 with phases of
+     * {@code lod_kimg}, or null when not growing.
+     *
+     * @throws IllegalArgumentException for growing with StyleGAN2, or lod_kimg not > 0
+     */
+    public static GrowingSchedule growing(
+            Architecture architecture, boolean growing, double lodKimg) {
+        if (!growing) {
+            return null;
+        }
+        if (architecture != Architecture.STYLEGAN1) {
+            throw new IllegalArgumentException(
+                    "growing=true needs architecture='stylegan1': StyleGAN2 trains at full"
+                            + " resolution (StyleGAN2 Sec. 4 replaced progressive growing)");
+        }
+        requirePositive("lod_kimg", lodKimg);
+        return GrowingSchedule.official().withPhaseKimg(lodKimg);
     }
 
     /** Checks the keys that need no data (before the images are read); returns the config. */

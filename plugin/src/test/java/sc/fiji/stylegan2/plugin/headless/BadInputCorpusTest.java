@@ -195,6 +195,30 @@ class BadInputCorpusTest {
                                                 + f.path("none.sg2")
                                                 + "'"),
                         "resume"));
+        cases.add(
+                new Case(
+                        "Train StyleGAN2: growing with stylegan2",
+                        f ->
+                                run(
+                                        "Train StyleGAN2",
+                                        "images='"
+                                                + f.path("good-images")
+                                                + "',output_dir='"
+                                                + f.dir()
+                                                + "',resolution=8,growing=true"),
+                        "growing=true needs architecture='stylegan1'"));
+        cases.add(
+                new Case(
+                        "Train StyleGAN2: architecture stylegan3",
+                        f ->
+                                run(
+                                        "Train StyleGAN2",
+                                        "images='"
+                                                + f.path("good-images")
+                                                + "',output_dir='"
+                                                + f.dir()
+                                                + "',resolution=8,architecture='stylegan3'"),
+                        "architecture"));
     }
 
     /** The keys the model commands need besides model_file. */

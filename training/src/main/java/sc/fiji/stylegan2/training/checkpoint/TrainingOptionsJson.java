@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.training.checkpoint;
 import com.google.gson.JsonObject;
 import sc.fiji.stylegan2.model.checkpoint.ConfigJson;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
+import sc.fiji.stylegan2.training.GrowingSchedule;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.data.AugmentMode;
@@ -50,6 +51,15 @@ public final class TrainingOptionsJson {
         j.addProperty("augment_p", a.p());
         j.addProperty("ada_target", a.target());
         j.addProperty("ada_kimg", a.adaKimg());
+        GrowingSchedule grow = o.growing();
+        if (grow != null) {
+            JsonObject gj = new JsonObject();
+            gj.addProperty("lod_initial_resolution", grow.initialResolution());
+            gj.addProperty("lod_training_kimg", grow.trainingKimg());
+            gj.addProperty("lod_transition_kimg", grow.transitionKimg());
+            gj.addProperty("max_batch_factor", grow.maxBatchFactor());
+            j.add("growing", gj);
+        }
         return j;
     }
 
@@ -87,7 +97,21 @@ public final class TrainingOptionsJson {
                 .optGridImages(j.get("grid_images").getAsInt())
                 .optMirror(j.has("mirror") && j.get("mirror").getAsBoolean())
                 .optAugment(augment(j))
+                .optGrowing(growing(j))
                 .build();
+    }
+
+    /** The growing schedule; none for runs without (every checkpoint written before it). */
+    private static GrowingSchedule growing(JsonObject j) {
+        if (!j.has("growing")) {
+            return null;
+        }
+        JsonObject g = j.getAsJsonObject("growing");
+        return new GrowingSchedule(
+                g.get("lod_initial_resolution").getAsInt(),
+                g.get("lod_training_kimg").getAsDouble(),
+                g.get("lod_transition_kimg").getAsDouble(),
+                g.get("max_batch_factor").getAsInt());
     }
 
     /** The augmentation; none for checkpoints written before it existed (those runs had none). */

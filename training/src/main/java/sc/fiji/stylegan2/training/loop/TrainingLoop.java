@@ -137,7 +137,7 @@ public final class TrainingLoop {
                     return new Result(last, session.state(), true);
                 }
                 long cur = session.state().curNimg();
-                float[] reals = sampler.batch(cur, o.batchSize());
+                float[] reals = sampler.batch(cur, session.batchSize());
                 try {
                     stats.add(session.step(reals));
                 } catch (

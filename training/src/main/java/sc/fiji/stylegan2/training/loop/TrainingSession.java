@@ -14,6 +14,7 @@ import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.optim.Adam;
 import sc.fiji.stylegan2.model.torch.GlobalRandom;
+import sc.fiji.stylegan2.training.GrowingSchedule;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
 import sc.fiji.stylegan2.training.checkpoint.TrainingState;
@@ -147,8 +148,9 @@ public final class TrainingSession implements AutoCloseable {
         try (NDScope scope = new NDScope()) {
             // Reseed and every draw of the minibatch as one sequence: no other command's draw in
             // between.
-            Map<String, Double> stats = GlobalRandom.locked(() -> trainMinibatch(reals));
-            curNimg += options.batchSize();
+            int n = batchSize();
+            Map<String, Double> stats = GlobalRandom.locked(() -> trainMinibatch(reals, n));
+            curNimg += n;
             batchIdx++;
             return stats;
         } finally {
@@ -156,8 +158,15 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    private Map<String, Double> trainMinibatch(float[] reals) {
-        int n = options.batchSize();
+    /**
+     * The size of the next minibatch: the options' batch, or while growing the batch of the current
+     * resolution ({@link TrainingOptions#batchSizeAt}).
+     */
+    public int batchSize() {
+        return options.batchSizeAt(curNimg);
+    }
+
+    private Map<String, Double> trainMinibatch(float[] reals, int n) {
         Map<String, Double> stats = new LinkedHashMap<>();
         SplittableRandom random = StepRandom.forMinibatch(options.seed(), batchIdx);
         NDArray real =
@@ -169,6 +178,12 @@ public final class TrainingSession implements AutoCloseable {
                                         options.imgChannels(),
                                         options.resolution(),
                                         options.resolution()));
+        if (options.growing() != null) {
+            // The networks and the reals at this minibatch's level of detail (ProGAN Sec. 3).
+            double lod = options.lodAt(curNimg);
+            model.setLod(lod);
+            real = GrowingSchedule.realsAt(real, lod);
+        }
         for (LossPhase phase : phasesAt(batchIdx)) {
             NDArray z = model.manager().randomNormal(new Shape(n, options.generator().zDim()));
             double gain =

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.network.Discriminator;
+import sc.fiji.stylegan2.model.network.DiscriminatorNetwork;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
@@ -47,7 +48,7 @@ public final class StyleGAN2Loss {
     private static final boolean REG_CHANNELS_LAST = false;
 
     private final Generator g;
-    private final Discriminator d;
+    private final DiscriminatorNetwork d;
     private final MixingRegularization mixing;
     private final R1Penalty r1;
     private final PathLengthPenalty pl;
@@ -60,7 +61,7 @@ public final class StyleGAN2Loss {
      */
     public StyleGAN2Loss(
             Generator g,
-            Discriminator d,
+            DiscriminatorNetwork d,
             MixingRegularization mixing,
             R1Penalty r1,
             PathLengthPenalty pl,

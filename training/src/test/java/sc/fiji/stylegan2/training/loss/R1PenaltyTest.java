@@ -13,7 +13,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
-import sc.fiji.stylegan2.model.network.Discriminator;
+import sc.fiji.stylegan2.model.network.DiscriminatorNetwork;
 import sc.fiji.stylegan2.training.Tiny;
 import sc.fiji.stylegan2.training.data.AdaptiveAugment;
 
@@ -87,7 +87,7 @@ class R1PenaltyTest {
      */
     private static double[] alongDirection(
             StyleGAN2Model model, GradientOp op, float[] x0, UnaryOperator<NDArray> f) {
-        Discriminator d = model.discriminator();
+        DiscriminatorNetwork d = model.discriminator();
         NDManager m = model.manager();
         float[] v = Tiny.direction(m.create(x0), 11);
         NDArray x = m.create(x0, Tiny.imageShape(4, 1));
@@ -119,7 +119,7 @@ class R1PenaltyTest {
     void penaltyGradientOnDWeightsMatchesFiniteDifferences() {
         try (StyleGAN2Model model = Tiny.model(1, 4);
                 GradientOp op = new GradientOp(model.manager())) {
-            Discriminator d = model.discriminator();
+            DiscriminatorNetwork d = model.discriminator();
             NDManager m = model.manager();
             NDArray reals = m.randomUniform(-1, 1, Tiny.imageShape(4, 1));
             R1Penalty r1 = new R1Penalty(1, op);
