@@ -57,6 +57,7 @@ class CommandsInContextTest {
                     "Project Image",
                     "Train StyleGAN2",
                     "Demo",
+                    "Evaluate Model",
                     "Install GPU Support");
 
     @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();

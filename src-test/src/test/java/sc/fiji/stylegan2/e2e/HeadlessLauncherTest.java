@@ -76,6 +76,8 @@ class HeadlessLauncherTest {
                         "num_steps",
                         "Train StyleGAN2",
                         "Install GPU Support",
+                        "Evaluate Model",
+                        "lpips_file",
                         "augment_p",
                         "ada_target",
                         "ada_kimg")) {

@@ -52,7 +52,7 @@ class ImageJ1ScreenshotTest {
         assertEquals("seed=3", r.get("stack.label.4"));
         assertEquals(
                 "Generate Images;Style Mixing;Interpolate Latents;Stochastic Variation;Show Activations;"
-                        + "Project Image;Model Info;Convert Checkpoint;Train StyleGAN2;Demo;Install GPU Support",
+                        + "Project Image;Model Info;Convert Checkpoint;Train StyleGAN2;Evaluate Model;Demo;Install GPU Support",
                 r.get("menu.stylegan2"));
         String recorded = r.get("recorded");
         assertTrue(

@@ -30,6 +30,7 @@ class CommandFinderTest {
                 List.of(
                         "Convert Checkpoint",
                         "Demo",
+                        "Evaluate Model",
                         "Generate Images",
                         "Install GPU Support",
                         "Interpolate Latents",
@@ -78,7 +79,7 @@ class CommandFinderTest {
         assertTrue(
                 e.getMessage()
                         .contains(
-                                "Convert Checkpoint, Demo, Generate Images, Install GPU Support,"
+                                "Convert Checkpoint, Demo, Evaluate Model, Generate Images, Install GPU Support,"
                                         + " Interpolate Latents, Model Info, Project Image"),
                 e.getMessage());
     }
