@@ -247,6 +247,16 @@ class CommandsInContextTest {
     }
 
     @Test
+    void evaluateModelMeasuresThePathLengthOfTheModel() throws Exception {
+        CommandModule m =
+                run("Evaluate Model", "metrics", "ppl_wend", "num_samples", 4, "batch_size", 2);
+        ResultsTable t = output(m, "results", ResultsTable.class);
+        assertEquals(1, t.size());
+        assertEquals("ppl_wend", t.getStringValue("metric", 0));
+        assertTrue(t.getValue("value", 0) > 0, "ppl " + t.getValue("value", 0));
+    }
+
+    @Test
     void showActivationsOfTheLastToRgbHasOneSlicePerImageChannel() throws Exception {
         CommandModule m = run("Show Activations", "layer", "b64.torgb");
         LabeledFloatImg maps = output(m, "activations", LabeledFloatImg.class);
