@@ -27,7 +27,8 @@ import sc.fiji.stylegan2.training.data.TrainingData;
  * Measures a model: Fréchet distance and KID of its images against the user's images, which are
  * prepared exactly as Train StyleGAN2 prepares training data (the same intensity and sampling keys
  * and defaults), and the perceptual path length (StyleGAN, Karras et al. 2019, Sec. 4.1) in Z or W,
- * over the full path or at its ends, as the official stylegan2-ada metrics. One row per metric.
+ * over the full path or at its ends, as the official stylegan2-ada metrics; for a conditional model
+ * the linear separability of its classes (StyleGAN Sec. 4.2). One row per metric.
  */
 @Plugin(
         type = Command.class,
@@ -55,14 +56,15 @@ public class EvaluateModelCommand extends NetworkCommand {
             description =
                     "A comma list: fd, kid (against images), ppl_zfull, ppl_wfull, ppl_zend,"
                             + " ppl_wend (perceptual path length: slerp in Z or lerp in W, t anywhere or"
-                            + " at the start).")
+                            + " at the start), linear_separability (a conditional model's classes in Z"
+                            + " and W; 1 = each cut off by a plane).")
     private String metrics = "ppl_wend";
 
     @Parameter(
             label = "Number of samples",
             description =
-                    "Paths for ppl (10,000 as in the StyleGAN paper's tables; fewer for a quick"
-                            + " look); generated images for fd and kid, with as many real images at most.",
+                    "Paths for ppl (10,000 by default; fewer for a quick look); generated images for"
+                            + " fd and kid, with as many real images at most; samples for linear_separability.",
             min = "2")
     private int num_samples = 10000;
 

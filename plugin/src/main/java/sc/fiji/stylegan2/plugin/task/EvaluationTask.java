@@ -22,6 +22,7 @@ import sc.fiji.stylegan2.training.metrics.Evaluator;
 import sc.fiji.stylegan2.training.metrics.FashionFeatures;
 import sc.fiji.stylegan2.training.metrics.FeatureExtractor;
 import sc.fiji.stylegan2.training.metrics.GeneratorPath;
+import sc.fiji.stylegan2.training.metrics.LinearSeparability;
 import sc.fiji.stylegan2.training.metrics.PathLengthOptions;
 import sc.fiji.stylegan2.training.metrics.PerceptualPathLength;
 import sc.fiji.stylegan2.training.metrics.TorchScriptFeatures;
@@ -35,7 +36,17 @@ public final class EvaluationTask {
 
     /** The metric names {@code metrics} accepts, in the order they run. */
     public static final List<String> METRICS =
-            List.of("fd", "kid", "ppl_zfull", "ppl_wfull", "ppl_zend", "ppl_wend");
+            List.of(
+                    "fd",
+                    "kid",
+                    "ppl_zfull",
+                    "ppl_wfull",
+                    "ppl_zend",
+                    "ppl_wend",
+                    "linear_separability");
+
+    /** The metric of a conditional model's classes, reported as two rows (z and w). */
+    public static final String LINEAR_SEPARABILITY = "linear_separability";
 
     /** Column headings of the results table. */
     public static final String METRIC = "metric",
@@ -122,6 +133,11 @@ public final class EvaluationTask {
         table.showRowNumbers(false);
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             GeneratorConfig cfg = model.config();
+            if (req.metrics().contains(LINEAR_SEPARABILITY) && cfg.cDim() == 0) {
+                throw new IllegalArgumentException(
+                        "metrics: linear_separability measures how far a conditional model's classes"
+                                + " can be told apart, and this model is unconditional; leave it out");
+            }
             if (needsImages(req.metrics())) {
                 TrainingData data = reals.load(cfg.resolution());
                 if (data.channels() != cfg.imgChannels()) {
@@ -138,6 +154,9 @@ public final class EvaluationTask {
             }
             for (String m : req.metrics()) {
                 if (m.startsWith("ppl_") && !pathLength(model, m, req, table, progress)) {
+                    return null;
+                }
+                if (m.equals(LINEAR_SEPARABILITY) && !separability(model, req, table, progress)) {
                     return null;
                 }
             }
@@ -271,6 +290,31 @@ public final class EvaluationTask {
                     "");
             return true;
         }
+    }
+
+    private static boolean separability(
+            StyleGAN2Model model, Request req, ResultsTable table, ProgressListener progress) {
+        LinearSeparability.Result r =
+                LinearSeparability.compute(
+                        new GeneratorPath(model.generator(), model.manager()),
+                        req.samples(),
+                        req.seed(),
+                        progress);
+        if (r == null) {
+            return false;
+        }
+        String how = "linear SVM per class on the conditions";
+        row(
+                table,
+                LINEAR_SEPARABILITY + "_z",
+                r.z(),
+                r.samples(),
+                0,
+                how,
+                r.seconds(),
+                "z does not carry the class: the chance reference");
+        row(table, LINEAR_SEPARABILITY + "_w", r.w(), r.samples(), 0, how, r.seconds(), "");
+        return true;
     }
 
     /**

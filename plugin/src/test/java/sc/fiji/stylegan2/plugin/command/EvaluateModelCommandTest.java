@@ -20,6 +20,7 @@ import org.scijava.command.CommandModule;
 import sc.fiji.stylegan2.plugin.task.BundledModel;
 import sc.fiji.stylegan2.plugin.task.EvaluationTask;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
+import sc.fiji.stylegan2.plugin.testutil.Fixtures;
 import sc.fiji.stylegan2.plugin.testutil.HeadlessContext;
 import sc.fiji.stylegan2.training.data.FashionMnist;
 
@@ -83,6 +84,27 @@ class EvaluateModelCommandTest {
         assertEquals(64, t.getValue(EvaluationTask.REAL, 0));
         assertTrue(t.getValue(EvaluationTask.VALUE, 0) > 0);
         assertEquals("", t.getStringValue(EvaluationTask.NOTE, 0));
+    }
+
+    /** The conditional fixture (4 classes): two rows, W no worse than the chance reference Z. */
+    @Test
+    void linearSeparabilityOfAConditionalModelGivesAZAndAWRow() throws Exception {
+        CommandModule m =
+                Commands.run(
+                        scijava.context(),
+                        EvaluateModelCommand.class,
+                        "model_file",
+                        Fixtures.cond4("network-snapshot-000000.pkl").toFile(),
+                        "metrics",
+                        "linear_separability",
+                        "num_samples",
+                        200);
+        ResultsTable t = Commands.output(m, "results", ResultsTable.class);
+        assertNotNull(t, () -> "canceled: " + Commands.cancelReason(m));
+        assertEquals("linear_separability_z", t.getStringValue(EvaluationTask.METRIC, 0));
+        assertEquals("linear_separability_w", t.getStringValue(EvaluationTask.METRIC, 1));
+        double z = t.getValue(EvaluationTask.VALUE, 0), w = t.getValue(EvaluationTask.VALUE, 1);
+        assertTrue(w >= 1 && w <= z, "w " + w + ", z " + z);
     }
 
     @Test

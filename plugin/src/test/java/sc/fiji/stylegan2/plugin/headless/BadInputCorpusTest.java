@@ -400,6 +400,7 @@ class BadInputCorpusTest {
             {"Evaluate Model", m + ",metrics=kid", "images"},
             {"Evaluate Model", m + ",metrics=fd,images='/no/such.tif'", "images"},
             {"Evaluate Model", m + ",num_samples=1", "num_samples"},
+            {"Evaluate Model", m + ",metrics=linear_separability", "linear_separability"},
             {"Evaluate Model", m + ",lpips_file='/no/such.pt'", "lpips_file"},
             {"Evaluate Model", m + ",metrics=fd,images='/x',sampling=objects", "labels"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',intensity=log", "intensity"},

@@ -34,7 +34,7 @@ class PerceptualPathLengthTest {
      * w = z / |z| on one layer, image = scale · w + offset as a 1 x 2 x 2 image (z has 4 values);
      * records the z it maps.
      */
-    static final class Linear implements PathGenerator {
+    static class Linear implements PathGenerator {
         final float scale, offset;
         final boolean normalise;
         final List<float[]> mapped = new ArrayList<>();
