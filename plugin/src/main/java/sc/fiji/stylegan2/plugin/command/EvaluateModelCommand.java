@@ -57,7 +57,8 @@ public class EvaluateModelCommand extends NetworkCommand {
                     "A comma list: fd, kid (against images), ppl_zfull, ppl_wfull, ppl_zend,"
                             + " ppl_wend (perceptual path length: slerp in Z or lerp in W, t anywhere or"
                             + " at the start), linear_separability (a conditional model's classes in Z"
-                            + " and W; 1 = each cut off by a plane).")
+                            + " and W; 1 = each cut off by a plane), torgb_contribution (each resolution's"
+                            + " share of the output, StyleGAN2 Fig. 8).")
     private String metrics = "ppl_wend";
 
     @Parameter(

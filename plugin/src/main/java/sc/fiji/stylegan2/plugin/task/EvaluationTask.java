@@ -25,6 +25,7 @@ import sc.fiji.stylegan2.training.metrics.GeneratorPath;
 import sc.fiji.stylegan2.training.metrics.LinearSeparability;
 import sc.fiji.stylegan2.training.metrics.PathLengthOptions;
 import sc.fiji.stylegan2.training.metrics.PerceptualPathLength;
+import sc.fiji.stylegan2.training.metrics.ToRgbContribution;
 import sc.fiji.stylegan2.training.metrics.TorchScriptFeatures;
 
 /**
@@ -43,7 +44,8 @@ public final class EvaluationTask {
                     "ppl_wfull",
                     "ppl_zend",
                     "ppl_wend",
-                    "linear_separability");
+                    "linear_separability",
+                    "torgb_contribution");
 
     /** The metric of a conditional model's classes, reported as two rows (z and w). */
     public static final String LINEAR_SEPARABILITY = "linear_separability";
@@ -157,6 +159,9 @@ public final class EvaluationTask {
                     return null;
                 }
                 if (m.equals(LINEAR_SEPARABILITY) && !separability(model, req, table, progress)) {
+                    return null;
+                }
+                if (m.equals("torgb_contribution") && !toRgb(model, req, table, progress)) {
                     return null;
                 }
             }
@@ -290,6 +295,38 @@ public final class EvaluationTask {
                     "");
             return true;
         }
+    }
+
+    /**
+     * One row per block: its toRGB's share of the output's standard deviation (StyleGAN2 Fig. 8).
+     */
+    private static boolean toRgb(
+            StyleGAN2Model model, Request req, ResultsTable table, ProgressListener progress) {
+        long start = System.nanoTime();
+        List<ToRgbContribution.Share> shares =
+                ToRgbContribution.measure(
+                        model.generator(),
+                        model.manager(),
+                        req.samples(),
+                        req.batchSize(),
+                        req.seed(),
+                        progress);
+        if (shares == null) {
+            return false;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (ToRgbContribution.Share s : shares) {
+            row(
+                    table,
+                    "torgb_b" + s.resolution(),
+                    s.share(),
+                    req.samples(),
+                    0,
+                    "std share of the upsampled toRGB output",
+                    seconds,
+                    String.format(Locale.ROOT, "std %.4g", s.std()));
+        }
+        return true;
     }
 
     private static boolean separability(

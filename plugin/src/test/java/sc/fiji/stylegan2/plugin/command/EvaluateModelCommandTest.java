@@ -108,6 +108,18 @@ class EvaluateModelCommandTest {
     }
 
     @Test
+    void toRgbContributionGivesEveryResolutionAShareAndTheSharesSumToOne() throws Exception {
+        ResultsTable t = evaluate("metrics", "torgb_contribution", "num_samples", 16);
+        assertEquals(4, t.size()); // b4, b8, b16, b32
+        double total = 0;
+        for (int row = 0; row < 4; row++) {
+            assertEquals("torgb_b" + (4 << row), t.getStringValue(EvaluationTask.METRIC, row));
+            total += t.getValue(EvaluationTask.VALUE, row);
+        }
+        assertEquals(1, total, 1e-9);
+    }
+
+    @Test
     void fdWithoutImagesIsRefusedNamingImages() throws Exception {
         CommandModule m =
                 Commands.run(
