@@ -57,7 +57,7 @@ public final class LinearSeparability {
         for (int i = 0; i < n; i++) {
             c[i] = random.nextInt(classes);
         }
-        progress.progress(0, 2L * classes, "linear_separability: mapping " + n + " samples");
+        progress.progress(0, classes, "linear_separability: mapping " + n + " samples");
         float[] ws = generator.mapping(z, n, c);
         float[] w = new float[n * wDim];
         for (int i = 0; i < n; i++) {
