@@ -61,7 +61,8 @@ class CommandsInContextTest {
                     "Condition Transition",
                     "Find Directions",
                     "Apply Direction",
-                    "Export for Official Training");
+                    "Export for Official Training",
+                    "Evaluate Model");
 
     @RegisterExtension static final HeadlessContext scijava = new HeadlessContext();
 
@@ -358,6 +359,16 @@ class CommandsInContextTest {
         LabeledFloatImg std = output(m, "std", LabeledFloatImg.class);
         assertArrayEquals(new long[] {32, 32, 3, 1}, std.dimensionsAsLongArray());
         assertEquals(2, output(m, "images", LabeledFloatImg.class).imageCount());
+    }
+
+    @Test
+    void evaluateModelMeasuresThePathLengthOfTheModel() throws Exception {
+        CommandModule m =
+                run("Evaluate Model", "metrics", "ppl_wend", "num_samples", 4, "batch_size", 2);
+        ResultsTable t = output(m, "results", ResultsTable.class);
+        assertEquals(1, t.size());
+        assertEquals("ppl_wend", t.getStringValue("metric", 0));
+        assertTrue(t.getValue("value", 0) > 0, "ppl " + t.getValue("value", 0));
     }
 
     @Test

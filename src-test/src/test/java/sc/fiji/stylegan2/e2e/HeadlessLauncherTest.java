@@ -80,6 +80,8 @@ class HeadlessLauncherTest {
                         "Train StyleGAN2",
                         "Install GPU Support",
                         "Export for Official Training",
+                        "Evaluate Model",
+                        "lpips_file",
                         "augment_p",
                         "ada_target",
                         "ada_kimg")) {

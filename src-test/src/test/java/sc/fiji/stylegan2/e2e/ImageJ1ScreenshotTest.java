@@ -52,7 +52,7 @@ class ImageJ1ScreenshotTest {
         assertEquals("seed=3", r.get("stack.label.4"));
         assertEquals(
                 "Generate Images;Style Mixing;Interpolate Latents;Stochastic Variation;Show Activations;"
-                        + "Project Image;Condition Transition;Find Directions;Apply Direction;Model Info;Convert Checkpoint;Train StyleGAN2;Export for Official Training;Demo;Install GPU Support",
+                        + "Project Image;Condition Transition;Find Directions;Apply Direction;Model Info;Convert Checkpoint;Train StyleGAN2;Export for Official Training;Evaluate Model;Demo;Install GPU Support",
                 r.get("menu.stylegan2"));
         String recorded = r.get("recorded");
         assertTrue(

@@ -103,7 +103,8 @@ class BadInputCorpusTest {
         "Show Activations",
         "Model Info",
         "Project Image",
-        "Convert Checkpoint"
+        "Convert Checkpoint",
+        "Evaluate Model"
     };
 
     /** Every kind of bad model file, each through a different model command in turn. */
@@ -507,6 +508,13 @@ class BadInputCorpusTest {
             {"Project Image", m + ",sampling=tiles,scale=0", "scale"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',resolution=48", "resolution"},
             {"Model Info", m + ",frames=3", "frames"},
+            {"Evaluate Model", m + ",metrics='fd,ppl'", "metrics"},
+            {"Evaluate Model", m + ",metrics=kid", "images"},
+            {"Evaluate Model", m + ",metrics=fd,images='/no/such.tif'", "images"},
+            {"Evaluate Model", m + ",num_samples=1", "num_samples"},
+            {"Evaluate Model", m + ",metrics=linear_separability", "linear_separability"},
+            {"Evaluate Model", m + ",lpips_file='/no/such.pt'", "lpips_file"},
+            {"Evaluate Model", m + ",metrics=fd,images='/x',sampling=objects", "labels"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',intensity=log", "intensity"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_low=-1", "percentile_low"},
             {

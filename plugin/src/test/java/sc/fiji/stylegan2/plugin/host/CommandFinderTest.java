@@ -32,6 +32,7 @@ class CommandFinderTest {
                         "Condition Transition",
                         "Convert Checkpoint",
                         "Demo",
+                        "Evaluate Model",
                         "Export for Official Training",
                         "Find Directions",
                         "Generate Images",
@@ -83,9 +84,9 @@ class CommandFinderTest {
                 e.getMessage()
                         .contains(
                                 "Apply Direction, Condition Transition, Convert Checkpoint, Demo,"
-                                        + " Export for Official Training, Find Directions, Generate"
-                                        + " Images, Install GPU Support, Interpolate Latents, Model"
-                                        + " Info, Project Image"),
+                                        + " Evaluate Model, Export for Official Training, Find"
+                                        + " Directions, Generate Images, Install GPU Support,"
+                                        + " Interpolate Latents, Model Info, Project Image"),
                 e.getMessage());
     }
 

@@ -1,0 +1,394 @@
+package sc.fiji.stylegan2.plugin.task;
+
+import ij.measure.ResultsTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.OutputRange;
+import sc.fiji.stylegan2.model.ProgressListener;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.generate.GeneratedImages;
+import sc.fiji.stylegan2.model.generate.ImageGenerator;
+import sc.fiji.stylegan2.model.network.GeneratorConfig;
+import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.training.data.TrainingData;
+import sc.fiji.stylegan2.training.metrics.Evaluator;
+import sc.fiji.stylegan2.training.metrics.FashionFeatures;
+import sc.fiji.stylegan2.training.metrics.FeatureExtractor;
+import sc.fiji.stylegan2.training.metrics.GeneratorPath;
+import sc.fiji.stylegan2.training.metrics.LinearSeparability;
+import sc.fiji.stylegan2.training.metrics.PathLengthOptions;
+import sc.fiji.stylegan2.training.metrics.PerceptualPathLength;
+import sc.fiji.stylegan2.training.metrics.ToRgbContribution;
+import sc.fiji.stylegan2.training.metrics.TorchScriptFeatures;
+
+/**
+ * The work behind Evaluate Model, free of SciJava: Fréchet distance and KID of the model's images
+ * against the user's (prepared as for training), and the perceptual path length ({@code ppl_zfull},
+ * {@code ppl_wfull}, {@code ppl_zend}, {@code ppl_wend}), as one results table.
+ */
+public final class EvaluationTask {
+
+    /** The metric names {@code metrics} accepts, in the order they run. */
+    public static final List<String> METRICS =
+            List.of(
+                    "fd",
+                    "kid",
+                    "ppl_zfull",
+                    "ppl_wfull",
+                    "ppl_zend",
+                    "ppl_wend",
+                    "linear_separability",
+                    "torgb_contribution");
+
+    /** The metric of a conditional model's classes, reported as two rows (z and w). */
+    public static final String LINEAR_SEPARABILITY = "linear_separability";
+
+    /** Column headings of the results table. */
+    public static final String METRIC = "metric",
+            VALUE = "value",
+            SAMPLES = "samples",
+            REAL = "real images",
+            FEATURES = "features",
+            SECONDS = "seconds",
+            NOTE = "note";
+
+    /**
+     * What to measure.
+     *
+     * @param metrics names from {@link #METRICS}
+     * @param samples PPL paths; generated (and at most as many real) images for FD and KID
+     * @param featureFile TorchScript FD/KID features (the official Inception convention), or null
+     *     for the built-in network
+     * @param lpipsFile TorchScript LPIPS features for PPL (3 channels, 0..255), or null for the
+     *     built-in network
+     * @param crop PPL's centre crop
+     * @param seed seeds every draw
+     * @param batchSize images (FD, KID) or paths (PPL) per batch
+     */
+    public record Request(
+            List<String> metrics,
+            int samples,
+            Path featureFile,
+            Path lpipsFile,
+            boolean crop,
+            long seed,
+            int batchSize) {}
+
+    /** The real images at the model's resolution, read only when FD or KID is asked for. */
+    public interface RealImages {
+        TrainingData load(int resolution) throws IOException;
+    }
+
+    private EvaluationTask() {}
+
+    /**
+     * The metric names of {@code text} (comma-separated, case-insensitive, each once).
+     *
+     * @throws IllegalArgumentException naming {@code metrics} and the valid names
+     */
+    public static List<String> metrics(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : (text == null ? "" : text).split(",")) {
+            String m = part.trim().toLowerCase(Locale.ROOT);
+            if (m.isEmpty()) {
+                continue;
+            }
+            if (!METRICS.contains(m)) {
+                throw new IllegalArgumentException(
+                        "metrics: '"
+                                + part.trim()
+                                + "' is not a metric; give a comma list of "
+                                + String.join(", ", METRICS));
+            }
+            out.add(m);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "metrics is empty: give a comma list of " + String.join(", ", METRICS));
+        }
+        List<String> ordered = new ArrayList<>(METRICS);
+        ordered.retainAll(out);
+        return ordered;
+    }
+
+    /** True when the metrics compare with real images (FD or KID). */
+    public static boolean needsImages(List<String> metrics) {
+        return metrics.contains("fd") || metrics.contains("kid");
+    }
+
+    /**
+     * Measures; returns the table, or null when canceled.
+     *
+     * @throws IllegalArgumentException naming {@code images} when they do not fit the model
+     */
+    public static ResultsTable run(
+            Path modelFile, Request req, RealImages reals, ProgressListener progress)
+            throws IOException {
+        ResultsTable table = new ResultsTable();
+        table.showRowNumbers(false);
+        try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
+            GeneratorConfig cfg = model.config();
+            if (req.metrics().contains(LINEAR_SEPARABILITY) && cfg.cDim() == 0) {
+                throw new IllegalArgumentException(
+                        "metrics: linear_separability measures how far a conditional model's classes"
+                                + " can be told apart, and this model is unconditional; leave it out");
+            }
+            if (needsImages(req.metrics())) {
+                TrainingData data = reals.load(cfg.resolution());
+                if (data.channels() != cfg.imgChannels()) {
+                    throw new IllegalArgumentException(
+                            "images have "
+                                    + data.channels()
+                                    + " channel(s) but the model makes "
+                                    + cfg.imgChannels()
+                                    + "; give images like its training data");
+                }
+                if (!frechet(model, data, req, table, progress)) {
+                    return null;
+                }
+            }
+            for (String m : req.metrics()) {
+                if (m.startsWith("ppl_") && !pathLength(model, m, req, table, progress)) {
+                    return null;
+                }
+                if (m.equals(LINEAR_SEPARABILITY) && !separability(model, req, table, progress)) {
+                    return null;
+                }
+                if (m.equals("torgb_contribution") && !toRgb(model, req, table, progress)) {
+                    return null;
+                }
+            }
+        }
+        return table;
+    }
+
+    private static boolean frechet(
+            StyleGAN2Model model,
+            TrainingData data,
+            Request req,
+            ResultsTable table,
+            ProgressListener progress)
+            throws IOException {
+        int res = model.config().resolution();
+        try (FeatureExtractor f =
+                req.featureFile() == null
+                        ? FashionFeatures.load()
+                        : TorchScriptFeatures.load(
+                                req.featureFile(),
+                                TorchScriptFeatures.Options.NVLABS_INCEPTION,
+                                res)) {
+            progress.progress(0, 1, "embedding up to " + req.samples() + " real images");
+            Evaluator evaluator = new Evaluator(f, data, req.samples(), req.seed());
+            float[] images = generated(model, evaluator.count(), req.batchSize(), progress);
+            if (images == null) {
+                return false;
+            }
+            Evaluator.Result r = evaluator.evaluate(images, evaluator.count());
+            String features = featureName(req.featureFile(), r.note());
+            String note = intensityNote(data, model);
+            for (String m : req.metrics()) {
+                if (m.equals("fd") || m.equals("kid")) {
+                    row(
+                            table,
+                            m,
+                            m.equals("fd") ? r.fd() : r.kid(),
+                            r.fakeCount(),
+                            r.realCount(),
+                            features,
+                            r.seconds(),
+                            note);
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * {@code n} images of seeds 0..n−1 (ψ = 1, const noise, clamped to [-1, 1], as {@link
+     * Evaluator}); a conditional model's seed s gets class s mod c. Null when canceled.
+     */
+    static float[] generated(
+            StyleGAN2Model model, int n, int batchSize, ProgressListener progress) {
+        ImageGenerator gen = model.imageGenerator();
+        GeneratorConfig cfg = model.config();
+        int per = cfg.numWs() * cfg.wDim(), classes = Math.max(1, cfg.cDim());
+        float[] ws = new float[n * per];
+        for (int k = 0; k < classes; k++) {
+            List<Long> seeds = new ArrayList<>();
+            for (long s = k; s < n; s += classes) {
+                seeds.add(s);
+            }
+            long[] s = seeds.stream().mapToLong(Long::longValue).toArray();
+            float[] w = gen.mapSeeds(s, cfg.cDim() > 0 ? k : null, 1, null);
+            for (int i = 0; i < s.length; i++) {
+                System.arraycopy(w, i * per, ws, (int) s[i] * per, per);
+            }
+        }
+        GeneratedImages images =
+                gen.synthesize(
+                        ws,
+                        Collections.nCopies(n, ""),
+                        SynthesisOptions.of(NoiseMode.CONST),
+                        OutputRange.RAW,
+                        batchSize,
+                        progress);
+        if (images.count() < n) {
+            return null;
+        }
+        float[] x = images.data();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.max(-1f, Math.min(1f, x[i]));
+        }
+        return x;
+    }
+
+    private static boolean pathLength(
+            StyleGAN2Model model,
+            String metric,
+            Request req,
+            ResultsTable table,
+            ProgressListener progress)
+            throws IOException {
+        PathLengthOptions o =
+                PathLengthOptions.ofMetric(metric, req.samples(), req.batchSize(), req.seed())
+                        .withCrop(req.crop());
+        int side = req.crop() ? model.config().resolution() / 2 : model.config().resolution();
+        side /= Math.max(1, model.config().resolution() / PerceptualPathLength.MAX_RESOLUTION);
+        try (FeatureExtractor f =
+                req.lpipsFile() == null
+                        ? FashionFeatures.load()
+                        : TorchScriptFeatures.load(
+                                req.lpipsFile(),
+                                new TorchScriptFeatures.Options(
+                                        3, false, false, 2 * req.batchSize()),
+                                side)) {
+            PerceptualPathLength ppl =
+                    new PerceptualPathLength(
+                            f,
+                            req.lpipsFile() == null
+                                    ? PerceptualPathLength.Input.SIGNED
+                                    : PerceptualPathLength.Input.BYTE_RANGE);
+            PerceptualPathLength.Result r =
+                    ppl.compute(new GeneratorPath(model.generator(), model.manager()), o, progress);
+            if (r == null) {
+                return false;
+            }
+            String note =
+                    req.lpipsFile() == null
+                            ? FashionFeatures.conversionNote(model.config().imgChannels(), side)
+                            : null;
+            row(
+                    table,
+                    metric,
+                    r.ppl(),
+                    r.samples(),
+                    0,
+                    featureName(req.lpipsFile(), note),
+                    r.seconds(),
+                    "");
+            return true;
+        }
+    }
+
+    /**
+     * One row per block: its toRGB's share of the output's standard deviation (StyleGAN2 Fig. 8).
+     */
+    private static boolean toRgb(
+            StyleGAN2Model model, Request req, ResultsTable table, ProgressListener progress) {
+        long start = System.nanoTime();
+        List<ToRgbContribution.Share> shares =
+                ToRgbContribution.measure(
+                        model.generator(),
+                        model.manager(),
+                        req.samples(),
+                        req.batchSize(),
+                        req.seed(),
+                        progress);
+        if (shares == null) {
+            return false;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (ToRgbContribution.Share s : shares) {
+            row(
+                    table,
+                    "torgb_b" + s.resolution(),
+                    s.share(),
+                    req.samples(),
+                    0,
+                    "std share of the upsampled toRGB output",
+                    seconds,
+                    String.format(Locale.ROOT, "std %.4g", s.std()));
+        }
+        return true;
+    }
+
+    private static boolean separability(
+            StyleGAN2Model model, Request req, ResultsTable table, ProgressListener progress) {
+        LinearSeparability.Result r =
+                LinearSeparability.compute(
+                        new GeneratorPath(model.generator(), model.manager()),
+                        req.samples(),
+                        req.seed(),
+                        progress);
+        if (r == null) {
+            return false;
+        }
+        String how = "linear SVM per class on the conditions";
+        row(
+                table,
+                LINEAR_SEPARABILITY + "_z",
+                r.z(),
+                r.samples(),
+                0,
+                how,
+                r.seconds(),
+                "z does not carry the class: the chance reference");
+        row(table, LINEAR_SEPARABILITY + "_w", r.w(), r.samples(), 0, how, r.seconds(), "");
+        return true;
+    }
+
+    /**
+     * Empty when the images were mapped to [-1, 1] as the model's training data, else what differs:
+     * FD and KID then compare different intensity scales.
+     */
+    static String intensityNote(TrainingData data, StyleGAN2Model model) {
+        return data.intensity().equals(model.intensity())
+                ? ""
+                : "images mapped as "
+                        + data.intensity()
+                        + " but the model's data as "
+                        + model.intensity()
+                        + ": give the intensity keys the model was trained with";
+    }
+
+    private static String featureName(Path file, String note) {
+        String name = file == null ? "built-in" : file.getFileName().toString();
+        return note == null ? name : name + " (" + note + ")";
+    }
+
+    private static void row(
+            ResultsTable t,
+            String metric,
+            double value,
+            int samples,
+            int real,
+            String features,
+            double seconds,
+            String note) {
+        t.incrementCounter();
+        t.addValue(METRIC, metric);
+        t.addValue(VALUE, value);
+        t.addValue(SAMPLES, samples);
+        t.addValue(REAL, real);
+        t.addValue(FEATURES, features);
+        t.addValue(SECONDS, seconds);
+        t.addValue(NOTE, note);
+    }
+}
