@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.model.direction;
 
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.latent.Latents;
+import sc.fiji.stylegan2.model.linalg.LinearSvm;
 
 /**
  * Find Directions' four methods ({@link DirectionMethod}) over one model or two labelled sets of
@@ -62,7 +63,7 @@ public final class DirectionFinder {
             x[i] = i < neg.length ? neg[i] : pos[i - neg.length];
             y[i] = i >= neg.length;
         }
-        LinearSvm svm = LinearSvm.fit(x, y, SVM_C);
+        LinearSvm svm = LinearSvm.fit(x, y, SVM_C, LinearSvm.Loss.HINGE, 0);
         return new Directions(
                 DirectionMethod.SVM,
                 new float[][] {Directions.unit(svm.weights())},

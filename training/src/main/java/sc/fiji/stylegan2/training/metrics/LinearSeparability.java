@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.training.metrics;
 
 import java.util.Random;
 import sc.fiji.stylegan2.model.ProgressListener;
+import sc.fiji.stylegan2.model.linalg.LinearSvm;
 
 /**
  * Linear separability (StyleGAN, Karras et al. 2019, Sec. 4.2; NVlabs/stylegan {@code
@@ -63,6 +64,7 @@ public final class LinearSeparability {
         for (int i = 0; i < n; i++) {
             System.arraycopy(ws, (i * numWs + numWs - 1) * wDim, w, i * wDim, wDim);
         }
+        double[][] zRows = rows(z, n, zDim), wRows = rows(w, n, wDim);
         double hz = 0, hw = 0;
         for (int k = 0; k < classes; k++) {
             if (progress.isCanceled()) {
@@ -72,12 +74,31 @@ public final class LinearSeparability {
             for (int i = 0; i < n; i++) {
                 y[i] = c[i] == k;
             }
-            hz += conditionalEntropy(LinearSvm.fit(z, n, zDim, y, seed).predict(z, n, zDim), y);
-            hw += conditionalEntropy(LinearSvm.fit(w, n, wDim, y, seed).predict(w, n, wDim), y);
+            hz += conditionalEntropy(classify(zRows, y, seed), y);
+            hw += conditionalEntropy(classify(wRows, y, seed), y);
             progress.progress(
                     k + 1L, classes, "linear_separability: class " + (k + 1) + "/" + classes);
         }
         return new Result(Math.pow(2, hz), Math.pow(2, hw), n, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The predictions of a linear SVM fitted to {@code y}: scikit-learn's {@code LinearSVC} with
+     * its defaults (squared hinge, C = 1), as the official metric.
+     */
+    private static boolean[] classify(double[][] x, boolean[] y, long seed) {
+        return LinearSvm.fit(x, y, 1, LinearSvm.Loss.SQUARED_HINGE, seed).predict(x);
+    }
+
+    /** The rows of {@code x [n, d]} (C order). */
+    private static double[][] rows(float[] x, int n, int d) {
+        double[][] out = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < d; k++) {
+                out[i][k] = x[i * d + k];
+            }
+        }
+        return out;
     }
 
     /**

@@ -18,6 +18,7 @@ import sc.fiji.stylegan2.model.network.ActivationProbe;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisBlock;
+import sc.fiji.stylegan2.model.network.SynthesisNetwork;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
 
@@ -49,9 +50,16 @@ public final class ToRgbContribution {
      * conditional generator), ψ = 1, the model's constant noise, in batches.
      *
      * @return one share per block, from the lowest resolution, or null when canceled
+     * @throws IllegalArgumentException for a generator that is not a StyleGAN2 skip generator (the
+     *     original StyleGAN's output is its last toRGB alone)
      */
     public static List<Share> measure(
             Generator g, NDManager m, int n, int batchSize, long seed, ProgressListener progress) {
+        if (!(g.synthesis() instanceof SynthesisNetwork)) {
+            throw new IllegalArgumentException(
+                    "torgb_contribution needs a StyleGAN2 model (architecture stylegan2): the"
+                            + " original StyleGAN's image comes from its last toRGB alone");
+        }
         GeneratorConfig cfg = g.config();
         GeneratorPath path = new GeneratorPath(g, m);
         Random random = new Random(seed);
@@ -106,7 +114,7 @@ public final class ToRgbContribution {
      */
     static List<float[]> contributions(Generator g, NDManager m, float[] ws, int b) {
         GeneratorConfig cfg = g.config();
-        List<SynthesisBlock> blocks = g.synthesis().blocks();
+        List<SynthesisBlock> blocks = ((SynthesisNetwork) g.synthesis()).blocks();
         Set<String> names = new LinkedHashSet<>();
         for (SynthesisBlock block : blocks) {
             names.add(block.torgb().name());

@@ -9,39 +9,50 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.latent.Latents;
 
-class LinearSvmTest {
+class DirectionFinderTest {
 
     /**
-     * 200 Gaussian points in R⁸ labelled by the side of the plane {@code nᵀx = 0.5}, without those
-     * within 0.3 of it: linearly separable by construction.
+     * 200 Gaussian points in R⁸ on either side of the plane {@code nᵀx = 0.5}, without those within
+     * 0.3 of it (linearly separable by construction), as one-row latents: the SVM direction
+     * separates them all and points along n.
      */
     @Test
-    void separatesALinearlySeparableSet() {
+    void svmDirectionIsTheNormalOfASeparatingPlane() {
         Random rng = new Random(3);
         double[] n = new double[8];
         for (int j = 0; j < n.length; j++) {
             n[j] = rng.nextGaussian();
         }
         double len = Math.sqrt(dot(n, n));
-        List<double[]> xs = new ArrayList<>();
-        while (xs.size() < 200) {
+        List<float[]> neg = new ArrayList<>(), pos = new ArrayList<>();
+        while (neg.size() + pos.size() < 200) {
             double[] x = new double[8];
+            float[] xf = new float[8];
             for (int j = 0; j < 8; j++) {
                 x[j] = rng.nextGaussian();
+                xf[j] = (float) x[j];
             }
-            if (Math.abs(dot(n, x) / len - 0.5) > 0.3) {
-                xs.add(x);
+            double side = dot(n, x) / len - 0.5;
+            if (Math.abs(side) > 0.3) {
+                (side > 0 ? pos : neg).add(xf);
             }
         }
-        double[][] x = xs.toArray(double[][]::new);
-        boolean[] y = new boolean[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = dot(n, x[i]) / len > 0.5;
+        Directions d = DirectionFinder.svm(latents(neg), latents(pos), new int[] {0});
+        assertEquals(1.0, d.scores()[0], "training accuracy");
+        float[] v = d.vector(0);
+        double cos = 0;
+        for (int j = 0; j < 8; j++) {
+            cos += v[j] * n[j] / len;
         }
-        LinearSvm svm = LinearSvm.fit(x, y, 10);
-        assertEquals(1.0, svm.accuracy(x, y));
-        double cos = dot(svm.weights(), n) / len / Math.sqrt(dot(svm.weights(), svm.weights()));
-        assertTrue(cos > 0.9, "the normal points along the true one: cos " + cos);
+        assertTrue(cos > 0.9, "the direction points along the true normal: cos " + cos);
+    }
+
+    private static Latents latents(List<float[]> rows) {
+        float[] data = new float[rows.size() * 8];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, data, i * 8, 8);
+        }
+        return new Latents(rows.size(), 1, 8, data);
     }
 
     @Test
