@@ -41,7 +41,7 @@ import sc.fiji.stylegan2.plugin.task.ProjectionTask;
         description =
                 "Finds the latent (W or W+) and noise maps that reproduce an image (StyleGAN2 projection).",
         headless = true)
-public class ProjectImageCommand extends NetworkCommand {
+public class ProjectImageCommand extends ConditionCommand {
 
     @Parameter(
             label = "Target image file",
@@ -145,6 +145,7 @@ public class ProjectImageCommand extends NetworkCommand {
                             ModelFiles.requireReadable("model_file", model_file),
                             this::targets,
                             options,
+                            condition,
                             batch_size,
                             LatentFiles.forWriting(latent_file),
                             new StatusProgress(status, this));

@@ -15,6 +15,7 @@ import org.scijava.plugin.PluginService;
 import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.plugin.headless.ShutdownCancel;
 import sc.fiji.stylegan2.plugin.task.TrainingTask;
+import sc.fiji.stylegan2.plugin.training.ConditionalImages;
 import sc.fiji.stylegan2.plugin.training.LossPlot;
 import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
 import sc.fiji.stylegan2.plugin.training.TrainingPreview;
@@ -213,6 +214,17 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
     private double min_foreground = 0;
 
     @Parameter(
+            label = "Conditions",
+            description =
+                    "Train a conditional model (one class label per image; generate with"
+                            + " condition=...): none; folders = one subfolder of images per condition;"
+                            + " slice_labels = the stack's slice labels; a .csv file of file,label rows (files"
+                            + " in the images folder); an IDX label file (one class number per image, e.g."
+                            + " Fashion-MNIST's train-labels-idx1-ubyte.gz). Needs sampling=whole.",
+            required = false)
+    private String conditions = "";
+
+    @Parameter(
             label = "Resume from",
             description =
                     "Empty for a new run; a checkpoint file; or latest (the newest"
@@ -249,9 +261,14 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                             scale,
                             min_foreground);
             Path labelsPath = TrainingTask.labelsFile(labels, dataOptions);
+            TrainingTask.checkConditions(conditions, requireImages(), dataOptions);
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
-            TrainingData data = load(requireImages(), res, dataOptions, labelsPath);
+            TrainingData data =
+                    ConditionalImages.none(conditions)
+                            ? load(requireImages(), res, dataOptions, labelsPath)
+                            : TrainingTask.conditionalData(
+                                    requireImages(), conditions, res, dataOptions);
             if (log != null && !data.description().isEmpty()) {
                 log.info(data.description());
             }
