@@ -2,12 +2,14 @@ package sc.fiji.stylegan2.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +64,7 @@ public final class StyleGAN2Model implements AutoCloseable {
     private final Generator g;
     private final DiscriminatorNetwork d;
     private final JsonObject meta;
-    private final ClassLabels classes;
+    private ClassLabels classes;
 
     private StyleGAN2Model(
             NDManager manager,
@@ -394,6 +396,24 @@ public final class StyleGAN2Model implements AutoCloseable {
         if (d instanceof ProgressiveGrowing p) {
             p.setLod(lod);
         }
+    }
+
+    /**
+     * Names the classes of a conditional model (training does, from the data's conditions); they
+     * are saved with the model under {@value #CLASS_NAMES}.
+     *
+     * @throws IllegalArgumentException when the number of names is not {@code c_dim} or names
+     *     repeat
+     */
+    public void setClassNames(List<String> names) {
+        if (names.size() != config.cDim() || new HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException(
+                    "class names " + names + " do not name the " + config.cDim() + " classes");
+        }
+        classes = new ClassLabels(config.cDim(), names);
+        JsonArray a = new JsonArray();
+        names.forEach(a::add);
+        meta.add(CLASS_NAMES, a);
     }
 
     /** Names of the layers the activation probe can capture. */

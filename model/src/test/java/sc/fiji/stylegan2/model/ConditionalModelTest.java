@@ -62,17 +62,14 @@ class ConditionalModelTest {
     }
 
     @Test
-    void callersWithoutAClassAreToldOnlyGenerateImagesTakesOne() throws Exception {
+    void callersWithoutAClassAreToldToGiveOne() throws Exception {
         try (StyleGAN2Model model = StyleGAN2Model.load(PKL)) {
             IllegalArgumentException e =
                     assertThrows(
                             IllegalArgumentException.class,
                             () -> model.imageGenerator().mapSeeds(new long[] {0}, 1, null));
-            assertTrue(
-                    e.getMessage()
-                            .startsWith(
-                                    "this model is conditional (4 classes: 0..3), and only Generate"
-                                            + " Images takes a condition"),
+            assertEquals(
+                    "condition: this model is conditional (4 classes: 0..3); give condition=K",
                     e.getMessage());
         }
     }

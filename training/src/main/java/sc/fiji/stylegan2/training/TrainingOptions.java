@@ -234,6 +234,20 @@ public record TrainingOptions(
             return this;
         }
 
+        /**
+         * Conditions the networks on {@code classes} classes (official {@code --cond}: {@code
+         * c_dim} = the data's number of labels; G embeds the one-hot label in its mapping, D gets
+         * the official label mapping and projection head); 0 for an unconditional model. Call after
+         * {@link #network}.
+         */
+        public Builder optClasses(int classes) {
+            if (generator == null) {
+                throw new IllegalStateException("set the network before the classes");
+            }
+            generator = generator.toBuilder().optCDim(classes).optEmbedFeatures(null).build();
+            return this;
+        }
+
         /** Replaces the generator config (resolution and channels must match the data). */
         public Builder optGenerator(GeneratorConfig g) {
             generator = g;
@@ -389,6 +403,9 @@ public record TrainingOptions(
                             mbstdGroup,
                             1,
                             generator.convClamp());
+            if (generator.conditional()) {
+                d = d.withLabels(generator.cDim());
+            }
             return new TrainingOptions(
                     config,
                     generator,

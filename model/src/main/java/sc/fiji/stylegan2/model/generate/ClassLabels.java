@@ -89,22 +89,13 @@ public record ClassLabels(int count, List<String> names) {
     }
 
     /**
-     * Checks that a caller without a class (every command but Generate Images, so far) works on an
-     * unconditional model.
+     * Checks that a caller without a class works on an unconditional model.
      *
-     * @throws IllegalArgumentException for a conditional model, naming its classes and what to do
-     *     instead
+     * @throws IllegalArgumentException for a conditional model, naming {@code condition} and the
+     *     classes
      */
     public void requireUnconditional() {
-        if (conditional()) {
-            throw new IllegalArgumentException(
-                    "this model is conditional ("
-                            + choices()
-                            + "), and only Generate"
-                            + " Images takes a "
-                            + KEY
-                            + " so far; here give latent files instead of seeds");
-        }
+        require(null);
     }
 
     /**

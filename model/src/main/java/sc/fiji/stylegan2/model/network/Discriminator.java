@@ -8,7 +8,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import sc.fiji.stylegan2.model.torch.MemoryFormat;
 
 /**
  * The StyleGAN2 discriminator, "resnet" architecture (StyleGAN2 Sec. 4.1, Fig. 7c): residual blocks
@@ -91,22 +90,22 @@ public final class Discriminator extends DiscriminatorNetwork {
     }
 
     /**
-     * The logits of two batches of equal shape, {@code D(a)} and {@code D(b)}, exactly as two calls
-     * of {@link #forward} give them, from one pass over a batch of 2N (fewer, larger operations;
-     * the training loss's Dmain scores its fakes and reals together). The minibatch-stddev groups
-     * must not mix the two: the layer puts sample i in group {@code i mod (N / g)}, so each input
-     * is laid out as {@code [g, N/g, ...]} and the two are interleaved on the second axis: a's
-     * groups become the first N/g, b's the last.
+     * The logits of two batches of equal shape with their one-hot labels ({@code [N, c_dim]}, null
+     * when unconditional), {@code D(a, ca)} and {@code D(b, cb)}, exactly as two calls of {@link
+     * #forward} give them, from one pass over a batch of 2N (fewer, larger operations; the training
+     * loss's Dmain scores its fakes and reals together). The minibatch-stddev groups must not mix
+     * the two: the layer puts sample i in group {@code i mod (N / g)}, so each input is laid out as
+     * {@code [g, N/g, ...]} and the two are interleaved on the second axis: a's groups become the
+     * first N/g, b's the last.
      *
      * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are
      *     the same
      * @return D(a) and D(b), each {@code [N, 1]}
-     * @throws IllegalArgumentException for a conditional discriminator (training one is not
-     *     supported yet)
+     * @throws IllegalArgumentException for a conditional discriminator given no labels
      */
     @Override
-    public LogitPair forwardPair(NDArray a, NDArray b, boolean channelsLast) {
-        NDArray cmap = cmap(null); // fails early for a conditional discriminator
+    public LogitPair forwardPair(
+            NDArray a, NDArray ca, NDArray b, NDArray cb, boolean channelsLast) {
         Shape shape = a.getShape();
         if (!shape.equals(b.getShape())) {
             throw new IllegalArgumentException(
@@ -116,14 +115,8 @@ public final class Discriminator extends DiscriminatorNetwork {
         long g = epilogue.mbstdGroupSize(n);
         MinibatchStdLayer.requireWholeGroups(
                 n, g); // before the reshape below, with the layer's message
-        long[] grouped = {g, n / g, shape.get(1), shape.get(2), shape.get(3)};
-        NDArray joint =
-                NDArrays.stack(new NDList(a.reshape(grouped), b.reshape(grouped)), 1)
-                        .reshape(
-                                2 * n,
-                                shape.get(1),
-                                shape.get(2),
-                                shape.get(3)); // [g, 2, N/g, C, H, W] flattened
+        NDArray cmap = cmap(ca == null && cb == null ? null : interleave(ca, cb, g));
+        NDArray joint = interleave(a, b, g);
         List<NDArray> features = blockOutputs(joint, channelsLast);
         NDArray logits =
                 epilogue.forward(
@@ -134,6 +127,27 @@ public final class Discriminator extends DiscriminatorNetwork {
         return new LogitPair(
                 logits.get(new NDIndex(":, 0, :")).reshape(n, 1),
                 logits.get(new NDIndex(":, 1, :")).reshape(n, 1));
+    }
+
+    /**
+     * Two batches {@code [N, ...]} as one of 2N whose minibatch-stddev groups of size g keep them
+     * apart: {@code [g, N/g, ...]} each, stacked on the second axis ({@code [g, 2, N/g, ...]}),
+     * flattened.
+     */
+    private static NDArray interleave(NDArray a, NDArray b, long g) {
+        if (a == null || b == null) {
+            throw new IllegalArgumentException("give the labels of both batches or of neither");
+        }
+        long[] dims = a.getShape().getShape();
+        long n = dims[0];
+        long[] grouped = new long[dims.length + 1];
+        grouped[0] = g;
+        grouped[1] = n / g;
+        System.arraycopy(dims, 1, grouped, 2, dims.length - 1);
+        long[] flat = dims.clone();
+        flat[0] = 2 * n;
+        return NDArrays.stack(new NDList(a.reshape(grouped), b.reshape(grouped)), 1)
+                .reshape(new Shape(flat));
     }
 
     /**

@@ -36,7 +36,17 @@ public abstract class DiscriminatorNetwork extends Module {
      * The logits of two batches of equal shape, {@code D(a)} and {@code D(b)}, exactly as two calls
      * of {@link #forward} give them (the minibatch-stddev groups never mix the two).
      */
-    public abstract Discriminator.LogitPair forwardPair(NDArray a, NDArray b, boolean channelsLast);
+    public final Discriminator.LogitPair forwardPair(NDArray a, NDArray b, boolean channelsLast) {
+        return forwardPair(a, null, b, null, channelsLast);
+    }
+
+    /**
+     * As {@link #forwardPair(NDArray, NDArray, boolean)} with the one-hot labels of each batch
+     * ({@code [N, c_dim]}, null for an unconditional discriminator): {@code D(a, ca)} and {@code
+     * D(b, cb)}.
+     */
+    public abstract Discriminator.LogitPair forwardPair(
+            NDArray a, NDArray ca, NDArray b, NDArray cb, boolean channelsLast);
 
     /**
      * The outputs of the blocks from the highest resolution down to 4×4: multi-scale image features

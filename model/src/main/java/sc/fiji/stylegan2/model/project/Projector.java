@@ -54,12 +54,28 @@ public final class Projector {
     private final StyleGAN2Model model;
     private final ProjectionOptions options;
     private final Synthesis synthesis;
+    private final Integer classIndex;
     private WStatistics statistics;
 
+    /** A projector for an unconditional model. */
     public Projector(StyleGAN2Model model, ProjectionOptions options) {
+        this(model, options, null);
+    }
+
+    /**
+     * A projector into the W of class {@code classIndex} of a conditional model (null for an
+     * unconditional model): w starts from, and its noise scales with, the statistics of that
+     * class's w ({@link WStatistics}). The optimised w itself is free, as in the unconditional
+     * case.
+     *
+     * @throws IllegalArgumentException naming {@code condition} when the class is missing for a
+     *     conditional model, given to an unconditional one, or out of range
+     */
+    public Projector(StyleGAN2Model model, ProjectionOptions options, Integer classIndex) {
         this.model = model;
         this.options = options;
         this.synthesis = model.generator().synthesis();
+        this.classIndex = model.classes().require(classIndex);
     }
 
     /** w_avg and σ_w, sampled on first use and kept for later batches. */
@@ -70,7 +86,8 @@ public final class Projector {
                             model.generator(),
                             model.manager(),
                             options.wAvgSamples(),
-                            options.seed());
+                            options.seed(),
+                            classIndex == null ? null : model.classes().oneHot(classIndex, 1));
         }
         return statistics;
     }

@@ -20,7 +20,8 @@ import sc.fiji.stylegan2.model.network.GeneratorConfig;
  * Deviation: the official z come from {@code np.random.RandomState(123)}; here from {@link Random}
  * with the given seed (numpy's exact stream is much slower to reproduce and changes the statistics
  * only by sampling error). The model's tracked {@code w_avg} buffer is not used, as in the official
- * projector.
+ * projector. For a conditional model the z are mapped with one class c (the official projector
+ * passes no label, so it cannot project a conditional model): the statistics of that class's w.
  *
  * @param wAvg {@code [w_dim]}
  * @param wStd σ_w
@@ -35,6 +36,15 @@ public record WStatistics(float[] wAvg, double wStd) {
     /** Maps {@code samples} random z (in chunks, without truncation) and measures w. */
     public static WStatistics sample(
             Generator generator, NDManager manager, int samples, long seed) {
+        return sample(generator, manager, samples, seed, null);
+    }
+
+    /**
+     * As {@link #sample(Generator, NDManager, int, long)}, every z mapped with the one-hot label
+     * {@code label} ({@code [c_dim]}; null for an unconditional generator).
+     */
+    public static WStatistics sample(
+            Generator generator, NDManager manager, int samples, long seed, float[] label) {
         GeneratorConfig cfg = generator.config();
         Random random = new Random(seed);
         double[] sum = new double[cfg.wDim()];
@@ -47,10 +57,19 @@ public record WStatistics(float[] wAvg, double wStd) {
             }
             float[] w;
             try (NDScope scope = new NDScope()) {
+                NDArray labels =
+                        label == null
+                                ? null
+                                : manager.create(label, new Shape(1, label.length))
+                                        .repeat(0, n); // [n, c_dim]
                 NDArray ws =
                         generator
                                 .mapping()
-                                .forward(manager.create(z, new Shape(n, cfg.zDim())), 1, null);
+                                .forward(
+                                        manager.create(z, new Shape(n, cfg.zDim())),
+                                        labels,
+                                        1,
+                                        null);
                 w =
                         ws.get(new NDIndex(":, 0, :"))
                                 .toFloatArray(); // [n, w_dim]: all rows are equal without psi

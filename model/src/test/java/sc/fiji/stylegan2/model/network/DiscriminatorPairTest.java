@@ -38,6 +38,27 @@ class DiscriminatorPairTest {
     }
 
     @Test
+    void conditionalPairScoresEachImageWithItsOwnLabel() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            JniUtils.setSeed(3);
+            Discriminator d =
+                    new Discriminator(
+                            m, new DiscriminatorConfig(8, 1, 64, 16, 4, 1, null).withLabels(3));
+            NDArray a = m.randomNormal(new Shape(8, 1, 8, 8));
+            NDArray b = m.randomNormal(new Shape(8, 1, 8, 8)).mul(3);
+            NDArray ca =
+                    m.eye(3).get(new NDIndex("{}", m.create(new int[] {0, 1, 2, 0, 1, 2, 0, 1})));
+            NDArray cb =
+                    m.eye(3).get(new NDIndex("{}", m.create(new int[] {2, 2, 1, 1, 0, 0, 2, 2})));
+            Discriminator.LogitPair pair = d.forwardPair(a, ca, b, cb, false);
+            assertArrayEquals(
+                    d.forward(a, ca, false).toFloatArray(), pair.a().toFloatArray(), 1e-5f);
+            assertArrayEquals(
+                    d.forward(b, cb, false).toFloatArray(), pair.b().toFloatArray(), 1e-5f);
+        }
+    }
+
+    @Test
     void naiveConcatenationWouldMixTheMinibatchStdGroups() {
         try (NDManager m = NDManager.newBaseManager()) {
             Discriminator d = tinyD(m);

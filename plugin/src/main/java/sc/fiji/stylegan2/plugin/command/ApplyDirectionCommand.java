@@ -50,15 +50,6 @@ public class ApplyDirectionCommand extends GeneratorCommand {
     private String latent_files = "";
 
     @Parameter(
-            label = "Condition",
-            required = false,
-            persist = false,
-            description =
-                    "For a conditional model's seeds: the class, an index or a stored class name;"
-                            + " empty for an unconditional model or latent files.")
-    private String condition = "";
-
-    @Parameter(
             label = "Direction file",
             style = FileWidget.OPEN_STYLE,
             description = "The .npz written by Find Directions.")

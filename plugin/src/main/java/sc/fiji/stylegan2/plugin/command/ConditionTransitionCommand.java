@@ -108,6 +108,14 @@ public class ConditionTransitionCommand extends GeneratorCommand {
     @Override
     public void run() {
         try {
+            if (condition != null && !condition.isBlank()) {
+                // inherited from the generating commands' base; a transition has two classes
+                throw new IllegalArgumentException(
+                        "condition '"
+                                + condition
+                                + "' is not used by Condition Transition: give from_condition and"
+                                + " to_condition");
+            }
             TransitionMethod m = TransitionMethod.parse("method", method);
             ConditionTransitionTask.Request req =
                     new ConditionTransitionTask.Request(

@@ -8,6 +8,10 @@ final class Descriptions {
 
     static final String MODEL_FILE =
             "The StyleGAN2 model: an official NVlabs .pkl or .pt, or a .sg2 file.";
+    static final String CONDITION =
+            "For a conditional model: the class of the images, an index 0..c_dim-1 or a class name"
+                    + " where the model stores names (Model Info lists them). Leave empty for an"
+                    + " unconditional model, and with latent files (their ws already hold their class).";
     static final String TRUNCATION_PSI =
             "Truncation: 1 = no truncation, smaller = closer to the average image (e.g. 0.7).";
     static final String NOISE_MODE =

@@ -65,17 +65,6 @@ public class GenerateImagesCommand extends GeneratorCommand {
     private File latent_file;
 
     @Parameter(
-            label = "Condition (class)",
-            required = false,
-            persist =
-                    false, // a remembered class would be refused by the next, unconditional, model
-            description =
-                    "For a conditional model: the class of the images, an index 0..c_dim-1 or a class name"
-                            + " where the model stores names (Model Info lists them). Leave empty for an unconditional"
-                            + " model, and with a latent file (its ws already hold their class).")
-    private String condition = "";
-
-    @Parameter(
             type = ItemIO.OUTPUT,
             label = "Generated images",
             description =

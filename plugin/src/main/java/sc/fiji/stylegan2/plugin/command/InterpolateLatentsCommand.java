@@ -90,7 +90,8 @@ public class InterpolateLatentsCommand extends GeneratorCommand {
                             InputChecks.psi(truncation_psi),
                             NoiseMode.parse(noise_mode),
                             OutputRange.parse(output_range),
-                            InputChecks.batchSize(batch_size));
+                            InputChecks.batchSize(batch_size),
+                            condition);
             String on = DeviceChoice.require("device", device);
             images =
                     InterpolationTask.run(

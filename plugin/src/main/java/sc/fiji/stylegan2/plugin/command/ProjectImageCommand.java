@@ -48,7 +48,7 @@ import sc.fiji.stylegan2.plugin.training.RoiSets;
         description =
                 "Finds the latent (W or W+) and noise maps that reproduce an image (StyleGAN2 projection).",
         headless = true)
-public class ProjectImageCommand extends NetworkCommand {
+public class ProjectImageCommand extends ConditionCommand {
 
     @Parameter(
             label = "Target image file",
@@ -189,6 +189,7 @@ public class ProjectImageCommand extends NetworkCommand {
                             this::targets,
                             cut,
                             options,
+                            condition,
                             batch_size,
                             LatentFiles.forWriting(latent_file),
                             new StatusProgress(status, this));

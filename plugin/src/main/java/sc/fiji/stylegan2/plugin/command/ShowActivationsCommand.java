@@ -109,7 +109,8 @@ public class ShowActivationsCommand extends TruncationCommand {
                             layer,
                             InputChecks.psi(truncation_psi),
                             NoiseMode.parse(noise_mode),
-                            all_layers);
+                            all_layers,
+                            condition);
             String on = DeviceChoice.require("device", device);
             ActivationTask.Result r =
                     ActivationTask.run(

@@ -92,7 +92,8 @@ public class StochasticVariationCommand extends ImageBatchCommand {
                             noise_layers,
                             InputChecks.psi(truncation_psi),
                             OutputRange.parse(output_range),
-                            InputChecks.batchSize(batch_size));
+                            InputChecks.batchSize(batch_size),
+                            condition);
             String on = DeviceChoice.require("device", device);
             StochasticVariationTask.Result r =
                     StochasticVariationTask.run(

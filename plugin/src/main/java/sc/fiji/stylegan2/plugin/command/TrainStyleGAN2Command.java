@@ -17,6 +17,7 @@ import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.plugin.headless.ShutdownCancel;
 import sc.fiji.stylegan2.plugin.task.TrainingTask;
+import sc.fiji.stylegan2.plugin.training.ConditionalImages;
 import sc.fiji.stylegan2.plugin.training.LossPlot;
 import sc.fiji.stylegan2.plugin.training.RoiSets;
 import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
@@ -249,6 +250,17 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
     private double min_foreground = 0;
 
     @Parameter(
+            label = "Conditions",
+            description =
+                    "Train a conditional model (one class label per image; generate with"
+                            + " condition=...): none; folders = one subfolder of images per condition;"
+                            + " slice_labels = the stack's slice labels; a .csv file of file,label rows (files"
+                            + " in the images folder); an IDX label file (one class number per image, e.g."
+                            + " Fashion-MNIST's train-labels-idx1-ubyte.gz). Needs sampling=whole.",
+            required = false)
+    private String conditions = "";
+
+    @Parameter(
             label = "Resume from",
             description =
                     "Empty for a new run; a checkpoint file (.sg2, or an official"
@@ -289,9 +301,14 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                             min_foreground);
             Path labelsPath = TrainingTask.labelsFile(labels, rois, dataOptions);
             List<RoiSets.RoiCentre> roiCentres = TrainingTask.roiCentres(rois);
+            TrainingTask.checkConditions(conditions, requireImages(), dataOptions);
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
-            TrainingData data = load(requireImages(), res, dataOptions, labelsPath, roiCentres);
+            TrainingData data =
+                    ConditionalImages.none(conditions)
+                            ? load(requireImages(), res, dataOptions, labelsPath, roiCentres)
+                            : TrainingTask.conditionalData(
+                                    requireImages(), conditions, res, dataOptions);
             if (log != null && !data.description().isEmpty()) {
                 log.info(data.description());
             }

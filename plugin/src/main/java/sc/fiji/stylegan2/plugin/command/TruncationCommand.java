@@ -5,7 +5,7 @@ import org.scijava.plugin.Parameter;
 /**
  * Base of the commands that map latents to ws: the {@code truncation_psi} key (StyleGAN Sec. 3.3).
  */
-public abstract class TruncationCommand extends NetworkCommand {
+public abstract class TruncationCommand extends ConditionCommand {
 
     @Parameter(
             label = "Truncation psi",

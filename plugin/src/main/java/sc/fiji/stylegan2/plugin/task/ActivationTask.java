@@ -54,7 +54,8 @@ public final class ActivationTask {
             String layer,
             double psi,
             NoiseMode noiseMode,
-            boolean allLayers) {}
+            boolean allLayers,
+            String condition) {}
 
     private ActivationTask() {}
 
@@ -70,7 +71,12 @@ public final class ActivationTask {
                     new ActivationProbe(req.allLayers() ? Set.copyOf(layers) : Set.of(layer));
             LabeledLatents latent =
                     LatentFiles.requireOne(
-                            req.latent(), req.latent().resolve(model.imageGenerator(), req.psi()));
+                            req.latent(),
+                            req.latent()
+                                    .resolve(
+                                            model.imageGenerator(),
+                                            req.psi(),
+                                            model.classes().parse(req.condition())));
             String label = latent.labels().get(0);
             GeneratedImages image =
                     model.imageGenerator()

@@ -41,7 +41,8 @@ public final class InterpolationTask {
             double psi,
             NoiseMode noiseMode,
             OutputRange range,
-            int batchSize) {}
+            int batchSize,
+            String condition) {}
 
     private InterpolationTask() {}
 
@@ -85,7 +86,12 @@ public final class InterpolationTask {
 
     /** Lerp between the keys' truncated ws (and their noise maps, when stored). */
     private static Walk throughW(StyleGAN2Model model, Request req) {
-        LabeledLatents keys = req.keys().resolve(model.imageGenerator(), req.psi());
+        LabeledLatents keys =
+                req.keys()
+                        .resolve(
+                                model.imageGenerator(),
+                                req.psi(),
+                                model.classes().parse(req.condition()));
         if (keys.count() < 2) {
             throw new IllegalArgumentException(
                     req.keys().key()
@@ -99,7 +105,8 @@ public final class InterpolationTask {
 
     /** Slerp between the seeds' z, then the mapping with truncation. */
     private static Walk throughZ(StyleGAN2Model model, LatentSource.Seeds keys, Request req) {
-        model.classes().requireUnconditional(); // z alone does not give a conditional model's w
+        // A conditional model maps every frame's z with the one class (c one-hot).
+        Integer k = model.classes().require(model.classes().parse(req.condition()));
         long[] seeds = keys.seeds();
         List<InterpolationPath.Frame> path = InterpolationPath.of(keys.labels(), req.between());
         GeneratorConfig cfg = model.config();
@@ -111,10 +118,17 @@ public final class InterpolationTask {
         try (NoGrad noGrad = NoGrad.enter();
                 NDScope scope = new NDScope()) { // inference: record no graph
             NDArray zs = model.manager().create(z, new Shape(path.size(), cfg.zDim()));
+            NDArray c =
+                    k == null
+                            ? null
+                            : model.manager()
+                                    .create(
+                                            model.classes().oneHot(k, path.size()),
+                                            new Shape(path.size(), cfg.cDim()));
             float[] ws =
                     model.generator()
                             .mapping()
-                            .forward(zs, req.psi(), cfg.architecture().truncationCutoff())
+                            .forward(zs, c, req.psi(), cfg.architecture().truncationCutoff())
                             .toFloatArray();
             return new Walk(path, new Latents(path.size(), cfg.numWs(), cfg.wDim(), ws));
         }

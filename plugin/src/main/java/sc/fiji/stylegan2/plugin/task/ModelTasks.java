@@ -7,6 +7,7 @@ import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.generate.ClassLabels;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.generate.ImageGenerator;
@@ -105,6 +106,26 @@ public final class ModelTasks {
                             progress);
             return images.count() == 0 ? null : wrap(images, model);
         }
+    }
+
+    /**
+     * The latents of a source: seeds mapped with the class of a conditional model, latent files as
+     * they are (their ws already hold their class).
+     *
+     * @param classIndex the class ({@link ClassLabels#parse} of {@code condition}), or null
+     * @param alsoFiles whether a class given with latent files is an error (as in Generate Images),
+     *     or meant for another source of the same command (as Style Mixing's rows and columns)
+     * @throws IllegalArgumentException naming {@code condition} when it is missing for seeds of a
+     *     conditional model, given to an unconditional model, or given with latent files only
+     */
+    static LabeledLatents resolve(
+            LatentSource source,
+            ImageGenerator generator,
+            double psi,
+            Integer classIndex,
+            boolean alsoFiles) {
+        boolean seeds = source instanceof LatentSource.Seeds;
+        return source.resolve(generator, psi, seeds || alsoFiles ? classIndex : null);
     }
 
     /**

@@ -54,6 +54,8 @@ public final class ProjectionTask {
      *
      * @param targets the target images and their pixel size, given the model's channel count (which
      *     tells how to read an ImgLib2 image of dims (W, H, C))
+     * @param condition the class to project under, for a conditional model (a class index or name;
+     *     empty for an unconditional model)
      * @param latentFile where the latents go ({@code .npz}, with a {@code .csv} beside it), or null
      * @return the outcome, or null when canceled before the first batch started
      * @throws IllegalArgumentException naming the parameter for invalid targets or options
@@ -63,6 +65,7 @@ public final class ProjectionTask {
             IntFunction<TargetImages.Targets> targets,
             TargetSampling sampling,
             ProjectionOptions options,
+            String condition,
             int batchSize,
             Path latentFile,
             ProgressListener progress)
@@ -72,6 +75,7 @@ public final class ProjectionTask {
                     "batch_size " + batchSize + " is not valid: give 1 or more");
         }
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
+            Integer classIndex = model.classes().require(model.classes().parse(condition));
             TargetImages.Targets given = targets.apply(model.config().imgChannels());
             int resolution = model.config().resolution();
             Calibration calibration =
@@ -84,7 +88,7 @@ public final class ProjectionTask {
                             resolution,
                             model.config().imgChannels(),
                             model.intensity());
-            Projector projector = new Projector(model, options);
+            Projector projector = new Projector(model, options, classIndex);
             List<ProjectionResult> results = new ArrayList<>();
             StringBuilder summary = new StringBuilder();
             ShrinkingBatch size = new ShrinkingBatch("batch_size", batchSize, progress);

@@ -37,7 +37,8 @@ public final class StochasticVariationTask {
             String noiseLayers,
             double psi,
             OutputRange range,
-            int batchSize) {}
+            int batchSize,
+            String condition) {}
 
     private StochasticVariationTask() {}
 
@@ -51,7 +52,12 @@ public final class StochasticVariationTask {
                     NoiseLayers.parse("noise_layers", req.noiseLayers(), model.generator());
             LabeledLatents latent =
                     LatentFiles.requireOne(
-                            req.latent(), req.latent().resolve(model.imageGenerator(), req.psi()));
+                            req.latent(),
+                            req.latent()
+                                    .resolve(
+                                            model.imageGenerator(),
+                                            req.psi(),
+                                            model.classes().parse(req.condition())));
             String label = latent.labels().get(0);
             GeneratedImages samples =
                     new StochasticVariation(model.generator(), model.intensity(), model.manager())

@@ -43,7 +43,8 @@ public final class StyleMixingTask {
             double psi,
             NoiseMode noiseMode,
             OutputRange range,
-            int batchSize) {}
+            int batchSize,
+            String condition) {}
 
     private StyleMixingTask() {}
 
@@ -57,8 +58,13 @@ public final class StyleMixingTask {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             int[] styles = StyleSelection.parse("col_styles", req.colStyles(), model.config());
             ImageGenerator gen = model.imageGenerator();
-            LabeledLatents rows = req.rows().resolve(gen, req.psi());
-            LabeledLatents cols = req.cols().resolve(gen, req.psi());
+            Integer k = model.classes().parse(req.condition());
+            // The class goes to the seeds; with latent files on both sides it is an error.
+            boolean noSeeds =
+                    !(req.rows() instanceof LatentSource.Seeds)
+                            && !(req.cols() instanceof LatentSource.Seeds);
+            LabeledLatents rows = ModelTasks.resolve(req.rows(), gen, req.psi(), k, noSeeds);
+            LabeledLatents cols = ModelTasks.resolve(req.cols(), gen, req.psi(), k, noSeeds);
             Latents cellWs = StyleMixing.mix(rows.latents(), cols.latents(), styles);
             LabeledLatents cells =
                     new LabeledLatents(cellWs, cellLabels(rows.labels(), cols.labels()));

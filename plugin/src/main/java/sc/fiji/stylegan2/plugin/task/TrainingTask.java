@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
+import sc.fiji.stylegan2.plugin.training.ConditionalImages;
 import sc.fiji.stylegan2.plugin.training.RoiSets;
 import sc.fiji.stylegan2.training.GrowingSchedule;
 import sc.fiji.stylegan2.training.TrainingConfig;
@@ -16,7 +17,9 @@ import sc.fiji.stylegan2.training.checkpoint.OfficialResume;
 import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
 import sc.fiji.stylegan2.training.data.AugmentMode;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
+import sc.fiji.stylegan2.training.data.ConditionalData;
 import sc.fiji.stylegan2.training.data.DataOptions;
+import sc.fiji.stylegan2.training.data.DataPreparation;
 import sc.fiji.stylegan2.training.data.IntensityMode;
 import sc.fiji.stylegan2.training.data.IntensityOptions;
 import sc.fiji.stylegan2.training.data.SamplingMode;
@@ -56,6 +59,9 @@ public final class TrainingTask {
                         .optAugment(augment);
         if (batchSize > 0) {
             b.optBatchSize(batchSize);
+        }
+        if (data.classes() != null) {
+            b.optClasses(data.classes().count());
         }
         return b.build();
     }
@@ -202,6 +208,45 @@ public final class TrainingTask {
      */
     public static List<RoiSets.RoiCentre> roiCentres(String rois) {
         return rois == null || rois.isBlank() ? null : RoiSets.read(rois);
+    }
+
+    /**
+     * Checks {@code conditions} before the images are read: its value ({@link ConditionalImages}),
+     * and that the data are whole images (each image one sample, so one label per sample).
+     */
+    public static void checkConditions(String conditions, Path images, DataOptions options) {
+        if (ConditionalImages.none(conditions)) {
+            return;
+        }
+        if (options.sampling().mode() != SamplingMode.WHOLE) {
+            throw new IllegalArgumentException(
+                    ConditionalImages.KEY
+                            + " needs sampling=whole (one label per image); tiles and object crops"
+                            + " take no labels");
+        }
+        ConditionalImages.check(conditions, images);
+    }
+
+    /**
+     * Reads conditional training data: the images and their classes ({@link ConditionalImages}),
+     * prepared as whole images by {@code options}.
+     */
+    public static TrainingData conditionalData(
+            Path images, String conditions, int resolution, DataOptions options)
+            throws IOException {
+        ConditionalImages read;
+        try {
+            read = ConditionalImages.read(images, conditions);
+        } catch (IOException e) { // unreadable images are bad input; the message names the file
+            throw new IllegalArgumentException("images: " + e.getMessage(), e);
+        }
+        TrainingData prepared;
+        try {
+            prepared = DataPreparation.prepare(read.stack(), null, resolution, options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("images '" + images + "': " + e.getMessage(), e);
+        }
+        return new ConditionalData(prepared, read.classes());
     }
 
     /** Checks {@code resolution}: a power of two from 8 to 1024. */

@@ -557,6 +557,7 @@ class BadInputCorpusTest {
         conditions(cases);
         transitions(cases);
         directions(cases);
+        trainingConditions(cases);
         cases.add(
                 new Case(
                         "launcher: unknown option",
@@ -666,6 +667,37 @@ class BadInputCorpusTest {
                                                 + f.path("text.npz")
                                                 + "'"),
                         "strengths"));
+    }
+
+    /** Train StyleGAN2's conditions: bad values, labels that cannot train. */
+    private static void trainingConditions(List<Case> cases) {
+        Object[][] bad = {
+            {"an unknown value", "conditions='colour'"},
+            {"a CSV listing a missing file", "conditions='%s'"},
+            {"one class only", "conditions='%s'"},
+            {"folders without subfolders", "conditions='folders'"},
+            {"sampling tiles", "conditions='folders',sampling='tiles'"},
+        };
+        String[] csv = {null, "labels-missing.csv", "labels-one.csv", null, null};
+        for (int i = 0; i < bad.length; i++) {
+            String keys = (String) bad[i][1];
+            String file = csv[i];
+            cases.add(
+                    new Case(
+                            "Train StyleGAN2: conditions, " + bad[i][0],
+                            f ->
+                                    run(
+                                            "Train StyleGAN2",
+                                            "images='"
+                                                    + f.path("good-images")
+                                                    + "',output_dir='"
+                                                    + f.path("run")
+                                                    + "',resolution=8,"
+                                                    + (file == null
+                                                            ? keys
+                                                            : String.format(keys, f.path(file)))),
+                            "conditions"));
+        }
     }
 
     private static String[] run(String command, String args) {

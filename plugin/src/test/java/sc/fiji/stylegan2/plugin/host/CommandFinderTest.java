@@ -102,13 +102,13 @@ class CommandFinderTest {
                 List.of(
                         "model_file",
                         "device",
+                        "condition",
                         "truncation_psi",
                         "output_range",
                         "batch_size",
                         "noise_mode",
                         "seeds",
-                        "latent_file",
-                        "condition"),
+                        "latent_file"),
                 keys);
     }
 

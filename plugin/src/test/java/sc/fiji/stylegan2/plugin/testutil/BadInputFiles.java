@@ -175,6 +175,9 @@ public final class BadInputFiles {
                     Fixtures.dir().resolve("res32-rgb").resolve(name),
                     dir.resolve("good-images").resolve(name));
         }
+        // Labels of good-images: one listed file missing; one class only.
+        write("labels-missing.csv", "img_seed0_psi1p00.png,a\nmissing.png,b\n");
+        write("labels-one.csv", "img_seed0_psi1p00.png,a\nimg_seed1_psi1p00.png,a\n");
         Files.write(dir.resolve("truncated.png"), Arrays.copyOf(png, png.length / 2));
         byte[] tif = new byte[28];
         System.arraycopy(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0}, 0, tif, 0, 8);

@@ -38,6 +38,14 @@ public interface TrainingData {
     }
 
     /**
+     * The class of each image for a conditional model ({@link ConditionalData}), or null for
+     * unconditional data (the default).
+     */
+    default ImageClasses classes() {
+        return null;
+    }
+
+    /**
      * Copies image {@code index} ({@code channels * resolution²} floats, CHW) into {@code dst} at
      * {@code offset}.
      */

@@ -56,6 +56,21 @@ public final class BatchSampler {
     }
 
     /**
+     * The classes of the images at positions {@code start ... start + count - 1} (the labels of
+     * {@link #batch}'s images), or null for unconditional data.
+     */
+    public int[] classes(long start, int count) {
+        if (data.classes() == null) {
+            return null;
+        }
+        int[] c = new int[count];
+        for (int i = 0; i < count; i++) {
+            c[i] = data.classes().of(index(start + i));
+        }
+        return c;
+    }
+
+    /**
      * The key of the draw at {@code pos}: which crop data cut from larger images gives (see
      * TrainingData).
      */

@@ -36,6 +36,7 @@ public final class TrainingDataCheck {
                             + options.imgChannels()
                             + " channel(s)");
         }
+        requireClasses(data, options);
         int per = data.channels() * data.resolution() * data.resolution();
         float[] image = new float[per];
         for (int i = 0; i < data.size(); i++) {
@@ -52,6 +53,26 @@ public final class TrainingDataCheck {
                                     + " values; remove or repair it");
                 }
             }
+        }
+    }
+
+    /**
+     * The data's classes fit the networks' {@code c_dim}: conditional data for a conditional model.
+     */
+    private static void requireClasses(TrainingData data, TrainingOptions options) {
+        int cDim = options.generator().cDim();
+        int classes = data.classes() == null ? 0 : data.classes().count();
+        if (classes != cDim) {
+            throw new IllegalArgumentException(
+                    "conditions: the data have "
+                            + (classes == 0 ? "no classes" : data.classes().describe())
+                            + " but the model is "
+                            + (cDim == 0
+                                    ? "unconditional"
+                                    : "conditional with " + cDim + " classes")
+                            + (cDim == 0
+                                    ? "; leave conditions empty"
+                                    : "; give the conditions the model was trained with"));
         }
     }
 }

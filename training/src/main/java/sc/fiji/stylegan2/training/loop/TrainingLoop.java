@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.training.loop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -57,6 +58,9 @@ public final class TrainingLoop {
             if (data.calibration() != null) {
                 session.model().setCalibration(data.calibration());
             }
+            if (data.classes() != null) {
+                session.model().setClassNames(data.classes().names());
+            }
             return run(session, null);
         }
     }
@@ -82,6 +86,7 @@ public final class TrainingLoop {
                                 + " cannot change (resolution, channels, config)");
             }
             TrainingDataCheck.validate(data, options);
+            requireSameClasses(c, checkpoint);
             Files.createDirectories(outputDir);
         } catch (RuntimeException | IOException e) {
             c.model().close();
@@ -119,10 +124,25 @@ public final class TrainingLoop {
         }
     }
 
+    /** A resumed conditional run continues with the classes it was trained on, by name. */
+    private void requireSameClasses(TrainingCheckpoint c, Path checkpoint) {
+        List<String> saved = c.model().classes().names();
+        if (data.classes() != null && !saved.isEmpty() && !saved.equals(data.classes().names())) {
+            throw new IllegalArgumentException(
+                    "conditions: the data's classes "
+                            + data.classes().names()
+                            + " are not those of "
+                            + checkpoint.getFileName()
+                            + " "
+                            + saved);
+        }
+    }
+
     private Result run(TrainingSession session, Path resumedFrom) throws IOException {
         TrainingOptions o = session.options();
         BatchSampler sampler = new BatchSampler(data, o.seed(), o.mirror());
         TickStats stats = new TickStats();
+        int[] dataClasses = data.classes() == null ? null : data.classes().labels();
         Path last = resumedFrom;
         long lastSnapshotNimg = session.state().curNimg();
         boolean firstTick = resumedFrom == null;
@@ -137,9 +157,11 @@ public final class TrainingLoop {
                     return new Result(last, session.state(), true);
                 }
                 long cur = session.state().curNimg();
-                float[] reals = sampler.batch(cur, session.batchSize());
+                int n = session.batchSize();
+                float[] reals = sampler.batch(cur, n);
+                int[] realClasses = sampler.classes(cur, n);
                 try {
-                    stats.add(session.step(reals));
+                    stats.add(session.step(reals, realClasses, dataClasses));
                 } catch (
                         RuntimeException
                                 e) { // out of memory: stop; a half-trained minibatch is never saved
@@ -258,6 +280,9 @@ public final class TrainingLoop {
                     session.options().resolution(),
                     session.options().resolution(),
                     java.util.List.of());
+        }
+        if (session.model().classes().conditional()) {
+            return ClassGrid.generate(session.model(), seeds);
         }
         GenerateRequest request =
                 GenerateRequest.builder(seeds)

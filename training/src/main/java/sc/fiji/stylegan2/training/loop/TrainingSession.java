@@ -33,6 +33,11 @@ import sc.fiji.stylegan2.training.loss.StyleGAN2Loss;
  * optimizer step, the regularisation phases only on their lazy schedule (StyleGAN2 Sec. 3.1); then
  * the G_ema update and the ADA heuristic (Karras et al. 2020b, Sec. 3), which tunes the
  * augmentation probability p of D's inputs.
+ *
+ * <p>A conditional model trains on labelled reals ({@link #step(float[], int[], int[])}): D sees
+ * each real with its own class, and the class of each generated image is drawn, per phase, as the
+ * label of a random training image (official {@code gen_c = training_set.get_label(randint(len))}),
+ * so classes are generated as often as the data holds them.
  */
 public final class TrainingSession implements AutoCloseable {
 
@@ -138,6 +143,26 @@ public final class TrainingSession implements AutoCloseable {
      * @return the minibatch's statistics by official name ({@code Loss/G/loss}, ...)
      */
     public Map<String, Double> step(float[] reals) {
+        return step(reals, null, null);
+    }
+
+    /**
+     * Trains one minibatch of a conditional model: real images with their classes, and the classes
+     * of all training images, from which the generated images' classes are drawn.
+     *
+     * @param realClasses the class index of each real image, or null for an unconditional model
+     * @param dataClasses the class index of every training image, or null for an unconditional
+     *     model
+     * @return the minibatch's statistics by official name
+     */
+    public Map<String, Double> step(float[] reals, int[] realClasses, int[] dataClasses) {
+        if ((realClasses != null) != (options.generator().cDim() > 0)
+                || (realClasses == null) != (dataClasses == null)) {
+            throw new IllegalArgumentException(
+                    options.generator().cDim() > 0
+                            ? "a conditional model trains on labelled images"
+                            : "an unconditional model takes no labels");
+        }
         // libtorch's grad mode is per thread and on by default; DJL turns it off only on the thread
         // that
         // loaded the engine. The optimizer and EMA update in place, which must not be recorded: off
@@ -149,7 +174,8 @@ public final class TrainingSession implements AutoCloseable {
             // Reseed and every draw of the minibatch as one sequence: no other command's draw in
             // between.
             int n = batchSize();
-            Map<String, Double> stats = GlobalRandom.locked(() -> trainMinibatch(reals, n));
+            Map<String, Double> stats =
+                    GlobalRandom.locked(() -> trainMinibatch(reals, realClasses, dataClasses, n));
             curNimg += n;
             batchIdx++;
             return stats;
@@ -166,7 +192,8 @@ public final class TrainingSession implements AutoCloseable {
         return options.batchSizeAt(curNimg);
     }
 
-    private Map<String, Double> trainMinibatch(float[] reals, int n) {
+    private Map<String, Double> trainMinibatch(
+            float[] reals, int[] realClasses, int[] dataClasses, int n) {
         Map<String, Double> stats = new LinkedHashMap<>();
         SplittableRandom random = StepRandom.forMinibatch(options.seed(), batchIdx);
         NDArray real =
@@ -184,11 +211,13 @@ public final class TrainingSession implements AutoCloseable {
             model.setLod(lod);
             real = GrowingSchedule.realsAt(real, lod);
         }
+        NDArray realC = realClasses == null ? null : oneHot(realClasses);
         for (LossPhase phase : phasesAt(batchIdx)) {
             NDArray z = model.manager().randomNormal(new Shape(n, options.generator().zDim()));
+            NDArray genC = dataClasses == null ? null : oneHot(drawClasses(dataClasses, n, random));
             double gain =
                     !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
-            stats.putAll(loss.accumulateGradients(phase, real, z, gain, random));
+            stats.putAll(loss.accumulateGradients(phase, real, realC, z, genC, gain, random));
             // The step repairs non-finite gradients first (official nan_to_num) and counts them.
             int repaired = (phase.trainsGenerator() ? gOpt : dOpt).step();
             stats.merge(TickReport.NONFINITE_GRADIENTS, (double) repaired, Double::sum);
@@ -197,6 +226,25 @@ public final class TrainingSession implements AutoCloseable {
         // ADA: Dmain's batch mean of sign(D(x_real)) times the batch is the whole number Σ sign.
         augment.update(Math.round(stats.get(TickReport.REAL_SIGNS) * n), n);
         return stats;
+    }
+
+    /** The classes of n generated images: the labels of n training images drawn at random. */
+    private static int[] drawClasses(int[] dataClasses, int n, SplittableRandom random) {
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = dataClasses[random.nextInt(dataClasses.length)];
+        }
+        return c;
+    }
+
+    /** One-hot labels c {@code [n, c_dim]} of class indices. */
+    private NDArray oneHot(int[] classes) {
+        int cDim = options.generator().cDim();
+        float[] c = new float[classes.length * cDim];
+        for (int i = 0; i < classes.length; i++) {
+            c[i * cDim + classes[i]] = 1;
+        }
+        return model.manager().create(c, new Shape(classes.length, cDim));
     }
 
     /**

@@ -30,6 +30,12 @@ import sc.fiji.stylegan2.training.data.AdaptiveAugment;
  * <p>The generator runs as in official training: mapping with {@code w_avg} tracking, random noise,
  * unfused modulated convolutions. D sees every image, fake or real, through the augment pipe
  * ({@link #runD}).
+ *
+ * <p>A conditional model (official {@code c_dim > 0}) takes the one-hot labels of the generated
+ * images ({@code gen_c}) in G's mapping, for both of style mixing's w, and D scores each image with
+ * its label: the fakes with {@code gen_c}, the reals with their own ({@code real_c}). The mapping
+ * keeps one global {@code w_avg}, the running mean of w over the samples of all classes, as the
+ * official mapping does.
  */
 public final class StyleGAN2Loss {
 
@@ -92,16 +98,32 @@ public final class StyleGAN2Loss {
      */
     public Map<String, Double> accumulateGradients(
             LossPhase phase, NDArray reals, NDArray z, double gain, SplittableRandom random) {
+        return accumulateGradients(phase, reals, null, z, null, gain, random);
+    }
+
+    /**
+     * As {@link #accumulateGradients(LossPhase, NDArray, NDArray, double, SplittableRandom)} for a
+     * conditional model: {@code realC} the reals' one-hot labels, {@code genC} those of the images
+     * G makes from {@code z} ({@code [N, c_dim]} each; both null for an unconditional model).
+     */
+    public Map<String, Double> accumulateGradients(
+            LossPhase phase,
+            NDArray reals,
+            NDArray realC,
+            NDArray z,
+            NDArray genC,
+            double gain,
+            SplittableRandom random) {
         setTrainable(g, phase.trainsGenerator());
         setTrainable(d, !phase.trainsGenerator());
         Map<String, Double> stats = new LinkedHashMap<>();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray loss =
                     switch (phase) {
-                        case GMAIN -> generatorMain(z, random, stats);
-                        case GREG -> generatorPathLength(z, random, stats);
-                        case DMAIN -> discriminatorMain(reals, z, random, stats);
-                        case DREG -> discriminatorR1(reals, random, stats);
+                        case GMAIN -> generatorMain(z, genC, random, stats);
+                        case GREG -> generatorPathLength(z, genC, random, stats);
+                        case DMAIN -> discriminatorMain(reals, realC, z, genC, random, stats);
+                        case DREG -> discriminatorR1(reals, realC, random, stats);
                     };
             gc.backward(Scalars.mul(loss, gain));
         }
@@ -118,9 +140,10 @@ public final class StyleGAN2Loss {
     }
 
     /** Gmain: {@code softplus(−D(G(z)))}: maximise the logits of the fakes. */
-    private NDArray generatorMain(NDArray z, SplittableRandom random, Map<String, Double> stats) {
-        NDArray img = runG(z, random, MAIN_CHANNELS_LAST).img();
-        NDArray logits = runD(img, random, MAIN_CHANNELS_LAST);
+    private NDArray generatorMain(
+            NDArray z, NDArray c, SplittableRandom random, Map<String, Double> stats) {
+        NDArray img = runG(z, c, random, MAIN_CHANNELS_LAST).img();
+        NDArray logits = runD(img, c, random, MAIN_CHANNELS_LAST);
         NDArray loss = NonSaturatingLoss.generator(logits);
         report(stats, "Loss/scores/fake", logits);
         report(stats, "Loss/G/loss", loss);
@@ -133,9 +156,11 @@ public final class StyleGAN2Loss {
      * gradient, so that the optimizer updates all of them, as in the official step.
      */
     private NDArray generatorPathLength(
-            NDArray z, SplittableRandom random, Map<String, Double> stats) {
+            NDArray z, NDArray c, SplittableRandom random, Map<String, Double> stats) {
         long n = Math.max(1, z.getShape().get(0) / plBatchShrink);
-        GeneratorOutput out = runG(z.get(new NDIndex(":{}", n)), random, REG_CHANNELS_LAST);
+        NDIndex first = new NDIndex(":{}", n);
+        GeneratorOutput out =
+                runG(z.get(first), c == null ? null : c.get(first), random, REG_CHANNELS_LAST);
         NDArray img = out.img();
         NDArray penalty = pl.penalty(img, out.ws(), PathLengthPenalty.noise(img));
         NDArray loss = pl.loss(penalty);
@@ -152,16 +177,23 @@ public final class StyleGAN2Loss {
      * their sum. G is frozen in this phase, so the fakes are made without recording a graph.
      */
     private NDArray discriminatorMain(
-            NDArray reals, NDArray z, SplittableRandom random, Map<String, Double> stats) {
+            NDArray reals,
+            NDArray realC,
+            NDArray z,
+            NDArray genC,
+            SplittableRandom random,
+            Map<String, Double> stats) {
         NDArray img;
         try (NoGrad off = NoGrad.enter()) {
-            img = runG(z, random, MAIN_CHANNELS_LAST).img();
+            img = runG(z, genC, random, MAIN_CHANNELS_LAST).img();
         }
         // run_D on each, fakes first as officially, scored in one D pass.
         Discriminator.LogitPair logits =
                 d.forwardPair(
                         augment.apply(img, random),
+                        genC,
                         augment.apply(reals, random),
+                        realC,
                         MAIN_CHANNELS_LAST);
         NDArray fakeLogits = logits.a();
         NDArray realLogits = logits.b();
@@ -182,12 +214,13 @@ public final class StyleGAN2Loss {
      * (zero) gradient, as the official term.
      */
     private NDArray discriminatorR1(
-            NDArray reals, SplittableRandom random, Map<String, Double> stats) {
+            NDArray reals, NDArray realC, SplittableRandom random, Map<String, Double> stats) {
         NDArray x = reals.duplicate(); // official real_img.detach().requires_grad_(True)
         x.setRequiresGradient(true);
         NDArray logits =
                 runD(
                         x,
+                        realC,
                         random,
                         REG_CHANNELS_LAST); // ∇ w.r.t. the un-augmented x, through augmentation
         NDArray penalty = r1.penalty(logits, x);
@@ -197,9 +230,12 @@ public final class StyleGAN2Loss {
         return Scalars.mul(logits.reshape(-1), 0).add(loss).mean();
     }
 
-    /** The official {@code run_G}: z → ws (tracking {@code w_avg}), style mixing, synthesis. */
-    GeneratorOutput runG(NDArray z, SplittableRandom random, boolean channelsLast) {
-        NDArray ws = g.mapping().forward(z, 1, null);
+    /**
+     * The official {@code run_G}: (z, c) → ws (tracking the one global {@code w_avg}), style mixing
+     * (the second w of the same class c), synthesis.
+     */
+    GeneratorOutput runG(NDArray z, NDArray c, SplittableRandom random, boolean channelsLast) {
+        NDArray ws = g.mapping().forward(z, c, 1, null);
         g.mapping().updateWAvg(ws);
         int cutoff = mixing.cutoff(g.config().numWs(), random);
         ws =
@@ -210,6 +246,7 @@ public final class StyleGAN2Loss {
                                 g.mapping()
                                         .forward(
                                                 z.getManager().randomNormal(z.getShape()),
+                                                c,
                                                 1,
                                                 null));
         NDArray img = g.synthesis().forward(ws, TRAINING_SYNTHESIS.withChannelsLast(channelsLast));
@@ -230,8 +267,8 @@ public final class StyleGAN2Loss {
      * through them and G never learns to produce augmented images. Returns D of {@code img} itself
      * while p is 0.
      */
-    private NDArray runD(NDArray img, SplittableRandom random, boolean channelsLast) {
-        return d.forward(augment.apply(img, random), channelsLast);
+    private NDArray runD(NDArray img, NDArray c, SplittableRandom random, boolean channelsLast) {
+        return d.forward(augment.apply(img, random), c, channelsLast);
     }
 
     /** Sets {@code requires_grad} on every parameter of a network. */

@@ -100,7 +100,11 @@ public final class ProgressiveDiscriminator extends DiscriminatorNetwork
 
     /** {@inheritDoc} Two passes: the v1 batches are small and the pair is exact by definition. */
     @Override
-    public Discriminator.LogitPair forwardPair(NDArray a, NDArray b, boolean channelsLast) {
+    public Discriminator.LogitPair forwardPair(
+            NDArray a, NDArray ca, NDArray b, NDArray cb, boolean channelsLast) {
+        if (ca != null || cb != null) {
+            throw new IllegalArgumentException("a StyleGAN (v1) discriminator takes no labels");
+        }
         if (!a.getShape().equals(b.getShape())) {
             throw new IllegalArgumentException(
                     "forwardPair needs batches of equal shape: "
