@@ -53,7 +53,8 @@ public final class GenerationPathBenchmark {
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path dir = Files.createTempDirectory("stylegan2-bench");
-        Path modelFile = modelArg.matches("\\d+") ? makeModel(modelArg, dir) : Path.of(modelArg);
+        boolean random = modelArg.matches("\\d+");
+        Path modelFile = random ? makeModel(modelArg, dir) : Path.of(modelArg);
         Path tif = dir.resolve("out.tif");
         System.out.printf(
                 Locale.ROOT,
@@ -71,6 +72,10 @@ public final class GenerationPathBenchmark {
             printRow(r, runOnce(modelFile, tif, seeds, batch));
         }
         Files.deleteIfExists(tif);
+        if (random) {
+            Files.deleteIfExists(modelFile); // the random model made here
+        }
+        Files.deleteIfExists(dir);
     }
 
     /** Seconds of each stage of one run, in launcher order. */
