@@ -144,9 +144,20 @@ public final class IntensityMapping {
      * plane}.
      */
     public void apply(float[] values, int plane) {
-        for (int i = 0; i < values.length; i++) {
-            int c = channelOf(i, plane);
-            values[i] = (float) (values[i] * scales[c] + offsets[c]);
+        if (!isShared() && plane < 1) {
+            throw new IllegalArgumentException("plane size must be at least 1, got " + plane);
+        }
+        // One plane at a time (all values at once when shared), so the channel is found once per
+        // plane rather than by an integer division per value.
+        int step = isShared() ? Math.max(values.length, 1) : plane;
+        for (int start = 0, p = 0; start < values.length; start += step, p++) {
+            int c = isShared() ? 0 : p % scales.length;
+            double scale = scales[c], offset = offsets[c];
+            int end = (int) Math.min(values.length, (long) start + step);
+            for (int i = start; i < end; i++) {
+                // y = x * scale + offset
+                values[i] = (float) (values[i] * scale + offset);
+            }
         }
     }
 

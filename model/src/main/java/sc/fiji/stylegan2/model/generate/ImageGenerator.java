@@ -19,6 +19,7 @@ import sc.fiji.stylegan2.model.memory.ShrinkingBatch;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.torch.FloatReadback;
 
 /**
  * Batch generation as the official {@code generate.py}: z from numpy's RandomState(seed), the
@@ -297,12 +298,9 @@ public final class ImageGenerator {
                             manager.create(
                                     Arrays.copyOfRange(ws, done * perW, (done + b) * perW),
                                     new Shape(b, cfg.numWs(), cfg.wDim()));
-                    float[] values =
-                            generator
-                                    .synthesis()
-                                    .forward(batch, options.of(done, done + b))
-                                    .toFloatArray();
-                    System.arraycopy(values, 0, out, done * perImage, values.length);
+                    NDArray images =
+                            generator.synthesis().forward(batch, options.of(done, done + b));
+                    FloatReadback.into(images, out, done * perImage);
                 } catch (RuntimeException e) {
                     batchSize.failed(b, e); // out of memory: retry these images in smaller batches
                     continue;

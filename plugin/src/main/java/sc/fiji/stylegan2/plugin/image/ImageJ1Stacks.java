@@ -7,6 +7,7 @@ import ij.ImageStack;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
+import java.util.Arrays;
 import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -69,7 +70,11 @@ public final class ImageJ1Stacks {
                     Views.hyperSlice(images, nd - 1, n);
             for (int c = 0; c < channels; c++) {
                 float[] pixels =
-                        plane(nd == 3 ? image : Views.hyperSlice(image, 2, c), width * height);
+                        images instanceof LabeledFloatImg labeled
+                                ? plane(labeled, n * channels + c, width * height)
+                                : plane(
+                                        nd == 3 ? image : Views.hyperSlice(image, 2, c),
+                                        width * height);
                 for (float v : pixels) {
                     if (Float.isFinite(v)) {
                         min = Math.min(min, v);
@@ -140,6 +145,14 @@ public final class ImageJ1Stacks {
                             : label.split("\\R", 2)[0]);
         }
         return LabeledFloatImg.of(data, width, height, channels, labels);
+    }
+
+    /**
+     * The pixels of plane {@code index} of a C-order NCHW image (channel fastest, as the stack
+     * order), copied in one block rather than read pixel by pixel through a cursor.
+     */
+    private static float[] plane(LabeledFloatImg images, int index, int size) {
+        return Arrays.copyOfRange(images.data(), index * size, (index + 1) * size);
     }
 
     private static float[] plane(RandomAccessibleInterval<? extends RealType<?>> plane, int size) {

@@ -34,6 +34,14 @@ class ImageJ1StacksTest {
     }
 
     @Test
+    void editingTheStackLeavesTheGeneratedImagesUnchanged() {
+        LabeledFloatImg img = LabeledFloatImg.of(ramp(2 * 2 * 3), 2, 2, 3, List.of("seed=0"));
+        ImagePlus imp = ImageJ1Stacks.toImagePlus("t", img);
+        imp.getStack().getProcessor(2).setf(0, 0, -1);
+        assertArrayEquals(ramp(12), img.data(), 0f);
+    }
+
+    @Test
     void severalChannelsBecomeChannelsByFramesChannelFastest() {
         int w = 2, h = 2, c = 3, n = 2;
         LabeledFloatImg img =
