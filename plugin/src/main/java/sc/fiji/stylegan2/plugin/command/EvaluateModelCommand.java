@@ -19,9 +19,7 @@ import sc.fiji.stylegan2.plugin.input.InputChecks;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.plugin.task.EvaluationTask;
 import sc.fiji.stylegan2.plugin.task.TrainingTask;
-import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
 import sc.fiji.stylegan2.training.data.DataOptions;
-import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
  * Measures a model: Fréchet distance and KID of its images against the user's images, which are
@@ -189,7 +187,12 @@ public class EvaluateModelCommand extends NetworkCommand {
                     EvaluationTask.needsImages(chosen)
                             ? TrainingTask.labelsFile(labels, data)
                             : null;
-            Path realImages = EvaluationTask.needsImages(chosen) ? requireImages() : null;
+            Path realImages =
+                    EvaluationTask.needsImages(chosen)
+                            ? TrainingTask.requireImages(
+                                    images,
+                                    "fd and kid compare with real images; give a TIFF stack file or a folder of images, or choose only ppl metrics")
+                            : null;
             EvaluationTask.Request req =
                     new EvaluationTask.Request(
                             chosen,
@@ -205,7 +208,9 @@ public class EvaluateModelCommand extends NetworkCommand {
                     EvaluationTask.run(
                             model,
                             req,
-                            res -> load(realImages, res, data, labelsPath),
+                            res ->
+                                    TrainingTask.loadImages(
+                                            plugins, realImages, res, data, labelsPath, null),
                             new StatusProgress(status, this));
             if (results == null) {
                 stopped();
@@ -215,18 +220,6 @@ public class EvaluateModelCommand extends NetworkCommand {
         } catch (IllegalArgumentException | IOException e) {
             fail(e.getMessage());
         }
-    }
-
-    private Path requireImages() {
-        if (images == null || images.getPath().isBlank()) {
-            throw new IllegalArgumentException(
-                    "images is not set: fd and kid compare with real images; give a TIFF stack"
-                            + " file or a folder of images, or choose only ppl metrics");
-        }
-        if (!Files.exists(images.toPath())) {
-            throw new IllegalArgumentException("images '" + images + "' does not exist");
-        }
-        return images.toPath();
     }
 
     private static Path optionalFile(String key, File file) {
@@ -242,20 +235,5 @@ public class EvaluateModelCommand extends NetworkCommand {
                             + " empty for the built-in features");
         }
         return file.toPath();
-    }
-
-    /** Reads the images with the highest-priority loader that supports them. */
-    private TrainingData load(Path path, int res, DataOptions options, Path labelsPath)
-            throws IOException {
-        for (TrainingDataLoader loader : plugins.createInstancesOfType(TrainingDataLoader.class)) {
-            if (loader.supports(path)) {
-                return loader.load(path, res, options, labelsPath);
-            }
-        }
-        throw new IllegalArgumentException(
-                "images '"
-                        + path
-                        + "': no installed reader handles it (expected a TIFF"
-                        + " stack file or a folder of images)");
     }
 }

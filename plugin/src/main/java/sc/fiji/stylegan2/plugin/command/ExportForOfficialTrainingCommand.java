@@ -2,7 +2,6 @@ package sc.fiji.stylegan2.plugin.command;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import org.scijava.ItemIO;
@@ -18,7 +17,6 @@ import sc.fiji.stylegan2.plugin.headless.ShutdownCancel;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.task.OfficialExportTask;
 import sc.fiji.stylegan2.plugin.task.TrainingTask;
-import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.data.DataOptions;
@@ -218,7 +216,14 @@ public class ExportForOfficialTrainingCommand extends StyleGAN2Command {
             Path out = TrainingTask.outputFolder(output_dir);
             Path modelPath = OfficialExportTask.modelFile(model_file);
             int[] classes = OfficialExportTask.classes(class_file);
-            TrainingData data = load(requireImages(), res, dataOptions, labelsPath);
+            TrainingData data =
+                    TrainingTask.loadImages(
+                            plugins,
+                            TrainingTask.requireImages(images, TrainingTask.IMAGES_HINT),
+                            res,
+                            dataOptions,
+                            labelsPath,
+                            null);
             OfficialExportTask.checkData(data, classes);
             AugmentOptions augmentation =
                     TrainingTask.augmentation(
@@ -266,30 +271,5 @@ public class ExportForOfficialTrainingCommand extends StyleGAN2Command {
                 return bar.isCanceled() || shutdown.requested();
             }
         };
-    }
-
-    private Path requireImages() {
-        if (images == null || images.getPath().isBlank()) {
-            throw new IllegalArgumentException(
-                    "images is not set: give a TIFF stack file or a folder of images");
-        }
-        if (!Files.exists(images.toPath())) {
-            throw new IllegalArgumentException("images '" + images + "' does not exist");
-        }
-        return images.toPath();
-    }
-
-    private TrainingData load(Path path, int res, DataOptions options, Path labelsPath)
-            throws IOException {
-        for (TrainingDataLoader loader : plugins.createInstancesOfType(TrainingDataLoader.class)) {
-            if (loader.supports(path)) {
-                return loader.load(path, res, options, labelsPath);
-            }
-        }
-        throw new IllegalArgumentException(
-                "images '"
-                        + path
-                        + "': no installed reader handles it (expected a TIFF"
-                        + " stack file or a folder of images)");
     }
 }

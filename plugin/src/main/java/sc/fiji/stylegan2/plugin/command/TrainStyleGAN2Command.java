@@ -2,7 +2,6 @@ package sc.fiji.stylegan2.plugin.command;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -20,7 +19,6 @@ import sc.fiji.stylegan2.plugin.task.TrainingTask;
 import sc.fiji.stylegan2.plugin.training.ConditionalImages;
 import sc.fiji.stylegan2.plugin.training.LossPlot;
 import sc.fiji.stylegan2.plugin.training.RoiSets;
-import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
 import sc.fiji.stylegan2.plugin.training.TrainingPreview;
 import sc.fiji.stylegan2.plugin.training.TrainingStatus;
 import sc.fiji.stylegan2.training.GrowingSchedule;
@@ -301,14 +299,16 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                             min_foreground);
             Path labelsPath = TrainingTask.labelsFile(labels, rois, dataOptions);
             List<RoiSets.RoiCentre> roiCentres = TrainingTask.roiCentres(rois);
-            TrainingTask.checkConditions(conditions, requireImages(), dataOptions);
+            Path imagesPath = TrainingTask.requireImages(images, TrainingTask.IMAGES_HINT);
+            TrainingTask.checkConditions(conditions, imagesPath, dataOptions);
             Path out = TrainingTask.outputFolder(output_dir);
             Path resumeFrom = TrainingTask.resumeFile(resume, out);
             TrainingData data =
                     ConditionalImages.none(conditions)
-                            ? load(requireImages(), res, dataOptions, labelsPath, roiCentres)
+                            ? TrainingTask.loadImages(
+                                    plugins, imagesPath, res, dataOptions, labelsPath, roiCentres)
                             : TrainingTask.conditionalData(
-                                    requireImages(), conditions, res, dataOptions);
+                                    imagesPath, conditions, res, dataOptions);
             if (log != null && !data.description().isEmpty()) {
                 log.info(data.description());
             }
@@ -355,36 +355,5 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                 status,
                 new TrainingPreview("Training preview: " + run, true, TrainingPreview.BUDGET_BYTES),
                 new LossPlot("Training losses: " + run, true));
-    }
-
-    private Path requireImages() {
-        if (images == null || images.getPath().isBlank()) {
-            throw new IllegalArgumentException(
-                    "images is not set: give a TIFF stack file or a folder of images");
-        }
-        if (!Files.exists(images.toPath())) {
-            throw new IllegalArgumentException("images '" + images + "' does not exist");
-        }
-        return images.toPath();
-    }
-
-    /** Reads the images with the highest-priority loader that supports them. */
-    private TrainingData load(
-            Path path,
-            int res,
-            DataOptions options,
-            Path labelsPath,
-            List<RoiSets.RoiCentre> roiCentres)
-            throws IOException {
-        for (TrainingDataLoader loader : plugins.createInstancesOfType(TrainingDataLoader.class)) {
-            if (loader.supports(path)) {
-                return loader.load(path, res, options, labelsPath, roiCentres);
-            }
-        }
-        throw new IllegalArgumentException(
-                "images '"
-                        + path
-                        + "': no installed reader handles it (expected a TIFF"
-                        + " stack file or a folder of images)");
     }
 }

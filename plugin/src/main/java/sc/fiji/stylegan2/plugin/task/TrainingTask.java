@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.scijava.plugin.PluginService;
 import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.plugin.training.ConditionalImages;
 import sc.fiji.stylegan2.plugin.training.RoiSets;
+import sc.fiji.stylegan2.plugin.training.TrainingDataLoader;
 import sc.fiji.stylegan2.training.GrowingSchedule;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
@@ -360,5 +362,52 @@ public final class TrainingTask {
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(key + " " + v + " is not valid: give a number > 0");
         }
+    }
+
+    /** What to give for {@code images}. */
+    public static final String IMAGES_HINT = "give a TIFF stack file or a folder of images";
+
+    /**
+     * The training images {@code images}: a TIFF stack file or a folder.
+     *
+     * @param missing what to say when it is not set (after "images is not set: ")
+     * @throws IllegalArgumentException naming {@code images} when it is not set or does not exist
+     */
+    public static Path requireImages(File images, String missing) {
+        if (images == null || images.getPath().isBlank()) {
+            throw new IllegalArgumentException("images is not set: " + missing);
+        }
+        if (!Files.exists(images.toPath())) {
+            throw new IllegalArgumentException("images '" + images + "' does not exist");
+        }
+        return images.toPath();
+    }
+
+    /**
+     * Reads the images with the highest-priority {@link TrainingDataLoader} that supports them,
+     * prepared by {@code options}, with the objects of a label image or ROIs (null when none).
+     *
+     * @throws IllegalArgumentException naming {@code images} when no loader handles them
+     */
+    public static TrainingData loadImages(
+            PluginService plugins,
+            Path path,
+            int res,
+            DataOptions options,
+            Path labelsPath,
+            List<RoiSets.RoiCentre> roiCentres)
+            throws IOException {
+        for (TrainingDataLoader loader : plugins.createInstancesOfType(TrainingDataLoader.class)) {
+            if (loader.supports(path)) {
+                return roiCentres == null
+                        ? loader.load(path, res, options, labelsPath)
+                        : loader.load(path, res, options, labelsPath, roiCentres);
+            }
+        }
+        throw new IllegalArgumentException(
+                "images '"
+                        + path
+                        + "': no installed reader handles it (expected a TIFF"
+                        + " stack file or a folder of images)");
     }
 }
