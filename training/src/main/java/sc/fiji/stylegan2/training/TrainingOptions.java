@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training;
 
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
@@ -34,6 +35,9 @@ import sc.fiji.stylegan2.training.loss.LossOptions;
  *     {@code --mirror}, off by default)
  * @param augment the discriminator's input augmentation (ADA; official default {@code ada}, p from
  *     0)
+ * @param precision the number format of G's and D's convolutions, {@link Precision#FP32} or {@link
+ *     Precision#BF16} ({@link Precision#AUTO} is resolved for this processor when built, so a
+ *     checkpoint records what ran and a resumed run computes the same)
  */
 public record TrainingOptions(
         TrainingConfig config,
@@ -53,7 +57,8 @@ public record TrainingOptions(
         long seed,
         int gridImages,
         boolean mirror,
-        AugmentOptions augment) {
+        AugmentOptions augment,
+        Precision precision) {
 
     public TrainingOptions {
         require(
@@ -80,6 +85,9 @@ public record TrainingOptions(
         require(snapshotKimg > 0, "snapshot_kimg must be > 0, got " + snapshotKimg);
         require(gridImages >= 0, "grid images must be >= 0");
         require(augment != null, "augmentation options are missing");
+        require(
+                precision == Precision.FP32 || precision == Precision.BF16,
+                "precision must be resolved to fp32 or bf16, got " + precision);
     }
 
     private static void require(boolean ok, String message) {
@@ -126,7 +134,8 @@ public record TrainingOptions(
                 .optSeed(seed)
                 .optGridImages(gridImages)
                 .optMirror(mirror)
-                .optAugment(augment);
+                .optAugment(augment)
+                .optPrecision(precision);
     }
 
     /** Builder: each {@code opt...} replaces the setup's value. */
@@ -152,6 +161,7 @@ public record TrainingOptions(
         private int gridImages = 32;
         private boolean mirror;
         private AugmentOptions augment = AugmentOptions.ada();
+        private Precision precision = Precision.FP32;
 
         private Builder(TrainingConfig config, int resolution, int imgChannels) {
             this.config = config;
@@ -283,6 +293,12 @@ public record TrainingOptions(
             return this;
         }
 
+        /** The number format ({@link Precision#AUTO} is resolved for this processor). */
+        public Builder optPrecision(Precision v) {
+            precision = v;
+            return this;
+        }
+
         /**
          * Validates and builds. Deviation: the official {@code auto} setup derives γ and the EMA
          * half-life from its own minibatch even when {@code --batch} overrides it; here they follow
@@ -332,7 +348,8 @@ public record TrainingOptions(
                     seed,
                     gridImages,
                     mirror,
-                    augment);
+                    augment,
+                    precision == null ? null : precision.resolve());
         }
     }
 }

@@ -1,6 +1,7 @@
 package sc.fiji.stylegan2.training.checkpoint;
 
 import com.google.gson.JsonObject;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.checkpoint.ConfigJson;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.training.TrainingConfig;
@@ -50,6 +51,7 @@ public final class TrainingOptionsJson {
         j.addProperty("augment_p", a.p());
         j.addProperty("ada_target", a.target());
         j.addProperty("ada_kimg", a.adaKimg());
+        j.addProperty("precision", o.precision().key());
         return j;
     }
 
@@ -87,7 +89,15 @@ public final class TrainingOptionsJson {
                 .optGridImages(j.get("grid_images").getAsInt())
                 .optMirror(j.has("mirror") && j.get("mirror").getAsBoolean())
                 .optAugment(augment(j))
+                .optPrecision(precision(j))
                 .build();
+    }
+
+    /** The number format; float32 for checkpoints written before the choice existed. */
+    private static Precision precision(JsonObject j) {
+        return j.has("precision")
+                ? Precision.parse(j.get("precision").getAsString())
+                : Precision.FP32;
     }
 
     /** The augmentation; none for checkpoints written before it existed (those runs had none). */
