@@ -72,6 +72,7 @@ class HeadlessLauncherTest {
                         "frames",
                         "space",
                         "device",
+                        "precision",
                         "latent_file",
                         "num_steps",
                         "Train StyleGAN2",

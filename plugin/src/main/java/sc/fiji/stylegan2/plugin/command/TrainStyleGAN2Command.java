@@ -13,6 +13,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
 import org.scijava.widget.FileWidget;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.plugin.headless.ShutdownCancel;
 import sc.fiji.stylegan2.plugin.task.TrainingTask;
 import sc.fiji.stylegan2.plugin.training.LossPlot;
@@ -102,6 +103,14 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                     "Flip each training image left-right half of the time"
                             + " (official --mirror): for data without a preferred left and right.")
     private boolean mirror = false;
+
+    @Parameter(
+            label = "Precision",
+            description =
+                    Descriptions.PRECISION
+                            + " Recorded in the checkpoint; a resumed run keeps the checkpoint's.",
+            choices = {"fp32", "bf16", "auto"})
+    private String precision = "fp32";
 
     @Parameter(
             label = "Augmentation",
@@ -237,6 +246,7 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
         try (ShutdownCancel shutdown = new ShutdownCancel(300)) {
             int res = TrainingTask.requireResolution(resolution);
             TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
+            Precision.parse(precision); // checks the key before the images are read
             TrainingTask.augmentation(
                     augment, augment_p, ada_target, ada_kimg, 0); // checks the keys early
             DataOptions dataOptions =
@@ -260,7 +270,14 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                             augment, augment_p, ada_target, ada_kimg, data.size());
             TrainingOptions options =
                     TrainingTask.options(
-                            config, data, kimg, batch_size, snapshot_kimg, mirror, augmentation);
+                            config,
+                            data,
+                            kimg,
+                            batch_size,
+                            snapshot_kimg,
+                            mirror,
+                            augmentation,
+                            Precision.parse(precision));
             TrainingLoop.Result result =
                     TrainingTask.run(
                             data,

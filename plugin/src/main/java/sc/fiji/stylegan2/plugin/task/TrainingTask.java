@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
@@ -33,6 +34,7 @@ public final class TrainingTask {
      *
      * @param batchSize 0 for the config's own
      * @param augment from {@link #augmentation}
+     * @param precision the number format of the convolutions ({@code auto} resolved here)
      */
     public static TrainingOptions options(
             String config,
@@ -41,14 +43,16 @@ public final class TrainingTask {
             int batchSize,
             double snapshotKimg,
             boolean mirror,
-            AugmentOptions augment) {
+            AugmentOptions augment,
+            Precision precision) {
         TrainingConfig cfg = checkKeys(config, kimg, batchSize, snapshotKimg);
         TrainingOptions.Builder b =
                 TrainingOptions.builder(cfg, data.resolution(), data.channels())
                         .optTotalKimg(kimg)
                         .optSnapshotKimg(snapshotKimg)
                         .optMirror(mirror)
-                        .optAugment(augment);
+                        .optAugment(augment)
+                        .optPrecision(precision);
         if (batchSize > 0) {
             b.optBatchSize(batchSize);
         }
@@ -200,7 +204,8 @@ public final class TrainingTask {
 
     /**
      * Trains, or resumes with the schedule given ({@code kimg}, {@code snapshot_kimg}; the
-     * networks, batch, objective and augmentation stay those of the checkpoint, whose p continues).
+     * networks, batch, objective, augmentation and precision stay those of the checkpoint, whose p
+     * continues).
      */
     public static TrainingLoop.Result run(
             TrainingData data,

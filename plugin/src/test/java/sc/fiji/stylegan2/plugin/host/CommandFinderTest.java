@@ -95,6 +95,7 @@ class CommandFinderTest {
                 List.of(
                         "model_file",
                         "device",
+                        "precision",
                         "truncation_psi",
                         "output_range",
                         "batch_size",
