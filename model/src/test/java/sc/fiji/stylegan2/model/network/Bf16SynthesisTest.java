@@ -59,7 +59,7 @@ class Bf16SynthesisTest {
                 }
                 double max = Images.maxAbsDiff(expected, image);
                 double mean = Images.meanAbsDiff(expected, image);
-                double sigma = Bfloat16.sigma(cfg, expected);
+                double sigma = Bfloat16.sigma(cfg.resolution(), expected);
                 System.out.printf(
                         "%s seed %d psi %s %s: bf16 vs float32 max %.3g mean %.3g (sigma %.3g)%n",
                         fixture, seed, psi, modconv, max, mean, sigma);
@@ -68,7 +68,7 @@ class Bf16SynthesisTest {
                 Images.assertImagesClose(
                         expected,
                         image,
-                        Bfloat16.maxDifference(cfg, expected),
+                        Bfloat16.maxDifference(cfg.resolution(), expected),
                         "bf16 against the official float32 image");
             }
         }

@@ -1,7 +1,6 @@
 package sc.fiji.stylegan2.model.testutil;
 
 import sc.fiji.stylegan2.model.Precision;
-import sc.fiji.stylegan2.model.network.GeneratorConfig;
 
 /**
  * How far a generator's images in bfloat16 ({@link Precision#BF16}) may lie from its float32
@@ -32,25 +31,26 @@ public final class Bfloat16 {
 
     private Bfloat16() {}
 
-    /** The synthesis layers that run in bfloat16: two per block from the lowest bf16 resolution. */
-    public static int bf16Layers(GeneratorConfig cfg) {
+    /**
+     * The synthesis layers that run in bfloat16 in a generator of {@code resolution} px: two per
+     * block from {@link Precision#lowestBf16Resolution} up (the 4×4 block never is one).
+     */
+    public static int bf16Layers(int resolution) {
         int n = 0;
-        for (int res : cfg.blockResolutions()) {
-            if (res >= Precision.lowestBf16Resolution(cfg.resolution())) {
-                n += res == 4 ? 1 : 2;
-            }
+        for (int res = Precision.lowestBf16Resolution(resolution); res <= resolution; res *= 2) {
+            n += 2;
         }
         return n;
     }
 
     /** The standard deviation of the image error, √L·σ₁·rms(reference). */
-    public static double sigma(GeneratorConfig cfg, float[] reference) {
-        return Math.sqrt(bf16Layers(cfg)) * LAYER * rms(reference);
+    public static double sigma(int resolution, float[] reference) {
+        return Math.sqrt(bf16Layers(resolution)) * LAYER * rms(reference);
     }
 
     /** The bound on the largest difference, {@link #SIGMAS}·{@link #sigma}. */
-    public static double maxDifference(GeneratorConfig cfg, float[] reference) {
-        return SIGMAS * sigma(cfg, reference);
+    public static double maxDifference(int resolution, float[] reference) {
+        return SIGMAS * sigma(resolution, reference);
     }
 
     /** The root mean square of the values. */
