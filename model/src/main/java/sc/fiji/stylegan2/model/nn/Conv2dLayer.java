@@ -53,8 +53,8 @@ public final class Conv2dLayer extends Module {
      */
     public NDArray forward(NDArray x, double gain) {
         double actGain = activation.defaultGain() * gain;
-        Double convClamp = clamp();
-        if (convClamp == null) {
+        Double limit = clamp();
+        if (limit == null) {
             // act(conv(x, w) + b)·g = act(conv(x, g·w) + g·b) for g > 0 (linear and leaky ReLU are
             // positively
             // homogeneous): the gain goes into the weight and the bias into the convolution, two
@@ -76,8 +76,7 @@ public final class Conv2dLayer extends Module {
         }
         NDArray w = Scalars.mul(weight, weightGain);
         x = Conv2dResample.apply(x, w, resampleFilter, up, down, padding, 1, up == 1);
-        double clamp = convClamp * gain;
-        return BiasAct.apply(x, bias, activation, actGain, clamp);
+        return BiasAct.apply(x, bias, activation, actGain, limit * gain);
     }
 
     /**

@@ -49,7 +49,8 @@ class HeadlessTest {
         // first).
         assertTrue(
                 line.contains(
-                        "model_file, device, truncation_psi, output_range, batch_size, noise_mode, seeds,"),
+                        "model_file, device, precision, truncation_psi, output_range, batch_size,"
+                                + " noise_mode, seeds,"),
                 line);
     }
 
