@@ -75,6 +75,7 @@ class HeadlessLauncherTest {
                         "frames",
                         "space",
                         "device",
+                        "precision",
                         "latent_file",
                         "num_steps",
                         "Train StyleGAN2",

@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training;
 
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.model.network.DiscriminatorConfig;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
@@ -38,6 +39,9 @@ import sc.fiji.stylegan2.training.loss.LossOptions;
  * @param growing progressive growing's schedule, or null for training at full resolution
  *     throughout; only for the original StyleGAN ({@code generator.architecture()} {@code
  *     stylegan1})
+ * @param precision the number format of G's and D's convolutions, {@link Precision#FP32} or {@link
+ *     Precision#BF16} ({@link Precision#AUTO} is resolved for this processor when built, so a
+ *     checkpoint records what ran and a resumed run computes the same)
  */
 public record TrainingOptions(
         TrainingConfig config,
@@ -58,7 +62,8 @@ public record TrainingOptions(
         int gridImages,
         boolean mirror,
         AugmentOptions augment,
-        GrowingSchedule growing) {
+        GrowingSchedule growing,
+        Precision precision) {
 
     public TrainingOptions {
         require(
@@ -89,6 +94,9 @@ public record TrainingOptions(
                 growing == null || generator.architecture() == Architecture.STYLEGAN1,
                 "growing=true needs architecture='stylegan1': StyleGAN2 trains at full"
                         + " resolution (StyleGAN2 Sec. 4 replaced progressive growing)");
+        require(
+                precision == Precision.FP32 || precision == Precision.BF16,
+                "precision must be resolved to fp32 or bf16, got " + precision);
     }
 
     /**
@@ -157,7 +165,8 @@ public record TrainingOptions(
                 gridImages,
                 mirror,
                 augment,
-                growing);
+                growing,
+                precision);
     }
 
     /** A builder holding these options (for resume with a longer schedule). */
@@ -179,7 +188,8 @@ public record TrainingOptions(
                 .optGridImages(gridImages)
                 .optMirror(mirror)
                 .optAugment(augment)
-                .optGrowing(growing);
+                .optGrowing(growing)
+                .optPrecision(precision);
     }
 
     /** Builder: each {@code opt...} replaces the setup's value. */
@@ -207,6 +217,7 @@ public record TrainingOptions(
         private AugmentOptions augment = AugmentOptions.ada();
         private GrowingSchedule growing;
         private Architecture architecture;
+        private Precision precision = Precision.FP32;
 
         private Builder(TrainingConfig config, int resolution, int imgChannels) {
             this.config = config;
@@ -369,6 +380,12 @@ public record TrainingOptions(
             return this;
         }
 
+        /** The number format ({@link Precision#AUTO} is resolved for this processor). */
+        public Builder optPrecision(Precision v) {
+            precision = v;
+            return this;
+        }
+
         /**
          * Validates and builds. Deviation: the official {@code auto} setup derives γ and the EMA
          * half-life from its own minibatch even when {@code --batch} overrides it; here they follow
@@ -425,7 +442,8 @@ public record TrainingOptions(
                     gridImages,
                     mirror,
                     augment,
-                    growing);
+                    growing,
+                    precision == null ? null : precision.resolve());
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.training.checkpoint.TrainingOptionsJson;
 import sc.fiji.stylegan2.training.data.AugmentMode;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
@@ -111,6 +112,7 @@ class TrainingOptionsTest {
                         .optGridImages(6)
                         .optMirror(true)
                         .optAugment(AugmentOptions.fixed(0.35).withTarget(0.5).withAdaKimg(100))
+                        .optPrecision(Precision.BF16)
                         .build();
         assertEquals(o, TrainingOptionsJson.parse(TrainingOptionsJson.of(o)));
         assertEquals(o, o.toBuilder().build());
@@ -135,6 +137,29 @@ class TrainingOptionsTest {
             j.remove(key);
         }
         assertEquals(AugmentOptions.none(), TrainingOptionsJson.parse(j).augment());
+    }
+
+    /** Runs saved before the precision choice existed ran in float32; they read back so. */
+    @Test
+    void optionsWithoutPrecisionReadAsFloat32() {
+        JsonObject j =
+                TrainingOptionsJson.of(
+                        TrainingOptions.builder(TrainingConfig.SMALL, 32, 1)
+                                .optPrecision(Precision.BF16)
+                                .build());
+        j.remove("precision");
+        assertEquals(Precision.FP32, TrainingOptionsJson.parse(j).precision());
+    }
+
+    /** {@code auto} becomes what runs on this processor, so a checkpoint records fp32 or bf16. */
+    @Test
+    void autoPrecisionIsResolvedWhenBuilt() {
+        Precision p =
+                TrainingOptions.builder(TrainingConfig.SMALL, 32, 1)
+                        .optPrecision(Precision.AUTO)
+                        .build()
+                        .precision();
+        assertEquals(Precision.AUTO.resolve(), p);
     }
 
     @Test

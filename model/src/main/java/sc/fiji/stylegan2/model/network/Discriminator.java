@@ -8,6 +8,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import sc.fiji.stylegan2.model.Precision;
+import sc.fiji.stylegan2.model.torch.Autocast;
+import sc.fiji.stylegan2.model.torch.MemoryFormat;
 
 /**
  * The StyleGAN2 discriminator, "resnet" architecture (StyleGAN2 Sec. 4.1, Fig. 7c): residual blocks
@@ -172,9 +175,15 @@ public final class Discriminator extends DiscriminatorNetwork {
     private List<NDArray> blockOutputs(NDArray img, boolean channelsLast) {
         List<NDArray> out = new ArrayList<>();
         NDArray x = null;
+        int lowestBf16 = Precision.lowestBf16Resolution(config.resolution());
+        int res = config.resolution();
         for (DiscriminatorBlock b : blocks) {
-            x = b.forward(x, img, channelsLast);
+            // The official use_fp16 = (res >= fp16_resolution), here bfloat16 (Precision).
+            try (Autocast bf16 = Autocast.layer(res >= lowestBf16)) {
+                x = b.forward(x, img, channelsLast);
+            }
             out.add(x);
+            res /= 2;
         }
         return out;
     }

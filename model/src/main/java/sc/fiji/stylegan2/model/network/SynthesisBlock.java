@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.model.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
 import sc.fiji.stylegan2.model.torch.MemoryFormat;
@@ -32,6 +33,11 @@ public final class SynthesisBlock extends Module {
             int resolution,
             float[] filterTaps) {
         this.resolution = resolution;
+        // The official use_fp16 = (res >= fp16_resolution), here bfloat16 (Precision). toRGB stays
+        // float32. Deviation: the official toRGB of a float16 block runs in float16; its 1x1
+        // convolution to the image channels is a small part of the work, and its rounding would
+        // go straight into the image.
+        boolean bf16 = resolution >= Precision.lowestBf16Resolution(cfg.resolution());
         this.constInput =
                 inChannels == 0
                         ? parameter("const", randn(manager, outChannels, resolution, resolution))
@@ -51,7 +57,8 @@ public final class SynthesisBlock extends Module {
                                         resolution,
                                         2,
                                         filterTaps,
-                                        cfg.convClamp()));
+                                        cfg.convClamp(),
+                                        bf16));
         this.conv1 =
                 child(
                         "conv1",
@@ -64,7 +71,8 @@ public final class SynthesisBlock extends Module {
                                 resolution,
                                 1,
                                 filterTaps,
-                                cfg.convClamp()));
+                                cfg.convClamp(),
+                                bf16));
         this.torgb =
                 child(
                         "torgb",

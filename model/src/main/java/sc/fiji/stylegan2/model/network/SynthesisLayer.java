@@ -3,12 +3,14 @@ package sc.fiji.stylegan2.model.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
 import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.model.torch.GlobalRandom;
 import sc.fiji.stylegan2.model.torch.Scalars;
 
@@ -31,7 +33,12 @@ public final class SynthesisLayer extends Module {
     private final int up;
     private final int resolution;
     private final Double convClamp;
+    private final boolean bf16;
 
+    /**
+     * @param bf16 whether this layer is one of the highest resolutions that compute in bfloat16
+     *     when asked ({@link Autocast}), the official {@code use_fp16}
+     */
     SynthesisLayer(
             NDManager manager,
             String name,
@@ -41,7 +48,8 @@ public final class SynthesisLayer extends Module {
             int resolution,
             int up,
             float[] filterTaps,
-            Double convClamp) {
+            Double convClamp,
+            boolean bf16) {
         this.name = name;
         this.affine =
                 child(
@@ -56,6 +64,7 @@ public final class SynthesisLayer extends Module {
         this.up = up;
         this.resolution = resolution;
         this.convClamp = convClamp;
+        this.bf16 = bf16;
     }
 
     /** x {@code [N, I, H, W]}, w {@code [N, w_dim]} → {@code [N, O, res, res]}. */
@@ -69,29 +78,41 @@ public final class SynthesisLayer extends Module {
         // noise·gain + bias·gain).
         double gain = Activation.LRELU.defaultGain();
         NDArray noise = noise(x, n, opt);
-        x =
-                ModulatedConv2d.apply(
-                        x,
-                        weight,
-                        styles,
-                        ModulatedConv2d.options()
-                                .optNoise(noise == null ? null : Scalars.mul(noise, gain))
-                                .optUp(up)
-                                .optPadding(1)
-                                .optResampleFilter(resampleFilter)
-                                .optFlipWeight(up == 1) // as the official flip_weight = (up == 1)
-                                .optFused(opt.fused(n))
-                                .optGain(gain)
-                                .build());
-        x =
-                BiasAct.apply(
-                        x,
-                        Scalars.mul(bias, gain),
-                        Activation.LRELU,
-                        1,
-                        convClamp == null ? -1 : convClamp);
+        try (Autocast mixed = Autocast.layer(bf16)) {
+            x = convolve(x, styles, noise, gain, opt.fused(n));
+            x = BiasAct.apply(x, Scalars.mul(bias, gain), Activation.LRELU, 1, clamp());
+        }
         opt.offer(name, x);
         return x;
+    }
+
+    /** The modulated convolution with noise, {@code conv · σ⁻¹·gain + noise·gain}. */
+    private NDArray convolve(NDArray x, NDArray styles, NDArray noise, double gain, boolean fused) {
+        return ModulatedConv2d.apply(
+                x,
+                weight,
+                styles,
+                ModulatedConv2d.options()
+                        .optNoise(noise == null ? null : Scalars.mul(noise, gain))
+                        .optUp(up)
+                        .optPadding(1)
+                        .optResampleFilter(resampleFilter)
+                        .optFlipWeight(up == 1) // as the official flip_weight = (up == 1)
+                        .optFused(fused)
+                        .optGain(gain)
+                        .build());
+    }
+
+    /**
+     * The clamp after the activation: the model's conv clamp, or in a bfloat16 layer of a model
+     * without one {@link Precision#BF16_CONV_CLAMP} (the official float16 layers come with {@code
+     * conv_clamp=256}); negative for none.
+     */
+    private double clamp() {
+        if (convClamp != null) {
+            return convClamp;
+        }
+        return Autocast.active() ? Precision.BF16_CONV_CLAMP : -1;
     }
 
     private NDArray noise(NDArray x, long n, SynthesisOptions opt) {

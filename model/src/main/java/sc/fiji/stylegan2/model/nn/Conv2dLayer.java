@@ -3,6 +3,8 @@ package sc.fiji.stylegan2.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import sc.fiji.stylegan2.model.Precision;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
@@ -51,7 +53,8 @@ public final class Conv2dLayer extends Module {
      */
     public NDArray forward(NDArray x, double gain) {
         double actGain = activation.defaultGain() * gain;
-        if (convClamp == null) {
+        Double limit = clamp();
+        if (limit == null) {
             // act(conv(x, w) + b)·g = act(conv(x, g·w) + g·b) for g > 0 (linear and leaky ReLU are
             // positively
             // homogeneous): the gain goes into the weight and the bias into the convolution, two
@@ -73,7 +76,18 @@ public final class Conv2dLayer extends Module {
         }
         NDArray w = Scalars.mul(weight, weightGain);
         x = Conv2dResample.apply(x, w, resampleFilter, up, down, padding, 1, up == 1);
-        double clamp = convClamp == null ? -1 : convClamp * gain;
-        return BiasAct.apply(x, bias, activation, actGain, clamp);
+        return BiasAct.apply(x, bias, activation, actGain, limit * gain);
+    }
+
+    /**
+     * The model's conv clamp, or in a bfloat16 layer of a model without one {@link
+     * Precision#BF16_CONV_CLAMP}, as the official configs pair float16 layers with {@code
+     * conv_clamp=256}; the official code passes it to every layer but the linear residual skip.
+     */
+    private Double clamp() {
+        if (convClamp == null && Autocast.active() && activation != Activation.LINEAR) {
+            return Precision.BF16_CONV_CLAMP;
+        }
+        return convClamp;
     }
 }

@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.model.torch.Owned;
 
 /**
@@ -124,6 +125,10 @@ public final class Conv2dResample {
             boolean flipWeight) {
         if (!flipWeight) {
             w = w.flip(2, 3);
+        }
+        if (Autocast.active()) {
+            NDArray y = Bf16Conv.conv2d(x, w, stride, padding, groups);
+            return b == null ? y : Owned.add(y, b.reshape(1, -1, 1, 1));
         }
         return Conv2d.conv2d(
                         x,

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import java.util.List;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
@@ -20,7 +21,8 @@ import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
  * (the polyphase form) do 16.
  *
  * <p>The group count travels in the weight's shape, {@code [G, I/G, O/G, k, k]} (the official
- * grouped layout before its final reshape), so the module takes tensors only.
+ * grouped layout before its final reshape), so the module takes tensors only. Inside a bfloat16
+ * layer ({@link Autocast#active()}) it runs in bfloat16 ({@link Bf16Conv}).
  */
 public final class TransposedConv2d {
 
@@ -46,6 +48,9 @@ public final class TransposedConv2d {
         if (w.getShape().dimension() != 5) {
             throw new IllegalArgumentException(
                     "transposed-conv weight must be [G, I/G, O/G, k, k], got " + w.getShape());
+        }
+        if (Autocast.active()) {
+            return Bf16Conv.convTranspose2d(x, w);
         }
         return IValueUtils.forward(Loaded.MODULE, new NDList(x, w), true).singletonOrThrow();
     }

@@ -23,6 +23,10 @@ final class Descriptions {
     static final String DEVICE =
             "Where the network runs: auto = the engine's default. This build has PyTorch"
                     + " for the CPU only; GPU is refused with a message.";
+    static final String PRECISION =
+            "Number format of the convolutions: fp32 = float32 everywhere; bf16 = the four highest"
+                    + " resolutions in bfloat16 (float32 weights and sums; faster on CPUs with"
+                    + " AVX512-BF16 or AMX); auto = bf16 where the CPU has those, else fp32.";
     static final String IMAGES =
             "A LabeledFloatImg: dims (W, H, N) for one channel or (W, H, C, N), one label"
                     + " per image.";

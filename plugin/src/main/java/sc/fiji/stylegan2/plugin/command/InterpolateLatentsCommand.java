@@ -11,6 +11,7 @@ import org.scijava.plugin.Plugin;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
 import sc.fiji.stylegan2.model.explore.LatentSpace;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.input.DeviceChoice;
 import sc.fiji.stylegan2.plugin.input.InputChecks;
@@ -77,7 +78,7 @@ public class InterpolateLatentsCommand extends GeneratorCommand {
 
     @Override
     public void run() {
-        try {
+        try (Autocast mixed = requestPrecision()) {
             InterpolationTask.Request req =
                     new InterpolationTask.Request(
                             LatentFiles.orSeeds(

@@ -16,6 +16,7 @@ import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.project.DistanceKind;
 import sc.fiji.stylegan2.model.project.ProjectionOptions;
 import sc.fiji.stylegan2.model.project.ProjectionSpace;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.image.TargetImages;
@@ -170,7 +171,7 @@ public class ProjectImageCommand extends ConditionCommand {
 
     @Override
     public void run() {
-        try {
+        try (Autocast mixed = requestPrecision()) {
             ProjectionOptions options =
                     ProjectionOptions.builder()
                             .optSpace(ProjectionSpace.parse(space))

@@ -12,6 +12,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.input.DeviceChoice;
 import sc.fiji.stylegan2.plugin.input.InputChecks;
@@ -99,7 +100,7 @@ public class ShowActivationsCommand extends TruncationCommand {
 
     @Override
     public void run() {
-        try {
+        try (Autocast mixed = requestPrecision()) {
             ActivationTask.Request req =
                     new ActivationTask.Request(
                             LatentFiles.orSeeds(

@@ -11,6 +11,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import sc.fiji.stylegan2.model.OutputRange;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.input.DeviceChoice;
 import sc.fiji.stylegan2.plugin.input.InputChecks;
@@ -81,7 +82,7 @@ public class StochasticVariationCommand extends ImageBatchCommand {
 
     @Override
     public void run() {
-        try {
+        try (Autocast mixed = requestPrecision()) {
             StochasticVariationTask.Request req =
                     new StochasticVariationTask.Request(
                             LatentFiles.orSeeds(

@@ -10,6 +10,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.plugin.host.StatusProgress;
 import sc.fiji.stylegan2.plugin.input.DeviceChoice;
 import sc.fiji.stylegan2.plugin.input.InputChecks;
@@ -92,7 +93,7 @@ public class StyleMixingCommand extends GeneratorCommand {
 
     @Override
     public void run() {
-        try {
+        try (Autocast mixed = requestPrecision()) {
             StyleMixingTask.Request req =
                     new StyleMixingTask.Request(
                             LatentFiles.orSeeds(

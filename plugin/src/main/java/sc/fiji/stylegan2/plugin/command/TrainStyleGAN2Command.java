@@ -13,6 +13,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
 import org.scijava.widget.FileWidget;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.plugin.headless.ShutdownCancel;
 import sc.fiji.stylegan2.plugin.task.TrainingTask;
@@ -128,6 +129,14 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                     "While growing: kimg of each resolution and of each fade-in (official 600).",
             min = "0.001")
     private double lod_kimg = 600;
+
+    @Parameter(
+            label = "Precision",
+            description =
+                    Descriptions.PRECISION
+                            + " Recorded in the checkpoint; a resumed run keeps the checkpoint's.",
+            choices = {"fp32", "bf16", "auto"})
+    private String precision = "fp32";
 
     @Parameter(
             label = "Augmentation",
@@ -286,6 +295,7 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
             TrainingTask.checkKeys(config, kimg, batch_size, snapshot_kimg);
             Architecture arch = TrainingTask.architecture(architecture);
             GrowingSchedule schedule = TrainingTask.growing(arch, growing, lod_kimg);
+            Precision.parse(precision); // checks the key before the images are read
             TrainingTask.augmentation(
                     augment, augment_p, ada_target, ada_kimg, 0); // checks the keys early
             DataOptions dataOptions =
@@ -324,6 +334,7 @@ public class TrainStyleGAN2Command extends StyleGAN2Command {
                             snapshot_kimg,
                             mirror,
                             augmentation,
+                            Precision.parse(precision),
                             arch,
                             schedule);
             TrainingLoop.Result result =

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import sc.fiji.stylegan2.model.IntensityMapping;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.checkpoint.Sg2Checkpoint;
@@ -295,6 +296,8 @@ public final class OfficialExportTask {
             boolean mirror,
             AugmentOptions augment) {
         TrainingConfig.parse(config);
-        return TrainingTask.options(config, data, 1, batchSize, snapshotKimg, mirror, augment);
+        // The official trainer picks its own number formats (num_fp16_res); ours is not exported.
+        return TrainingTask.options(
+                config, data, 1, batchSize, snapshotKimg, mirror, augment, Precision.FP32);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.scijava.plugin.PluginService;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.plugin.input.ModelFiles;
 import sc.fiji.stylegan2.plugin.training.ConditionalImages;
@@ -43,6 +44,7 @@ public final class TrainingTask {
      *
      * @param batchSize 0 for the config's own
      * @param augment from {@link #augmentation}
+     * @param precision the number format of the convolutions ({@code auto} resolved here)
      */
     public static TrainingOptions options(
             String config,
@@ -51,14 +53,16 @@ public final class TrainingTask {
             int batchSize,
             double snapshotKimg,
             boolean mirror,
-            AugmentOptions augment) {
+            AugmentOptions augment,
+            Precision precision) {
         TrainingConfig cfg = checkKeys(config, kimg, batchSize, snapshotKimg);
         TrainingOptions.Builder b =
                 TrainingOptions.builder(cfg, data.resolution(), data.channels())
                         .optTotalKimg(kimg)
                         .optSnapshotKimg(snapshotKimg)
                         .optMirror(mirror)
-                        .optAugment(augment);
+                        .optAugment(augment)
+                        .optPrecision(precision);
         if (batchSize > 0) {
             b.optBatchSize(batchSize);
         }
@@ -81,9 +85,11 @@ public final class TrainingTask {
             double snapshotKimg,
             boolean mirror,
             AugmentOptions augment,
+            Precision precision,
             Architecture architecture,
             GrowingSchedule growing) {
-        TrainingOptions o = options(config, data, kimg, batchSize, snapshotKimg, mirror, augment);
+        TrainingOptions o =
+                options(config, data, kimg, batchSize, snapshotKimg, mirror, augment, precision);
         if (architecture == Architecture.STYLEGAN2 && growing == null) {
             return o;
         }
@@ -321,9 +327,9 @@ public final class TrainingTask {
 
     /**
      * Trains, or resumes with the schedule given ({@code kimg}, {@code snapshot_kimg}; the
-     * networks, batch, objective and augmentation stay those of the checkpoint, whose p continues).
-     * An official {@code network-snapshot-<kimg>.pkl} gives the networks, the kimg and p; the rest
-     * of {@code options} stays as the keys set it.
+     * networks, batch, objective, augmentation and precision stay those of the checkpoint, whose p
+     * continues). An official {@code network-snapshot-<kimg>.pkl} gives the networks, the kimg and
+     * p; the rest of {@code options} stays as the keys set it.
      */
     public static TrainingLoop.Result run(
             TrainingData data,

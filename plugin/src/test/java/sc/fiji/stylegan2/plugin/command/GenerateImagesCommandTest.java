@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import sc.fiji.stylegan2.model.testutil.Bfloat16;
 import sc.fiji.stylegan2.model.testutil.Images;
 import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.plugin.testutil.Commands;
@@ -72,6 +73,26 @@ class GenerateImagesCommandTest {
         assertEquals(List.of("seed=0", "seed=1", "seed=2", "seed=3"), img.labels());
         for (int s = 0; s < 4; s++) {
             assertOfficial(s, "1p00", img, s);
+        }
+    }
+
+    /**
+     * The key reaches the network: the images differ from the float32 ones, by no more than
+     * bfloat16 rounding explains ({@link Bfloat16}).
+     */
+    @Test
+    void precisionBf16GivesTheOfficialImagesWithinBfloat16Rounding() throws Exception {
+        LabeledFloatImg img =
+                images(run("seeds", "0-3", "output_range", "raw", "precision", "bf16"));
+        for (int s = 0; s < 4; s++) {
+            float[] expected = Fixtures.gray64Image(s, "1p00");
+            float[] actual = ImageParts.image(img, s);
+            assertTrue(Images.maxAbsDiff(expected, actual) > 0, "bf16 ran");
+            assertImagesClose(
+                    expected,
+                    actual,
+                    Bfloat16.maxDifference(64, expected),
+                    "bf16 image " + s + " against the official float32 image");
         }
     }
 

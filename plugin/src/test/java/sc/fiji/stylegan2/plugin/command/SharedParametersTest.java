@@ -13,6 +13,7 @@ import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleItem;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.OutputRange;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.plugin.input.DeviceChoice;
 
 /**
@@ -26,6 +27,7 @@ class SharedParametersTest {
         List<String> noise = Arrays.stream(NoiseMode.values()).map(NoiseMode::key).toList();
         List<String> range = Arrays.stream(OutputRange.values()).map(OutputRange::key).toList();
         List<String> device = List.of(DeviceChoice.CHOICES);
+        List<String> precision = Arrays.stream(Precision.values()).map(Precision::key).toList();
         Stream.Builder<Arguments> b = Stream.builder();
         for (Class<? extends Command> c :
                 List.of(
@@ -52,7 +54,9 @@ class SharedParametersTest {
                         ShowActivationsCommand.class,
                         ProjectImageCommand.class)) {
             b.add(Arguments.of(c, "device", device));
+            b.add(Arguments.of(c, "precision", precision));
         }
+        b.add(Arguments.of(TrainStyleGAN2Command.class, "precision", precision));
         return b.build();
     }
 

@@ -497,6 +497,8 @@ class BadInputCorpusTest {
         Object[][] values = {
             {"Generate Images", m + ",seeds='7-3'", "seeds"},
             {"Generate Images", m + ",device=GPU", "device"},
+            {"Generate Images", m + ",precision=fp16", "precision"},
+            {"Project Image", m + ",precision=half", "precision"},
             {"Style Mixing", m + ",col_styles=sideways", "col_styles"},
             {"Interpolate Latents", m + ",frames=0", "frames"},
             {"Stochastic Variation", m + ",samples=1", "samples"},

@@ -49,7 +49,8 @@ class HeadlessTest {
         // first).
         assertTrue(
                 line.contains(
-                        "model_file, device, condition, truncation_psi, output_range, batch_size, noise_mode,"),
+                        "model_file, device, precision, condition, truncation_psi, output_range,"
+                                + " batch_size, noise_mode, seeds,"),
                 line);
     }
 

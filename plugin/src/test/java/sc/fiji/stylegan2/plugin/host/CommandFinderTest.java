@@ -102,6 +102,7 @@ class CommandFinderTest {
                 List.of(
                         "model_file",
                         "device",
+                        "precision",
                         "condition",
                         "truncation_psi",
                         "output_range",

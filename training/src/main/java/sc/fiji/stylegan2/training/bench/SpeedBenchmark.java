@@ -1,6 +1,7 @@
 package sc.fiji.stylegan2.training.bench;
 
 import java.util.Locale;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
@@ -18,8 +19,11 @@ import sc.fiji.stylegan2.training.loop.TrainingSession;
  * minibatches) after a warm-up, so the regularisation phases are counted at their real frequency.
  *
  * <pre>
- *   java -cp ... sc.fiji.stylegan2.training.bench.SpeedBenchmark [cycles=2] [warmup=32]
+ *   java -cp ... sc.fiji.stylegan2.training.bench.SpeedBenchmark [cycles=2] [warmup=32] [precisions=fp32]
  * </pre>
+ *
+ * With {@code precisions} {@code fp32,bf16} every setup runs once per precision ({@link
+ * Precision}), one row each.
  */
 public final class SpeedBenchmark {
 
@@ -41,28 +45,35 @@ public final class SpeedBenchmark {
                 System.getenv("OMP_NUM_THREADS"));
         System.out.println("| setup | px | batch | s/minibatch | kimg/h | official kimg/h |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        row("512/8/8192/256", paper(32), cycles, warmup, "27–29");
-        row("512/8/8192/256", paper(64), cycles, warmup, "12.9–14.7");
-        row(
-                "small",
-                TrainingOptions.builder(TrainingConfig.SMALL, 32, 1)
-                        .optAugment(AugmentOptions.none())
-                        .build(),
-                cycles,
-                warmup,
-                "253");
+        String[] precisions = (args.length > 2 ? args[2] : "fp32").split(",");
+        for (String key : precisions) {
+            Precision p = Precision.parse(key);
+            String tag = precisions.length > 1 ? " " + p.resolve().key() : "";
+            row("512/8/8192/256" + tag, paper(32, p), cycles, warmup, "27–29");
+            row("512/8/8192/256" + tag, paper(64, p), cycles, warmup, "12.9–14.7");
+            row(
+                    "small" + tag,
+                    TrainingOptions.builder(TrainingConfig.SMALL, 32, 1)
+                            .optAugment(AugmentOptions.none())
+                            .optPrecision(p)
+                            .build(),
+                    cycles,
+                    warmup,
+                    "253");
+        }
     }
 
     /**
      * The setup the official code was timed with: config auto's objective with this network and
      * batch.
      */
-    static TrainingOptions paper(int res) {
+    static TrainingOptions paper(int res, Precision precision) {
         return TrainingOptions.builder(TrainingConfig.AUTO, res, 1)
                 .network(512, 8, 8192, 256)
                 .optBatchSize(8)
                 .optMbstdGroup(4)
                 .optAugment(AugmentOptions.none())
+                .optPrecision(precision)
                 .build();
     }
 

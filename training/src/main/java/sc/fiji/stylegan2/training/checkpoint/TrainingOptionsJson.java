@@ -1,6 +1,7 @@
 package sc.fiji.stylegan2.training.checkpoint;
 
 import com.google.gson.JsonObject;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.checkpoint.ConfigJson;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.training.GrowingSchedule;
@@ -60,6 +61,7 @@ public final class TrainingOptionsJson {
             gj.addProperty("max_batch_factor", grow.maxBatchFactor());
             j.add("growing", gj);
         }
+        j.addProperty("precision", o.precision().key());
         return j;
     }
 
@@ -98,6 +100,7 @@ public final class TrainingOptionsJson {
                 .optMirror(j.has("mirror") && j.get("mirror").getAsBoolean())
                 .optAugment(augment(j))
                 .optGrowing(growing(j))
+                .optPrecision(precision(j))
                 .build();
     }
 
@@ -112,6 +115,13 @@ public final class TrainingOptionsJson {
                 g.get("lod_training_kimg").getAsDouble(),
                 g.get("lod_transition_kimg").getAsDouble(),
                 g.get("max_batch_factor").getAsInt());
+    }
+
+    /** The number format; float32 for checkpoints written before the choice existed. */
+    private static Precision precision(JsonObject j) {
+        return j.has("precision")
+                ? Precision.parse(j.get("precision").getAsString())
+                : Precision.FP32;
     }
 
     /** The augmentation; none for checkpoints written before it existed (those runs had none). */

@@ -13,6 +13,7 @@ import sc.fiji.stylegan2.model.IntensityMapping;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.optim.Adam;
+import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.model.torch.GlobalRandom;
 import sc.fiji.stylegan2.training.GrowingSchedule;
 import sc.fiji.stylegan2.training.TrainingOptions;
@@ -217,7 +218,12 @@ public final class TrainingSession implements AutoCloseable {
             NDArray genC = dataClasses == null ? null : oneHot(drawClasses(dataClasses, n, random));
             double gain =
                     !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
-            stats.putAll(loss.accumulateGradients(phase, real, realC, z, genC, gain, random));
+            // Mixed precision for G's and D's convolutions only: the losses, the R1 and path-length
+            // gradients (float32 tensors, by autograd through the casts), Adam and G_ema stay
+            // float32.
+            try (Autocast mixed = Autocast.request(options.precision())) {
+                stats.putAll(loss.accumulateGradients(phase, real, realC, z, genC, gain, random));
+            }
             // The step repairs non-finite gradients first (official nan_to_num) and counts them.
             int repaired = (phase.trainsGenerator() ? gOpt : dOpt).step();
             stats.merge(TickReport.NONFINITE_GRADIENTS, (double) repaired, Double::sum);
