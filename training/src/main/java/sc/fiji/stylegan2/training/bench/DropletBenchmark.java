@@ -75,8 +75,8 @@ public final class DropletBenchmark {
                         minutes,
                         out));
         md.append(
-                "| architecture | kimg | layer | size | max/median |a| | worst channel"
-                        + " max/median |a| | peak agreement | peak x, y |\n");
+                "| architecture | kimg | layer | size | max/median abs(a) | worst channel"
+                        + " max/median abs(a) | peak agreement | peak x, y |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         System.out.print(md);
         List<LayerSpikes> finals = new ArrayList<>();

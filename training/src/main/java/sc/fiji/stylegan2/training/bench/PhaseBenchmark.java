@@ -84,11 +84,11 @@ public final class PhaseBenchmark {
                                 + " frame step); output %s%n",
                         FRAMES,
                         out));
-        md.append("| model | step | detail dx | detail dy | |detail| | |coarse| |\n");
+        md.append("| model | step | detail dx | detail dy | detail shift | coarse shift |\n");
         md.append("|---|---|---|---|---|---|\n");
         StringBuilder summary = new StringBuilder();
         summary.append(
-                "\n| model | mean |detail| | max |detail| | mean |detail| / mean |coarse| |\n");
+                "\n| model | mean detail shift | max detail shift | mean detail / mean coarse shift |\n");
         summary.append("|---|---|---|---|\n");
         for (Path m : models) {
             measure(m, md, summary);
