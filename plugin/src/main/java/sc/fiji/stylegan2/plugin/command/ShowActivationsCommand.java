@@ -95,7 +95,11 @@ public class ShowActivationsCommand extends TruncationCommand {
             label = "Layer statistics",
             required = false,
             description =
-                    "With all_layers: one row per layer: size, channels, mean, std, max, max/median |a|.")
+                    "With all_layers: one row per layer: size, channels, mean, std, max,"
+                            + " max/median |a|, the worst channel's max/median |a|, the fraction"
+                            + " of channels whose peak |a| is within 1 px of a common location"
+                            + " (peak agreement; droplets show as values near 1) and that"
+                            + " location (peak x, peak y).")
     private ResultsTable layer_statistics;
 
     @Override

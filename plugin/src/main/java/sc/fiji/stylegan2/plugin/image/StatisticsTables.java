@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.plugin.image;
 import ij.measure.ResultsTable;
 import java.util.Locale;
 import sc.fiji.stylegan2.model.explore.ChannelStatistics;
+import sc.fiji.stylegan2.model.explore.PeakAgreement;
 
 /**
  * The activation statistics as ImageJ {@link ResultsTable}s, the table type every Fiji user and
@@ -17,6 +18,15 @@ public final class StatisticsTables {
 
     /** Column headings, shared by the per-channel and per-layer tables. */
     public static final String MEAN = "mean", STD = "std", MAX = "max", SPIKE = "max/median |a|";
+
+    /**
+     * Per-layer droplet columns: the largest channel spike ratio, the fraction of channels whose
+     * peak |a| sits at the common location (1-pixel tolerance) and that location.
+     */
+    public static final String WORST_SPIKE = "worst channel " + SPIKE,
+            PEAK_AGREEMENT = "peak agreement",
+            PEAK_X = "peak x",
+            PEAK_Y = "peak y";
 
     private StatisticsTables() {}
 
@@ -34,8 +44,8 @@ public final class StatisticsTables {
     }
 
     /**
-     * Appends one layer's row: name, size, channels, whole-layer statistics and the worst channel
-     * ratio.
+     * Appends one layer's row: name, size, channels, whole-layer statistics, the worst channel
+     * ratio and where the channels' peaks agree ({@link PeakAgreement}).
      */
     public static void addLayer(
             ResultsTable rt,
@@ -43,7 +53,8 @@ public final class StatisticsTables {
             long size,
             long channels,
             ChannelStatistics whole,
-            ChannelStatistics[] perChannel) {
+            ChannelStatistics[] perChannel,
+            PeakAgreement peaks) {
         rt.showRowNumbers(false);
         rt.incrementCounter();
         rt.addValue("layer", layer);
@@ -54,7 +65,10 @@ public final class StatisticsTables {
         for (ChannelStatistics s : perChannel) {
             worst = Double.isNaN(worst) || s.spikeRatio() > worst ? s.spikeRatio() : worst;
         }
-        rt.addValue("worst channel " + SPIKE, worst);
+        rt.addValue(WORST_SPIKE, worst);
+        rt.addValue(PEAK_AGREEMENT, peaks.fraction());
+        rt.addValue(PEAK_X, peaks.x());
+        rt.addValue(PEAK_Y, peaks.y());
     }
 
     private static void add(ResultsTable rt, ChannelStatistics s) {

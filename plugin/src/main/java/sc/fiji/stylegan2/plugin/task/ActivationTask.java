@@ -13,6 +13,7 @@ import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.explore.ActivationMontage;
 import sc.fiji.stylegan2.model.explore.ChannelStatistics;
 import sc.fiji.stylegan2.model.explore.LayerNames;
+import sc.fiji.stylegan2.model.explore.PeakAgreement;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.generate.LabeledLatents;
 import sc.fiji.stylegan2.model.generate.LatentSource;
@@ -161,7 +162,8 @@ public final class ActivationTask {
                     s[3],
                     s[1],
                     ChannelStatistics.of(v, 0, (int) (s[1] * s[2] * s[3])),
-                    ChannelStatistics.perChannel(v, s));
+                    ChannelStatistics.perChannel(v, s),
+                    PeakAgreement.of(v, s));
         }
         return rt;
     }

@@ -216,6 +216,8 @@ class ExploreCommandsTest {
         assertEquals(14, layers.size()); // b4: conv1, torgb; b8..b64: conv0, conv1, torgb
         assertEquals("b4.conv1", layers.getStringValue("layer", 0));
         assertEquals(64, layers.getValue("size", 13), 0);
+        double agreement = layers.getValue("peak agreement", 13);
+        assertTrue(agreement > 0 && agreement <= 1, "a fraction of channels: " + agreement);
         assertArrayEquals(
                 new long[] {4 * 64, 4 * 64, 1}, montage.dimensionsAsLongArray()); // 4 x 4 tiles
         assertEquals(1f, max(montage.data()), 1e-6f);

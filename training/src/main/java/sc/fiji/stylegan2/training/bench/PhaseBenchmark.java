@@ -1,0 +1,199 @@
+package sc.fiji.stylegan2.training.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import sc.fiji.stylegan2.model.NoiseMode;
+import sc.fiji.stylegan2.model.OutputRange;
+import sc.fiji.stylegan2.model.ProgressListener;
+import sc.fiji.stylegan2.model.StyleGAN2Model;
+import sc.fiji.stylegan2.model.explore.LatentInterpolation;
+import sc.fiji.stylegan2.model.generate.GeneratedImages;
+import sc.fiji.stylegan2.model.network.Architecture;
+import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.training.GrowingSchedule;
+import sc.fiji.stylegan2.training.TrainingConfig;
+import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.data.AugmentOptions;
+import sc.fiji.stylegan2.training.data.DataOptions;
+import sc.fiji.stylegan2.training.data.DataPreparation;
+import sc.fiji.stylegan2.training.data.IntensityOptions;
+import sc.fiji.stylegan2.training.data.SamplingMode;
+import sc.fiji.stylegan2.training.data.SamplingOptions;
+import sc.fiji.stylegan2.training.data.TrainingData;
+import sc.fiji.stylegan2.training.loop.TrainingListener;
+import sc.fiji.stylegan2.training.loop.TrainingLoop;
+
+/**
+ * Phase benchmark (not a test): the StyleGAN2 paper's Sec. 4 / Fig. 6 location preference of
+ * progressive growing, measured. Renders the same interpolation (seed 0 to seed 1, lerp in W, ψ 1,
+ * constant noise, {@value #FRAMES} frames) with a growing and a non-growing model and prints per
+ * frame step how far the fine details (high-pass) and the coarse content (low-pass) moved ({@link
+ * DetailMotion}, phase correlation, pixels), then per model the mean and largest detail step and
+ * the mean detail / coarse ratio: details that stick and jump show as a low mean with a large
+ * maximum. Written to {@code phase.md} too.
+ *
+ * <p>Usage: {@code PhaseBenchmark [minutes=20] [output_dir|-] [resolution=32] [lod_kimg=0.3]}
+ * trains both as the original StyleGAN ({@code stylegan1}, growing from 8x8 with phases of {@code
+ * lod_kimg}, and fixed) on tiles of synthetic {@link Micrographs} for {@code minutes} each; {@code
+ * PhaseBenchmark GROWING.pt FIXED.pt [output_dir|-]} measures two given models.
+ */
+public final class PhaseBenchmark {
+
+    /** Frames of the interpolation. */
+    static final int FRAMES = 16;
+
+    private PhaseBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean given = args.length >= 2 && args[0].endsWith(".pt");
+        int outArg = given ? 2 : 1;
+        Path out =
+                args.length > outArg && !args[outArg].equals("-")
+                        ? Path.of(args[outArg])
+                        : Files.createTempDirectory("stylegan2-phase");
+        Files.createDirectories(out);
+        List<Path> models = new ArrayList<>();
+        if (given) {
+            models.add(Path.of(args[0]));
+            models.add(Path.of(args[1]));
+        } else {
+            double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 20;
+            int resolution = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+            double lodKimg = args.length > 3 ? Double.parseDouble(args[3]) : 0.3;
+            TrainingData data =
+                    DataPreparation.prepare(
+                            Micrographs.make(4, 512, 75, 1),
+                            null,
+                            resolution,
+                            new DataOptions(
+                                    IntensityOptions.DEFAULT,
+                                    new SamplingOptions(SamplingMode.TILES, 1, 0)));
+            models.add(
+                    train(data, GrowingSchedule.official().withPhaseKimg(lodKimg), minutes, out));
+            models.add(train(data, null, minutes, out));
+        }
+        StringBuilder md = new StringBuilder();
+        md.append(
+                String.format(
+                        Locale.ROOT,
+                        "# Phase: seed 0 -> 1, lerp in W, %d frames, psi 1, noise const;"
+                                + " detail = high-pass shift, coarse = low-pass shift (px per"
+                                + " frame step); output %s%n",
+                        FRAMES,
+                        out));
+        md.append("| model | step | detail dx | detail dy | detail shift | coarse shift |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        StringBuilder summary = new StringBuilder();
+        summary.append(
+                "\n| model | mean detail shift | max detail shift | mean detail / mean coarse shift |\n");
+        summary.append("|---|---|---|---|\n");
+        for (Path m : models) {
+            measure(m, md, summary);
+        }
+        md.append(summary);
+        System.out.print(md);
+        Files.writeString(out.resolve("phase.md"), md);
+    }
+
+    /** Trains the original StyleGAN, growing or not, for {@code minutes}; its last checkpoint. */
+    private static Path train(TrainingData data, GrowingSchedule growing, double minutes, Path out)
+            throws Exception {
+        long start = System.nanoTime();
+        TrainingListener listener =
+                new TrainingListener() {
+                    @Override
+                    public void progress(long done, long total, String message) {}
+
+                    @Override
+                    public boolean isCanceled() {
+                        return (System.nanoTime() - start) / 60e9 >= minutes;
+                    }
+                };
+        TrainingOptions options =
+                TrainingOptions.builder(TrainingConfig.SMALL, data.resolution(), data.channels())
+                        .optTotalKimg(100_000)
+                        .optSnapshotKimg(100_000)
+                        .optAugment(AugmentOptions.none())
+                        .optArchitecture(Architecture.STYLEGAN1)
+                        .optGrowing(growing)
+                        .optPlWeight(0)
+                        .build();
+        TrainingLoop.Result r =
+                new TrainingLoop(data, out.resolve(growing == null ? "fixed" : "growing"), listener)
+                        .train(options);
+        double kimg = r.state().kimg();
+        System.err.printf(
+                Locale.ROOT,
+                "%s: %.2f kimg, lod %.2f%n",
+                growing == null ? "fixed" : "growing",
+                kimg,
+                options.lodAt(Math.round(kimg * 1000)));
+        return r.lastCheckpoint();
+    }
+
+    private static void measure(Path file, StringBuilder md, StringBuilder summary)
+            throws Exception {
+        String name = file.getParent().getFileName() + "/" + file.getFileName();
+        try (StyleGAN2Model model = StyleGAN2Model.load(file)) {
+            float[] ends = model.imageGenerator().mapSeeds(new long[] {0, 1}, 1.0, null);
+            int per = ends.length / 2;
+            float[] a = java.util.Arrays.copyOfRange(ends, 0, per);
+            float[] b = java.util.Arrays.copyOfRange(ends, per, 2 * per);
+            float[] ws = new float[FRAMES * per];
+            List<String> labels = new ArrayList<>();
+            for (int f = 0; f < FRAMES; f++) {
+                double t = (double) f / (FRAMES - 1);
+                System.arraycopy(LatentInterpolation.lerp(a, b, t), 0, ws, f * per, per);
+                labels.add("t=" + t);
+            }
+            GeneratedImages g =
+                    model.imageGenerator()
+                            .synthesize(
+                                    ws,
+                                    labels,
+                                    SynthesisOptions.of(NoiseMode.CONST),
+                                    OutputRange.RAW,
+                                    4,
+                                    ProgressListener.NONE);
+            int n = g.width();
+            double sumDetail = 0, maxDetail = 0, sumCoarse = 0;
+            float[] prev = DetailMotion.channelMean(g.data(), 0, g.channels(), n);
+            for (int f = 1; f < FRAMES; f++) {
+                float[] cur = DetailMotion.channelMean(g.data(), f, g.channels(), n);
+                double[] d =
+                        DetailMotion.shift(
+                                DetailMotion.highPass(prev, n), DetailMotion.highPass(cur, n), n);
+                double[] c =
+                        DetailMotion.shift(
+                                DetailMotion.lowPass(prev, n), DetailMotion.lowPass(cur, n), n);
+                double detail = Math.hypot(d[0], d[1]), coarse = Math.hypot(c[0], c[1]);
+                sumDetail += detail;
+                sumCoarse += coarse;
+                maxDetail = Math.max(maxDetail, detail);
+                md.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %s | %d | %.2f | %.2f | %.2f | %.2f |%n",
+                                name,
+                                f,
+                                d[0],
+                                d[1],
+                                detail,
+                                coarse));
+                prev = cur;
+            }
+            int steps = FRAMES - 1;
+            summary.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %.2f | %.2f | %.2f |%n",
+                            name,
+                            sumDetail / steps,
+                            maxDetail,
+                            sumCoarse > 0 ? sumDetail / sumCoarse : Double.NaN));
+        }
+    }
+}
