@@ -35,7 +35,7 @@ import sc.fiji.stylegan2.training.data.DataOptions;
         label = "Evaluate Model",
         description = "Measures a model: FD and KID against your images, perceptual path length.",
         headless = true)
-public class EvaluateModelCommand extends NetworkCommand {
+public class EvaluateModelCommand extends ConditionCommand {
 
     @Parameter private PluginService plugins;
 
@@ -201,7 +201,8 @@ public class EvaluateModelCommand extends NetworkCommand {
                             optionalFile("lpips_file", lpips_file),
                             crop,
                             seed,
-                            batch_size);
+                            batch_size,
+                            condition);
             Path model = ModelFiles.requireReadable("model_file", model_file);
             String on = DeviceChoice.require("device", device);
             results =

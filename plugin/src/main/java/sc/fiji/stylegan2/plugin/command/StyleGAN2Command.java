@@ -17,11 +17,12 @@ import sc.fiji.stylegan2.plugin.host.DjlOffline;
  * <pre>
  *   StyleGAN2Command                                  Train StyleGAN2, Export for Official Training, Demo
  *    └ ModelCommand        model_file                  Model Info, Convert Checkpoint
- *       └ NetworkCommand   device                      Evaluate Model
- *          └ ConditionCommand  condition               Project Image
+ *       └ NetworkCommand   device, precision           Find Directions
+ *          └ ConditionCommand  condition               Project Image, Evaluate Model
  *             └ TruncationCommand  truncation_psi      Show Activations (and its own noise_mode)
  *                └ ImageBatchCommand  output_range, batch_size   Stochastic Variation
- *                   └ GeneratorCommand  noise_mode     Generate Images, Interpolate Latents, Style Mixing
+ *                   └ GeneratorCommand  noise_mode     Generate Images, Interpolate Latents, Style Mixing,
+ *                                                    Apply Direction, Condition Transition (which refuses condition: it has from_ and to_condition)
  * </pre>
  *
  * Two keys are declared twice: Show Activations declares {@code noise_mode} (shared with the

@@ -50,6 +50,9 @@ public final class EvaluationTask {
     /** The metric of a conditional model's classes, reported as two rows (z and w). */
     public static final String LINEAR_SEPARABILITY = "linear_separability";
 
+    /** Each resolution's share of the output (StyleGAN2 Fig. 8), one row per block. */
+    public static final String TORGB_CONTRIBUTION = "torgb_contribution";
+
     /** Column headings of the results table. */
     public static final String METRIC = "metric",
             VALUE = "value",
@@ -79,7 +82,8 @@ public final class EvaluationTask {
             Path lpipsFile,
             boolean crop,
             long seed,
-            int batchSize) {}
+            int batchSize,
+            String condition) {}
 
     /** The real images at the model's resolution, read only when FD or KID is asked for. */
     public interface RealImages {
@@ -135,6 +139,14 @@ public final class EvaluationTask {
         table.showRowNumbers(false);
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             GeneratorConfig cfg = model.config();
+            Integer classIndex = model.classes().parse(req.condition());
+            if (classIndex != null
+                    && (req.metrics().contains(LINEAR_SEPARABILITY)
+                            || req.metrics().contains(TORGB_CONTRIBUTION))) {
+                throw new IllegalArgumentException(
+                        "condition: linear_separability and torgb_contribution measure over all"
+                                + " classes; leave condition empty, or choose fd, kid or ppl_*");
+            }
             if (req.metrics().contains(LINEAR_SEPARABILITY) && cfg.cDim() == 0) {
                 throw new IllegalArgumentException(
                         "metrics: linear_separability measures how far a conditional model's classes"
@@ -161,7 +173,7 @@ public final class EvaluationTask {
                 if (m.equals(LINEAR_SEPARABILITY) && !separability(model, req, table, progress)) {
                     return null;
                 }
-                if (m.equals("torgb_contribution") && !toRgb(model, req, table, progress)) {
+                if (m.equals(TORGB_CONTRIBUTION) && !toRgb(model, req, table, progress)) {
                     return null;
                 }
             }
@@ -186,7 +198,13 @@ public final class EvaluationTask {
                                 res)) {
             progress.progress(0, 1, "embedding up to " + req.samples() + " real images");
             Evaluator evaluator = new Evaluator(f, data, req.samples(), req.seed());
-            float[] images = generated(model, evaluator.count(), req.batchSize(), progress);
+            float[] images =
+                    generated(
+                            model,
+                            evaluator.count(),
+                            req.batchSize(),
+                            model.classes().parse(req.condition()),
+                            progress);
             if (images == null) {
                 return false;
             }
@@ -212,13 +230,19 @@ public final class EvaluationTask {
 
     /**
      * {@code n} images of seeds 0..n−1 (ψ = 1, const noise, clamped to [-1, 1], as {@link
-     * Evaluator}); a conditional model's seed s gets class s mod c. Null when canceled.
+     * Evaluator}); a conditional model's seed s gets {@code classIndex}, or class s mod c when it
+     * is null (every class alike). Null when canceled.
      */
     static float[] generated(
-            StyleGAN2Model model, int n, int batchSize, ProgressListener progress) {
+            StyleGAN2Model model,
+            int n,
+            int batchSize,
+            Integer classIndex,
+            ProgressListener progress) {
         ImageGenerator gen = model.imageGenerator();
         GeneratorConfig cfg = model.config();
-        int per = cfg.numWs() * cfg.wDim(), classes = Math.max(1, cfg.cDim());
+        int per = cfg.numWs() * cfg.wDim();
+        int classes = classIndex != null ? 1 : Math.max(1, cfg.cDim());
         float[] ws = new float[n * per];
         for (int k = 0; k < classes; k++) {
             List<Long> seeds = new ArrayList<>();
@@ -226,7 +250,9 @@ public final class EvaluationTask {
                 seeds.add(s);
             }
             long[] s = seeds.stream().mapToLong(Long::longValue).toArray();
-            float[] w = gen.mapSeeds(s, cfg.cDim() > 0 ? k : null, 1, null);
+            Integer c =
+                    classIndex != null ? classIndex : cfg.cDim() > 0 ? Integer.valueOf(k) : null;
+            float[] w = gen.mapSeeds(s, c, 1, null);
             for (int i = 0; i < s.length; i++) {
                 System.arraycopy(w, i * per, ws, (int) s[i] * per, per);
             }
@@ -258,7 +284,8 @@ public final class EvaluationTask {
             throws IOException {
         PathLengthOptions o =
                 PathLengthOptions.ofMetric(metric, req.samples(), req.batchSize(), req.seed())
-                        .withCrop(req.crop());
+                        .withCrop(req.crop())
+                        .withClass(model.classes().parse(req.condition()));
         int side = req.crop() ? model.config().resolution() / 2 : model.config().resolution();
         side /= Math.max(1, model.config().resolution() / PerceptualPathLength.MAX_RESOLUTION);
         try (FeatureExtractor f =

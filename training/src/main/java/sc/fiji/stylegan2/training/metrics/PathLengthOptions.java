@@ -17,6 +17,8 @@ import sc.fiji.stylegan2.model.explore.LatentSpace;
  * @param samples number of paths (official 50,000 in stylegan2-ada, 100,000 in StyleGAN)
  * @param batchSize paths per batch (each batch draws one noise realisation for all its images)
  * @param seed seeds every draw, so the metric of a given network is reproducible
+ * @param classIndex the class of a conditional generator's paths, or null to draw it per path
+ *     (uniformly)
  */
 public record PathLengthOptions(
         LatentSpace space,
@@ -25,7 +27,8 @@ public record PathLengthOptions(
         boolean crop,
         int samples,
         int batchSize,
-        long seed) {
+        long seed,
+        Integer classIndex) {
 
     /** The official step between the two images of a pair. */
     public static final double EPSILON = 1e-4;
@@ -67,7 +70,8 @@ public record PathLengthOptions(
         }
         LatentSpace space = n.charAt(4) == 'z' ? LatentSpace.Z : LatentSpace.W;
         PathSampling sampling = n.endsWith("full") ? PathSampling.FULL : PathSampling.END;
-        return new PathLengthOptions(space, sampling, EPSILON, false, samples, batchSize, seed);
+        return new PathLengthOptions(
+                space, sampling, EPSILON, false, samples, batchSize, seed, null);
     }
 
     /** The official metric name of these options, e.g. {@code ppl_wend}. */
@@ -77,6 +81,12 @@ public record PathLengthOptions(
 
     /** The same options with the centre crop on or off. */
     public PathLengthOptions withCrop(boolean on) {
-        return new PathLengthOptions(space, sampling, epsilon, on, samples, batchSize, seed);
+        return new PathLengthOptions(
+                space, sampling, epsilon, on, samples, batchSize, seed, classIndex);
+    }
+
+    /** The same options with every path in class {@code k} (null: a class drawn per path). */
+    public PathLengthOptions withClass(Integer k) {
+        return new PathLengthOptions(space, sampling, epsilon, crop, samples, batchSize, seed, k);
     }
 }

@@ -111,7 +111,11 @@ public final class PerceptualPathLength {
         if (g.classCount() > 0) {
             classes = new int[2 * b];
             for (int i = 0; i < b; i++) {
-                classes[i] = classes[b + i] = random.nextInt(g.classCount());
+                classes[i] =
+                        classes[b + i] =
+                                o.classIndex() != null
+                                        ? o.classIndex()
+                                        : random.nextInt(g.classCount());
             }
         }
         float[] ws = pairLatents(g, o, b, t, z, classes);
