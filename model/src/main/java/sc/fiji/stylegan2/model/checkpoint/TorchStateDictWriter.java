@@ -7,10 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import sc.fiji.stylegan2.model.io.AtomicFile;
+import sc.fiji.stylegan2.model.io.StoredZipEntry;
 import sc.fiji.stylegan2.model.torch.PickleWriter;
 
 /**
@@ -34,8 +33,6 @@ import sc.fiji.stylegan2.model.torch.PickleWriter;
 public final class TorchStateDictWriter {
 
     private static final String DIR = "archive/";
-    private static final long ENTRY_TIME =
-            315532800000L + 86_400_000L; // 1980-01-02, a valid DOS time
 
     private TorchStateDictWriter() {}
 
@@ -51,13 +48,15 @@ public final class TorchStateDictWriter {
                 file,
                 out -> {
                     ZipOutputStream zip = new ZipOutputStream(out);
-                    stored(zip, DIR + "data.pkl", pickle(dict));
+                    StoredZipEntry.write(zip, DIR + "data.pkl", pickle(dict));
                     int key = 0;
                     for (TensorData t : dict.values()) {
-                        stored(zip, DIR + "data/" + key++, littleEndian(t.data()));
+                        StoredZipEntry.write(zip, DIR + "data/" + key++, littleEndian(t.data()));
                     }
-                    stored(zip, DIR + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
-                    stored(zip, DIR + "byteorder", "little".getBytes(StandardCharsets.US_ASCII));
+                    StoredZipEntry.write(
+                            zip, DIR + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
+                    StoredZipEntry.write(
+                            zip, DIR + "byteorder", "little".getBytes(StandardCharsets.US_ASCII));
                     zip.finish(); // AtomicFile flushes and closes the stream
                 });
     }
@@ -128,19 +127,5 @@ public final class TorchStateDictWriter {
         ByteBuffer b = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(data);
         return b.array();
-    }
-
-    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        e.setTime(ENTRY_TIME);
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
     }
 }

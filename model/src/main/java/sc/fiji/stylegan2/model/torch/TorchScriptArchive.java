@@ -11,9 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import sc.fiji.stylegan2.model.io.StoredZipEntry;
 
 /**
  * Writes the TorchScript archive of a module without parameters from its serialized source, the
@@ -35,9 +34,6 @@ import java.util.zip.ZipOutputStream;
  * The bytes are deterministic (stored entries, fixed times).
  */
 public final class TorchScriptArchive {
-
-    private static final long ENTRY_TIME =
-            315532800000L + 86_400_000L; // 1980-01-02, a valid DOS time
 
     private TorchScriptArchive() {}
 
@@ -71,11 +67,13 @@ public final class TorchScriptArchive {
         String dir = className.toLowerCase(Locale.ROOT) + "/";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            stored(zip, dir + "data.pkl", modulePickle(className));
-            stored(zip, dir + "code/__torch__.py", source.getBytes(StandardCharsets.UTF_8));
-            stored(zip, dir + "constants.pkl", constantsPickle());
-            stored(zip, dir + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
-            stored(zip, dir + "byteorder", "little".getBytes(StandardCharsets.US_ASCII));
+            StoredZipEntry.write(zip, dir + "data.pkl", modulePickle(className));
+            StoredZipEntry.write(
+                    zip, dir + "code/__torch__.py", source.getBytes(StandardCharsets.UTF_8));
+            StoredZipEntry.write(zip, dir + "constants.pkl", constantsPickle());
+            StoredZipEntry.write(zip, dir + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
+            StoredZipEntry.write(
+                    zip, dir + "byteorder", "little".getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory streams do not fail
         }
@@ -117,19 +115,5 @@ public final class TorchScriptArchive {
         p.proto2();
         p.emptyTuple();
         return p.stop();
-    }
-
-    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        e.setTime(ENTRY_TIME);
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
     }
 }

@@ -13,13 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.checkpoint.ConfigJson;
 import sc.fiji.stylegan2.model.io.AtomicFile;
+import sc.fiji.stylegan2.model.io.StoredZipEntry;
 import sc.fiji.stylegan2.training.data.TrainingData;
 
 /**
@@ -51,8 +50,6 @@ public final class OfficialDatasetWriter {
 
     /** Images per folder, as {@code dataset_tool.py} writes them. */
     static final int PER_FOLDER = 1000;
-
-    private static final long ENTRY_TIME = 315532800000L + 86_400_000L; // 1980-01-02
 
     private OfficialDatasetWriter() {}
 
@@ -117,13 +114,13 @@ public final class OfficialDatasetWriter {
                             throw new CancellationException("canceled");
                         }
                         data.copyImage(i, image, 0);
-                        stored(z, entryName(i), png(image, c, r));
+                        StoredZipEntry.write(z, entryName(i), png(image, c, r));
                         if ((i + 1) % every == 0 || i + 1 == n) {
                             progress.progress(
                                     i + 1, n, "dataset.zip: " + (i + 1) + "/" + n + " images");
                         }
                     }
-                    stored(z, "dataset.json", datasetJson(data, classes));
+                    StoredZipEntry.write(z, "dataset.json", datasetJson(data, classes));
                     z.finish();
                 });
     }
@@ -188,19 +185,5 @@ public final class OfficialDatasetWriter {
                 .create()
                 .toJson(json)
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        e.setTime(ENTRY_TIME);
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
     }
 }
