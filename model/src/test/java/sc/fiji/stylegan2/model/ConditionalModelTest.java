@@ -151,8 +151,8 @@ class ConditionalModelTest {
             assertEquals(d, loaded.discriminator().config());
             assertEquals(2, loaded.classes().parse("het"));
             // Exact: the .sg2 stores the float32 tensors as they are, so both runs are the same
-            // computation (same
-            // weights to the bit, same request and batch make-up, same process and threads).
+            // computation (same weights to the bit, same request and batch make-up, same process,
+            // threads and kernels).
             assertArrayEquals(before, loaded.generate(req, ProgressListener.NONE).data(), 0f);
         }
     }

@@ -73,9 +73,8 @@ class PerChannelIntensityTest {
         float[] values = {0, 100, 10_000, 30_000};
         TWO.invert(values, 2);
         // Exact: plain Java arithmetic on small integers (offsets 50 and 20,000, scales 50 and
-        // 10,000), every
-        // intermediate representable in double and the results in float; no tensor op, so no
-        // machine dependence.
+        // 10,000), every intermediate representable in double and the results in float; Java
+        // floating point is the same on every machine and no tensor op is involved.
         assertEquals(-1, values[0], 0);
         assertEquals(1, values[1], 0);
         assertEquals(-1, values[2], 0);
