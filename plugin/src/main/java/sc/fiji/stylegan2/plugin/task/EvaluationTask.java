@@ -162,12 +162,13 @@ public final class EvaluationTask {
                                     + cfg.imgChannels()
                                     + "; give images like its training data");
                 }
-                if (!frechet(model, data, req, table, progress)) {
+                if (!frechet(model, classIndex, data, req, table, progress)) {
                     return null;
                 }
             }
             for (String m : req.metrics()) {
-                if (m.startsWith("ppl_") && !pathLength(model, m, req, table, progress)) {
+                if (m.startsWith("ppl_")
+                        && !pathLength(model, classIndex, m, req, table, progress)) {
                     return null;
                 }
                 if (m.equals(LINEAR_SEPARABILITY) && !separability(model, req, table, progress)) {
@@ -181,8 +182,10 @@ public final class EvaluationTask {
         return table;
     }
 
+    /** FD and KID rows; {@code classIndex} as {@link #generated}. */
     private static boolean frechet(
             StyleGAN2Model model,
+            Integer classIndex,
             TrainingData data,
             Request req,
             ResultsTable table,
@@ -199,12 +202,7 @@ public final class EvaluationTask {
             progress.progress(0, 1, "embedding up to " + req.samples() + " real images");
             Evaluator evaluator = new Evaluator(f, data, req.samples(), req.seed());
             float[] images =
-                    generated(
-                            model,
-                            evaluator.count(),
-                            req.batchSize(),
-                            model.classes().parse(req.condition()),
-                            progress);
+                    generated(model, evaluator.count(), req.batchSize(), classIndex, progress);
             if (images == null) {
                 return false;
             }
@@ -275,8 +273,10 @@ public final class EvaluationTask {
         return x;
     }
 
+    /** One path-length row; {@code classIndex} the class of every path, or null for any. */
     private static boolean pathLength(
             StyleGAN2Model model,
+            Integer classIndex,
             String metric,
             Request req,
             ResultsTable table,
@@ -285,7 +285,7 @@ public final class EvaluationTask {
         PathLengthOptions o =
                 PathLengthOptions.ofMetric(metric, req.samples(), req.batchSize(), req.seed())
                         .withCrop(req.crop())
-                        .withClass(model.classes().parse(req.condition()));
+                        .withClass(classIndex);
         int side = req.crop() ? model.config().resolution() / 2 : model.config().resolution();
         side /= Math.max(1, model.config().resolution() / PerceptualPathLength.MAX_RESOLUTION);
         try (FeatureExtractor f =
