@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.network.Architecture;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
+import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
 import sc.fiji.stylegan2.training.data.AugmentOptions;
 import sc.fiji.stylegan2.training.data.DataOptions;
 import sc.fiji.stylegan2.training.data.DataPreparation;
@@ -35,9 +37,13 @@ import sc.fiji.stylegan2.training.loop.TrainingLoop;
  * largest) feature map and its spikiest channel's |a|, each map scaled to its own maximum (the
  * paper's Fig. 1). Checkpoints go to {@code <output>/<architecture>/}.
  *
- * <p>Usage: {@code DropletBenchmark [minutes=30] [output_dir|-] [snapshot_kimg=2]}; {@code minutes}
- * is the training wall time of each architecture. Whether droplets appear at a given budget is what
- * it measures, not what it assumes.
+ * <p>Usage: {@code DropletBenchmark [minutes=30] [output_dir|-] [snapshot_kimg=2]
+ * [architectures=stylegan1,stylegan2]}; {@code minutes} is the training CPU time of each
+ * architecture ({@link TrainingClock#cpu()}: run with {@code OMP_NUM_THREADS=1}, one process per
+ * architecture, to train both at once on two cores; {@code none} trains nothing and only redraws
+ * the figure). The figure takes each architecture's latest checkpoint in the output folder, so the
+ * last of two such processes to finish draws both rows. Whether droplets appear at a given budget
+ * is what it measures, not what it assumes.
  */
 public final class DropletBenchmark {
 
@@ -56,6 +62,12 @@ public final class DropletBenchmark {
                         ? Path.of(args[1])
                         : Files.createTempDirectory("stylegan2-droplets");
         double snapshotKimg = args.length > 2 ? Double.parseDouble(args[2]) : 2;
+        List<Architecture> trained = new ArrayList<>();
+        for (String key : (args.length > 3 ? args[3] : "stylegan1,stylegan2").split(",")) {
+            if (!key.equals("none")) {
+                trained.add(Architecture.of(key));
+            }
+        }
         TrainingData data =
                 DataPreparation.prepare(
                         Micrographs.make(4, 512, 75, 1),
@@ -69,7 +81,7 @@ public final class DropletBenchmark {
                 String.format(
                         Locale.ROOT,
                         "# Droplets: config small, %d px tiles of 4 synthetic 512² micrographs,"
-                                + " %.1f training min per architecture, G_ema seed 0, psi 1, noise"
+                                + " %.1f training CPU min per architecture, G_ema seed 0, psi 1, noise"
                                 + " const, output %s%n",
                         RESOLUTION,
                         minutes,
@@ -79,27 +91,39 @@ public final class DropletBenchmark {
                         + " max/median abs(a) | peak agreement | peak x, y |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         System.out.print(md);
+        Path table =
+                out.resolve(
+                        trained.size() == 1
+                                ? "droplets-" + trained.get(0).key() + ".md"
+                                : "droplets.md");
+        for (Architecture a : trained) {
+            train(a, data, minutes, snapshotKimg, out, md, table);
+        }
         List<LayerSpikes> finals = new ArrayList<>();
         for (Architecture a : new Architecture[] {Architecture.STYLEGAN1, Architecture.STYLEGAN2}) {
-            finals.add(train(a, data, minutes, snapshotKimg, out, md));
+            Optional<Path> last = SnapshotFiles.latest(out.resolve(a.key()));
+            if (last.isPresent()) {
+                try (StyleGAN2Model model = StyleGAN2Model.load(last.get())) {
+                    finals.add(LayerSpikes.of(model, 0));
+                }
+            }
         }
         writeFigure(finals, out.resolve("droplets.png"));
         System.out.println("figure: " + out.resolve("droplets.png"));
     }
 
-    /** Trains one architecture, reporting every snapshot; returns the last one's layers. */
-    private static LayerSpikes train(
+    /** Trains one architecture for {@code minutes} of CPU time, reporting every snapshot. */
+    private static void train(
             Architecture architecture,
             TrainingData data,
             double minutes,
             double snapshotKimg,
             Path out,
-            StringBuilder md)
+            StringBuilder md,
+            Path table)
             throws Exception {
-        String key = architecture.name().toLowerCase(Locale.ROOT);
-        long start = System.nanoTime();
-        long[] paused = {0};
-        LayerSpikes[] last = {null};
+        String key = architecture.key();
+        TrainingClock clock = TrainingClock.cpu();
         TrainingListener listener =
                 new TrainingListener() {
                     @Override
@@ -107,22 +131,21 @@ public final class DropletBenchmark {
 
                     @Override
                     public boolean isCanceled() {
-                        return (System.nanoTime() - start - paused[0]) / 60e9 >= minutes;
+                        return clock.trainingMinutes() >= minutes;
                     }
 
                     @Override
                     public void snapshot(Snapshot s) {
-                        long p0 = System.nanoTime();
+                        clock.pause();
                         try (StyleGAN2Model model = StyleGAN2Model.load(s.checkpoint())) {
-                            last[0] = LayerSpikes.of(model, 0);
-                            String rows = rows(key, s.kimg(), last[0]);
+                            String rows = rows(key, s.kimg(), LayerSpikes.of(model, 0));
                             System.out.print(rows);
                             md.append(rows);
-                            Files.writeString(out.resolve("droplets.md"), md);
+                            Files.writeString(table, md);
                         } catch (Exception e) {
                             System.out.println("| " + key + " | " + s.kimg() + " | failed: " + e);
                         }
-                        paused[0] += System.nanoTime() - p0;
+                        clock.resume();
                     }
                 };
         TrainingOptions.Builder b =
@@ -136,7 +159,6 @@ public final class DropletBenchmark {
             b.optPlWeight(0); // the official v1 trains without path length regularisation
         }
         new TrainingLoop(data, out.resolve(key), listener).train(b.build());
-        return last[0];
     }
 
     private static String rows(String architecture, double kimg, LayerSpikes spikes) {

@@ -35,10 +35,12 @@ import sc.fiji.stylegan2.training.loop.TrainingLoop;
  * the mean detail / coarse ratio: details that stick and jump show as a low mean with a large
  * maximum. Written to {@code phase.md} too.
  *
- * <p>Usage: {@code PhaseBenchmark [minutes=20] [output_dir|-] [resolution=32] [lod_kimg=0.3]}
- * trains both as the original StyleGAN ({@code stylegan1}, growing from 8x8 with phases of {@code
- * lod_kimg}, and fixed) on tiles of synthetic {@link Micrographs} for {@code minutes} each; {@code
- * PhaseBenchmark GROWING.pt FIXED.pt [output_dir|-]} measures two given models.
+ * <p>Usage: {@code PhaseBenchmark [minutes=20] [output_dir|-] [resolution=32] [lod_kimg=0.3]
+ * [models=growing,fixed]} trains the original StyleGAN ({@code stylegan1}) growing from 8x8 with
+ * phases of {@code lod_kimg}, and fixed, on tiles of synthetic {@link Micrographs} for {@code
+ * minutes} of CPU time each ({@link TrainingClock#cpu()}; with {@code OMP_NUM_THREADS=1} one
+ * process per model trains both at once on two cores), and measures what it trained; {@code
+ * PhaseBenchmark GROWING.sg2 FIXED.sg2 [output_dir|-]} measures two given models.
  */
 public final class PhaseBenchmark {
 
@@ -48,7 +50,7 @@ public final class PhaseBenchmark {
     private PhaseBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        boolean given = args.length >= 2 && args[0].endsWith(".pt");
+        boolean given = args.length >= 2 && (args[0].endsWith(".pt") || args[0].endsWith(".sg2"));
         int outArg = given ? 2 : 1;
         Path out =
                 args.length > outArg && !args[outArg].equals("-")
@@ -71,9 +73,17 @@ public final class PhaseBenchmark {
                             new DataOptions(
                                     IntensityOptions.DEFAULT,
                                     new SamplingOptions(SamplingMode.TILES, 1, 0)));
-            models.add(
-                    train(data, GrowingSchedule.official().withPhaseKimg(lodKimg), minutes, out));
-            models.add(train(data, null, minutes, out));
+            for (String which : (args.length > 4 ? args[4] : "growing,fixed").split(",")) {
+                if (!which.equals("growing") && !which.equals("fixed")) {
+                    throw new IllegalArgumentException(
+                            "models: 'growing', 'fixed' or both, got '" + which + "'");
+                }
+                GrowingSchedule growing =
+                        which.equals("growing")
+                                ? GrowingSchedule.official().withPhaseKimg(lodKimg)
+                                : null;
+                models.add(train(data, growing, minutes, out));
+            }
         }
         StringBuilder md = new StringBuilder();
         md.append(
@@ -98,10 +108,13 @@ public final class PhaseBenchmark {
         Files.writeString(out.resolve("phase.md"), md);
     }
 
-    /** Trains the original StyleGAN, growing or not, for {@code minutes}; its last checkpoint. */
+    /**
+     * Trains the original StyleGAN, growing or not, for {@code minutes} of CPU time; its last
+     * checkpoint.
+     */
     private static Path train(TrainingData data, GrowingSchedule growing, double minutes, Path out)
             throws Exception {
-        long start = System.nanoTime();
+        TrainingClock clock = TrainingClock.cpu();
         TrainingListener listener =
                 new TrainingListener() {
                     @Override
@@ -109,7 +122,7 @@ public final class PhaseBenchmark {
 
                     @Override
                     public boolean isCanceled() {
-                        return (System.nanoTime() - start) / 60e9 >= minutes;
+                        return clock.trainingMinutes() >= minutes;
                     }
                 };
         TrainingOptions options =
@@ -127,10 +140,11 @@ public final class PhaseBenchmark {
         double kimg = r.state().kimg();
         System.err.printf(
                 Locale.ROOT,
-                "%s: %.2f kimg, lod %.2f%n",
+                "%s: %.2f kimg, lod %.2f, %s%n",
                 growing == null ? "fixed" : "growing",
                 kimg,
-                options.lodAt(Math.round(kimg * 1000)));
+                options.lodAt(Math.round(kimg * 1000)),
+                r.lastCheckpoint());
         return r.lastCheckpoint();
     }
 

@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.training.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.training.TrainingConfig;
 import sc.fiji.stylegan2.training.TrainingOptions;
@@ -22,7 +23,7 @@ import sc.fiji.stylegan2.training.metrics.FashionFeatures;
  * snapshot, as a Markdown table. Evaluation time is not counted as training time.
  *
  * <p>Usage: {@code QualityBenchmark [minutes=10] [snapshot_kimg=4] [fd_images=2000] [output_dir|-]
- * [augment=none|ada]} ({@code -}: a temporary folder).
+ * [augment=none|ada] [precision=fp32|bf16|auto]} ({@code -}: a temporary folder).
  */
 public final class QualityBenchmark {
 
@@ -40,18 +41,25 @@ public final class QualityBenchmark {
                 args.length > 4 && args[4].equals("ada")
                         ? AugmentOptions.ada()
                         : AugmentOptions.none();
+        Precision precision = Precision.parse(args.length > 5 ? args[5] : "fp32");
         TrainingData train = FashionMnist.debian(FashionMnist.Split.TRAIN).toTrainingData(true);
         TrainingData test =
                 FashionMnist.debian(FashionMnist.Split.TEST).first(fdImages).toTrainingData(true);
         try (FashionFeatures features = FashionFeatures.load()) {
             Evaluator evaluator = new Evaluator(features, test, fdImages, 0);
             System.out.printf(
-                    "# Quality: config small, Fashion-MNIST 32x32 (%d training images), augment %s, FD vs"
-                            + " %d test images, %.1f min of training, output %s%n",
-                    train.size(), augment.mode(), fdImages, minutes, out);
+                    "# Quality: config small, Fashion-MNIST 32x32 (%d training images), augment %s,"
+                            + " precision %s, FD vs %d test images, %.1f min of training, output"
+                            + " %s%n",
+                    train.size(),
+                    augment.mode(),
+                    precision.resolve().key(),
+                    fdImages,
+                    minutes,
+                    out);
             System.out.println("| kimg | training min | sec/kimg | FD | KID |");
             System.out.println("|---|---|---|---|---|");
-            Clock clock = new Clock();
+            TrainingClock clock = TrainingClock.wall();
             TrainingListener listener =
                     new TrainingListener() {
                         @Override
@@ -87,35 +95,16 @@ public final class QualityBenchmark {
                         }
                     };
             // Augmentation: by default none, what the command's augment=auto picks for 60,000
-            // images; "ada"
-            // to compare (p reached 0.036 in 10 minutes and slowed the early FD).
+            // images; "ada" to compare (p reached 0.036 in 10 minutes and slowed the early FD).
             TrainingOptions options =
                     TrainingOptions.builder(TrainingConfig.SMALL, 32, 1)
                             .optTotalKimg(100_000)
                             .optSnapshotKimg(snapshotKimg)
                             .optTickKimg(Math.min(1, snapshotKimg))
                             .optAugment(augment)
+                            .optPrecision(precision)
                             .build();
             new TrainingLoop(train, out, listener).train(options);
-        }
-    }
-
-    /** Wall time of training alone: evaluation pauses it. */
-    private static final class Clock {
-        private final long start = System.nanoTime();
-        private long paused;
-        private long pauseStart;
-
-        void pause() {
-            pauseStart = System.nanoTime();
-        }
-
-        void resume() {
-            paused += System.nanoTime() - pauseStart;
-        }
-
-        double trainingMinutes() {
-            return (System.nanoTime() - start - paused) / 60e9;
         }
     }
 }
