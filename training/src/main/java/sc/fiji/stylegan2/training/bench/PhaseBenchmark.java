@@ -3,6 +3,7 @@ package sc.fiji.stylegan2.training.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import sc.fiji.stylegan2.model.NoiseMode;
@@ -47,6 +48,9 @@ public final class PhaseBenchmark {
     /** Frames of the interpolation. */
     static final int FRAMES = 16;
 
+    /** Images whose detail energy maps are correlated for the location preference. */
+    static final int SEEDS = 64;
+
     private PhaseBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -65,14 +69,7 @@ public final class PhaseBenchmark {
             double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 20;
             int resolution = args.length > 2 ? Integer.parseInt(args[2]) : 32;
             double lodKimg = args.length > 3 ? Double.parseDouble(args[3]) : 0.3;
-            TrainingData data =
-                    DataPreparation.prepare(
-                            Micrographs.make(4, 512, 75, 1),
-                            null,
-                            resolution,
-                            new DataOptions(
-                                    IntensityOptions.DEFAULT,
-                                    new SamplingOptions(SamplingMode.TILES, 1, 0)));
+            TrainingData data = micrographTiles(resolution);
             for (String which : (args.length > 4 ? args[4] : "growing,fixed").split(",")) {
                 if (!which.equals("growing") && !which.equals("fixed")) {
                     throw new IllegalArgumentException(
@@ -100,12 +97,69 @@ public final class PhaseBenchmark {
         summary.append(
                 "\n| model | mean detail shift | max detail shift | mean detail / mean coarse shift |\n");
         summary.append("|---|---|---|---|\n");
+        StringBuilder preference = new StringBuilder();
+        preference.append(
+                String.format(
+                        Locale.ROOT,
+                        "%n| images (%d each) | location preference: mean pair correlation of"
+                                + " detail energy |%n|---|---|%n",
+                        SEEDS));
+        List<PhaseFigure.Row> rows = new ArrayList<>();
+        int resolution = 0;
         for (Path m : models) {
-            measure(m, md, summary);
+            String name = m.getParent().getFileName() + "/" + m.getFileName();
+            try (StyleGAN2Model model = StyleGAN2Model.load(m)) {
+                resolution = model.config().resolution();
+                GeneratedImages frames = interpolation(model);
+                measure(name, frames, md, summary);
+                float[][] energy = detailEnergy(seedImages(model));
+                preference.append(row(name, energy));
+                rows.add(new PhaseFigure.Row(frames, LocationPreference.mean(energy)));
+            }
         }
-        md.append(summary);
+        TrainingData data = micrographTiles(resolution);
+        float[][] tiles = tiles(data, SEEDS);
+        float[][] energy = new float[SEEDS][];
+        for (int i = 0; i < SEEDS; i++) {
+            energy[i] = LocationPreference.detailEnergy(tiles[i], resolution);
+        }
+        preference.append(row("micrograph tiles (training data)", energy));
+        rows.add(PhaseFigure.Row.ofImages(tiles, resolution, LocationPreference.mean(energy)));
+        md.append(summary).append(preference);
         System.out.print(md);
         Files.writeString(out.resolve("phase.md"), md);
+        PhaseFigure.write(rows, out.resolve("phase.png"));
+        System.out.println("figure: " + out.resolve("phase.png"));
+    }
+
+    /** Tiles (scale 1) of the 4 synthetic two-channel micrographs the models train on. */
+    private static TrainingData micrographTiles(int resolution) {
+        return DataPreparation.prepare(
+                Micrographs.make(4, 512, 75, 1),
+                null,
+                resolution,
+                new DataOptions(
+                        IntensityOptions.DEFAULT, new SamplingOptions(SamplingMode.TILES, 1, 0)));
+    }
+
+    /** {@code count} training samples, channel-mean, as training draws them. */
+    private static float[][] tiles(TrainingData data, int count) {
+        int n = data.resolution(), c = data.channels();
+        float[][] out = new float[count][];
+        float[] sample = new float[c * n * n];
+        for (int i = 0; i < count; i++) {
+            data.copySample(i % data.size(), i, sample, 0);
+            out[i] = DetailMotion.channelMean(sample, 0, c, n);
+        }
+        return out;
+    }
+
+    private static String row(String name, float[][] energy) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.3f |%n",
+                name,
+                LocationPreference.meanPairCorrelation(energy));
     }
 
     /**
@@ -148,66 +202,93 @@ public final class PhaseBenchmark {
         return r.lastCheckpoint();
     }
 
-    private static void measure(Path file, StringBuilder md, StringBuilder summary)
+    /** Seed 0 to seed 1, lerp in W, {@value #FRAMES} frames, ψ 1, constant noise. */
+    private static GeneratedImages interpolation(StyleGAN2Model model) throws Exception {
+        float[] ends = model.imageGenerator().mapSeeds(new long[] {0, 1}, 1.0, null);
+        int per = ends.length / 2;
+        float[] a = Arrays.copyOfRange(ends, 0, per);
+        float[] b = Arrays.copyOfRange(ends, per, 2 * per);
+        float[] ws = new float[FRAMES * per];
+        List<String> labels = new ArrayList<>();
+        for (int f = 0; f < FRAMES; f++) {
+            double t = (double) f / (FRAMES - 1);
+            System.arraycopy(LatentInterpolation.lerp(a, b, t), 0, ws, f * per, per);
+            labels.add("t=" + t);
+        }
+        return synthesize(model, ws, labels);
+    }
+
+    /** Seeds 100 .. 100 + {@value #SEEDS} - 1, ψ 1, constant noise. */
+    private static GeneratedImages seedImages(StyleGAN2Model model) throws Exception {
+        long[] seeds = new long[SEEDS];
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < SEEDS; i++) {
+            seeds[i] = 100 + i;
+            labels.add("seed " + seeds[i]);
+        }
+        return synthesize(model, model.imageGenerator().mapSeeds(seeds, 1.0, null), labels);
+    }
+
+    private static GeneratedImages synthesize(StyleGAN2Model model, float[] ws, List<String> labels)
             throws Exception {
-        String name = file.getParent().getFileName() + "/" + file.getFileName();
-        try (StyleGAN2Model model = StyleGAN2Model.load(file)) {
-            float[] ends = model.imageGenerator().mapSeeds(new long[] {0, 1}, 1.0, null);
-            int per = ends.length / 2;
-            float[] a = java.util.Arrays.copyOfRange(ends, 0, per);
-            float[] b = java.util.Arrays.copyOfRange(ends, per, 2 * per);
-            float[] ws = new float[FRAMES * per];
-            List<String> labels = new ArrayList<>();
-            for (int f = 0; f < FRAMES; f++) {
-                double t = (double) f / (FRAMES - 1);
-                System.arraycopy(LatentInterpolation.lerp(a, b, t), 0, ws, f * per, per);
-                labels.add("t=" + t);
-            }
-            GeneratedImages g =
-                    model.imageGenerator()
-                            .synthesize(
-                                    ws,
-                                    labels,
-                                    SynthesisOptions.of(NoiseMode.CONST),
-                                    OutputRange.RAW,
-                                    4,
-                                    ProgressListener.NONE);
-            int n = g.width();
-            double sumDetail = 0, maxDetail = 0, sumCoarse = 0;
-            float[] prev = DetailMotion.channelMean(g.data(), 0, g.channels(), n);
-            for (int f = 1; f < FRAMES; f++) {
-                float[] cur = DetailMotion.channelMean(g.data(), f, g.channels(), n);
-                double[] d =
-                        DetailMotion.shift(
-                                DetailMotion.highPass(prev, n), DetailMotion.highPass(cur, n), n);
-                double[] c =
-                        DetailMotion.shift(
-                                DetailMotion.lowPass(prev, n), DetailMotion.lowPass(cur, n), n);
-                double detail = Math.hypot(d[0], d[1]), coarse = Math.hypot(c[0], c[1]);
-                sumDetail += detail;
-                sumCoarse += coarse;
-                maxDetail = Math.max(maxDetail, detail);
-                md.append(
-                        String.format(
-                                Locale.ROOT,
-                                "| %s | %d | %.2f | %.2f | %.2f | %.2f |%n",
-                                name,
-                                f,
-                                d[0],
-                                d[1],
-                                detail,
-                                coarse));
-                prev = cur;
-            }
-            int steps = FRAMES - 1;
-            summary.append(
+        return model.imageGenerator()
+                .synthesize(
+                        ws,
+                        labels,
+                        SynthesisOptions.of(NoiseMode.CONST),
+                        OutputRange.RAW,
+                        4,
+                        ProgressListener.NONE);
+    }
+
+    private static float[][] detailEnergy(GeneratedImages g) {
+        int n = g.width();
+        float[][] out = new float[g.count()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] =
+                    LocationPreference.detailEnergy(
+                            DetailMotion.channelMean(g.data(), i, g.channels(), n), n);
+        }
+        return out;
+    }
+
+    private static void measure(
+            String name, GeneratedImages g, StringBuilder md, StringBuilder summary) {
+        int n = g.width();
+        double sumDetail = 0, maxDetail = 0, sumCoarse = 0;
+        float[] prev = DetailMotion.channelMean(g.data(), 0, g.channels(), n);
+        for (int f = 1; f < FRAMES; f++) {
+            float[] cur = DetailMotion.channelMean(g.data(), f, g.channels(), n);
+            double[] d =
+                    DetailMotion.shift(
+                            DetailMotion.highPass(prev, n), DetailMotion.highPass(cur, n), n);
+            double[] c =
+                    DetailMotion.shift(
+                            DetailMotion.lowPass(prev, n), DetailMotion.lowPass(cur, n), n);
+            double detail = Math.hypot(d[0], d[1]), coarse = Math.hypot(c[0], c[1]);
+            sumDetail += detail;
+            sumCoarse += coarse;
+            maxDetail = Math.max(maxDetail, detail);
+            md.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %.2f | %.2f | %.2f |%n",
+                            "| %s | %d | %.2f | %.2f | %.2f | %.2f |%n",
                             name,
-                            sumDetail / steps,
-                            maxDetail,
-                            sumCoarse > 0 ? sumDetail / sumCoarse : Double.NaN));
+                            f,
+                            d[0],
+                            d[1],
+                            detail,
+                            coarse));
+            prev = cur;
         }
+        int steps = FRAMES - 1;
+        summary.append(
+                String.format(
+                        Locale.ROOT,
+                        "| %s | %.2f | %.2f | %.2f |%n",
+                        name,
+                        sumDetail / steps,
+                        maxDetail,
+                        sumCoarse > 0 ? sumDetail / sumCoarse : Double.NaN));
     }
 }

@@ -10,13 +10,14 @@ import sc.fiji.stylegan2.training.loop.TrainingSession;
 
 /**
  * Speed benchmark (not a test): training throughput in kimg per hour, printed as a Markdown table,
- * for the setup the official code was timed with on this project's 2-core machine (z = w = 512,
- * mapping 8, channel base 8192, at most 256 channels, batch 8, the lazy schedule: G regularises
- * every 4, D every 16, no augmentation; official: 27–29 kimg/h at 32 px, 12.9–14.7 at 64 px) and
- * for config {@code small} at 32 px (official code: 253 kimg/h). Both rows set augmentation to none
- * explicitly: the default, {@code ada}, would add the augment pipe once p rises, and the rows are
- * compared with timings without augmentation. Each row times whole lazy cycles (a multiple of 16
- * minibatches) after a warm-up, so the regularisation phases are counted at their real frequency.
+ * at 32 and 64 px for two setups: z = w = 512, mapping 8, channel base 8192, at most 256 channels,
+ * batch 8, the lazy schedule (G regularises every 4, D every 16), and config {@code small}. The
+ * official code's figures for the same setups come from {@code bench/official_speed.py} in the same
+ * run ({@code bench/side-by-side.sh}), never from another machine or day. Every row sets
+ * augmentation to none explicitly: the default, {@code ada}, would add the augment pipe once p
+ * rises, and the official side is timed without augmentation. Each row times whole lazy cycles (a
+ * multiple of 16 minibatches) after a warm-up, so the regularisation phases are counted at their
+ * real frequency.
  *
  * <pre>
  *   java -cp ... sc.fiji.stylegan2.training.bench.SpeedBenchmark [cycles=2] [warmup=32] [precisions=fp32]
@@ -31,9 +32,9 @@ public final class SpeedBenchmark {
 
     public static void main(String[] args) {
         int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        // Steady state, as the official per-tick timings: the first few dozen minibatches run 5–10
-        // % slower
-        // while the JVM compiles the training loop and libtorch settles its allocations.
+        // Steady state, as the official per-tick timings: the first few dozen minibatches run
+        // 5–10 % slower while the JVM compiles the training loop and libtorch settles its
+        // allocations.
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         System.out.printf(
                 Locale.ROOT,
@@ -43,23 +44,25 @@ public final class SpeedBenchmark {
                 warmup,
                 Runtime.getRuntime().availableProcessors(),
                 System.getenv("OMP_NUM_THREADS"));
-        System.out.println("| setup | px | batch | s/minibatch | kimg/h | official kimg/h |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| setup | px | batch | s/minibatch | kimg/h |");
+        System.out.println("|---|---:|---:|---:|---:|");
         String[] precisions = (args.length > 2 ? args[2] : "fp32").split(",");
         for (String key : precisions) {
             Precision p = Precision.parse(key);
             String tag = precisions.length > 1 ? " " + p.resolve().key() : "";
-            row("512/8/8192/256" + tag, paper(32, p), cycles, warmup, "27–29");
-            row("512/8/8192/256" + tag, paper(64, p), cycles, warmup, "12.9–14.7");
-            row(
-                    "small" + tag,
-                    TrainingOptions.builder(TrainingConfig.SMALL, 32, 1)
-                            .optAugment(AugmentOptions.none())
-                            .optPrecision(p)
-                            .build(),
-                    cycles,
-                    warmup,
-                    "253");
+            for (int res : new int[] {32, 64}) {
+                row("512/8/8192/256" + tag, paper(res, p), cycles, warmup);
+            }
+            for (int res : new int[] {32, 64}) {
+                row(
+                        "small" + tag,
+                        TrainingOptions.builder(TrainingConfig.SMALL, res, 1)
+                                .optAugment(AugmentOptions.none())
+                                .optPrecision(p)
+                                .build(),
+                        cycles,
+                        warmup);
+            }
         }
     }
 
@@ -77,8 +80,7 @@ public final class SpeedBenchmark {
                 .build();
     }
 
-    private static void row(
-            String name, TrainingOptions o, int cycles, int warmup, String official) {
+    private static void row(String name, TrainingOptions o, int cycles, int warmup) {
         BlobData data = new BlobData(64, o.imgChannels(), o.resolution(), 1);
         BatchSampler sampler = new BatchSampler(data, o.seed(), false);
         try (TrainingSession s = TrainingSession.start(o, data.intensity())) {
@@ -99,13 +101,12 @@ public final class SpeedBenchmark {
             double kimgPerHour = o.batchSize() / perStep * 3600 / 1000;
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %d | %d | %.3f | %.1f | %s |%n",
+                    "| %s | %d | %d | %.3f | %.1f |%n",
                     name,
                     o.resolution(),
                     o.batchSize(),
                     perStep,
-                    kimgPerHour,
-                    official);
+                    kimgPerHour);
         }
     }
 }
