@@ -5,8 +5,11 @@ import ij.gui.PlotWindow;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import sc.fiji.stylegan2.training.loop.TickReport;
 import sc.fiji.stylegan2.training.loop.TrainingListener;
+import sc.fiji.stylegan2.training.metrics.ToRgbContribution;
 
 /**
  * The loss plot of a training run, one point per progress tick against kimg: the tick means of the
@@ -18,6 +21,12 @@ import sc.fiji.stylegan2.training.loop.TrainingListener;
  * redrawn in place in one ImageJ 1.x {@link PlotWindow}; when the user closes that window the plot
  * stops for the rest of the run, which goes on. Without a window ({@code show} false) it only keeps
  * the series.
+ *
+ * <p>For a StyleGAN2 skip generator a second window beside it draws what StyleGAN2 Fig. 8 plots for
+ * the run: each resolution's share of G_ema's output at every tick (the standard deviation of its
+ * upsampled toRGB output over the sum of all of them, {@link TickReport#torgb()}), one line per
+ * resolution from blue (4×4) to red (the output's), on a linear axis from 0 to 1. The paper saw the
+ * high resolutions gain share as training went on.
  */
 public final class LossPlot implements TrainingListener {
 
@@ -42,8 +51,9 @@ public final class LossPlot implements TrainingListener {
     private final String title;
     private final boolean show;
     private final List<List<double[]>> points = new ArrayList<>();
-    private boolean opened;
-    private PlotWindow window;
+    private final Map<Integer, List<double[]>> shares = new TreeMap<>();
+    private final LiveWindow losses = new LiveWindow();
+    private final LiveWindow torgb = new LiveWindow();
 
     /**
      * @param title the window's title
@@ -71,14 +81,29 @@ public final class LossPlot implements TrainingListener {
                 points.get(s.ordinal()).add(new double[] {report.kimg(), v});
             }
         }
+        for (ToRgbContribution.Share s : report.torgb()) {
+            shares.computeIfAbsent(s.resolution(), r -> new ArrayList<>())
+                    .add(new double[] {report.kimg(), s.share()});
+        }
         if (show) {
-            redraw();
+            losses.draw(plot());
+            if (!shares.isEmpty()) {
+                torgb.draw(torgbPlot());
+            }
         }
     }
 
     /** The points of one series so far: {x (kimg), y}. */
     double[][] series(Series s) {
-        List<double[]> p = points.get(s.ordinal());
+        return xy(points.get(s.ordinal()));
+    }
+
+    /** The toRGB shares of the block at {@code resolution} so far: {x (kimg), share}. */
+    double[][] torgbSeries(int resolution) {
+        return xy(shares.getOrDefault(resolution, List.of()));
+    }
+
+    private static double[][] xy(List<double[]> p) {
         double[][] xy = new double[2][p.size()];
         for (int i = 0; i < p.size(); i++) {
             xy[0][i] = p.get(i)[0];
@@ -111,17 +136,59 @@ public final class LossPlot implements TrainingListener {
         return plot;
     }
 
-    /** The window, or null before the first tick or without windows. */
-    PlotWindow window() {
-        return window;
+    /**
+     * The plot of the toRGB shares so far, one series per resolution from the lowest, with a legend
+     * of the resolutions; the y axis spans 0 to 1.
+     */
+    Plot torgbPlot() {
+        Plot plot =
+                new Plot(title + " (toRGB share per resolution)", "kimg", "share of the output");
+        StringBuilder legend = new StringBuilder();
+        int i = 0;
+        for (int resolution : shares.keySet()) {
+            // blue for 4×4 to red for the output's resolution
+            float hue = shares.size() == 1 ? 0 : 0.66f * (1 - (float) i++ / (shares.size() - 1));
+            Color color = Color.getHSBColor(hue, 1f, 0.8f);
+            double[][] xy = torgbSeries(resolution);
+            plot.setColor(color, color);
+            plot.addPoints(xy[0], xy[1], Plot.CONNECTED_CIRCLES);
+            legend.append(legend.length() == 0 ? "" : "\n")
+                    .append(resolution)
+                    .append('×')
+                    .append(resolution);
+        }
+        if (legend.length() > 0) {
+            plot.setColor(Color.BLACK);
+            plot.addLegend(legend.toString(), "auto");
+        }
+        plot.setLimitsToFit(false);
+        double[] fit = plot.getLimits();
+        plot.setLimits(fit[0], fit[1], 0, 1);
+        return plot;
     }
 
-    private void redraw() {
-        if (!opened) {
-            opened = true;
-            window = plot().show();
-        } else if (window != null && !window.isClosed()) {
-            window.drawPlot(plot());
+    /** The loss window, or null before the first tick or without windows. */
+    PlotWindow window() {
+        return losses.window;
+    }
+
+    /** The toRGB window, or null before the first tick with shares or without windows. */
+    PlotWindow torgbWindow() {
+        return torgb.window;
+    }
+
+    /** One plot window, opened at the first draw and redrawn in place until the user closes it. */
+    private static final class LiveWindow {
+        private boolean opened;
+        private PlotWindow window;
+
+        void draw(Plot plot) {
+            if (!opened) {
+                opened = true;
+                window = plot.show();
+            } else if (window != null && !window.isClosed()) {
+                window.drawPlot(plot);
+            }
         }
     }
 }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.gui.Plot;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.training.loop.TickReport;
+import sc.fiji.stylegan2.training.metrics.ToRgbContribution.Share;
 
 /** The loss plot without a window: its series and the plot built from them. */
 class LossPlotTest {
@@ -77,5 +79,55 @@ class LossPlotTest {
                 plot.getLimits()[2] > 0 && plot.getLimits()[3] >= 2.9,
                 "the y range spans every series");
         assertTrue(plot.getLimits()[2] <= 0.07);
+    }
+
+    /** A tick with toRGB shares of blocks 4, 8 and 16 (the std is not plotted). */
+    private static TickReport shares(long tick, double kimg, double b4, double b8, double b16) {
+        return new TickReport(
+                tick,
+                kimg,
+                10,
+                1,
+                1,
+                1,
+                1,
+                0,
+                Map.of("Loss/G/loss", 1.0),
+                List.of(new Share(4, b4, b4), new Share(8, b8, b8), new Share(16, b16, b16)));
+    }
+
+    @Test
+    void toRgbSharesGetOneSeriesPerResolution() {
+        LossPlot plot = new LossPlot("losses", false);
+        plot.tick(shares(0, 0.008, 0.5, 0.3, 0.2));
+        plot.tick(shares(1, 1.008, 0.4, 0.35, 0.25));
+        assertArrayEquals(new double[][] {{0.008, 1.008}, {0.5, 0.4}}, plot.torgbSeries(4));
+        assertArrayEquals(new double[][] {{0.008, 1.008}, {0.3, 0.35}}, plot.torgbSeries(8));
+        assertArrayEquals(new double[][] {{0.008, 1.008}, {0.2, 0.25}}, plot.torgbSeries(16));
+        assertNull(plot.torgbWindow(), "no window without show");
+    }
+
+    @Test
+    void theToRgbPlotDrawsEachResolutionFromTheLowestOnZeroToOne() {
+        LossPlot losses = new LossPlot("losses", false);
+        losses.tick(shares(0, 0.008, 0.5, 0.3, 0.2));
+        losses.tick(shares(1, 1.008, 0.4, 0.35, 0.25));
+        Plot plot = losses.torgbPlot();
+        assertArrayEquals(new float[] {0.008f, 1.008f}, plot.getDataObjectArrays(0)[0], 0f);
+        assertArrayEquals(new float[] {0.5f, 0.4f}, plot.getDataObjectArrays(0)[1], 0f, "4×4");
+        assertArrayEquals(new float[] {0.3f, 0.35f}, plot.getDataObjectArrays(1)[1], 0f, "8×8");
+        assertArrayEquals(new float[] {0.2f, 0.25f}, plot.getDataObjectArrays(2)[1], 0f, "16×16");
+        assertNull(plot.getDataObjectArrays(3));
+        assertEquals(0, plot.getLimits()[2]);
+        assertEquals(1, plot.getLimits()[3]);
+        assertTrue(plot.getLimits()[0] <= 0.008 && plot.getLimits()[1] >= 1.008);
+    }
+
+    @Test
+    void ticksWithoutSharesLeaveTheToRgbPlotEmpty() {
+        LossPlot plot = new LossPlot("losses", false);
+        plot.tick(tick(0, 0.008, 0.7, 1.4, null, 0.3));
+        assertEquals(0, plot.torgbSeries(4)[0].length);
+        assertNull(plot.torgbPlot().getDataObjectArrays(0));
     }
 }

@@ -1,11 +1,14 @@
 package sc.fiji.stylegan2.training.loop;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import sc.fiji.stylegan2.training.metrics.ToRgbContribution;
 
 /**
  * The statistics of one progress tick, as the official status line: where training is, how fast it
- * goes, and the tick's mean losses and penalties.
+ * goes, and the tick's mean losses and penalties; for a StyleGAN2 skip generator also how much each
+ * resolution's toRGB contributes to G_ema's output at the tick's end (StyleGAN2 Fig. 8).
  *
  * @param tick the tick number (0 is the first)
  * @param kimg thousands of real images shown so far
@@ -19,6 +22,8 @@ import java.util.Map;
  *     Loss/G/reg}, {@code Loss/D/reg}, {@code Loss/pl_penalty}, {@code Loss/r1_penalty}, {@code
  *     Loss/scores/fake}, {@code Loss/scores/real}, {@link #NONFINITE_GRADIENTS}, {@link
  *     #REAL_SIGNS} and {@link #AUGMENT}
+ * @param torgb G_ema's toRGB share per resolution, lowest first ({@link ToRgbContribution}), or
+ *     empty for a generator without one toRGB output per resolution (the original StyleGAN)
  */
 public record TickReport(
         long tick,
@@ -29,7 +34,8 @@ public record TickReport(
         double trainingSeconds,
         double etaSeconds,
         double plMean,
-        Map<String, Double> stats) {
+        Map<String, Double> stats,
+        List<ToRgbContribution.Share> torgb) {
 
     /**
      * Parameter tensors per minibatch whose gradient had NaN or ±inf, set to finite values before
@@ -58,6 +64,44 @@ public record TickReport(
         AUGMENT
     };
 
+    public TickReport {
+        torgb = List.copyOf(torgb);
+    }
+
+    /** A tick without toRGB shares. */
+    public TickReport(
+            long tick,
+            double kimg,
+            double totalKimg,
+            double secPerKimg,
+            double tickSeconds,
+            double trainingSeconds,
+            double etaSeconds,
+            double plMean,
+            Map<String, Double> stats) {
+        this(
+                tick,
+                kimg,
+                totalKimg,
+                secPerKimg,
+                tickSeconds,
+                trainingSeconds,
+                etaSeconds,
+                plMean,
+                stats,
+                List.of());
+    }
+
+    /** The toRGB share of the block at {@code resolution}, or NaN when the tick has none. */
+    public double torgbShare(int resolution) {
+        for (ToRgbContribution.Share s : torgb) {
+            if (s.resolution() == resolution) {
+                return s.share();
+            }
+        }
+        return Double.NaN;
+    }
+
     /** A tick mean, or NaN when the tick had none. */
     public double stat(String name) {
         return stats.getOrDefault(name, Double.NaN);
@@ -65,13 +109,18 @@ public record TickReport(
 
     /**
      * One status line, e.g. {@code tick 3 kimg 12.0/50 sec/kimg 14.2 eta 9m G 1.02 D 1.31 r1 0.04
-     * pl 0.21 augment 0.012 rt 0.63}.
+     * pl 0.21 augment 0.012 rt 0.63 torgb 4:0.18 8:0.33 16:0.49}.
      */
     public String statusLine() {
+        StringBuilder shares = new StringBuilder();
+        for (ToRgbContribution.Share s : torgb) {
+            shares.append(shares.length() == 0 ? "  torgb" : "")
+                    .append(String.format(Locale.ROOT, " %d:%.2f", s.resolution(), s.share()));
+        }
         return String.format(
                 Locale.ROOT,
                 "tick %d  kimg %.1f/%.0f  sec/kimg %.2f  eta %s  G %.3f  D %.3f  r1 %.4f"
-                        + "  pl %.4f  augment %.3f  rt %.2f",
+                        + "  pl %.4f  augment %.3f  rt %.2f%s",
                 tick,
                 kimg,
                 totalKimg,
@@ -82,7 +131,8 @@ public record TickReport(
                 stat("Loss/r1_penalty"),
                 stat("Loss/pl_penalty"),
                 stat(AUGMENT),
-                stat(REAL_SIGNS));
+                stat(REAL_SIGNS),
+                shares);
     }
 
     /** {@code 1h 05m}, {@code 12m 30s}, {@code 45s}. */

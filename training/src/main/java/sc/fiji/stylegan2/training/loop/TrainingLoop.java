@@ -12,12 +12,14 @@ import sc.fiji.stylegan2.model.OutputRange;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.generate.GenerateRequest;
 import sc.fiji.stylegan2.model.generate.GeneratedImages;
+import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.checkpoint.OfficialResume;
 import sc.fiji.stylegan2.training.checkpoint.SnapshotFiles;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
 import sc.fiji.stylegan2.training.checkpoint.TrainingState;
 import sc.fiji.stylegan2.training.data.TrainingData;
+import sc.fiji.stylegan2.training.metrics.ToRgbContribution;
 
 /**
  * The training loop (official {@code training_loop}): minibatches until the run's length in kimg, a
@@ -39,6 +41,12 @@ public final class TrainingLoop {
      * @param canceled true when the run stopped before its length
      */
     public record Result(Path lastCheckpoint, TrainingState state, boolean canceled) {}
+
+    /** The number of fixed latents G_ema's toRGB shares are measured on at every tick. */
+    static final int TORGB_IMAGES = 16;
+
+    private static final int TORGB_BATCH = 8;
+    private static final long TORGB_SEED = 0;
 
     private final TrainingData data;
     private final Path outputDir;
@@ -148,7 +156,11 @@ public final class TrainingLoop {
         boolean firstTick = resumedFrom == null;
         long tickStartNimg = session.state().curNimg();
         long tickStart = System.nanoTime();
-        try (TickLog log = new TickLog(outputDir)) {
+        int[] torgbResolutions =
+                ToRgbContribution.supports(session.model().generator())
+                        ? o.generator().blockResolutions()
+                        : new int[0];
+        try (TickLog log = new TickLog(outputDir, torgbResolutions)) {
             while (true) {
                 if (canceled()) {
                     if (session.state().curNimg() != lastSnapshotNimg) {
@@ -205,7 +217,10 @@ public final class TrainingLoop {
         }
     }
 
-    /** Closes a tick: timing, ETA, the statistics' means, the augmentation probability. */
+    /**
+     * Closes a tick: timing, ETA, the statistics' means, the augmentation probability, G_ema's
+     * toRGB shares.
+     */
     private static TickReport endTick(
             TrainingSession session, Map<String, Double> means, long startNimg, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -226,7 +241,28 @@ public final class TrainingLoop {
                 s.trainingSeconds(),
                 eta,
                 s.plMean(),
-                means);
+                means,
+                torgbShares(session));
+    }
+
+    /**
+     * G_ema's toRGB share per resolution (StyleGAN2 Fig. 8) on {@link #TORGB_IMAGES} fixed latents
+     * with constant noise, the same at every tick so the curves show the network, not the draw;
+     * none for a generator without one toRGB per resolution. Java's own {@code Random} draws the
+     * latents and no gradient is recorded, so training's random stream and resume stay exact.
+     */
+    private static List<ToRgbContribution.Share> torgbShares(TrainingSession session) {
+        Generator gEma = session.model().generator();
+        if (!ToRgbContribution.supports(gEma)) {
+            return List.of();
+        }
+        return ToRgbContribution.measure(
+                gEma,
+                session.model().manager(),
+                TORGB_IMAGES,
+                TORGB_BATCH,
+                TORGB_SEED,
+                ProgressListener.NONE);
     }
 
     /**

@@ -46,6 +46,14 @@ public final class ToRgbContribution {
     private ToRgbContribution() {}
 
     /**
+     * Whether {@link #measure} can take {@code g}: a StyleGAN2 skip generator, whose image is the
+     * sum of one toRGB output per resolution (the original StyleGAN's is its last toRGB alone).
+     */
+    public static boolean supports(Generator g) {
+        return g.synthesis() instanceof SynthesisNetwork;
+    }
+
+    /**
      * The shares of {@code n} images of z ~ N(0, I) drawn from {@code seed} (classes uniform for a
      * conditional generator), ψ = 1, the model's constant noise, in batches.
      *
@@ -55,7 +63,7 @@ public final class ToRgbContribution {
      */
     public static List<Share> measure(
             Generator g, NDManager m, int n, int batchSize, long seed, ProgressListener progress) {
-        if (!(g.synthesis() instanceof SynthesisNetwork)) {
+        if (!supports(g)) {
             throw new IllegalArgumentException(
                     "torgb_contribution needs a StyleGAN2 model (architecture stylegan2): the"
                             + " original StyleGAN's image comes from its last toRGB alone");

@@ -86,6 +86,27 @@ class ProgressiveTrainingTest {
     }
 
     @Test
+    void styleGAN1TicksCarryNoToRgbSharesAndTheLogNoShareColumns() throws IOException {
+        List<TickReport> ticks = new ArrayList<>();
+        TrainingListener listener =
+                new TrainingListener() {
+                    @Override
+                    public void progress(long done, long total, String message) {}
+
+                    @Override
+                    public void tick(TickReport report) {
+                        ticks.add(report);
+                    }
+                };
+        new TrainingLoop(data, tmp, listener).train(options(false).optTotalKimg(0.004).build());
+        assertEquals(1, ticks.size());
+        assertEquals(List.of(), ticks.get(0).torgb(), "its image is its last toRGB alone");
+        assertFalse(ticks.get(0).statusLine().contains("torgb"), ticks.get(0).statusLine());
+        String header = Files.readAllLines(tmp.resolve(TickLog.FILE_NAME)).get(0);
+        assertEquals(TickLog.header(), header);
+    }
+
+    @Test
     void growingRunsTheScheduleWithItsMinibatchesAndSnapshotsTheLod() throws IOException {
         Lods lods = new Lods();
         TrainingLoop.Result r = new TrainingLoop(data, tmp, lods).train(options(true).build());

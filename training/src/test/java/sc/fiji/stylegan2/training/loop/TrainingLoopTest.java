@@ -104,7 +104,7 @@ class TrainingLoopTest {
         Recorder r = new Recorder(-1);
         train(tmp, Tiny.options(1).build(), r);
         List<String> lines = Files.readAllLines(tmp.resolve(TickLog.FILE_NAME));
-        assertEquals(TickLog.header(), lines.get(0));
+        assertEquals(TickLog.header(Tiny.generator(1).blockResolutions()), lines.get(0));
         assertEquals(1 + r.ticks.size(), lines.size());
         assertEquals(5, r.ticks.size()); // first minibatch, then every 8 images up to 32
         assertTrue(
