@@ -4,21 +4,34 @@ package sc.fiji.stylegan2.training.bench;
  * Progressive growing's location preference (StyleGAN2 paper, Sec. 4, Fig. 6) as one number: how
  * much the fine details of unrelated images sit at the same pixels. Per image the detail energy map
  * {@code e = highPass(img)²} ({@link DetailMotion#highPass}) is standardised to {@code ê = (e −
- * mean e) / std e}; the preference is the mean Pearson correlation of the maps over all pairs of
- * distinct images. Details free to sit anywhere give about 0 (tiles of real micrographs, cut at
- * random places, are the reference); details tied to pixel positions give a clearly positive value.
+ * mean e) / std e}, inside a margin of {@value #MARGIN} px (the high-pass wraps around, so the
+ * borders of every image would share the energy of the jump between opposite edges); the preference
+ * is the mean Pearson correlation of the maps over all pairs of distinct images. Details free to
+ * sit anywhere give about 0 (tiles of real micrographs, cut at random places, are the reference);
+ * details tied to pixel positions give a clearly positive value.
  */
 final class LocationPreference {
 
+    /** Pixels left out at each border: the reach of {@link DetailMotion#lowPass} (2 px, twice). */
+    static final int MARGIN = 4;
+
     private LocationPreference() {}
 
-    /** {@code highPass(img)²}, square side {@code n}. */
+    /**
+     * {@code highPass(img)²} inside the margin: square side {@code n − 2·MARGIN} ({@code img}
+     * square of side {@code n}).
+     */
     static float[] detailEnergy(float[] img, int n) {
         float[] h = DetailMotion.highPass(img, n);
-        for (int i = 0; i < h.length; i++) {
-            h[i] *= h[i];
+        int m = n - 2 * MARGIN;
+        float[] e = new float[m * m];
+        for (int y = 0; y < m; y++) {
+            for (int x = 0; x < m; x++) {
+                float v = h[(y + MARGIN) * n + x + MARGIN];
+                e[y * m + x] = v * v;
+            }
         }
-        return h;
+        return e;
     }
 
     /**

@@ -22,7 +22,7 @@ final class PhaseFigure {
     /** Pixels per panel. */
     private static final int PANEL = 96;
 
-    /** One row: channel-mean frames and a mean detail energy map, all square of side {@code n}. */
+    /** One row: channel-mean frames of side {@code n} and a mean detail energy map (square). */
     record Row(float[][] frames, int n, float[] meanEnergy) {
 
         /** Every other frame of an interpolation, channel mean. */
@@ -56,7 +56,11 @@ final class PhaseFigure {
             for (int f = 0; f < row.frames().length; f++) {
                 draw(img, row.frames()[f], row.n(), f * PANEL, r * PANEL);
             }
-            draw(img, row.meanEnergy(), row.n(), SHOWN * PANEL, r * PANEL);
+            float[] rms = new float[row.meanEnergy().length];
+            for (int p = 0; p < rms.length; p++) {
+                rms[p] = (float) Math.sqrt(row.meanEnergy()[p]);
+            }
+            draw(img, rms, (int) Math.round(Math.sqrt(rms.length)), SHOWN * PANEL, r * PANEL);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(img, "png", file.toFile());

@@ -53,7 +53,9 @@ class LocationPreferenceTest {
                 checker[y * n + x] = (x + y) % 2 == 0 ? 1 : -1;
             }
         }
-        for (float e : LocationPreference.detailEnergy(flat, n)) {
+        float[] flatEnergy = LocationPreference.detailEnergy(flat, n);
+        assertEquals((n - 8) * (n - 8), flatEnergy.length, "the 4 px margin is left out");
+        for (float e : flatEnergy) {
             assertEquals(0, e, 1e-10);
         }
         for (float e : LocationPreference.detailEnergy(checker, n)) {
