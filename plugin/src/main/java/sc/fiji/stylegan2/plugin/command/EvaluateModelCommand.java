@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Attr;
@@ -26,7 +28,9 @@ import sc.fiji.stylegan2.training.data.DataOptions;
  * prepared exactly as Train StyleGAN2 prepares training data (the same intensity and sampling keys
  * and defaults), and the perceptual path length (StyleGAN, Karras et al. 2019, Sec. 4.1) in Z or W,
  * over the full path or at its ends, as the official stylegan2-ada metrics; for a conditional model
- * the linear separability of its classes (StyleGAN Sec. 4.2). One row per metric.
+ * the linear separability of its classes (StyleGAN Sec. 4.2); each resolution's toRGB share
+ * (StyleGAN2 Fig. 8); generated vs real images by their projection distances (StyleGAN2 Fig. 10),
+ * with a histogram table and plot. One row per metric (several for some).
  */
 @Plugin(
         type = Command.class,
@@ -45,7 +49,8 @@ public class EvaluateModelCommand extends ConditionCommand {
             persist = false,
             style = FileWidget.OPEN_STYLE,
             description =
-                    "Real images for fd and kid (not needed for ppl): a TIFF stack file or a folder"
+                    "Real images for fd, kid and projection_distance (not needed for ppl): a TIFF"
+                            + " stack file or a folder"
                             + " of images, prepared as for training by the keys intensity .. min_foreground.")
     private File images;
 
@@ -56,7 +61,9 @@ public class EvaluateModelCommand extends ConditionCommand {
                             + " ppl_wend (perceptual path length: slerp in Z or lerp in W, t anywhere or"
                             + " at the start), linear_separability (a conditional model's classes in Z"
                             + " and W; 1 = each cut off by a plane), torgb_contribution (each resolution's"
-                            + " share of the output, StyleGAN2 Fig. 8).")
+                            + " share of the output, StyleGAN2 Fig. 8), projection_distance (generated"
+                            + " vs real images projected into W: their distances to their projections"
+                            + " and a histogram, StyleGAN2 Fig. 10).")
     private String metrics = "ppl_wend";
 
     @Parameter(
@@ -69,14 +76,17 @@ public class EvaluateModelCommand extends ConditionCommand {
 
     @Parameter(
             label = "Batch size",
-            description = "Images (fd, kid) or paths (ppl) at once; lower it if memory runs out.",
+            description =
+                    "Images (fd, kid), paths (ppl) or projection targets at once; lower it if memory"
+                            + " runs out.",
             min = "1")
     private int batch_size = 32;
 
     @Parameter(
             label = "Seed",
             description =
-                    "Seeds the real images chosen, the path draws and their noise (0..4294967295).",
+                    "Seeds the real images chosen, the path draws and their noise, and the first"
+                            + " seed projection_distance generates (0..4294967295).",
             min = "0")
     private long seed = 0;
 
@@ -96,7 +106,8 @@ public class EvaluateModelCommand extends ConditionCommand {
             persist = false,
             style = FileWidget.OPEN_STYLE,
             description =
-                    "Empty: ppl on the built-in offline features. Else a TorchScript network mapping"
+                    "Empty: ppl and projection_distance on the built-in offline features. Else a"
+                            + " TorchScript network mapping"
                             + " [N, 3, H, W] images in 0..255 to LPIPS features (NVlabs vgg16.pt wrapped,"
                             + " see the README).")
     private File lpips_file;
@@ -107,6 +118,21 @@ public class EvaluateModelCommand extends ConditionCommand {
                     "Measure ppl on the centre only, as the official crop for faces (rows 3/8..7/8,"
                             + " columns 2/8..6/8).")
     private boolean crop = false;
+
+    @Parameter(
+            label = "Projection images",
+            description =
+                    "projection_distance projects min(num_samples, this) generated images and as"
+                            + " many real ones (fewer when there are fewer).",
+            min = "1")
+    private int projection_images = 32;
+
+    @Parameter(
+            label = "Projection steps",
+            description =
+                    "projection_distance's optimisation steps per image (the official projector: 1000).",
+            min = "1")
+    private int projection_steps = 250;
 
     @Parameter(
             label = "Intensity range",
@@ -167,6 +193,24 @@ public class EvaluateModelCommand extends ConditionCommand {
                     "One row per metric: metric, value, samples, real images, features, seconds, note.")
     private ResultsTable results;
 
+    @Parameter(
+            type = ItemIO.OUTPUT,
+            label = "Projection distance histogram",
+            required = false,
+            description =
+                    "With projection_distance: one row per bin (bin start, bin end, generated,"
+                            + " real), common bins for both sets.")
+    private ResultsTable histogram;
+
+    @Parameter(
+            type = ItemIO.OUTPUT,
+            label = "Projection distance plot",
+            required = false,
+            description =
+                    "With projection_distance: the histogram drawn (generated blue, real red), an"
+                            + " RGB image as 3 channels.")
+    private Img<FloatType> histogram_plot;
+
     @Override
     public void run() {
         try {
@@ -174,6 +218,8 @@ public class EvaluateModelCommand extends ConditionCommand {
             InputChecks.atLeast("num_samples", num_samples, 2, " (e.g. 10000)");
             InputChecks.atLeast("batch_size", batch_size, 1, "");
             InputChecks.seed("seed", seed);
+            InputChecks.atLeast("projection_images", projection_images, 1, " (e.g. 32)");
+            InputChecks.atLeast("projection_steps", projection_steps, 1, " (e.g. 250)");
             DataOptions data =
                     TrainingTask.dataOptions(
                             intensity,
@@ -191,7 +237,7 @@ public class EvaluateModelCommand extends ConditionCommand {
                     EvaluationTask.needsImages(chosen)
                             ? TrainingTask.requireImages(
                                     images,
-                                    "fd and kid compare with real images; give a TIFF stack file or a folder of images, or choose only ppl metrics")
+                                    "fd, kid and projection_distance compare with real images; give a TIFF stack file or a folder of images, or leave them out of metrics")
                             : null;
             EvaluationTask.Request req =
                     new EvaluationTask.Request(
@@ -202,10 +248,12 @@ public class EvaluateModelCommand extends ConditionCommand {
                             crop,
                             seed,
                             batch_size,
-                            condition);
+                            condition,
+                            projection_images,
+                            projection_steps);
             Path model = ModelFiles.requireReadable("model_file", model_file);
             String on = DeviceChoice.require("device", device);
-            results =
+            EvaluationTask.Outcome outcome =
                     EvaluationTask.run(
                             model,
                             req,
@@ -213,9 +261,12 @@ public class EvaluateModelCommand extends ConditionCommand {
                                     TrainingTask.loadImages(
                                             plugins, realImages, res, data, labelsPath, null),
                             new StatusProgress(status, this));
-            if (results == null) {
+            if (outcome == null) {
                 stopped();
             } else {
+                results = outcome.results();
+                histogram = outcome.histogram();
+                histogram_plot = outcome.histogramPlot();
                 report(status, "Evaluated " + String.join(", ", chosen) + " on " + on);
             }
         } catch (IllegalArgumentException | IOException e) {

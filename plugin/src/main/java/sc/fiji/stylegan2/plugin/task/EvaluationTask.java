@@ -17,6 +17,7 @@ import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.generate.ImageGenerator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.plugin.image.LabeledFloatImg;
 import sc.fiji.stylegan2.training.data.TrainingData;
 import sc.fiji.stylegan2.training.metrics.Evaluator;
 import sc.fiji.stylegan2.training.metrics.FashionFeatures;
@@ -31,7 +32,9 @@ import sc.fiji.stylegan2.training.metrics.TorchScriptFeatures;
 /**
  * The work behind Evaluate Model, free of SciJava: Fréchet distance and KID of the model's images
  * against the user's (prepared as for training), and the perceptual path length ({@code ppl_zfull},
- * {@code ppl_wfull}, {@code ppl_zend}, {@code ppl_wend}), as one results table.
+ * {@code ppl_wfull}, {@code ppl_zend}, {@code ppl_wend}), a conditional model's linear
+ * separability, each resolution's toRGB share, and the projection distances of generated and real
+ * images, as one results table (and for the projection distances a histogram table and plot).
  */
 public final class EvaluationTask {
 
@@ -45,13 +48,20 @@ public final class EvaluationTask {
                     "ppl_zend",
                     "ppl_wend",
                     "linear_separability",
-                    "torgb_contribution");
+                    "torgb_contribution",
+                    "projection_distance");
 
     /** The metric of a conditional model's classes, reported as two rows (z and w). */
     public static final String LINEAR_SEPARABILITY = "linear_separability";
 
     /** Each resolution's share of the output (StyleGAN2 Fig. 8), one row per block. */
     public static final String TORGB_CONTRIBUTION = "torgb_contribution";
+
+    /**
+     * Generated vs real images by their projection distances (StyleGAN2 Fig. 10): summary rows and
+     * a histogram ({@link ProjectionDistanceTask}).
+     */
+    public static final String PROJECTION_DISTANCE = "projection_distance";
 
     /** Column headings of the results table. */
     public static final String METRIC = "metric",
@@ -73,7 +83,11 @@ public final class EvaluationTask {
      *     built-in network
      * @param crop PPL's centre crop
      * @param seed seeds every draw
-     * @param batchSize images (FD, KID) or paths (PPL) per batch
+     * @param batchSize images (FD, KID, projection targets) or paths (PPL) per batch
+     * @param condition the class of every generated image (a class index or name), or empty
+     * @param projectionImages the most generated (and real) images projection_distance projects; it
+     *     projects {@code min(samples, projectionImages)} of each
+     * @param projectionSteps projection_distance's optimisation steps per image
      */
     public record Request(
             List<String> metrics,
@@ -83,7 +97,19 @@ public final class EvaluationTask {
             boolean crop,
             long seed,
             int batchSize,
-            String condition) {}
+            String condition,
+            int projectionImages,
+            int projectionSteps) {}
+
+    /**
+     * What an evaluation gives.
+     *
+     * @param results one row per metric (several for some)
+     * @param histogram with projection_distance, the bin counts of both sets, else null
+     * @param histogramPlot with projection_distance, the histogram drawn, else null
+     */
+    public record Outcome(
+            ResultsTable results, ResultsTable histogram, LabeledFloatImg histogramPlot) {}
 
     /** The real images at the model's resolution, read only when FD or KID is asked for. */
     public interface RealImages {
@@ -122,21 +148,24 @@ public final class EvaluationTask {
         return ordered;
     }
 
-    /** True when the metrics compare with real images (FD or KID). */
+    /** True when the metrics compare with real images (FD, KID or projection distances). */
     public static boolean needsImages(List<String> metrics) {
-        return metrics.contains("fd") || metrics.contains("kid");
+        return metrics.contains("fd")
+                || metrics.contains("kid")
+                || metrics.contains(PROJECTION_DISTANCE);
     }
 
     /**
-     * Measures; returns the table, or null when canceled.
+     * Measures; returns the tables, or null when canceled.
      *
      * @throws IllegalArgumentException naming {@code images} when they do not fit the model
      */
-    public static ResultsTable run(
+    public static Outcome run(
             Path modelFile, Request req, RealImages reals, ProgressListener progress)
             throws IOException {
         ResultsTable table = new ResultsTable();
         table.showRowNumbers(false);
+        ProjectionDistanceTask.Histogram histogram = null;
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             GeneratorConfig cfg = model.config();
             Integer classIndex = model.classes().parse(req.condition());
@@ -152,8 +181,13 @@ public final class EvaluationTask {
                         "metrics: linear_separability measures how far a conditional model's classes"
                                 + " can be told apart, and this model is unconditional; leave it out");
             }
+            ProjectionDistanceTask projection =
+                    req.metrics().contains(PROJECTION_DISTANCE)
+                            ? new ProjectionDistanceTask(model, classIndex, req)
+                            : null;
+            TrainingData data = null;
             if (needsImages(req.metrics())) {
-                TrainingData data = reals.load(cfg.resolution());
+                data = reals.load(cfg.resolution());
                 if (data.channels() != cfg.imgChannels()) {
                     throw new IllegalArgumentException(
                             "images have "
@@ -162,9 +196,10 @@ public final class EvaluationTask {
                                     + cfg.imgChannels()
                                     + "; give images like its training data");
                 }
-                if (!frechet(model, classIndex, data, req, table, progress)) {
-                    return null;
-                }
+            }
+            if ((req.metrics().contains("fd") || req.metrics().contains("kid"))
+                    && !frechet(model, classIndex, data, req, table, progress)) {
+                return null;
             }
             for (String m : req.metrics()) {
                 if (m.startsWith("ppl_")
@@ -178,8 +213,16 @@ public final class EvaluationTask {
                     return null;
                 }
             }
+            if (projection != null) {
+                histogram = projection.run(data, table, progress);
+                if (histogram == null) {
+                    return null;
+                }
+            }
         }
-        return table;
+        return histogram == null
+                ? new Outcome(table, null, null)
+                : new Outcome(table, histogram.table(), histogram.plot());
     }
 
     /** FD and KID rows; {@code classIndex} as {@link #generated}. */
@@ -237,22 +280,37 @@ public final class EvaluationTask {
             int batchSize,
             Integer classIndex,
             ProgressListener progress) {
+        return generated(model, 0, n, batchSize, classIndex, progress);
+    }
+
+    /**
+     * As {@link #generated(StyleGAN2Model, int, int, Integer, ProgressListener)}, of the seeds
+     * {@code firstSeed .. firstSeed + n − 1} (modulo 2³², the seed range); image i is seed {@code
+     * firstSeed + i} and, with {@code classIndex} null, of class i mod c.
+     */
+    static float[] generated(
+            StyleGAN2Model model,
+            long firstSeed,
+            int n,
+            int batchSize,
+            Integer classIndex,
+            ProgressListener progress) {
         ImageGenerator gen = model.imageGenerator();
         GeneratorConfig cfg = model.config();
         int per = cfg.numWs() * cfg.wDim();
         int classes = classIndex != null ? 1 : Math.max(1, cfg.cDim());
         float[] ws = new float[n * per];
         for (int k = 0; k < classes; k++) {
-            List<Long> seeds = new ArrayList<>();
-            for (long s = k; s < n; s += classes) {
-                seeds.add(s);
+            List<Integer> index = new ArrayList<>();
+            for (int i = k; i < n; i += classes) {
+                index.add(i);
             }
-            long[] s = seeds.stream().mapToLong(Long::longValue).toArray();
+            long[] s = index.stream().mapToLong(i -> (firstSeed + i) & 0xFFFFFFFFL).toArray();
             Integer c =
                     classIndex != null ? classIndex : cfg.cDim() > 0 ? Integer.valueOf(k) : null;
             float[] w = gen.mapSeeds(s, c, 1, null);
             for (int i = 0; i < s.length; i++) {
-                System.arraycopy(w, i * per, ws, (int) s[i] * per, per);
+                System.arraycopy(w, i * per, ws, index.get(i) * per, per);
             }
         }
         GeneratedImages images =
@@ -288,20 +346,8 @@ public final class EvaluationTask {
                         .withClass(classIndex);
         int side = req.crop() ? model.config().resolution() / 2 : model.config().resolution();
         side /= Math.max(1, model.config().resolution() / PerceptualPathLength.MAX_RESOLUTION);
-        try (FeatureExtractor f =
-                req.lpipsFile() == null
-                        ? FashionFeatures.load()
-                        : TorchScriptFeatures.load(
-                                req.lpipsFile(),
-                                new TorchScriptFeatures.Options(
-                                        3, false, false, 2 * req.batchSize()),
-                                side)) {
-            PerceptualPathLength ppl =
-                    new PerceptualPathLength(
-                            f,
-                            req.lpipsFile() == null
-                                    ? PerceptualPathLength.Input.SIGNED
-                                    : PerceptualPathLength.Input.BYTE_RANGE);
+        try (FeatureExtractor f = perceptualFeatures(req, side)) {
+            PerceptualPathLength ppl = new PerceptualPathLength(f, perceptualInput(req));
             PerceptualPathLength.Result r =
                     ppl.compute(new GeneratorPath(model.generator(), model.manager()), o, progress);
             if (r == null) {
@@ -322,6 +368,26 @@ public final class EvaluationTask {
                     "");
             return true;
         }
+    }
+
+    /**
+     * The perceptual features f of PPL and the projection distances, for images of {@code side} px:
+     * the built-in network, or the user's LPIPS file ({@link #perceptualInput}).
+     */
+    static FeatureExtractor perceptualFeatures(Request req, int side) throws IOException {
+        return req.lpipsFile() == null
+                ? FashionFeatures.load()
+                : TorchScriptFeatures.load(
+                        req.lpipsFile(),
+                        new TorchScriptFeatures.Options(3, false, false, 2 * req.batchSize()),
+                        side);
+    }
+
+    /** How {@link #perceptualFeatures} takes its images. */
+    static PerceptualPathLength.Input perceptualInput(Request req) {
+        return req.lpipsFile() == null
+                ? PerceptualPathLength.Input.SIGNED
+                : PerceptualPathLength.Input.BYTE_RANGE;
     }
 
     /**
@@ -395,12 +461,12 @@ public final class EvaluationTask {
                         + ": give the intensity keys the model was trained with";
     }
 
-    private static String featureName(Path file, String note) {
+    static String featureName(Path file, String note) {
         String name = file == null ? "built-in" : file.getFileName().toString();
         return note == null ? name : name + " (" + note + ")";
     }
 
-    private static void row(
+    static void row(
             ResultsTable t,
             String metric,
             double value,

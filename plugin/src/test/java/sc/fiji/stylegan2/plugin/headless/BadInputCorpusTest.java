@@ -517,6 +517,9 @@ class BadInputCorpusTest {
             {"Evaluate Model", m + ",metrics=linear_separability", "linear_separability"},
             {"Evaluate Model", m + ",lpips_file='/no/such.pt'", "lpips_file"},
             {"Evaluate Model", m + ",metrics=fd,images='/x',sampling=objects", "labels"},
+            {"Evaluate Model", m + ",metrics=projection_distance", "images"},
+            {"Evaluate Model", m + ",projection_steps=0", "projection_steps"},
+            {"Evaluate Model", m + ",projection_images=0", "projection_images"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',intensity=log", "intensity"},
             {"Train StyleGAN2", "images='/x',output_dir='/y',percentile_low=-1", "percentile_low"},
             {
@@ -592,6 +595,18 @@ class BadInputCorpusTest {
                 new Case(
                         "Generate Images: condition out of range",
                         f -> run("Generate Images", cond + ",condition=4"),
+                        "condition"));
+        cases.add(
+                new Case(
+                        "Evaluate Model: projection_distance on a conditional model without a"
+                                + " condition",
+                        f ->
+                                run(
+                                        "Evaluate Model",
+                                        cond
+                                                + ",metrics=projection_distance,images='"
+                                                + f.dir()
+                                                + "'"),
                         "condition"));
     }
 

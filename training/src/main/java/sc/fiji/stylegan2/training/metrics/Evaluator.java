@@ -137,7 +137,8 @@ public final class Evaluator {
         return new Result(fd, kid, count, n, (System.nanoTime() - start) / 1e9, note);
     }
 
-    private static int[] sample(int n, int k, Random rng) {
+    /** The first {@code k} of a random permutation of {@code 0..n−1} (the real images chosen). */
+    static int[] sample(int n, int k, Random rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

@@ -48,16 +48,14 @@ public final class PerceptualPathLength {
     /** The largest side the official code measures at: larger images are box-filtered down. */
     public static final int MAX_RESOLUTION = 256;
 
-    private final FeatureExtractor features;
-    private final Input input;
+    private final PerceptualDistance distance;
 
     /**
      * @param features the perceptual feature network f
      * @param input how images are given to it
      */
     public PerceptualPathLength(FeatureExtractor features, Input input) {
-        this.features = features;
-        this.input = input;
+        this.distance = new PerceptualDistance(features, input);
     }
 
     /**
@@ -120,18 +118,10 @@ public final class PerceptualPathLength {
         }
         float[] ws = pairLatents(g, o, b, t, z, classes);
         float[] images = g.synthesis(ws, 2 * b, random.nextLong());
-        Measured m = measured(images, 2 * b, g.channels(), g.resolution(), o.crop(), input);
-        float[] f = features.features(m.images(), 2 * b, g.channels(), m.side());
-        int dim = f.length / (2 * b);
-        double[] d = new double[b];
+        double[] d = distance.pairs(images, b, g.channels(), g.resolution(), o.crop());
         for (int i = 0; i < b; i++) {
-            double s = 0;
-            for (int k = 0; k < dim; k++) {
-                double diff = f[i * dim + k] - f[(b + i) * dim + k];
-                s += diff * diff;
-            }
             // d = Σ (f(x₀) − f(x₁))² / ε²
-            d[i] = s / (o.epsilon() * o.epsilon());
+            d[i] /= o.epsilon() * o.epsilon();
         }
         return d;
     }
