@@ -42,4 +42,16 @@ public record PlanarImages(
         float[] d = java.util.Arrays.copyOfRange(data, from * imageSize(), to * imageSize());
         return new PlanarImages(d, to - from, channels, height, width, labels.subList(from, to));
     }
+
+    /** These images followed by {@code more} (same channels and size; copies the values). */
+    public PlanarImages concat(PlanarImages more) {
+        if (more.channels != channels || more.height != height || more.width != width) {
+            throw new IllegalArgumentException("images of another shape cannot follow these");
+        }
+        float[] d = java.util.Arrays.copyOf(data, data.length + more.data.length);
+        System.arraycopy(more.data, 0, d, data.length, more.data.length);
+        List<String> all = new java.util.ArrayList<>(labels);
+        all.addAll(more.labels);
+        return new PlanarImages(d, count + more.count, channels, height, width, all);
+    }
 }

@@ -15,6 +15,7 @@ import sc.fiji.stylegan2.model.image.PlanarImages;
 import sc.fiji.stylegan2.model.latent.LatentFile;
 import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.memory.ShrinkingBatch;
+import sc.fiji.stylegan2.model.project.BatchProgress;
 import sc.fiji.stylegan2.model.project.ProjectionOptions;
 import sc.fiji.stylegan2.model.project.ProjectionResult;
 import sc.fiji.stylegan2.model.project.Projector;
@@ -102,7 +103,14 @@ public final class ProjectionTask {
                     r =
                             projector.project(
                                     batch,
-                                    offset(progress, done, b, input.count(), options.numSteps()));
+                                    BatchProgress.of(
+                                            progress,
+                                            done,
+                                            b,
+                                            input.count(),
+                                            options.numSteps(),
+                                            "",
+                                            "images"));
                 } catch (RuntimeException e) {
                     size.failed(b, e);
                     continue;
@@ -174,41 +182,6 @@ public final class ProjectionTask {
             return null;
         }
         return targets.calibration().times((double) side / resolution);
-    }
-
-    /**
-     * Progress of the batch of targets {@code [from, from + b)} as image steps of the whole run.
-     */
-    private static ProgressListener offset(
-            ProgressListener progress, int from, int b, int count, int steps) {
-        return new ProgressListener() {
-            @Override
-            public void progress(long done, long total, String message) {
-                progress.progress(
-                        (long) from * steps + done * b,
-                        (long) count * steps,
-                        b == count
-                                ? message
-                                : "images "
-                                        + (from + 1)
-                                        + "-"
-                                        + (from + b)
-                                        + " of "
-                                        + count
-                                        + ", "
-                                        + message);
-            }
-
-            @Override
-            public void notice(String message) {
-                progress.notice(message);
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return progress.isCanceled();
-            }
-        };
     }
 
     private static String describe(PlanarImages batch) {

@@ -59,7 +59,7 @@ public final class ProjectionBenchmark {
         try (StyleGAN2Model model = StyleGAN2Model.load(modelFile)) {
             PlanarImages generated = generated(model, count);
             PlanarImages real = real(model, count, fashion);
-            PlanarImages both = join(generated, real);
+            PlanarImages both = generated.concat(real);
             System.out.printf(
                     "# Projection benchmark: %s (%d px, %d channel(s)), distance %s%n",
                     modelFile.getFileName(),
@@ -144,15 +144,6 @@ public final class ProjectionBenchmark {
                 images.height(),
                 images.width(),
                 labels);
-    }
-
-    private static PlanarImages join(PlanarImages a, PlanarImages b) {
-        float[] data = Arrays.copyOf(a.data(), a.data().length + b.data().length);
-        System.arraycopy(b.data(), 0, data, a.data().length, b.data().length);
-        List<String> labels = new ArrayList<>(a.labels());
-        labels.addAll(b.labels());
-        return new PlanarImages(
-                data, a.count() + b.count(), a.channels(), a.height(), a.width(), labels);
     }
 
     private static void row(

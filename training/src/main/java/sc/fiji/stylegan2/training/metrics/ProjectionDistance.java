@@ -7,6 +7,7 @@ import java.util.Random;
 import sc.fiji.stylegan2.model.ProgressListener;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.image.PlanarImages;
+import sc.fiji.stylegan2.model.project.BatchProgress;
 import sc.fiji.stylegan2.model.project.ProjectionResult;
 import sc.fiji.stylegan2.model.project.Projector;
 import sc.fiji.stylegan2.training.data.TrainingData;
@@ -83,7 +84,7 @@ public final class ProjectionDistance {
             int batchSize,
             ProgressListener progress) {
         long start = System.nanoTime();
-        PlanarImages targets = join(generated, real);
+        PlanarImages targets = generated.concat(real);
         double[] d = new double[targets.count()];
         for (int done = 0; done < targets.count(); ) {
             if (progress.isCanceled()) {
@@ -92,7 +93,16 @@ public final class ProjectionDistance {
             int b = Math.min(batchSize, targets.count() - done);
             PlanarImages batch = targets.slice(done, done + b);
             ProjectionResult r =
-                    projector.project(batch, offset(progress, done, b, targets.count()));
+                    projector.project(
+                            batch,
+                            BatchProgress.of(
+                                    progress,
+                                    done,
+                                    b,
+                                    targets.count(),
+                                    steps,
+                                    "projection_distance: ",
+                                    "targets"));
             if (r.canceled()) {
                 return null;
             }
@@ -117,44 +127,5 @@ public final class ProjectionDistance {
         }
         return distance.pairs(
                 pairs, targets.count(), targets.channels(), model.config().resolution(), false);
-    }
-
-    private static PlanarImages join(PlanarImages a, PlanarImages b) {
-        float[] data = Arrays.copyOf(a.data(), a.data().length + b.data().length);
-        System.arraycopy(b.data(), 0, data, a.data().length, b.data().length);
-        List<String> labels = new ArrayList<>(a.labels());
-        labels.addAll(b.labels());
-        return new PlanarImages(
-                data, a.count() + b.count(), a.channels(), a.height(), a.width(), labels);
-    }
-
-    /** Progress of the targets {@code [from, from + b)} as image steps of the whole run. */
-    private ProgressListener offset(ProgressListener progress, int from, int b, int count) {
-        return new ProgressListener() {
-            @Override
-            public void progress(long done, long total, String message) {
-                progress.progress(
-                        (long) from * steps + done * b,
-                        (long) count * steps,
-                        "projection_distance: targets "
-                                + (from + 1)
-                                + "-"
-                                + (from + b)
-                                + " of "
-                                + count
-                                + ", "
-                                + message);
-            }
-
-            @Override
-            public void notice(String message) {
-                progress.notice(message);
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return progress.isCanceled();
-            }
-        };
     }
 }
