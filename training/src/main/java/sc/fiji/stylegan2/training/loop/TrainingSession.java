@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import sc.fiji.stylegan2.model.IntensityMapping;
+import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.optim.Adam;
@@ -218,10 +219,12 @@ public final class TrainingSession implements AutoCloseable {
             NDArray genC = dataClasses == null ? null : oneHot(drawClasses(dataClasses, n, random));
             double gain =
                     !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
-            // Mixed precision for G's and D's convolutions only: the losses, the R1 and path-length
-            // gradients (float32 tensors, by autograd through the casts), Adam and G_ema stay
-            // float32.
-            try (Autocast mixed = Autocast.request(options.precision())) {
+            // Mixed precision for the main phases' convolutions only: the losses, Adam, G_ema and
+            // the regularisation phases (R1 and path length, gradients with respect to the inputs)
+            // stay float32. With R1 and path length through the bf16 convolutions a 10-minute
+            // Fashion-MNIST run ended at FD 35.4, with them in float32 at 19.9 (fp32: 26.3).
+            Precision precision = phase.isRegularization() ? Precision.FP32 : options.precision();
+            try (Autocast mixed = Autocast.request(precision)) {
                 stats.putAll(loss.accumulateGradients(phase, real, realC, z, genC, gain, random));
             }
             // The step repairs non-finite gradients first (official nan_to_num) and counts them.
