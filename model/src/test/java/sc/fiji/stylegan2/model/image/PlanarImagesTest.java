@@ -16,6 +16,7 @@ class PlanarImagesTest {
                 new PlanarImages(
                         new float[] {5, 6, 7, 8, 9, 10, 11, 12}, 2, 1, 2, 2, List.of("b", "c"));
         PlanarImages both = a.concat(b);
+        // exact: concat and slice copy floats and compute nothing
         assertEquals(3, both.count());
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, both.data(), 0f);
         assertEquals(List.of("a", "b", "c"), both.labels());

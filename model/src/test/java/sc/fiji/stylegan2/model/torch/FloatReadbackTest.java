@@ -23,6 +23,7 @@ class FloatReadbackTest {
             float[] expected = new float[10];
             Arrays.fill(expected, -1);
             System.arraycopy(x.toFloatArray(), 0, expected, 3, 6);
+            // exact: both sides are copies of the same floats, no arithmetic in between
             assertArrayEquals(expected, dest, 0f);
         }
     }
@@ -33,6 +34,7 @@ class FloatReadbackTest {
             NDArray transposed = m.arange(0f, 6f).reshape(new Shape(2, 3)).transpose();
             float[] dest = new float[6];
             FloatReadback.into(transposed, dest, 0);
+            // exact: the same tensor read back twice, a copy each, no arithmetic
             assertArrayEquals(transposed.toFloatArray(), dest, 0f);
         }
     }
