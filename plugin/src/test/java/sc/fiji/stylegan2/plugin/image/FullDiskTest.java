@@ -157,6 +157,6 @@ class FullDiskTest {
     }
 
     private static TickReport tick(long i) {
-        return new TickReport(i, i * 0.1, 1, 2, 3, 4, 5, 0.5, Map.of());
+        return new TickReport(i, i * 0.1, 1, 2, 3, 4, 5, 0.5, Map.of(), List.of());
     }
 }

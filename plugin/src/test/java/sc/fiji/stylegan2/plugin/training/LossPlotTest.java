@@ -25,7 +25,7 @@ class LossPlotTest {
         if (pl != null) {
             stats.put("Loss/pl_penalty", pl);
         }
-        return new TickReport(tick, kimg, 10, 1, 1, 1, 1, 0, stats);
+        return new TickReport(tick, kimg, 10, 1, 1, 1, 1, 0, stats, List.of());
     }
 
     @Test

@@ -68,30 +68,6 @@ public record TickReport(
         torgb = List.copyOf(torgb);
     }
 
-    /** A tick without toRGB shares. */
-    public TickReport(
-            long tick,
-            double kimg,
-            double totalKimg,
-            double secPerKimg,
-            double tickSeconds,
-            double trainingSeconds,
-            double etaSeconds,
-            double plMean,
-            Map<String, Double> stats) {
-        this(
-                tick,
-                kimg,
-                totalKimg,
-                secPerKimg,
-                tickSeconds,
-                trainingSeconds,
-                etaSeconds,
-                plMean,
-                stats,
-                List.of());
-    }
-
     /** The toRGB share of the block at {@code resolution}, or NaN when the tick has none. */
     public double torgbShare(int resolution) {
         for (ToRgbContribution.Share s : torgb) {

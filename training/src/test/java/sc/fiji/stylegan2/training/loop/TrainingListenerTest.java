@@ -45,7 +45,7 @@ class TrainingListenerTest {
         TrainingListener both =
                 TrainingListener.all(recorder("a", journal, false), recorder("b", journal, false));
         both.progress(8, 16, "half");
-        both.tick(new TickReport(3, 1, 2, 1, 1, 1, 1, 0, Map.of()));
+        both.tick(new TickReport(3, 1, 2, 1, 1, 1, 1, 0, Map.of(), List.of()));
         both.snapshot(
                 new Snapshot(
                         Path.of("x.sg2"),
