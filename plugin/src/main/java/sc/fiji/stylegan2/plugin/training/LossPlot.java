@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import sc.fiji.stylegan2.training.loop.TickReport;
 import sc.fiji.stylegan2.training.loop.TrainingListener;
 import sc.fiji.stylegan2.training.metrics.ToRgbContribution;
@@ -86,9 +87,9 @@ public final class LossPlot implements TrainingListener {
                     .add(new double[] {report.kimg(), s.share()});
         }
         if (show) {
-            losses.draw(plot());
+            losses.draw(this::plot);
             if (!shares.isEmpty()) {
-                torgb.draw(torgbPlot());
+                torgb.draw(this::torgbPlot);
             }
         }
     }
@@ -182,12 +183,13 @@ public final class LossPlot implements TrainingListener {
         private boolean opened;
         private PlotWindow window;
 
-        void draw(Plot plot) {
+        /** Builds the plot only when there is a window to draw it in. */
+        void draw(Supplier<Plot> plot) {
             if (!opened) {
                 opened = true;
-                window = plot.show();
+                window = plot.get().show();
             } else if (window != null && !window.isClosed()) {
-                window.drawPlot(plot);
+                window.drawPlot(plot.get());
             }
         }
     }
