@@ -57,6 +57,11 @@ public final class Projector {
     private final Integer classIndex;
     private WStatistics statistics;
 
+    /** What this projector optimises: space, steps, distance. */
+    public ProjectionOptions options() {
+        return options;
+    }
+
     /** A projector for an unconditional model. */
     public Projector(StyleGAN2Model model, ProjectionOptions options) {
         this(model, options, null);

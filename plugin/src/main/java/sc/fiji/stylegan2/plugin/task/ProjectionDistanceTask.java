@@ -112,8 +112,7 @@ final class ProjectionDistanceTask {
             ProjectionDistance measure =
                     new ProjectionDistance(
                             projector,
-                            new PerceptualDistance(f, EvaluationTask.perceptualInput(req)),
-                            req.projectionSteps());
+                            new PerceptualDistance(f, EvaluationTask.perceptualInput(req)));
             ProjectionDistance.Result r =
                     measure.measure(model, generated, real, req.batchSize(), progress);
             if (r == null) {

@@ -39,18 +39,15 @@ public final class ProjectionDistance {
 
     private final Projector projector;
     private final PerceptualDistance distance;
-    private final int steps;
 
     /**
      * @param projector projects the targets (its options say the space, steps and distance it
      *     minimises)
      * @param distance the distance measured between a target and its projection
-     * @param steps the projector's number of steps, for progress
      */
-    public ProjectionDistance(Projector projector, PerceptualDistance distance, int steps) {
+    public ProjectionDistance(Projector projector, PerceptualDistance distance) {
         this.projector = projector;
         this.distance = distance;
-        this.steps = steps;
     }
 
     /**
@@ -100,7 +97,7 @@ public final class ProjectionDistance {
                                     done,
                                     b,
                                     targets.count(),
-                                    steps,
+                                    projector.options().numSteps(),
                                     "projection_distance: ",
                                     "targets"));
             if (r.canceled()) {
