@@ -18,6 +18,7 @@ import sc.fiji.stylegan2.model.generate.GeneratedImages;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.nn.WeightCache;
 
 /**
  * Stochastic variation (StyleGAN paper, Karras et al. 2019, Sec. 3.2, Fig. 4 and 5): one latent w,
@@ -62,23 +63,25 @@ public final class StochasticVariation {
         float[] out = new float[samples * perImage];
         List<String> labels = new ArrayList<>();
         int done = 0;
-        while (done < samples && !progress.isCanceled()) {
-            int b = Math.min(batchSize, samples - done);
-            try (NDScope scope = new NDScope()) {
-                NDArray batch =
-                        manager.create(repeat(ws, b), new Shape(b, cfg.numWs(), cfg.wDim()));
-                SynthesisOptions options =
-                        SynthesisOptions.of(NoiseMode.NONE)
-                                .withNoiseLayers(noise.predicate())
-                                .withNoiseInputs(noiseInputs(noise, done, b));
-                float[] values = generator.synthesis().forward(batch, options).toFloatArray();
-                System.arraycopy(values, 0, out, done * perImage, values.length);
+        try (WeightCache cache = WeightCache.open()) {
+            while (done < samples && !progress.isCanceled()) {
+                int b = Math.min(batchSize, samples - done);
+                try (NDScope scope = new NDScope()) {
+                    NDArray batch =
+                            manager.create(repeat(ws, b), new Shape(b, cfg.numWs(), cfg.wDim()));
+                    SynthesisOptions options =
+                            SynthesisOptions.of(NoiseMode.NONE)
+                                    .withNoiseLayers(noise.predicate())
+                                    .withNoiseInputs(noiseInputs(noise, done, b));
+                    float[] values = generator.synthesis().forward(batch, options).toFloatArray();
+                    System.arraycopy(values, 0, out, done * perImage, values.length);
+                }
+                for (int k = done; k < done + b; k++) {
+                    labels.add(labelPrefix + " noise=" + k);
+                }
+                done += b;
+                progress.progress(done, samples, "noise sample " + done + "/" + samples);
             }
-            for (int k = done; k < done + b; k++) {
-                labels.add(labelPrefix + " noise=" + k);
-            }
-            done += b;
-            progress.progress(done, samples, "noise sample " + done + "/" + samples);
         }
         float[] data = done == samples ? out : Arrays.copyOf(out, done * perImage);
         if (range == OutputRange.MODEL) {

@@ -19,6 +19,7 @@ import sc.fiji.stylegan2.model.memory.ShrinkingBatch;
 import sc.fiji.stylegan2.model.network.Generator;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.nn.WeightCache;
 import sc.fiji.stylegan2.model.torch.FloatReadback;
 
 /**
@@ -288,7 +289,8 @@ public final class ImageGenerator {
         ShrinkingBatch batchSize = new ShrinkingBatch("batch_size", requestedBatchSize, progress);
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false); // inference: record no graph, even when called from training
-        try {
+        // The weights stay fixed while the batches run: their derived forms are made once.
+        try (WeightCache cache = WeightCache.open()) {
             while (done < count && !progress.isCanceled()) {
                 int b = Math.min(batchSize.size(), count - done);
                 // The scope closes before a catch runs, so a failed batch has released its native

@@ -79,7 +79,7 @@ public final class SynthesisLayer extends Module {
         double gain = Activation.LRELU.defaultGain();
         NDArray noise = noise(x, n, opt);
         try (Autocast mixed = Autocast.layer(bf16)) {
-            x = convolve(x, styles, noise, gain, opt.fused(n));
+            x = convolve(x, styles, noise, gain, opt.fused());
             x = BiasAct.apply(x, Scalars.mul(bias, gain), Activation.LRELU, 1, clamp());
         }
         opt.offer(name, x);

@@ -35,7 +35,7 @@ public record SynthesisOptions(
     }
 
     public static SynthesisOptions of(NoiseMode mode) {
-        return new SynthesisOptions(mode, ModconvStrategy.BY_BATCH, null, null, null, false);
+        return new SynthesisOptions(mode, ModconvStrategy.UNFUSED, null, null, null, false);
     }
 
     public SynthesisOptions withProbe(ActivationProbe p) {
@@ -59,8 +59,8 @@ public record SynthesisOptions(
         return new SynthesisOptions(noiseMode, modconv, probe, noiseInputs, noiseLayers, nhwc);
     }
 
-    boolean fused(long batch) {
-        return modconv.fused(batch);
+    boolean fused() {
+        return modconv.fused();
     }
 
     /** Hands a layer's output to the probe, if any (for every synthesis architecture). */

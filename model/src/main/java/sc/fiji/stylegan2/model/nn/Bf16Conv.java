@@ -57,6 +57,29 @@ public final class Bf16Conv {
         return run(convTranspose2dModule(), x, w);
     }
 
+    /**
+     * A contiguous bfloat16 copy of {@code w}, to hand to {@link #conv2d} and {@link
+     * #convTranspose2d} in place of the float32 weight (their cast is then a no-op): what {@link
+     * WeightCache} keeps for a run of inference. DJL cannot read its values (its data type shows as
+     * unknown); only these modules use it.
+     */
+    public static NDArray toBfloat16(NDArray w) {
+        PtSymbolBlock module =
+                MODULES.computeIfAbsent(
+                        "Bf16Copy",
+                        n ->
+                                load(
+                                        n,
+                                        TorchScriptArchive.forwardSource(
+                                                n,
+                                                List.of("w: Tensor"),
+                                                "Tensor",
+                                                "return torch.contiguous(torch.to(w, 15))")));
+        // Training mode: a copy of a weight that takes gradients passes them back (and is no
+        // inference tensor, which autograd could not save).
+        return IValueUtils.forward(module, new NDList(w), true).singletonOrThrow();
+    }
+
     private static NDArray run(PtSymbolBlock module, NDArray x, NDArray w) {
         return IValueUtils.forward(module, new NDList(x, w), true).singletonOrThrow();
     }

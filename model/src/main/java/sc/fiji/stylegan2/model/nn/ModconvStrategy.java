@@ -2,8 +2,12 @@ package sc.fiji.stylegan2.model.nn;
 
 /**
  * How a modulated convolution ({@link ModulatedConv2d}) is computed. Both forms give the same sum;
- * they differ in speed. The official code's {@code fused_modconv} flag, with the batch-size rule as
- * a third choice.
+ * they differ in speed. The official code's {@code fused_modconv} flag.
+ *
+ * <p>Unfused is the default everywhere, batch 1 included: its convolution weight and demodulation
+ * terms depend on the weights alone, so a run of inference derives them once ({@link WeightCache}),
+ * where the fused form must modulate a per-sample copy of every weight in every forward pass
+ * (measured in {@code bench/README.md}, "Batch 1").
  */
 public enum ModconvStrategy {
     /**
@@ -14,15 +18,10 @@ public enum ModconvStrategy {
      * Scale the activations by the styles before and by the demodulation after one shared
      * convolution.
      */
-    UNFUSED,
-    /**
-     * Fused for a batch of one, unfused otherwise: on CPU the shared convolution runs several times
-     * faster than a grouped one for batches above one.
-     */
-    BY_BATCH;
+    UNFUSED;
 
-    /** Whether a batch of {@code n} samples runs the fused form. */
-    public boolean fused(long n) {
-        return this == FUSED || (this == BY_BATCH && n == 1);
+    /** Whether this is the fused form. */
+    public boolean fused() {
+        return this == FUSED;
     }
 }

@@ -122,6 +122,7 @@ public abstract class Module {
                             + (shown < problems.size() ? "; ..." : "")
                             + "). Is it a StyleGAN2 (not StyleGAN or StyleGAN3) model with these settings?");
         }
+        WeightCache.requireNotCached(own.values(), "loading " + what);
         for (Map.Entry<String, NDArray> e : own.entrySet()) {
             e.getValue().set(dict.get(e.getKey()).data());
         }

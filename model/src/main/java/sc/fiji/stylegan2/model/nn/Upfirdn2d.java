@@ -53,7 +53,11 @@ public final class Upfirdn2d {
                             .pad(new Shape(0, up - 1, 0, 0, 0, up - 1), 0)
                             .reshape(n, c, h * up, w * up);
         }
-        NDArray kernel = depthwiseKernel(f, c, gain, flipFilter);
+        NDArray kernel =
+                WeightCache.derived(
+                        f,
+                        "depthwise " + c + " gain " + gain + (flipFilter ? " flipped" : ""),
+                        g -> depthwiseKernel(g, c, gain, flipFilter));
         Shape convPadding = new Shape(0, 0);
         if (pad[0] == pad[1] && pad[2] == pad[3] && pad[0] >= 0 && pad[2] >= 0) {
             // Symmetric zero padding is the convolution's own: no padded copy (and no pad in the
@@ -83,7 +87,13 @@ public final class Upfirdn2d {
         long fw = f.getShape().get(1);
         NDArray identity = x.getManager().ones(new Shape(c, 1, 1, 1));
         int p0 = (int) (fw + 1) / 2;
-        return PolyphaseUpsample.upsampleConv(x, identity, f, 4, p0, (int) c, false);
+        NDArray phases =
+                WeightCache.derived(
+                        f,
+                        "upsample2d phases " + c,
+                        g -> PolyphaseUpsample.phaseWeight(identity, g, 4, p0, false));
+        return PolyphaseUpsample.apply(
+                x, phases, PolyphaseUpsample.phasePadding(identity, f, p0), (int) c);
     }
 
     /** 2x downsampling with the FIR filter (official {@code downsample2d}). */

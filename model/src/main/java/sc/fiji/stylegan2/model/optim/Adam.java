@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sc.fiji.stylegan2.model.checkpoint.TensorData;
+import sc.fiji.stylegan2.model.nn.WeightCache;
 import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
@@ -98,6 +99,7 @@ public final class Adam implements AutoCloseable {
      * @return how many parameters had a non-finite gradient (repaired before the update)
      */
     public int step() {
+        WeightCache.requireNotCached(params.values(), "the optimizer step");
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
         double bc2 = 1 - Math.pow(beta2, step);

@@ -22,6 +22,7 @@ import sc.fiji.stylegan2.model.latent.Latents;
 import sc.fiji.stylegan2.model.network.GeneratorConfig;
 import sc.fiji.stylegan2.model.network.Synthesis;
 import sc.fiji.stylegan2.model.network.SynthesisOptions;
+import sc.fiji.stylegan2.model.nn.WeightCache;
 import sc.fiji.stylegan2.model.optim.Adam;
 import sc.fiji.stylegan2.model.torch.NoGrad;
 import sc.fiji.stylegan2.model.torch.Scalars;
@@ -130,6 +131,8 @@ public final class Projector {
                 options.optimizeNoise() ? model.generator().noiseLayers() : Map.of();
         Random random = new Random(options.seed());
         try (NoGrad off = NoGrad.enter();
+                // The generator's weights stay fixed through all steps: derived forms made once.
+                WeightCache cache = WeightCache.open();
                 NDManager run = model.manager().newSubManager()) {
             NDArray target =
                     run.create(

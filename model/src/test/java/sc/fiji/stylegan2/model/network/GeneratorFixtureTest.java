@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.generate.NumpyRandom;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
+import sc.fiji.stylegan2.model.nn.WeightCache;
 import sc.fiji.stylegan2.model.testutil.Fixtures;
 import sc.fiji.stylegan2.model.testutil.Images;
 
@@ -32,28 +33,30 @@ class GeneratorFixtureTest {
                 .build();
     }
 
-    /** One case per fixture, seed, ψ and modulated-convolution form. */
+    /**
+     * One case per fixture, seed, ψ and modulated-convolution form; unfused also with the weights'
+     * derived forms cached ({@link WeightCache}), as generation runs it.
+     */
     static Stream<Arguments> cases() throws Exception {
         Stream.Builder<Arguments> b = Stream.builder();
         for (Path fx : Fixtures.all()) {
             for (String psi : new String[] {"1p00", "0p70"}) {
                 for (int seed = 0; seed < 4; seed++) {
-                    for (ModconvStrategy modconv :
-                            new ModconvStrategy[] {
-                                ModconvStrategy.FUSED, ModconvStrategy.UNFUSED
-                            }) {
-                        b.add(Arguments.of(fx.getFileName().toString(), seed, psi, modconv));
-                    }
+                    String name = fx.getFileName().toString();
+                    b.add(Arguments.of(name, seed, psi, ModconvStrategy.FUSED, false));
+                    b.add(Arguments.of(name, seed, psi, ModconvStrategy.UNFUSED, false));
+                    b.add(Arguments.of(name, seed, psi, ModconvStrategy.UNFUSED, true));
                 }
             }
         }
         return b.build();
     }
 
-    @ParameterizedTest(name = "{0} seed {1} psi {2} {3}")
+    @ParameterizedTest(name = "{0} seed {1} psi {2} {3} cached {4}")
     @MethodSource("cases")
     void rawWeightsReproduceOfficialWAndImages(
-            String fixture, int seed, String psi, ModconvStrategy modconv) throws Exception {
+            String fixture, int seed, String psi, ModconvStrategy modconv, boolean cached)
+            throws Exception {
         Path fx = Fixtures.root().resolve(fixture);
         GeneratorConfig cfg = configOf(fx);
         try (NDManager m = NDManager.newBaseManager()) {
@@ -67,11 +70,18 @@ class GeneratorFixtureTest {
             // The official w as input, so the image error is the synthesis network's alone.
             NDArray wsRef = m.create(wExp, ws.getShape());
             SynthesisOptions opt = SynthesisOptions.of(NoiseMode.CONST).withModconv(modconv);
-            float[] image = g.synthesis().forward(wsRef, opt).toFloatArray();
+            float[] image;
+            try (WeightCache cache = cached ? WeightCache.open() : null) {
+                // Twice in a cache: the second pass runs on the forms the first one derived.
+                image = g.synthesis().forward(wsRef, opt).toFloatArray();
+                if (cached) {
+                    image = g.synthesis().forward(wsRef, opt).toFloatArray();
+                }
+            }
             double iErr = Images.maxAbsDiff(iExp, image);
             System.out.printf(
-                    "%s seed %d psi %s %s: w err %.3g, img err %.3g%n",
-                    fixture, seed, psi, modconv, wErr, iErr);
+                    "%s seed %d psi %s %s cached %s: w err %.3g, img err %.3g%n",
+                    fixture, seed, psi, modconv, cached, wErr, iErr);
             assertTrue(wErr <= 1e-4, "w err " + wErr);
             Images.assertImagesClose(
                     iExp,

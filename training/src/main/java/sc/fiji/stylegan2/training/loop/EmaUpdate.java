@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import sc.fiji.stylegan2.model.network.Generator;
+import sc.fiji.stylegan2.model.nn.WeightCache;
 import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
@@ -41,6 +42,7 @@ public final class EmaUpdate implements AutoCloseable {
     private final NDManager manager;
     private final PtSymbolBlock kernel;
     private final IValue[] lists;
+    private final List<NDArray> updated = new ArrayList<>();
 
     /**
      * Binds G (the trained one) and G_ema (same architecture); the module lives in a sub-manager of
@@ -67,6 +69,8 @@ public final class EmaUpdate implements AutoCloseable {
             this.kernel =
                     TorchScriptArchive.load(manager, TorchScriptArchive.write(CLASS_NAME, SOURCE));
             this.lists = new IValue[] {list(pEma), list(p), list(bEma), list(b)};
+            updated.addAll(pEma);
+            updated.addAll(bEma);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -79,6 +83,7 @@ public final class EmaUpdate implements AutoCloseable {
 
     /** {@code θ_ema ← lerp(θ, θ_ema, β)}, buffers copied. Call outside gradient recording. */
     public void apply(double beta) {
+        WeightCache.requireNotCached(updated, "the G_ema update");
         IValue b = IValue.from(beta);
         try {
             IValueUtils.forward(kernel, new IValue[] {lists[0], lists[1], lists[2], lists[3], b})
