@@ -219,12 +219,7 @@ public final class TrainingSession implements AutoCloseable {
             NDArray genC = dataClasses == null ? null : oneHot(drawClasses(dataClasses, n, random));
             double gain =
                     !phase.isRegularization() ? 1 : (phase.trainsGenerator() ? gReg : dReg).gain();
-            // Mixed precision for the main phases' convolutions only: the losses, Adam, G_ema and
-            // the regularisation phases (R1 and path length, gradients with respect to the inputs)
-            // stay float32. With R1 and path length through the bf16 convolutions a 10-minute
-            // Fashion-MNIST run ended at FD 35.4, with them in float32 at 19.9 (fp32: 26.3).
-            Precision precision = phase.isRegularization() ? Precision.FP32 : options.precision();
-            try (Autocast mixed = Autocast.request(precision)) {
+            try (Autocast mixed = Autocast.request(precisionOf(phase, options.precision()))) {
                 stats.putAll(loss.accumulateGradients(phase, real, realC, z, genC, gain, random));
             }
             // The step repairs non-finite gradients first (official nan_to_num) and counts them.
@@ -235,6 +230,17 @@ public final class TrainingSession implements AutoCloseable {
         // ADA: Dmain's batch mean of sign(D(x_real)) times the batch is the whole number Σ sign.
         augment.update(Math.round(stats.get(TickReport.REAL_SIGNS) * n), n);
         return stats;
+    }
+
+    /**
+     * The precision a loss phase runs in: mixed precision for the main phases' convolutions only;
+     * the regularisation phases (R1 and path length, gradients with respect to the inputs) stay
+     * float32, as the losses, Adam and G_ema do. With R1 and path length through the bf16
+     * convolutions a 10-minute Fashion-MNIST run ended at FD 35.4, with them in float32 at 19.9
+     * (fp32: 26.3).
+     */
+    static Precision precisionOf(LossPhase phase, Precision requested) {
+        return phase.isRegularization() ? Precision.FP32 : requested;
     }
 
     /** The classes of n generated images: the labels of n training images drawn at random. */

@@ -19,6 +19,7 @@ import sc.fiji.stylegan2.training.Tiny;
 import sc.fiji.stylegan2.training.TrainingOptions;
 import sc.fiji.stylegan2.training.bench.BlobData;
 import sc.fiji.stylegan2.training.checkpoint.TrainingCheckpoint;
+import sc.fiji.stylegan2.training.loss.LossPhase;
 
 /**
  * Training in bfloat16 ({@link Precision#BF16}) on tiny networks (8 px: the b8 blocks of G and D
@@ -60,6 +61,16 @@ class Bf16TrainingTest {
             float[] wa = ma.discriminator().exportStateDict().get("b8.conv0.weight").data();
             float[] wb = mb.discriminator().exportStateDict().get("b8.conv0.weight").data();
             assertFalse(Arrays.equals(wa, wb), "the bf16 layers ran in bfloat16");
+        }
+    }
+
+    @Test
+    void regularisationPhasesRunInFloat32AndMainPhasesAsRequested() {
+        for (Precision requested : new Precision[] {Precision.BF16, Precision.AUTO}) {
+            assertEquals(requested, TrainingSession.precisionOf(LossPhase.GMAIN, requested));
+            assertEquals(requested, TrainingSession.precisionOf(LossPhase.DMAIN, requested));
+            assertEquals(Precision.FP32, TrainingSession.precisionOf(LossPhase.GREG, requested));
+            assertEquals(Precision.FP32, TrainingSession.precisionOf(LossPhase.DREG, requested));
         }
     }
 
