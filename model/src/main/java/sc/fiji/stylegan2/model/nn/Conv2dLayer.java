@@ -54,29 +54,23 @@ public final class Conv2dLayer extends Module {
     public NDArray forward(NDArray x, double gain) {
         double actGain = activation.defaultGain() * gain;
         Double limit = clamp();
-        if (limit == null) {
-            // act(conv(x, w) + b)·g = act(conv(x, g·w) + g·b) for g > 0 (linear and leaky ReLU are
-            // positively
-            // homogeneous): the gain goes into the weight and the bias into the convolution, two
-            // passes over the
-            // activations fewer than bias_act's add and multiply, forward and backward.
-            NDArray b = bias == null || actGain == 1 ? bias : Scalars.mul(bias, actGain);
-            x =
-                    Conv2dResample.apply(
-                            x,
-                            Scalars.mul(weight, weightGain * actGain),
-                            b,
-                            resampleFilter,
-                            up,
-                            down,
-                            padding,
-                            1,
-                            up == 1);
-            return BiasAct.apply(x, null, activation, 1, -1);
-        }
-        NDArray w = Scalars.mul(weight, weightGain);
-        x = Conv2dResample.apply(x, w, resampleFilter, up, down, padding, 1, up == 1);
-        return BiasAct.apply(x, bias, activation, actGain, limit * gain);
+        // clamp(act(conv(x, w) + b)·g) = clamp(act(conv(x, g·w) + g·b)) for g > 0 (linear and
+        // leaky ReLU are positively homogeneous): the gain goes into the weight and the bias into
+        // the convolution, two passes over the activations fewer than bias_act's add and multiply,
+        // forward and backward; the clamp (official bias_act's, after the gain) stays.
+        NDArray b = bias == null || actGain == 1 ? bias : Scalars.mul(bias, actGain);
+        x =
+                Conv2dResample.apply(
+                        x,
+                        Scalars.mul(weight, weightGain * actGain),
+                        b,
+                        resampleFilter,
+                        up,
+                        down,
+                        padding,
+                        1,
+                        up == 1);
+        return BiasAct.apply(x, null, activation, 1, limit == null ? -1 : limit * gain);
     }
 
     /**
