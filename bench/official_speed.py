@@ -75,6 +75,8 @@ def training(args):
     print('|---|---:|---:|---:|---:|')
     batch = 8
     for name, spec in SETUPS.items():
+        if name not in args.setups:
+            continue
         for res in args.resolutions:
             torch.manual_seed(0)
             G, D = networks(spec, res, 1)
@@ -140,6 +142,8 @@ def main():
     p.add_argument('--seconds', type=float, default=6, help='generation: seconds per case')
     p.add_argument('--warmup', type=int, default=32, help='training: warm-up minibatches')
     p.add_argument('--cycles', type=int, default=2, help='training: timed 16-minibatch cycles')
+    p.add_argument('--setups', type=lambda s: s.split(','), default=list(SETUPS),
+                   help='training: which setups, comma-separated (default: ' + ','.join(SETUPS) + ')')
     args = p.parse_args()
     if not os.path.isfile(os.path.join(args.official, 'training', 'networks.py')):
         sys.exit(f'official_speed.py: --official {args.official} is not a stylegan2-ada-pytorch checkout'

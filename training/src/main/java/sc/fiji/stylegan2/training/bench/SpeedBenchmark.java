@@ -1,5 +1,6 @@
 package sc.fiji.stylegan2.training.bench;
 
+import java.util.List;
 import java.util.Locale;
 import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.training.TrainingConfig;
@@ -20,7 +21,7 @@ import sc.fiji.stylegan2.training.loop.TrainingSession;
  * real frequency.
  *
  * <pre>
- *   java -cp ... sc.fiji.stylegan2.training.bench.SpeedBenchmark [cycles=2] [warmup=32] [precisions=fp32]
+ *   java -cp ... sc.fiji.stylegan2.training.bench.SpeedBenchmark [cycles=2] [warmup=32] [precisions=fp32] [setups=512,small]
  * </pre>
  *
  * With {@code precisions} {@code fp32,bf16} every setup runs once per precision ({@link
@@ -47,13 +48,14 @@ public final class SpeedBenchmark {
         System.out.println("| setup | px | batch | s/minibatch | kimg/h |");
         System.out.println("|---|---:|---:|---:|---:|");
         String[] precisions = (args.length > 2 ? args[2] : "fp32").split(",");
+        List<String> setups = List.of((args.length > 3 ? args[3] : "512,small").split(","));
         for (String key : precisions) {
             Precision p = Precision.parse(key);
             String tag = precisions.length > 1 ? " " + p.resolve().key() : "";
-            for (int res : new int[] {32, 64}) {
+            for (int res : setups.contains("512") ? new int[] {32, 64} : new int[0]) {
                 row("512/8/8192/256" + tag, paper(res, p), cycles, warmup);
             }
-            for (int res : new int[] {32, 64}) {
+            for (int res : setups.contains("small") ? new int[] {32, 64} : new int[0]) {
                 row(
                         "small" + tag,
                         TrainingOptions.builder(TrainingConfig.SMALL, res, 1)
