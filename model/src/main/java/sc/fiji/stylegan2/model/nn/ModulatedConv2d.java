@@ -2,6 +2,7 @@ package sc.fiji.stylegan2.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.UnaryOperator;
 import sc.fiji.stylegan2.model.torch.Autocast;
 import sc.fiji.stylegan2.model.torch.Owned;
 import sc.fiji.stylegan2.model.torch.Scalars;
@@ -68,10 +69,7 @@ public final class ModulatedConv2d {
         }
         if (!fused) {
             x = x.mul(styles.reshape(n, -1, 1, 1));
-            NDArray conv =
-                    Autocast.active()
-                            ? WeightCache.derived(weight, "bf16", Bf16Conv::toBfloat16)
-                            : weight;
+            NDArray conv = convolutionWeight(weight, "as is", UnaryOperator.identity());
             x = Conv2dResample.apply(x, conv, f, up, 1, padding, 1, flipWeight);
             if (demodulate) {
                 // Eq. 3 applied to the activations, then noise.
@@ -119,13 +117,7 @@ public final class ModulatedConv2d {
         int[] pad = {p0, p1, p0, p1};
         if (modulated == null) {
             NDArray wt =
-                    Autocast.active()
-                            ? WeightCache.derived(
-                                    weight,
-                                    "transposed bf16",
-                                    w -> Bf16Conv.toBfloat16(transposedLayout(w, flipWeight)))
-                            : WeightCache.derived(
-                                    weight, "transposed", w -> transposedLayout(w, flipWeight));
+                    convolutionWeight(weight, "transposed", w -> transposedLayout(w, flipWeight));
             NDArray t = TransposedConv2d.apply(x.mul(styles.reshape(n, -1, 1, 1)), wt);
             if (dcoefs != null) {
                 t = Owned.mul(t, dcoefs.reshape(n, -1, 1, 1));
@@ -145,6 +137,20 @@ public final class ModulatedConv2d {
         x = Upfirdn2d.upfirdn2d(t, f, 1, 1, pad, 4, false);
         x = x.reshape(n, out, x.getShape().get(2), x.getShape().get(3));
         return noise == null ? x : Owned.add(x, noise);
+    }
+
+    /**
+     * The shared convolution's weight as it takes it: {@code arrange}d ({@code layout} names the
+     * result) and, inside a bfloat16 layer ({@link Autocast#active()}), a bfloat16 copy; made once
+     * per run of inference ({@link WeightCache}).
+     */
+    private static NDArray convolutionWeight(
+            NDArray weight, String layout, UnaryOperator<NDArray> arrange) {
+        if (!Autocast.active()) {
+            return WeightCache.derived(weight, layout, arrange);
+        }
+        return WeightCache.derived(
+                weight, layout + " bf16", w -> Bf16Conv.toBfloat16(arrange.apply(w)));
     }
 
     /**

@@ -59,21 +59,20 @@ public final class WeightCache implements AutoCloseable {
         if (cache == null || (JniUtils.isGradMode() && weight.hasGradient())) {
             return derive.apply(weight);
         }
-        for (WeightCache c = cache.outer; c != null; c = c.outer) {
-            NDArray outerForm = c.derived.getOrDefault(weight, Map.of()).get(kind);
-            if (outerForm != null) {
-                return outerForm;
+        for (WeightCache c = cache; c != null; c = c.outer) {
+            NDArray kept = c.derived.getOrDefault(weight, Map.of()).get(kind);
+            if (kept != null) {
+                return kept;
             }
         }
-        Map<String, NDArray> forms = cache.derived.computeIfAbsent(weight, w -> new HashMap<>());
-        NDArray form = forms.get(kind);
-        if (form == null) {
-            form = derive.apply(weight);
-            // Out of the caller's batch scope, into this cache's lifetime.
-            NDScope.unregister(form);
-            form.attach(cache.manager);
-            forms.put(kind, form);
+        NDArray form = derive.apply(weight);
+        if (form == weight) {
+            return form; // nothing derived: the weight itself stays its module's
         }
+        // Out of the caller's batch scope, into this cache's lifetime.
+        NDScope.unregister(form);
+        form.attach(cache.manager);
+        cache.derived.computeIfAbsent(weight, w -> new HashMap<>()).put(kind, form);
         return form;
     }
 

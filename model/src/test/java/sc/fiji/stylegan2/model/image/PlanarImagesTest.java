@@ -16,10 +16,12 @@ class PlanarImagesTest {
                 new PlanarImages(
                         new float[] {5, 6, 7, 8, 9, 10, 11, 12}, 2, 1, 2, 2, List.of("b", "c"));
         PlanarImages both = a.concat(b);
-        // exact: concat and slice copy floats and compute nothing
         assertEquals(3, both.count());
+        // Exact: concat copies Java floats and computes nothing (no libtorch, no CPU-dependent
+        // kernel), so the values are the inputs' on every machine.
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, both.data(), 0f);
         assertEquals(List.of("a", "b", "c"), both.labels());
+        // Exact for the same reason: slice is Arrays.copyOfRange of the concatenated values.
         assertArrayEquals(b.data(), both.slice(1, 3).data(), 0f);
     }
 

@@ -83,6 +83,18 @@ class WeightCacheTest {
     }
 
     @Test
+    void aWeightUsedAsItIsStaysItsOwnersAfterTheScope() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1, 2, 3});
+            try (WeightCache cache = WeightCache.open()) {
+                assertSame(w, WeightCache.derived(w, "as is", UnaryOperator.identity()));
+            }
+            assertFalse(w.isReleased(), "closing the cache must not free the weight itself");
+            assertEquals(3f, w.getFloat(2));
+        }
+    }
+
+    @Test
     void aWeightThatTakesGradientsIsNeverCached() {
         try (NDManager m = NDManager.newBaseManager();
                 WeightCache cache = WeightCache.open()) {
