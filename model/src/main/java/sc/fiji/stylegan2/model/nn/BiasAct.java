@@ -75,7 +75,9 @@ public final class BiasAct {
                 MODULES.computeIfAbsent(
                         key,
                         k -> {
-                            String name = "BiasAct" + MODULES.size();
+                            // Each module loads into its own compilation unit: names need not
+                            // differ.
+                            String name = "BiasAct";
                             return TorchScriptArchive.load(
                                     MANAGER,
                                     TorchScriptArchive.write(
