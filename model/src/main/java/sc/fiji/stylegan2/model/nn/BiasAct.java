@@ -23,8 +23,9 @@ import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
  * runs in one TorchScript module ({@link TorchScriptArchive}, one per combination, loaded once per
  * process) with the clamp as {@code hardtanh}: the same values as {@code clamp}, but its gradient
  * is one pass ({@code hardtanh_backward}) where {@code clamp}'s is four (two comparisons, their
- * conjunction and a {@code where}), about 6 % of a {@code small} bfloat16 training step. Like the
- * official CUDA {@code bias_act}, no gradient passes where the output sits at the clamp.
+ * conjunction and a {@code where}): those were 7 % of the CPU time of a {@code small} bfloat16
+ * training step ({@code bench/README.md}). Like the official CUDA {@code bias_act}, no gradient
+ * passes where the output sits at the clamp.
  */
 public final class BiasAct {
 

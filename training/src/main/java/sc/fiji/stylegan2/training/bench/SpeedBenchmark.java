@@ -20,8 +20,8 @@ import sc.fiji.stylegan2.training.loop.TrainingSession;
  * multiple of 16 minibatches) after a warm-up, so the regularisation phases are counted at their
  * real frequency. The warm-up is at least the given number of minibatches and at least {@value
  * #WARMUP_SECONDS} s ({@code bench/official_speed.py} warms up by the same rule): a small setup at
- * 32 px still gets 20 % faster over its first ~200 minibatches (a few seconds each for the 512
- * setup, which 32 minibatches already cover), on both sides.
+ * 32 px still got 20 % faster over its first ~200 minibatches (about 20 s) in one process, and the
+ * official side moves as much between processes (the 512 setup's 32 minibatches take 30-90 s).
  *
  * <pre>
  *   java -cp ... sc.fiji.stylegan2.training.bench.SpeedBenchmark [cycles=2] [warmup=32] [precisions=fp32] [setups=512,small]
