@@ -76,9 +76,9 @@ public final class BiasAct {
                 MODULES.computeIfAbsent(
                         key,
                         k -> {
-                            // Each module loads into its own compilation unit: names need not
-                            // differ.
-                            String name = "BiasAct";
+                            // A name per combination, as libtorch's profiler shows it (each load
+                            // is its own compilation unit, so a clash would be harmless).
+                            String name = "BiasAct" + Integer.toHexString(k.hashCode());
                             return TorchScriptArchive.load(
                                     MANAGER,
                                     TorchScriptArchive.write(

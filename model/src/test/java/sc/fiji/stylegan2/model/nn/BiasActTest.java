@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sc.fiji.stylegan2.model.torch.Scalars;
 
 /**
  * {@link BiasAct} with a clamp runs as one TorchScript module: its values must be the official
@@ -76,7 +77,9 @@ class BiasActTest {
                     NDArray xg = m.create(xs, new Shape(2, 3, 4, 4));
                     xg.setRequiresGradient(true);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray y = BiasAct.apply(xg.mul(1f), bias, act, gain, clamp);
+                        // A fresh non-leaf input, as the layers pass; the constant lives in
+                        // libtorch memory (Scalars), as every constant under autograd must.
+                        NDArray y = BiasAct.apply(Scalars.mul(xg, 1), bias, act, gain, clamp);
                         assertArrayEquals(expected, y.toFloatArray(), 1e-6f, what + ", autograd");
                         gc.backward(y.sum());
                     }
