@@ -1,13 +1,8 @@
 package sc.fiji.stylegan2.model.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.engine.PtSymbolBlock;
-import ai.djl.pytorch.jni.IValueUtils;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import sc.fiji.stylegan2.model.torch.ScriptModules;
 import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
@@ -30,9 +25,6 @@ import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
  */
 public final class Bf16Conv {
 
-    private static final Map<String, PtSymbolBlock> MODULES = new ConcurrentHashMap<>();
-    private static final NDManager MANAGER = NDManager.newBaseManager();
-
     private Bf16Conv() {}
 
     /**
@@ -45,7 +37,9 @@ public final class Bf16Conv {
     public static NDArray conv2d(NDArray x, NDArray w, int stride, int padding, int groups) {
         long[] s = w.getShape().getShape();
         NDArray grouped = w.reshape(groups, s[0] / groups, s[1], s[2], s[3]);
-        return run(conv2dModule(stride, padding), x, grouped);
+        String name = "Bf16Conv2dS" + stride + "P" + padding;
+        return ScriptModules.forward(
+                ScriptModules.get(name, n -> conv2dSource(n, stride, padding)), x, grouped);
     }
 
     /**
@@ -54,7 +48,8 @@ public final class Bf16Conv {
      * @param w weight {@code [G, I/G, O/G, k, k]}, float32
      */
     public static NDArray convTranspose2d(NDArray x, NDArray w) {
-        return run(convTranspose2dModule(), x, w);
+        return ScriptModules.forward(
+                ScriptModules.get("Bf16ConvTranspose2d", Bf16Conv::convTranspose2dSource), x, w);
     }
 
     /**
@@ -64,24 +59,18 @@ public final class Bf16Conv {
      * unknown); only these modules use it.
      */
     public static NDArray toBfloat16(NDArray w) {
-        PtSymbolBlock module =
-                MODULES.computeIfAbsent(
-                        "Bf16Copy",
-                        n ->
-                                load(
-                                        n,
-                                        TorchScriptArchive.forwardSource(
-                                                n,
-                                                List.of("w: Tensor"),
-                                                "Tensor",
-                                                "return torch.contiguous(torch.to(w, 15))")));
         // Training mode: a copy of a weight that takes gradients passes them back (and is no
         // inference tensor, which autograd could not save).
-        return IValueUtils.forward(module, new NDList(w), true).singletonOrThrow();
-    }
-
-    private static NDArray run(PtSymbolBlock module, NDArray x, NDArray w) {
-        return IValueUtils.forward(module, new NDList(x, w), true).singletonOrThrow();
+        return ScriptModules.forward(
+                ScriptModules.get(
+                        "Bf16Copy",
+                        n ->
+                                TorchScriptArchive.forwardSource(
+                                        n,
+                                        List.of("w: Tensor"),
+                                        "Tensor",
+                                        "return torch.contiguous(torch.to(w, 15))")),
+                w);
     }
 
     /** The source of the bfloat16 {@code conv2d} module for a stride and padding. */
@@ -109,19 +98,5 @@ public final class Bf16Conv {
                 "Tensor",
                 "_0 = " + conv,
                 "return torch.to(_0, 6)");
-    }
-
-    private static PtSymbolBlock conv2dModule(int stride, int padding) {
-        String name = "Bf16Conv2dS" + stride + "P" + padding;
-        return MODULES.computeIfAbsent(name, n -> load(n, conv2dSource(n, stride, padding)));
-    }
-
-    private static PtSymbolBlock convTranspose2dModule() {
-        String name = "Bf16ConvTranspose2d";
-        return MODULES.computeIfAbsent(name, n -> load(n, convTranspose2dSource(n)));
-    }
-
-    private static PtSymbolBlock load(String className, String source) {
-        return TorchScriptArchive.load(MANAGER, TorchScriptArchive.write(className, source));
     }
 }

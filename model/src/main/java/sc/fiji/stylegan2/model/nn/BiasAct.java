@@ -1,17 +1,13 @@
 package sc.fiji.stylegan2.model.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
-import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import sc.fiji.stylegan2.model.torch.Owned;
+import sc.fiji.stylegan2.model.torch.ScriptModules;
 import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
@@ -20,17 +16,14 @@ import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
  * the caller owns: at inference it is updated in place, and under autograd the activation may be.
  *
  * <p>With a clamp (the bfloat16 layers, official models with {@code conv_clamp}) the whole chain
- * runs in one TorchScript module ({@link TorchScriptArchive}, one per combination, loaded once per
- * process) with the clamp as {@code hardtanh}: the same values as {@code clamp}, but its gradient
- * is one pass ({@code hardtanh_backward}) where {@code clamp}'s is four (two comparisons, their
- * conjunction and a {@code where}): those were 7 % of the CPU time of a {@code small} bfloat16
- * training step ({@code bench/README.md}). Like the official CUDA {@code bias_act}, no gradient
- * passes where the output sits at the clamp.
+ * runs in one TorchScript module ({@link ScriptModules}, one per combination) with the clamp as
+ * {@code hardtanh}: the same values as {@code clamp}, but its gradient is one pass ({@code
+ * hardtanh_backward}) where {@code clamp}'s is four (two comparisons, their conjunction and a
+ * {@code where}): those were 7 % of the CPU time of a {@code small} bfloat16 training step ({@code
+ * bench/README.md}). Like the official CUDA {@code bias_act}, no gradient passes where the output
+ * sits at the clamp.
  */
 public final class BiasAct {
-
-    private static final Map<String, PtSymbolBlock> MODULES = new ConcurrentHashMap<>();
-    private static final NDManager MANAGER = NDManager.newBaseManager();
 
     private BiasAct() {}
 
@@ -62,33 +55,20 @@ public final class BiasAct {
             NDArray x, NDArray b, Activation act, double gain, double clamp) {
         boolean inPlace = !JniUtils.isGradMode();
         int rank = x.getShape().dimension();
-        String key =
+        // The class name spells out the combination (the cache's key); a double as its bits.
+        String name =
                 String.format(
                         Locale.ROOT,
-                        "%s|%s|%d|%s|%s|%s",
+                        "BiasAct_%s_%s_r%d_g%x_c%x_%s",
                         act,
-                        b != null,
+                        b == null ? "nobias" : "bias",
                         rank,
-                        gain,
-                        clamp,
-                        inPlace);
+                        Double.doubleToLongBits(gain),
+                        Double.doubleToLongBits(clamp),
+                        inPlace ? "inplace" : "autograd");
         PtSymbolBlock module =
-                MODULES.computeIfAbsent(
-                        key,
-                        k -> {
-                            // A name per combination, as libtorch's profiler shows it (each load
-                            // is its own compilation unit, so a clash would be harmless).
-                            String name = "BiasAct" + Integer.toHexString(k.hashCode());
-                            return TorchScriptArchive.load(
-                                    MANAGER,
-                                    TorchScriptArchive.write(
-                                            name,
-                                            source(
-                                                    name, act, b != null, rank, gain, clamp,
-                                                    inPlace)));
-                        });
-        NDList in = b == null ? new NDList(x) : new NDList(x, b);
-        return IValueUtils.forward(module, in, true).singletonOrThrow();
+                ScriptModules.get(name, n -> source(n, act, b != null, rank, gain, clamp, inPlace));
+        return b == null ? ScriptModules.forward(module, x) : ScriptModules.forward(module, x, b);
     }
 
     /**
