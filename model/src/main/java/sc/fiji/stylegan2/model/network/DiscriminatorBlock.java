@@ -97,16 +97,13 @@ public final class DiscriminatorBlock extends Module {
     /**
      * @param x features of the previous block, or null for the first block (then {@code img} is
      *     read)
-     * @param channelsLast the first block makes fromrgb's features channels-last ({@link
-     *     MemoryFormat}; a one-channel image has no layout of its own to pass on), and every layer
-     *     after keeps the layout
+     * @param channelsLast the first block reads the image channels-last ({@link MemoryFormat}: no
+     *     copy for one channel, a copy of the few image channels otherwise), so fromrgb writes its
+     *     features channels-last, and every layer after keeps the layout
      */
     public NDArray forward(NDArray x, NDArray img, boolean channelsLast) {
         if (fromrgb != null) {
-            NDArray y = fromrgb.forward(img, 1);
-            if (channelsLast) {
-                y = MemoryFormat.channelsLast(y);
-            }
+            NDArray y = fromrgb.forward(channelsLast ? MemoryFormat.channelsLast(img) : img, 1);
             x = x == null ? y : x.add(y);
         }
         NDArray y = skip.forward(x, SQRT_HALF);

@@ -14,13 +14,15 @@ public final class MemoryFormat {
 
     /**
      * The same values {@code [N, C, H, W]} with channels-last strides. DJL has no memory-format
-     * API, so this goes the one way it offers: permute to {@code [N, H, W, C]}, flatten (which must
-     * copy, in that order), and permute the view back. Differentiable; tensors with one channel or
-     * not 4-D are returned as they are (both layouts are the same memory there).
+     * API, so this goes the one way it offers: permute to {@code [N, H, W, C]}, flatten (which
+     * copies, in that order), and permute the view back. With one channel the flattening is a view
+     * and nothing is copied: the same memory, restrided so that libtorch reads it as channels-last,
+     * and a convolution that reads it writes its C-channel output channels-last. Differentiable;
+     * tensors that are not 4-D are returned as they are.
      */
     public static NDArray channelsLast(NDArray x) {
         long[] s = x.getShape().getShape();
-        if (s.length != 4 || s[1] == 1) {
+        if (s.length != 4) {
             return x;
         }
         return x.transpose(0, 2, 3, 1)

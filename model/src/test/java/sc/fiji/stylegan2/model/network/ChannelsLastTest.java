@@ -1,12 +1,16 @@
 package sc.fiji.stylegan2.model.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
@@ -18,6 +22,8 @@ import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.torch.MemoryFormat;
+import sc.fiji.stylegan2.model.torch.ScriptModules;
+import sc.fiji.stylegan2.model.torch.TorchScriptArchive;
 
 /**
  * The channels-last layout changes strides, never values: G and D give the same outputs and the
@@ -33,6 +39,55 @@ class ChannelsLastTest {
             assertArrayEquals(x.getShape().getShape(), y.getShape().getShape());
             assertArrayEquals(x.toFloatArray(), y.toFloatArray(), 0f);
         }
+    }
+
+    @Test
+    void oneChannelImageBecomesChannelsLastWithoutACopy() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray img = m.randomNormal(new Shape(4, 1, 8, 8));
+            assertFalse(isChannelsLast(img));
+            NDArray y = MemoryFormat.channelsLast(img);
+            assertTrue(isChannelsLast(y));
+            // A view: writing through the original shows in it.
+            img.set(new NDIndex("0, 0, 0, 0"), 7f);
+            assertEquals(7f, y.getFloat(0, 0, 0, 0));
+        }
+    }
+
+    @Test
+    void discriminatorFeaturesAreChannelsLastFromTheFirstBlock() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (int channels : new int[] {1, 3}) {
+                DiscriminatorBlock first =
+                        new DiscriminatorBlock(
+                                m, 0, 16, 32, channels, new float[] {1, 3, 3, 1}, null);
+                NDArray img = m.randomNormal(new Shape(4, channels, 16, 16));
+                assertTrue(isChannelsLast(first.forward(null, img, true)), channels + " channels");
+                assertFalse(
+                        isChannelsLast(first.forward(null, img, false)), channels + " channels");
+            }
+        }
+    }
+
+    /**
+     * Whether {@code x} has channels-last strides (the channel stride is 1): what libtorch's {@code
+     * suggest_memory_format} reads and a convolution's output follows, also for one channel, where
+     * both layouts are contiguous.
+     */
+    private static boolean isChannelsLast(NDArray x) {
+        PtSymbolBlock strides =
+                ScriptModules.get(
+                        "StridesProbe",
+                        n ->
+                                TorchScriptArchive.forwardSource(
+                                        n,
+                                        List.of("x: Tensor"),
+                                        "Tensor",
+                                        "return torch.tensor(torch.stride(x), dtype=None,"
+                                                + " device=None, requires_grad=False)"));
+        long[] s = ScriptModules.forward(strides, x).toLongArray();
+        long[] shape = x.getShape().getShape();
+        return s[1] == 1 && s[3] == shape[1] && s[2] == shape[1] * shape[3];
     }
 
     @Test
