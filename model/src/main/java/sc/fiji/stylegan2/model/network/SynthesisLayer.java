@@ -7,6 +7,7 @@ import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
+import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
@@ -79,7 +80,7 @@ public final class SynthesisLayer extends Module {
         double gain = Activation.LRELU.defaultGain();
         NDArray noise = noise(x, n, opt);
         try (Autocast mixed = Autocast.layer(bf16)) {
-            x = convolve(x, styles, noise, gain, opt.fused());
+            x = convolve(x, styles, noise, gain, opt.modconv());
             x = BiasAct.apply(x, Scalars.mul(bias, gain), Activation.LRELU, 1, clamp());
         }
         opt.offer(name, x);
@@ -87,7 +88,8 @@ public final class SynthesisLayer extends Module {
     }
 
     /** The modulated convolution with noise, {@code conv · σ⁻¹·gain + noise·gain}. */
-    private NDArray convolve(NDArray x, NDArray styles, NDArray noise, double gain, boolean fused) {
+    private NDArray convolve(
+            NDArray x, NDArray styles, NDArray noise, double gain, ModconvStrategy modconv) {
         return ModulatedConv2d.apply(
                 x,
                 weight,
@@ -98,7 +100,7 @@ public final class SynthesisLayer extends Module {
                         .optPadding(1)
                         .optResampleFilter(resampleFilter)
                         .optFlipWeight(up == 1) // as the official flip_weight = (up == 1)
-                        .optFused(fused)
+                        .optStrategy(modconv)
                         .optGain(gain)
                         .build());
     }

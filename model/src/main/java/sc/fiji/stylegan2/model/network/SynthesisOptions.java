@@ -59,10 +59,6 @@ public record SynthesisOptions(
         return new SynthesisOptions(noiseMode, modconv, probe, noiseInputs, noiseLayers, nhwc);
     }
 
-    boolean fused() {
-        return modconv.fused();
-    }
-
     /** Hands a layer's output to the probe, if any (for every synthesis architecture). */
     public void offer(String name, NDArray x) {
         if (probe != null) {

@@ -47,7 +47,8 @@ public final class ModulatedConv2d {
         NDArray noise = opt.noise;
         NDArray f = opt.resampleFilter;
         int up = opt.up, padding = opt.padding;
-        boolean demodulate = opt.demodulate, flipWeight = opt.flipWeight, fused = opt.fused;
+        boolean demodulate = opt.demodulate, flipWeight = opt.flipWeight;
+        boolean fused = opt.strategy.fused();
         double gain = opt.gain;
         long n = x.getShape().get(0);
         long[] ws = weight.getShape().getShape();
@@ -65,7 +66,7 @@ public final class ModulatedConv2d {
             dcoefs = Scalars.mul(dcoefs, gain);
         }
         if (up > 1) {
-            return upsampled(x, weight, w, styles, dcoefs, noise, f, padding, flipWeight);
+            return upsampled(x, weight, w, styles, dcoefs, noise, f, padding, opt);
         }
         if (!fused) {
             x = x.mul(styles.reshape(n, -1, 1, 1));
@@ -92,9 +93,11 @@ public final class ModulatedConv2d {
 
     /**
      * Upsampling as the official {@code conv2d_resample} orders it: the stride-2 transposed
-     * convolution ({@link TransposedConv2d}), then the FIR filter with gain 4. Unfused, modulation
-     * and demodulation scale the input and output channels around one shared convolution; fused,
-     * they go into per-sample weights and the batch becomes the groups.
+     * convolution ({@link TransposedConv2d}), then the FIR filter with gain 4; or, {@link
+     * ModconvStrategy#UNFUSED_POLYPHASE}, both in one kernel as phase convolutions ({@link
+     * Conv2dResample}). Unfused, modulation and demodulation scale the input and output channels
+     * around one shared convolution; fused, they go into per-sample weights and the batch becomes
+     * the groups.
      *
      * @param modulated the per-sample weights {@code [N, O, I, k, k]} of the fused form, or null
      *     for unfused
@@ -108,13 +111,30 @@ public final class ModulatedConv2d {
             NDArray noise,
             NDArray f,
             int padding,
-            boolean flipWeight) {
+            Options opt) {
+        boolean flipWeight = opt.flipWeight;
         long n = x.getShape().get(0), in = weight.getShape().get(1), out = weight.getShape().get(0);
         long kw = weight.getShape().get(3), fw = f.getShape().get(1);
         // The official FIR padding after the transposed convolution (conv2d_resample's adjustment).
         int p0 = (int) (padding + (fw + 1) / 2 - (kw - 1));
         int p1 = (int) (padding + (fw - 2) / 2 - (kw - 2));
         int[] pad = {p0, p1, p0, p1};
+        if (modulated == null && opt.strategy.polyphaseUpsampling()) {
+            NDArray t =
+                    Conv2dResample.apply(
+                            x.mul(styles.reshape(n, -1, 1, 1)),
+                            weight,
+                            f,
+                            2,
+                            1,
+                            padding,
+                            1,
+                            flipWeight);
+            if (dcoefs != null) {
+                t = Owned.mul(t, dcoefs.reshape(n, -1, 1, 1));
+            }
+            return noise == null ? t : Owned.add(t, noise);
+        }
         if (modulated == null) {
             NDArray wt =
                     convolutionWeight(weight, "transposed", w -> transposedLayout(w, flipWeight));
@@ -211,7 +231,7 @@ public final class ModulatedConv2d {
         private final NDArray resampleFilter;
         private final boolean demodulate;
         private final boolean flipWeight;
-        private final boolean fused;
+        private final ModconvStrategy strategy;
         private final double gain;
 
         private Options(Builder b) {
@@ -221,7 +241,7 @@ public final class ModulatedConv2d {
             this.resampleFilter = b.resampleFilter;
             this.demodulate = b.demodulate;
             this.flipWeight = b.flipWeight;
-            this.fused = b.fused;
+            this.strategy = b.strategy;
             this.gain = b.gain;
         }
 
@@ -233,7 +253,7 @@ public final class ModulatedConv2d {
             private NDArray resampleFilter;
             private boolean demodulate = true;
             private boolean flipWeight = true;
-            private boolean fused = true;
+            private ModconvStrategy strategy = ModconvStrategy.FUSED;
             private double gain = 1;
 
             private Builder() {}
@@ -280,9 +300,9 @@ public final class ModulatedConv2d {
                 return this;
             }
 
-            /** The fused (default) or the unfused form; the same sum. */
-            public Builder optFused(boolean fused) {
-                this.fused = fused;
+            /** The fused (default) or an unfused form; the same sum. */
+            public Builder optStrategy(ModconvStrategy strategy) {
+                this.strategy = strategy;
                 return this;
             }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import sc.fiji.stylegan2.model.torch.Autocast;
 
 /**
  * 2x upsampling followed by a convolution, computed as four ordinary convolutions at the input
@@ -160,6 +161,9 @@ public final class PolyphaseUpsample {
      * W]} and interleaves the phases: {@code [N, O, 2H, 2W]}.
      */
     public static NDArray apply(NDArray x, NDArray phaseWeight, int padding, int groups) {
+        if (Autocast.active()) {
+            return pixelShuffle(Bf16Conv.conv2d(x, phaseWeight, 1, padding, groups));
+        }
         NDArray y =
                 Conv2d.conv2d(
                                 x,

@@ -35,6 +35,7 @@ class Bf16SynthesisTest {
                 b.add(Arguments.of(name, psi, ModconvStrategy.FUSED, false));
                 b.add(Arguments.of(name, psi, ModconvStrategy.UNFUSED, false));
                 b.add(Arguments.of(name, psi, ModconvStrategy.UNFUSED, true));
+                b.add(Arguments.of(name, psi, ModconvStrategy.UNFUSED_POLYPHASE, false));
             }
         }
         return b.build();

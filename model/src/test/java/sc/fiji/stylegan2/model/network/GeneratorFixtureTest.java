@@ -34,8 +34,9 @@ class GeneratorFixtureTest {
     }
 
     /**
-     * One case per fixture, seed, ψ and modulated-convolution form; unfused also with the weights'
-     * derived forms cached ({@link WeightCache}), as generation runs it.
+     * One case per fixture, seed, ψ and modulated-convolution form (the path-length phase's
+     * polyphase upsampling included); unfused also with the weights' derived forms cached ({@link
+     * WeightCache}), as generation runs it.
      */
     static Stream<Arguments> cases() throws Exception {
         Stream.Builder<Arguments> b = Stream.builder();
@@ -46,6 +47,7 @@ class GeneratorFixtureTest {
                     b.add(Arguments.of(name, seed, psi, ModconvStrategy.FUSED, false));
                     b.add(Arguments.of(name, seed, psi, ModconvStrategy.UNFUSED, false));
                     b.add(Arguments.of(name, seed, psi, ModconvStrategy.UNFUSED, true));
+                    b.add(Arguments.of(name, seed, psi, ModconvStrategy.UNFUSED_POLYPHASE, false));
                 }
             }
         }

@@ -53,6 +53,20 @@ public final class StyleGAN2Loss {
 
     private static final boolean REG_CHANNELS_LAST = false;
 
+    /** G in the main phases: official training synthesis, channels-last. */
+    private static final SynthesisOptions MAIN_SYNTHESIS =
+            TRAINING_SYNTHESIS.withChannelsLast(MAIN_CHANNELS_LAST);
+
+    /**
+     * G in the path-length phase: the default layout, and the upsampling convolutions with the FIR
+     * filter folded in ({@link ModconvStrategy#UNFUSED_POLYPHASE}), whose second-order gradient
+     * needs no per-channel loop; the same values.
+     */
+    private static final SynthesisOptions PATH_LENGTH_SYNTHESIS =
+            TRAINING_SYNTHESIS
+                    .withChannelsLast(REG_CHANNELS_LAST)
+                    .withModconv(ModconvStrategy.UNFUSED_POLYPHASE);
+
     private final Generator g;
     private final DiscriminatorNetwork d;
     private final MixingRegularization mixing;
@@ -142,7 +156,7 @@ public final class StyleGAN2Loss {
     /** Gmain: {@code softplus(−D(G(z)))}: maximise the logits of the fakes. */
     private NDArray generatorMain(
             NDArray z, NDArray c, SplittableRandom random, Map<String, Double> stats) {
-        NDArray img = runG(z, c, random, MAIN_CHANNELS_LAST).img();
+        NDArray img = runG(z, c, random, MAIN_SYNTHESIS).img();
         NDArray logits = runD(img, c, random, MAIN_CHANNELS_LAST);
         NDArray loss = NonSaturatingLoss.generator(logits);
         report(stats, "Loss/scores/fake", logits);
@@ -160,7 +174,7 @@ public final class StyleGAN2Loss {
         long n = Math.max(1, z.getShape().get(0) / plBatchShrink);
         NDIndex first = new NDIndex(":{}", n);
         GeneratorOutput out =
-                runG(z.get(first), c == null ? null : c.get(first), random, REG_CHANNELS_LAST);
+                runG(z.get(first), c == null ? null : c.get(first), random, PATH_LENGTH_SYNTHESIS);
         NDArray img = out.img();
         NDArray penalty = pl.penalty(img, out.ws(), PathLengthPenalty.noise(img));
         NDArray loss = pl.loss(penalty);
@@ -185,7 +199,7 @@ public final class StyleGAN2Loss {
             Map<String, Double> stats) {
         NDArray img;
         try (NoGrad off = NoGrad.enter()) {
-            img = runG(z, genC, random, MAIN_CHANNELS_LAST).img();
+            img = runG(z, genC, random, MAIN_SYNTHESIS).img();
         }
         // run_D on each, fakes first as officially, scored in one D pass.
         Discriminator.LogitPair logits =
@@ -233,8 +247,11 @@ public final class StyleGAN2Loss {
     /**
      * The official {@code run_G}: (z, c) → ws (tracking the one global {@code w_avg}), style mixing
      * (the second w of the same class c), synthesis.
+     *
+     * @param synthesis how the synthesis network runs in this phase
      */
-    GeneratorOutput runG(NDArray z, NDArray c, SplittableRandom random, boolean channelsLast) {
+    GeneratorOutput runG(
+            NDArray z, NDArray c, SplittableRandom random, SynthesisOptions synthesis) {
         NDArray ws = g.mapping().forward(z, c, 1, null);
         g.mapping().updateWAvg(ws);
         int cutoff = mixing.cutoff(g.config().numWs(), random);
@@ -249,7 +266,7 @@ public final class StyleGAN2Loss {
                                                 c,
                                                 1,
                                                 null));
-        NDArray img = g.synthesis().forward(ws, TRAINING_SYNTHESIS.withChannelsLast(channelsLast));
+        NDArray img = g.synthesis().forward(ws, synthesis);
         return new GeneratorOutput(img, ws);
     }
 

@@ -2,12 +2,17 @@ package sc.fiji.stylegan2.training.loss;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sc.fiji.stylegan2.model.NoiseMode;
 import sc.fiji.stylegan2.model.StyleGAN2Model;
@@ -106,5 +111,60 @@ class PathLengthPenaltyTest {
                     s.autograd(),
                     2e-3 * Math.abs(s.finiteDifferences()) + 1e-6);
         }
+    }
+
+    /**
+     * The path-length phase's form ({@link ModconvStrategy#UNFUSED_POLYPHASE}, the FIR filter
+     * folded into the upsampling convolution) gives the official form's penalty and second-order
+     * gradients on every G weight, up to float rounding of the regrouped sums.
+     */
+    @Test
+    void penaltyAndGradientsAreTheSameWithTheFilterFoldedIntoTheUpsampling() {
+        try (StyleGAN2Model model = Tiny.model(3, 8);
+                GradientOp op = new GradientOp(model.manager())) {
+            Generator g = model.trainingGenerator();
+            NDManager m = model.manager();
+            NDArray ws = g.mapping().forward(m.randomNormal(new Shape(2, 16)), 1, null);
+            ws.setRequiresGradient(true);
+            NDArray y = PathLengthPenalty.noise(m.zeros(Tiny.imageShape(2, 3)));
+            Map<String, NDArray> params = g.synthesis().namedParameters();
+            params.values().forEach(p -> p.setRequiresGradient(true));
+            List<float[]> penalties = new ArrayList<>();
+            List<Map<String, float[]>> gradients = new ArrayList<>();
+            for (ModconvStrategy form :
+                    new ModconvStrategy[] {
+                        ModconvStrategy.UNFUSED, ModconvStrategy.UNFUSED_POLYPHASE
+                    }) {
+                SynthesisOptions opt = SynthesisOptions.of(NoiseMode.CONST).withModconv(form);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray penalty =
+                            new PathLengthPenalty(2, 0.5, 0.1, op)
+                                    .penalty(g.synthesis().forward(ws, opt), ws, y);
+                    penalties.add(penalty.toFloatArray());
+                    gc.backward(penalty.sum());
+                }
+                Map<String, float[]> grads = new LinkedHashMap<>();
+                params.forEach((name, p) -> grads.put(name, p.getGradient().toFloatArray()));
+                gradients.add(grads);
+                Tiny.zeroGradients(g);
+            }
+            assertArrayEquals(penalties.get(0), penalties.get(1), 1e-5f * max(penalties.get(0)));
+            int upsampling = 0;
+            for (String name : params.keySet()) {
+                float[] a = gradients.get(0).get(name), b = gradients.get(1).get(name);
+                assertArrayEquals(a, b, 1e-4f * max(a) + 1e-9f, name);
+                upsampling += name.endsWith("conv0.weight") && max(a) > 0 ? 1 : 0;
+            }
+            // The upsampling layers' own weights take second-order gradient.
+            assertTrue(upsampling > 0);
+        }
+    }
+
+    private static float max(float[] v) {
+        float max = 0;
+        for (float x : v) {
+            max = Math.max(max, Math.abs(x));
+        }
+        return max;
     }
 }
