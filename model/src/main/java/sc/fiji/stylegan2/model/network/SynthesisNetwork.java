@@ -53,6 +53,8 @@ public final class SynthesisNetwork extends Synthesis {
                             + "], got "
                             + ws.getShape());
         }
+        // The layout, decided once for the whole network.
+        opt = opt.withChannelsLast(opt.channelsLastFor(cfg.resolution()));
         NDArray x = null;
         NDArray img = null;
         int wIdx = 0;

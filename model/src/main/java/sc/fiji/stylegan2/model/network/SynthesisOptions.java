@@ -19,8 +19,9 @@ import sc.fiji.stylegan2.model.torch.MemoryFormat;
  *     noise mode decides
  * @param noiseLayers which layers get noise at all (StyleGAN Fig. 5: coarse or fine only), by layer
  *     name; null: all
- * @param channelsLast compute in channels-last layout ({@link MemoryFormat}); the values are the
- *     same
+ * @param channelsLast compute in channels-last layout ({@link MemoryFormat}), or not; null (the
+ *     default of {@link #of}): the network decides by its resolution ({@link #channelsLastFor}).
+ *     The values are the same either way
  */
 public record SynthesisOptions(
         NoiseMode noiseMode,
@@ -28,14 +29,34 @@ public record SynthesisOptions(
         ActivationProbe probe,
         Map<String, NDArray> noiseInputs,
         Predicate<String> noiseLayers,
-        boolean channelsLast) {
+        Boolean channelsLast) {
+
+    /**
+     * The least network resolution at which a synthesis network left to decide ({@code
+     * channelsLast} null) runs channels-last: generation measured 4-14 % faster there at 128 and
+     * 256 px, batch 1 and 8, float32 and bfloat16, and no faster at 32 and 64 px ({@code
+     * bench/README.md}).
+     */
+    static final int CHANNELS_LAST_FROM = 128;
 
     public SynthesisOptions(NoiseMode noiseMode, ModconvStrategy modconv, ActivationProbe probe) {
-        this(noiseMode, modconv, probe, null, null, false);
+        this(noiseMode, modconv, probe, null, null, null);
     }
 
     public static SynthesisOptions of(NoiseMode mode) {
-        return new SynthesisOptions(mode, ModconvStrategy.UNFUSED, null, null, null, false);
+        return new SynthesisOptions(mode, ModconvStrategy.UNFUSED, null, null, null, null);
+    }
+
+    /**
+     * Whether a synthesis network of this resolution computes channels-last: as set by {@link
+     * #withChannelsLast}, or else from {@value #CHANNELS_LAST_FROM} px up in the unfused forms (the
+     * fused form folds the batch into the channels, which copies a channels-last tensor).
+     */
+    public boolean channelsLastFor(int resolution) {
+        if (channelsLast != null) {
+            return channelsLast;
+        }
+        return resolution >= CHANNELS_LAST_FROM && !modconv.fused();
     }
 
     public SynthesisOptions withProbe(ActivationProbe p) {
@@ -55,6 +76,7 @@ public record SynthesisOptions(
                 noiseMode, strategy, probe, noiseInputs, noiseLayers, channelsLast);
     }
 
+    /** Channels-last or not, whatever the resolution. */
     public SynthesisOptions withChannelsLast(boolean nhwc) {
         return new SynthesisOptions(noiseMode, modconv, probe, noiseInputs, noiseLayers, nhwc);
     }

@@ -22,7 +22,9 @@ import sc.fiji.stylegan2.model.torch.Autocast;
  * K. Used where the combined kernel is small: the FIR upsampling of the image in the skip
  * architecture (a 1x1 identity W) and {@link Conv2dResample}'s upsampling; the synthesis layers'
  * 3x3 upsampling runs the official transposed convolution itself ({@link TransposedConv2d}), which
- * needs fewer multiply-adds there.
+ * needs fewer multiply-adds there, except in the path-length phase ({@link
+ * ModconvStrategy#UNFUSED_POLYPHASE}), whose second-order gradient runs faster through these
+ * ordinary convolutions than through the depthwise FIR filter.
  *
  * <p>Deviation: the official code runs the transposed convolution and the FIR filter as two ops;
  * the sums here are the same up to float rounding (checked against the official outputs in the
