@@ -7,7 +7,6 @@ import sc.fiji.stylegan2.model.Precision;
 import sc.fiji.stylegan2.model.nn.Activation;
 import sc.fiji.stylegan2.model.nn.BiasAct;
 import sc.fiji.stylegan2.model.nn.FullyConnectedLayer;
-import sc.fiji.stylegan2.model.nn.ModconvStrategy;
 import sc.fiji.stylegan2.model.nn.ModulatedConv2d;
 import sc.fiji.stylegan2.model.nn.Module;
 import sc.fiji.stylegan2.model.nn.Upfirdn2d;
@@ -80,7 +79,7 @@ public final class SynthesisLayer extends Module {
         double gain = Activation.LRELU.defaultGain();
         NDArray noise = noise(x, n, opt);
         try (Autocast mixed = Autocast.layer(bf16)) {
-            x = convolve(x, styles, noise, gain, opt.modconv());
+            x = convolve(x, styles, noise, gain, opt);
             x = BiasAct.apply(x, Scalars.mul(bias, gain), Activation.LRELU, 1, clamp());
         }
         opt.offer(name, x);
@@ -89,7 +88,7 @@ public final class SynthesisLayer extends Module {
 
     /** The modulated convolution with noise, {@code conv · σ⁻¹·gain + noise·gain}. */
     private NDArray convolve(
-            NDArray x, NDArray styles, NDArray noise, double gain, ModconvStrategy modconv) {
+            NDArray x, NDArray styles, NDArray noise, double gain, SynthesisOptions opt) {
         return ModulatedConv2d.apply(
                 x,
                 weight,
@@ -100,7 +99,8 @@ public final class SynthesisLayer extends Module {
                         .optPadding(1)
                         .optResampleFilter(resampleFilter)
                         .optFlipWeight(up == 1) // as the official flip_weight = (up == 1)
-                        .optStrategy(modconv)
+                        .optStrategy(opt.modconv())
+                        .optChannelsLast(Boolean.TRUE.equals(opt.channelsLast()))
                         .optGain(gain)
                         .build());
     }

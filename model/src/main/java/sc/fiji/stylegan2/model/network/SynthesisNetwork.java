@@ -54,7 +54,7 @@ public final class SynthesisNetwork extends Synthesis {
                             + ws.getShape());
         }
         // The layout, decided once for the whole network.
-        opt = opt.withChannelsLast(opt.channelsLastFor(cfg.resolution()));
+        opt = opt.withChannelsLast(opt.channelsLastOrDefault());
         NDArray x = null;
         NDArray img = null;
         int wIdx = 0;

@@ -20,8 +20,8 @@ import sc.fiji.stylegan2.model.torch.MemoryFormat;
  * @param noiseLayers which layers get noise at all (StyleGAN Fig. 5: coarse or fine only), by layer
  *     name; null: all
  * @param channelsLast compute in channels-last layout ({@link MemoryFormat}), or not; null (the
- *     default of {@link #of}): the network decides by its resolution ({@link #channelsLastFor}).
- *     The values are the same either way
+ *     default of {@link #of}): channels-last where it pays ({@link #channelsLastOrDefault}). The
+ *     values are the same either way
  */
 public record SynthesisOptions(
         NoiseMode noiseMode,
@@ -30,14 +30,6 @@ public record SynthesisOptions(
         Map<String, NDArray> noiseInputs,
         Predicate<String> noiseLayers,
         Boolean channelsLast) {
-
-    /**
-     * The least network resolution at which a synthesis network left to decide ({@code
-     * channelsLast} null) runs channels-last: generation measured 4-14 % faster there at 128 and
-     * 256 px, batch 1 and 8, float32 and bfloat16, and no faster at 32 and 64 px ({@code
-     * bench/README.md}).
-     */
-    static final int CHANNELS_LAST_FROM = 128;
 
     public SynthesisOptions(NoiseMode noiseMode, ModconvStrategy modconv, ActivationProbe probe) {
         this(noiseMode, modconv, probe, null, null, null);
@@ -48,15 +40,16 @@ public record SynthesisOptions(
     }
 
     /**
-     * Whether a synthesis network of this resolution computes channels-last: as set by {@link
-     * #withChannelsLast}, or else from {@value #CHANNELS_LAST_FROM} px up in the unfused forms (the
-     * fused form folds the batch into the channels, which copies a channels-last tensor).
+     * Whether the synthesis network computes channels-last: as set by {@link #withChannelsLast}, or
+     * else in the unfused forms (the fused form folds the batch into the channels, which copies a
+     * channels-last tensor). Generation measured 3-23 % faster channels-last at 32-256 px, batch 1
+     * and 8, float32 and bfloat16 ({@code bench/README.md}).
      */
-    public boolean channelsLastFor(int resolution) {
+    public boolean channelsLastOrDefault() {
         if (channelsLast != null) {
             return channelsLast;
         }
-        return resolution >= CHANNELS_LAST_FROM && !modconv.fused();
+        return !modconv.fused();
     }
 
     public SynthesisOptions withProbe(ActivationProbe p) {

@@ -24,6 +24,10 @@ public final class ToRGBLayer extends Module {
     private static final ModulatedConv2d.Options TO_RGB =
             ModulatedConv2d.options().optDemodulate(false).build();
 
+    /** The same on channels-last features. */
+    private static final ModulatedConv2d.Options TO_RGB_CHANNELS_LAST =
+            ModulatedConv2d.options().optDemodulate(false).optChannelsLast(true).build();
+
     private final String name;
     private final FullyConnectedLayer affine;
     private final NDArray weight;
@@ -56,7 +60,8 @@ public final class ToRGBLayer extends Module {
         // Always the grouped form: the modulated 1x1 weights are tiny, and it saves scaling the
         // activations,
         // a full pass over the largest tensor of the block (both forms are the same sum).
-        x = ModulatedConv2d.apply(x, weight, styles, TO_RGB);
+        boolean channelsLast = Boolean.TRUE.equals(opt.channelsLast());
+        x = ModulatedConv2d.apply(x, weight, styles, channelsLast ? TO_RGB_CHANNELS_LAST : TO_RGB);
         x = BiasAct.apply(x, bias, Activation.LINEAR, 1, convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
         return x;

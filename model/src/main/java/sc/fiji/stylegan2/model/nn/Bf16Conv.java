@@ -53,23 +53,23 @@ public final class Bf16Conv {
     }
 
     /**
-     * A contiguous bfloat16 copy of {@code w}, to hand to {@link #conv2d} and {@link
-     * #convTranspose2d} in place of the float32 weight (their cast is then a no-op): what {@link
-     * WeightCache} keeps for a run of inference. DJL cannot read its values (its data type shows as
-     * unknown); only these modules use it.
+     * A bfloat16 copy of {@code w} in its layout (contiguous or channels-last), to hand to {@link
+     * #conv2d} and {@link #convTranspose2d} in place of the float32 weight (their cast is then a
+     * no-op): what {@link WeightCache} keeps for a run of inference. DJL cannot read its values
+     * (its data type shows as unknown); only these modules use it.
      */
     public static NDArray toBfloat16(NDArray w) {
         // Training mode: a copy of a weight that takes gradients passes them back (and is no
         // inference tensor, which autograd could not save).
         return ScriptModules.forward(
                 ScriptModules.get(
-                        "Bf16Copy",
+                        "Bf16CopyInLayout",
                         n ->
                                 TorchScriptArchive.forwardSource(
                                         n,
                                         List.of("w: Tensor"),
                                         "Tensor",
-                                        "return torch.contiguous(torch.to(w, 15))")),
+                                        "return torch.to(w, 15)")),
                 w);
     }
 
