@@ -66,18 +66,23 @@ public final class ModulatedConv2d {
         if (demodulate && gain != 1) {
             dcoefs = Scalars.mul(dcoefs, gain);
         }
-        if (up > 1) {
+        boolean polyphase = up > 1 && opt.strategy.polyphaseUpsampling();
+        if (up > 1 && !polyphase) {
             return upsampled(x, weight, w, styles, dcoefs, noise, f, padding, opt);
         }
         if (!fused) {
             x = x.mul(styles.reshape(n, -1, 1, 1));
+            // Polyphase upsampling derives its phase kernels from the weight itself
+            // (Conv2dResample).
             NDArray conv =
-                    convolutionWeight(
-                            weight,
-                            opt.channelsLast ? "channels-last" : "as is",
-                            opt.channelsLast
-                                    ? MemoryFormat::channelsLast
-                                    : UnaryOperator.identity());
+                    polyphase
+                            ? weight
+                            : convolutionWeight(
+                                    weight,
+                                    opt.channelsLast ? "channels-last" : "as is",
+                                    opt.channelsLast
+                                            ? MemoryFormat::channelsLast
+                                            : UnaryOperator.identity());
             x = Conv2dResample.apply(x, conv, f, up, 1, padding, 1, flipWeight);
             if (demodulate) {
                 // Eq. 3 applied to the activations, then noise.
@@ -112,11 +117,11 @@ public final class ModulatedConv2d {
 
     /**
      * Upsampling as the official {@code conv2d_resample} orders it: the stride-2 transposed
-     * convolution ({@link TransposedConv2d}), then the FIR filter with gain 4; or, {@link
-     * ModconvStrategy#UNFUSED_POLYPHASE}, both in one kernel as phase convolutions ({@link
-     * Conv2dResample}). Unfused, modulation and demodulation scale the input and output channels
-     * around one shared convolution; fused, they go into per-sample weights and the batch becomes
-     * the groups.
+     * convolution ({@link TransposedConv2d}), then the FIR filter with gain 4 ({@link
+     * ModconvStrategy#UNFUSED_POLYPHASE} instead goes through {@link Conv2dResample} as every
+     * unfused convolution). Unfused, modulation and demodulation scale the input and output
+     * channels around one shared convolution; fused, they go into per-sample weights and the batch
+     * becomes the groups.
      *
      * @param modulated the per-sample weights {@code [N, O, I, k, k]} of the fused form, or null
      *     for unfused
@@ -138,22 +143,6 @@ public final class ModulatedConv2d {
         int p0 = (int) (padding + (fw + 1) / 2 - (kw - 1));
         int p1 = (int) (padding + (fw - 2) / 2 - (kw - 2));
         int[] pad = {p0, p1, p0, p1};
-        if (modulated == null && opt.strategy.polyphaseUpsampling()) {
-            NDArray t =
-                    Conv2dResample.apply(
-                            x.mul(styles.reshape(n, -1, 1, 1)),
-                            weight,
-                            f,
-                            2,
-                            1,
-                            padding,
-                            1,
-                            flipWeight);
-            if (dcoefs != null) {
-                t = Owned.mul(t, dcoefs.reshape(n, -1, 1, 1));
-            }
-            return noise == null ? t : Owned.add(t, noise);
-        }
         if (modulated == null) {
             NDArray wt =
                     convolutionWeight(
