@@ -101,7 +101,7 @@ public final class SynthesisBlock extends Module {
         if (conv0 == null) {
             long n = ws.getShape().get(0);
             x = constInput.expandDims(0).repeat(0, n);
-            if (Boolean.TRUE.equals(opt.channelsLast())) {
+            if (opt.channelsLastOrDefault()) {
                 x = MemoryFormat.channelsLast(x); // every layer after keeps the layout
             }
         } else {

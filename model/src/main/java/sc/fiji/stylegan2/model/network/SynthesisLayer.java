@@ -100,7 +100,7 @@ public final class SynthesisLayer extends Module {
                         .optResampleFilter(resampleFilter)
                         .optFlipWeight(up == 1) // as the official flip_weight = (up == 1)
                         .optStrategy(opt.modconv())
-                        .optChannelsLast(Boolean.TRUE.equals(opt.channelsLast()))
+                        .optChannelsLast(opt.channelsLastOrDefault())
                         .optGain(gain)
                         .build());
     }

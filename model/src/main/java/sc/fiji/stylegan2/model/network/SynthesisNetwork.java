@@ -53,8 +53,6 @@ public final class SynthesisNetwork extends Synthesis {
                             + "], got "
                             + ws.getShape());
         }
-        // The layout, decided once for the whole network.
-        opt = opt.withChannelsLast(opt.channelsLastOrDefault());
         NDArray x = null;
         NDArray img = null;
         int wIdx = 0;

@@ -60,7 +60,7 @@ public final class ToRGBLayer extends Module {
         // Always the grouped form: the modulated 1x1 weights are tiny, and it saves scaling the
         // activations,
         // a full pass over the largest tensor of the block (both forms are the same sum).
-        boolean channelsLast = Boolean.TRUE.equals(opt.channelsLast());
+        boolean channelsLast = opt.channelsLastOrDefault();
         x = ModulatedConv2d.apply(x, weight, styles, channelsLast ? TO_RGB_CHANNELS_LAST : TO_RGB);
         x = BiasAct.apply(x, bias, Activation.LINEAR, 1, convClamp == null ? -1 : convClamp);
         opt.offer(name, x);
